@@ -1,0 +1,56 @@
+using Bot.Domain.Features.Directory;
+
+namespace Bot.Domain.Conversations;
+
+/// <summary>Who may use a command.</summary>
+public enum Audience
+{
+    Staff,
+    Owners,
+    Everyone,
+}
+
+/// <summary>
+/// A command word and what it is for. <see cref="Words"/> holds every accepted word, Chinese and English;
+/// the first word in each language is the one help shows. <see cref="Roles"/> = None means any member of staff.
+/// </summary>
+public sealed record CommandInfo(
+    string Name,
+    IReadOnlyList<string> ChineseWords,
+    IReadOnlyList<string> EnglishWords,
+    TextCatalog Catalog,
+    string DescriptionKey,
+    Audience Audience = Audience.Staff,
+    Roles Roles = Roles.None,
+    int HelpOrder = 100)
+{
+    public IEnumerable<string> Words => ChineseWords.Concat(EnglishWords);
+
+    public string WordFor(string language) =>
+        TextCatalog.NormalizeLanguage(language) == TextCatalog.English ? EnglishWords[0] : ChineseWords[0];
+
+    public bool IsAvailableTo(Participant who) => Audience switch
+    {
+        Audience.Everyone => true,
+        Audience.Owners => who.Kind == ParticipantKind.Owner,
+        _ => who.IsStaff && (Roles == Roles.None || who.HasAny(Roles)),
+    };
+}
+
+/// <summary>A command that starts from a word: "帮助", "借钥匙 3-1-502". Features register theirs in DI.</summary>
+public interface IBotCommand
+{
+    CommandInfo Info { get; }
+
+    /// <param name="arguments">What followed the command word, trimmed (may be empty).</param>
+    ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken);
+}
+
+/// <summary>A multi-turn conversation: it owns the turns while it is the state's active flow.</summary>
+public interface IConversationFlow
+{
+    string Name { get; }
+
+    /// <summary>Handles the answer to the step in <see cref="ConversationState.Step"/>.</summary>
+    ValueTask ContinueAsync(TurnContext turn, CancellationToken cancellationToken);
+}

@@ -1,0 +1,130 @@
+namespace Bot.Domain.Conversations;
+
+/// <summary>
+/// Routes one turn. Order (ARCHITECTURE.md): 取消/cancel first, then the active flow, then command words in
+/// Chinese and English, and help last — which is also the polite answer to what the bot did not understand.
+/// Rule refusals (<see cref="BotRuleException"/>) become replies in the person's language.
+/// </summary>
+public sealed class ConversationEngine
+{
+    private static readonly HashSet<string> CancelWords = new(StringComparer.Ordinal) { "取消", "退出", "算了", "cancel", "quit", "stop" };
+    private static readonly HashSet<string> HelpWords = new(StringComparer.Ordinal) { "帮助", "菜单", "你好", "您好", "help", "menu", "hi", "hello", "?" };
+
+    private static readonly TextCatalog Texts = ConversationTexts.Catalog;
+
+    private readonly DepartmentProfile _department;
+    private readonly IReadOnlyList<IBotCommand> _commands;
+    private readonly IReadOnlyDictionary<string, IConversationFlow> _flows;
+    // Longest word first, so "借钥匙" wins over a shorter word that is its prefix.
+    private readonly IReadOnlyList<(string Word, IBotCommand Command)> _words;
+
+    public ConversationEngine(DepartmentProfile department, IEnumerable<IBotCommand> commands, IEnumerable<IConversationFlow> flows)
+    {
+        _department = department;
+        _commands = [.. commands.OrderBy(c => c.Info.HelpOrder)];
+        _flows = flows.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        _words = [.. _commands
+            .SelectMany(c => c.Info.Words.Select(w => (Word: TextInput.ForMatching(w), Command: c)))
+            .OrderByDescending(p => p.Word.Length)];
+    }
+
+    public async ValueTask HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        turn.Choice = TextInput.MatchChoice(turn.Text, turn.State.PendingChoices);
+        var key = TextInput.ForMatching(turn.Text);
+        try
+        {
+            if (CancelWords.Contains(key))
+            {
+                Cancel(turn);
+                return;
+            }
+
+            if (turn.State.InFlow)
+            {
+                if (_flows.TryGetValue(turn.State.Flow!, out var flow))
+                {
+                    await flow.ContinueAsync(turn, cancellationToken);
+                    return;
+                }
+                // The flow is no longer offered (an upgrade removed it): forget it and route the message normally.
+                turn.EndFlow();
+            }
+
+            // Outside a flow, a pressed or numbered choice (help's buttons) stands for its value.
+            var commandText = turn.Choice?.Value ?? turn.Text;
+            if (FindCommand(commandText) is var (command, arguments))
+            {
+                if (!command.Info.IsAvailableTo(turn.Sender))
+                {
+                    turn.Reply(Texts.Get("NotForYou", turn.Language, command.Info.WordFor(turn.Language)));
+                    WriteHelp(turn);
+                    return;
+                }
+                turn.State.PendingChoices = [];
+                await command.HandleAsync(turn, arguments, cancellationToken);
+                return;
+            }
+
+            if (HelpWords.Contains(TextInput.ForMatching(commandText)))
+            {
+                WriteHelp(turn);
+                return;
+            }
+
+            turn.Reply(Texts.Get("NotUnderstood", turn.Language));
+            WriteHelp(turn);
+        }
+        catch (BotRuleException refusal)
+        {
+            turn.Reply(refusal.Render(turn.Language));
+        }
+    }
+
+    /// <summary>The commands this person may use, with a choice for each.</summary>
+    public void WriteHelp(TurnContext turn)
+    {
+        var language = turn.Language;
+        var available = _commands.Where(c => c.Info.IsAvailableTo(turn.Sender)).ToList();
+        var intro = turn.Sender.IsStaff
+            ? Texts.Get("HelpIntroStaff", language, turn.Sender.DisplayName, _department.PropertyName)
+            : Texts.Get("HelpIntroOwner", language, turn.Sender.DisplayName, _department.PropertyName);
+        var lines = available.Select(c =>
+            Texts.Get("HelpLine", language, c.Info.WordFor(language), c.Info.Catalog.Get(c.Info.DescriptionKey, language)));
+        var text = string.Join("\n", [intro, .. lines, Texts.Get("HelpFooter", language)]);
+        var choices = available.Select(c => new Choice(c.Info.WordFor(language), c.Info.WordFor(language))).ToList();
+        turn.Ask(text, choices);
+    }
+
+    private static void Cancel(TurnContext turn)
+    {
+        if (turn.State.InFlow)
+        {
+            turn.EndFlow();
+            turn.Reply(Texts.Get("Cancelled", turn.Language));
+        }
+        else
+        {
+            turn.State.PendingChoices = [];
+            turn.Reply(Texts.Get("NothingToCancel", turn.Language));
+        }
+    }
+
+    private (IBotCommand Command, string Arguments)? FindCommand(string text)
+    {
+        var normalized = TextInput.Normalize(text);
+        var lower = normalized.ToLowerInvariant();
+        foreach (var (word, command) in _words)
+        {
+            if (!lower.StartsWith(word, StringComparison.Ordinal)) continue;
+            var rest = normalized[word.Length..];
+            if (rest.Length == 0 || TextInput.ForMatching(rest).Length == 0) return (command, "");
+            // A command word must stand alone: "help me" is not "help" + "me" unless a separator or CJK follows.
+            if (char.IsWhiteSpace(rest[0]) || char.IsPunctuation(rest[0]) || !IsAsciiLetter(word[^1]))
+                return (command, rest.Trim().TrimStart(':', '：').Trim());
+        }
+        return null;
+    }
+
+    private static bool IsAsciiLetter(char c) => c is >= 'a' and <= 'z';
+}

@@ -1,0 +1,31 @@
+namespace Bot.Domain.Conversations;
+
+/// <summary>
+/// What the bot remembers about one conversation between turns: the active flow and its step, the flow's data,
+/// and the choices of the last prompt (so "1" or a choice's text can answer it). Persisted per conversation,
+/// so a flow survives a restart.
+/// </summary>
+public sealed class ConversationState
+{
+    public string? Flow { get; set; }
+    public string? Step { get; set; }
+    public Dictionary<string, string> Data { get; set; } = new(StringComparer.Ordinal);
+    public List<Choice> PendingChoices { get; set; } = [];
+    public DateTimeOffset? LastActivityAt { get; set; }
+
+    public bool InFlow => Flow is not null;
+
+    public void StartOrContinue(string flow, string step)
+    {
+        Flow = flow;
+        Step = step;
+    }
+
+    public void EndFlow()
+    {
+        Flow = null;
+        Step = null;
+        Data.Clear();
+        PendingChoices.Clear();
+    }
+}

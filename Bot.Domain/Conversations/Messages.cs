@@ -1,0 +1,49 @@
+namespace Bot.Domain.Conversations;
+
+/// <summary>
+/// Where a conversation lives: <paramref name="Channel"/> names the adapter that sends to it ("localchat",
+/// "botframework", …). <paramref name="Data"/> is the channel adapter's own, opaque
+/// reply information (for the Bot Framework: serviceUrl, bot and user accounts); nothing past the channel reads it.
+/// </summary>
+public sealed record ConversationAddress(string Channel, string ConversationId, string Data = "");
+
+/// <summary>
+/// Who sent a message, as the channel names them. <paramref name="Channel"/> is the identity namespace
+/// ("local", "emulator", "msteams", "wecom"…); on the local channels <paramref name="IsLocalId"/> is true and the id
+/// is the directory's local id itself (a client sending from.id = "zhangsan" acts as 张三).
+/// </summary>
+public sealed record ChannelUser(string Channel, string Id, bool IsLocalId = false);
+
+/// <summary>
+/// One inbound message, already verified and translated by a channel adapter.
+/// Either <see cref="Text"/> is typed by the person, or <see cref="ChoiceValue"/> is the value of a choice they pressed.
+/// </summary>
+/// <param name="ChannelMessageId">The channel's id of the message, unique per address channel: the inbox de-duplicates on it.</param>
+public sealed record IncomingMessage(
+    ConversationAddress Address,
+    string ChannelMessageId,
+    ChannelUser Sender,
+    string? Text,
+    string? ChoiceValue,
+    DateTimeOffset ReceivedAt,
+    string? Locale = null);
+
+/// <summary>A choice offered with a prompt: the value is what comes back, the label is what the person sees.</summary>
+public sealed record Choice(string Value, string Label);
+
+/// <summary>
+/// One outbound message: text, optionally a prompt's choices. Each channel renders the choices natively
+/// (buttons, cards) and also as numbered lines, so every choice can be answered by typing its number or its text.
+/// </summary>
+public sealed record OutgoingMessage(string Text, IReadOnlyList<Choice>? Choices = null)
+{
+    public IReadOnlyList<Choice> ChoiceList => Choices ?? [];
+
+    /// <summary>The text with the choices appended as numbered lines, for channels without buttons.</summary>
+    public string TextWithNumberedChoices()
+    {
+        if (ChoiceList.Count == 0) return Text;
+        var lines = ChoiceList.Select((c, i) => $"{i + 1}. {c.Label}");
+        return Text + "\n" + string.Join("\n", lines);
+    }
+}

@@ -1,0 +1,47 @@
+namespace Bot.Domain.Conversations;
+
+/// <summary>
+/// One turn: the message, who sent it, the conversation's state, and the replies being built.
+/// Feature commands and flows read and write only through this.
+/// </summary>
+public sealed class TurnContext(IncomingMessage message, Participant sender, ConversationState state, DateTimeOffset now)
+{
+    private readonly List<OutgoingMessage> _replies = [];
+
+    public IncomingMessage Message { get; } = message;
+    public Participant Sender { get; } = sender;
+    public ConversationState State { get; } = state;
+    public DateTimeOffset Now { get; } = now;
+    public string Language => Sender.Language;
+
+    /// <summary>The typed text, normalised (trimmed, full-width letters and digits folded), or the pressed choice's value.</summary>
+    public string Text { get; } = TextInput.Normalize(message.ChoiceValue ?? message.Text);
+
+    /// <summary>The choice of the last prompt this message answers (pressed, or typed as its number, label or value), if any.</summary>
+    public Choice? Choice { get; internal set; }
+
+    public IReadOnlyList<OutgoingMessage> Replies => _replies;
+
+    public void Reply(string text, IReadOnlyList<Choice>? choices = null) => _replies.Add(new OutgoingMessage(text, choices));
+
+    /// <summary>Asks with choices and remembers them, so the next message can answer by number or text.</summary>
+    public void Ask(string text, IReadOnlyList<Choice> choices)
+    {
+        State.PendingChoices = [.. choices];
+        _replies.Add(new OutgoingMessage(text, choices));
+    }
+
+    /// <summary>Asks as the given step of a flow: the flow's next turn goes to <see cref="IConversationFlow.ContinueAsync"/>.</summary>
+    public void AskInFlow(IConversationFlow flow, string step, string text, IReadOnlyList<Choice>? choices = null)
+    {
+        State.StartOrContinue(flow.Name, step);
+        if (choices is { Count: > 0 }) Ask(text, choices);
+        else
+        {
+            State.PendingChoices = [];
+            Reply(text);
+        }
+    }
+
+    public void EndFlow() => State.EndFlow();
+}

@@ -1,0 +1,175 @@
+using Bot.Domain.Conversations;
+using Bot.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Conversations;
+
+/// <summary>
+/// Sends what the outbox holds, through each channel's sender, with retries and exponential backoff.
+/// A row is claimed with a lease before it is sent and marked sent right after, so it goes out once in normal
+/// operation; only a crash between the send and its record repeats it (the channel's duplicate check, where it has
+/// one, hides that). Within one conversation messages leave in the order they were accepted: a message waiting for
+/// a retry holds back the ones after it.
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    IServiceScopeFactory scopes,
+    IEnumerable<IChannelSender> senders,
+    OutboxSignal signal,
+    WorkerHealth health,
+    TimeProvider time,
+    Random random,
+    IOptions<ConversationOptions> options,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        health.DispatcherRunning = true;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await DispatchDueAsync(stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    LogLoopFailed(ex);
+                }
+                await signal.Signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            health.DispatcherRunning = false;
+        }
+    }
+
+    /// <summary>Sends every message that is due now. Returns how many were attempted.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        var attempted = 0;
+        while (true)
+        {
+            var batch = await ClaimDueAsync(cancellationToken);
+            if (batch.Count == 0) return attempted;
+            foreach (var row in batch)
+            {
+                await SendOneAsync(row, cancellationToken);
+                attempted++;
+            }
+        }
+    }
+
+    private async Task<List<OutboxMessage>> ClaimDueAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        var now = time.GetUtcNow();
+        var leaseUntil = now + options.Value.Lease;
+
+        // The oldest pending message of each conversation, if it is due and free.
+        var pending = await db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.Status == OutboxStatus.Pending)
+            .OrderBy(m => m.Id)
+            .Take(200)
+            .ToListAsync(cancellationToken);
+        var heads = pending
+            .GroupBy(m => (m.Channel, m.ConversationId))
+            .Select(g => g.First())
+            .Where(m => m.NextAttemptAt <= now && (m.LeaseUntil is null || m.LeaseUntil < now))
+            .Take(20);
+
+        var claimed = new List<OutboxMessage>();
+        foreach (var head in heads)
+        {
+            var won = await db.Set<OutboxMessage>()
+                .Where(m => m.Id == head.Id && m.Status == OutboxStatus.Pending && (m.LeaseUntil == null || m.LeaseUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, leaseUntil), cancellationToken);
+            if (won == 1) claimed.Add(head);
+        }
+        return claimed;
+    }
+
+    private async Task SendOneAsync(OutboxMessage row, CancellationToken cancellationToken)
+    {
+        SendResult result;
+        if (!_senders.TryGetValue(row.Channel, out var sender))
+        {
+            result = new SendResult.Failed($"No sender is configured for channel '{row.Channel}'.");
+        }
+        else
+        {
+            var envelope = new OutboundEnvelope(row.Id, new ConversationAddress(row.Channel, row.ConversationId, row.AddressData),
+                row.ReplyToId, row.RecipientId, WireJson.ReadOutgoing(row.Payload));
+            try
+            {
+                result = await sender.SendAsync(envelope, cancellationToken);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TimeoutException
+                                       || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                result = new SendResult.Retry(ex.GetType().Name + ": " + ex.Message);
+            }
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        var tracked = await db.Set<OutboxMessage>().SingleAsync(m => m.Id == row.Id, CancellationToken.None);
+        var now = time.GetUtcNow();
+        tracked.Attempts++;
+        tracked.LeaseUntil = null;
+        switch (result)
+        {
+            case SendResult.Sent sent:
+                tracked.Status = OutboxStatus.Sent;
+                tracked.SentAt = now;
+                tracked.SentMessageId = sent.ChannelMessageId;
+                tracked.LastError = null;
+                break;
+            case SendResult.Retry retry when tracked.Attempts < options.Value.MaxSendAttempts:
+                var delay = retry.RetryAfter ?? Backoff(tracked.Attempts);
+                tracked.NextAttemptAt = now + delay;
+                tracked.LastError = retry.Error;
+                LogRetry(row.Id, row.Channel, tracked.Attempts, delay, retry.Error);
+                break;
+            case SendResult.Retry retry:
+                tracked.Status = OutboxStatus.Dead;
+                tracked.LastError = retry.Error;
+                LogGaveUp(row.Id, row.Channel, tracked.Attempts, retry.Error);
+                break;
+            case SendResult.Failed failed:
+                tracked.Status = OutboxStatus.Dead;
+                tracked.LastError = failed.Error;
+                LogGaveUp(row.Id, row.Channel, tracked.Attempts, failed.Error);
+                break;
+        }
+        // Recording the outcome must not be cancelled half-way: a sent message recorded as pending would go out twice.
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    /// <summary>Exponential backoff with ±20 % jitter, capped.</summary>
+    internal TimeSpan Backoff(int attempts)
+    {
+        var o = options.Value;
+        var exponential = o.FirstRetryDelay.TotalMilliseconds * Math.Pow(2, Math.Max(0, attempts - 1));
+        var capped = Math.Min(exponential, o.MaxRetryDelay.TotalMilliseconds);
+        var jitter = 0.8 + random.NextDouble() * 0.4;
+        return TimeSpan.FromMilliseconds(capped * jitter);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {OutboxId} ({Channel}) attempt {Attempt} failed; retrying in {Delay}: {Error}")]
+    private partial void LogRetry(long outboxId, string channel, int attempt, TimeSpan delay, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {OutboxId} ({Channel}) given up after {Attempt} attempts: {Error}")]
+    private partial void LogGaveUp(long outboxId, string channel, int attempt, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The outbox dispatcher loop failed; it will try again")]
+    private partial void LogLoopFailed(Exception exception);
+}

@@ -1,0 +1,101 @@
+using Bot.Domain.Conversations;
+using Bot.Domain.Features.Directory;
+using Bot.Domain.Features.Duty;
+using Bot.Domain.Features.Keys;
+using Bot.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Features.Demo;
+
+/// <summary>Section <c>Demo</c>: sample data for a first look. null = on in Development, off elsewhere.</summary>
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+
+    public bool? Enabled { get; set; }
+
+    /// <summary>How many days of roster to lay out, starting today.</summary>
+    public int RosterDays { get; set; } = 14;
+}
+
+/// <summary>
+/// The demo department of 示例花园: people for every role (their local ids are their chat ids), an owner, units,
+/// keys and a three-shift roster starting today. Loaded once, on the first start with an empty directory.
+/// </summary>
+public static class DemoData
+{
+    public static WebApplicationBuilder AddDemoData(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DemoOptions>()
+            .Bind(builder.Configuration.GetSection(DemoOptions.Section))
+            .PostConfigure(o => o.Enabled ??= builder.Environment.IsDevelopment())
+            .Validate(o => o.RosterDays is >= 1 and <= 366, "Demo:RosterDays must be between 1 and 366.")
+            .ValidateOnStart();
+        return builder;
+    }
+
+    public static async Task LoadDemoDataAsync(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<DemoOptions>>().Value is not { Enabled: true } options) return;
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        var today = scope.ServiceProvider.GetRequiredService<DepartmentProfile>().LocalDate(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow());
+        if (await SeedAsync(db, today, options.RosterDays, CancellationToken.None))
+            app.Logger.LogInformation("Loaded the demo data of 示例花园 (people, owner, units, keys, roster from {Today})", today);
+    }
+
+    /// <summary>Seeds an empty directory. Returns false when there is data already (never overwrites).</summary>
+    public static async Task<bool> SeedAsync(BotDbContext db, DateOnly today, int rosterDays, CancellationToken cancellationToken)
+    {
+        if (await db.Set<Person>().AnyAsync(cancellationToken)) return false;
+
+        Person P(string id, string name, Roles roles, string? boss) => new() { Id = id, Name = name, Roles = roles, ReportsToId = boss };
+        // Superiors first: the reports-to chain is a foreign key.
+        db.AddRange(
+            P("qianyi", "钱一", Roles.GeneralManager, null),
+            P("sunqi", "孙七", Roles.DepartmentManager, "qianyi"),
+            P("zhaoliu", "赵六", Roles.Supervisor, "sunqi"),
+            P("wangwu", "王五", Roles.ShiftLead, "zhaoliu"),
+            P("zhangsan", "张三", Roles.Staff, "wangwu"),
+            P("lisi", "李四", Roles.Staff, "wangwu"),
+            P("wujiu", "吴九", Roles.Staff, "wangwu"),
+            P("zhengshi", "郑十", Roles.FrontDesk | Roles.AttendanceClerk, "wangwu"),
+            P("zhouba", "周八", Roles.KeyCustodian, "wangwu"));
+
+        var units = new[] { "3-1-501", "3-1-502", "3-2-601", "5-1-101", "5-1-102", "8-2-1203" }.Select(Unit.FromCode).ToList();
+        db.AddRange(units);
+
+        db.Add(new Owner
+        {
+            Id = "chen-3-1-502",
+            Name = "陈建国",
+            FormOfAddress = "陈先生",
+            Phone = "13800000000",
+            Units = [new OwnerUnit { OwnerId = "chen-3-1-502", UnitCode = "3-1-502" }],
+        });
+
+        db.AddRange(
+            new Key { Code = "A-01", Kind = KeyKind.Area, Opens = "管理区域钥匙组（公共区域）", StoragePlace = "中控室", CustodianId = "zhouba" },
+            new Key { Code = "A-02", Kind = KeyKind.Area, Opens = "管理区域钥匙组（会所、设备房）", StoragePlace = "中控室", CustodianId = "zhouba" },
+            new Key { Code = "U-3-1-501", Kind = KeyKind.Unit, Opens = "3-1-501", StoragePlace = "客服中心钥匙柜 1 号格", CustodianId = "zhouba" },
+            new Key { Code = "U-3-1-502", Kind = KeyKind.Unit, Opens = "3-1-502", StoragePlace = "客服中心钥匙柜 2 号格", CustodianId = "zhouba" },
+            new Key { Code = "U-5-1-101", Kind = KeyKind.Unit, Opens = "5-1-101", StoragePlace = "客服中心钥匙柜 3 号格", CustodianId = "zhouba" },
+            new Key { Code = "S-01", Kind = KeyKind.ShowFlat, Opens = "样板房 8-2-1203", StoragePlace = "客服中心钥匙柜 9 号格", CustodianId = "zhouba" },
+            new Key { Code = "F-01", Kind = KeyKind.FrontDesk, Opens = "前台抽屉及信报箱", StoragePlace = "前台", CustodianId = "zhengshi" });
+
+        for (var day = 0; day < rosterDays; day++)
+        {
+            var date = today.AddDays(day);
+            db.AddRange(
+                new RosterAssignment { Date = date, PersonId = "zhangsan", ShiftCode = "early", Post = "客服中心" },
+                new RosterAssignment { Date = date, PersonId = "zhengshi", ShiftCode = "early", Post = "前台" },
+                new RosterAssignment { Date = date, PersonId = "wangwu", ShiftCode = "early", Post = "领班" },
+                new RosterAssignment { Date = date, PersonId = "lisi", ShiftCode = "middle", Post = "客服中心" },
+                new RosterAssignment { Date = date, PersonId = "wujiu", ShiftCode = "night", Post = "客服中心" });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+}

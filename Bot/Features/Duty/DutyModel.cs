@@ -1,0 +1,20 @@
+using Bot.Domain.Features.Directory;
+using Bot.Domain.Features.Duty;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Bot.Features.Duty;
+
+internal sealed class RosterAssignmentConfiguration : IEntityTypeConfiguration<RosterAssignment>
+{
+    public void Configure(EntityTypeBuilder<RosterAssignment> b)
+    {
+        b.ToTable("RosterAssignments");
+        b.HasKey(a => a.Id);
+        b.Property(a => a.ShiftCode).HasMaxLength(32);
+        b.Property(a => a.Post).HasMaxLength(64);
+        b.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
+        // One person holds one post per shift per day.
+        b.HasIndex(a => new { a.Date, a.ShiftCode, a.PersonId }).IsUnique();
+    }
+}

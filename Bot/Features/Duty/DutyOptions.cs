@@ -1,0 +1,32 @@
+using System.Globalization;
+using Bot.Domain.Features.Duty;
+
+namespace Bot.Features.Duty;
+
+/// <summary>Section <c>Duty</c>: the shifts of the three-shift system (第7篇 1.2.1). Times are local, HH:mm.</summary>
+public sealed class DutyOptions
+{
+    public const string Section = "Duty";
+
+    public List<ShiftOption> Shifts { get; set; } = [];
+
+    public ShiftSchedule ToSchedule() => new([.. Shifts.Select(s => s.ToDefinition())]);
+
+    public sealed class ShiftOption
+    {
+        public string Code { get; set; } = "";
+        public string Name { get; set; } = "";
+        public string EnglishName { get; set; } = "";
+        public string Start { get; set; } = "";
+        public string End { get; set; } = "";
+
+        public ShiftDefinition ToDefinition() => new(Code, Name, EnglishName,
+            TimeOnly.ParseExact(Start, "HH:mm", CultureInfo.InvariantCulture),
+            TimeOnly.ParseExact(End, "HH:mm", CultureInfo.InvariantCulture));
+
+        public bool IsValid() =>
+            Code.Length > 0 && Name.Length > 0
+            && TimeOnly.TryParseExact(Start, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+            && TimeOnly.TryParseExact(End, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+    }
+}

@@ -1,0 +1,35 @@
+using Bot;
+using Bot.Channels.LocalChat;
+using Bot.Conversations;
+using Bot.Features.Demo;
+using Bot.Features.Directory;
+using Bot.Features.Duty;
+using Bot.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.UseShippedAppSettings();
+
+builder.AddPersistence();
+builder.AddConversations();
+builder.AddDirectory();
+builder.AddDuty();
+builder.AddDemoData();
+builder.AddLocalChat();
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+
+await app.MigrateDatabaseAsync();
+await app.LoadDemoDataAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOpenApi();
+app.MapHealthChecks("/healthz");
+app.MapLocalChat();
+app.AnnounceWhereToChat();
+
+await app.RunAsync();
+
+public partial class Program;

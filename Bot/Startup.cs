@@ -1,0 +1,30 @@
+using Bot.Channels.LocalChat;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace Bot;
+
+public static partial class Startup
+{
+    /// <summary>Once listening, says where a person can chat with the bot.</summary>
+    public static void AnnounceWhereToChat(this WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var localChat = app.Services.GetRequiredService<IOptions<LocalChatOptions>>().Value.Enabled == true;
+            foreach (var address in addresses)
+            {
+                if (localChat) LogChatPage(app.Logger, address.TrimEnd('/') + "/chat");
+                LogMessagesEndpoint(app.Logger, address.TrimEnd('/') + "/api/messages");
+            }
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chat with the bot at {Url} (pick who you are)")]
+    private static partial void LogChatPage(ILogger logger, string url);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bot Framework endpoint (emulator / Direct Line clients): {Url}")]
+    private static partial void LogMessagesEndpoint(ILogger logger, string url);
+}
