@@ -19,6 +19,8 @@ public sealed record ChannelUser(string Channel, string Id, bool IsLocalId = fal
 /// Either <see cref="Text"/> is typed by the person, or <see cref="ChoiceValue"/> is the value of a choice they pressed.
 /// </summary>
 /// <param name="ChannelMessageId">The channel's id of the message, unique per address channel: the inbox de-duplicates on it.</param>
+/// <param name="ReplyToId">The id the channel wants replies threaded to, when it differs from <paramref name="ChannelMessageId"/>
+/// (the Bot Framework's activity id, while the inbox key also names the conversation).</param>
 public sealed record IncomingMessage(
     ConversationAddress Address,
     string ChannelMessageId,
@@ -26,7 +28,11 @@ public sealed record IncomingMessage(
     string? Text,
     string? ChoiceValue,
     DateTimeOffset ReceivedAt,
-    string? Locale = null);
+    string? Locale = null,
+    string? ReplyToId = null)
+{
+    public string ReplyTo => ReplyToId ?? ChannelMessageId;
+}
 
 /// <summary>A choice offered with a prompt: the value is what comes back, the label is what the person sees.</summary>
 public sealed record Choice(string Value, string Label);

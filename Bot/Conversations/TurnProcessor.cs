@@ -70,7 +70,7 @@ public sealed partial class TurnProcessor(
             // Unknown person: one polite sentence, no state, nothing else (we do not know who to help or how).
             LogUnknownSender(sender.Channel, row.ConversationId);
             var language = TextCatalog.NormalizeLanguage(message.Locale);
-            outbox.Enqueue(message.Address, new OutgoingMessage(ConversationTexts.Catalog.Get("NotRegistered", language)), null, message.ChannelMessageId);
+            outbox.Enqueue(message.Address, new OutgoingMessage(ConversationTexts.Catalog.Get("NotRegistered", language)), null, message.ReplyTo);
             return;
         }
 
@@ -100,7 +100,7 @@ public sealed partial class TurnProcessor(
         await RememberAddressAsync(participant.Id, message.Address, now, cancellationToken);
 
         foreach (var reply in turn.Replies)
-            outbox.Enqueue(message.Address, reply, participant.Id, message.ChannelMessageId);
+            outbox.Enqueue(message.Address, reply, participant.Id, message.ReplyTo);
     }
 
     /// <summary>Keeps where this person last talked to us on this channel, for proactive messages.</summary>
@@ -130,7 +130,7 @@ public sealed partial class TurnProcessor(
         var participant = await directory.FindParticipantAsync(message.Sender.Channel, message.Sender.Id, message.Sender.IsLocalId, cancellationToken);
         var language = participant?.Language ?? TextCatalog.NormalizeLanguage(message.Locale);
         outbox.Enqueue(message.Address, new OutgoingMessage(ConversationTexts.Catalog.Get("SomethingWentWrong", language)),
-            participant?.Id, message.ChannelMessageId);
+            participant?.Id, message.ReplyTo);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Message from an unregistered {Channel} user in conversation {ConversationId}")]
