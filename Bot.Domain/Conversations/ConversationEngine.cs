@@ -66,7 +66,8 @@ public sealed class ConversationEngine
                 return;
             }
 
-            if (HelpWords.Contains(TextInput.ForMatching(commandText)))
+            // "?" alone is a help word too, though matching strips trailing punctuation.
+            if (HelpWords.Contains(TextInput.ForMatching(commandText)) || HelpWords.Contains(TextInput.Normalize(commandText)))
             {
                 WriteHelp(turn);
                 return;

@@ -1,0 +1,207 @@
+using Bot.Conversations;
+using Bot.Domain.Conversations;
+using Bot.Persistence;
+using Bot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Tests.Conversations;
+
+public sealed class OutboxTests : IDisposable
+{
+    private readonly FlakySender _flaky = new();
+    private readonly BotFactory _bot;
+
+    public OutboxTests() => _bot = new BotFactory(services: s => s.AddSingleton<IChannelSender>(_flaky));
+
+    public void Dispose() => _bot.Dispose();
+
+    [Fact]
+    public async Task Outbox_RestartBetweenAcceptAndSend_SendsOnceAfterRestart()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "bot-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            using (var before = new BotFactory(dataDirectory: data))
+            {
+                var chat = new LocalChatClient(before, "zhangsan");
+                (await chat.PostAsync("帮助")).EnsureSuccessStatusCode();
+                // The turn runs and its reply is accepted into the outbox; then the process "dies" before sending.
+                await before.Services.GetRequiredService<InboxWorker>().ProcessPendingAsync(CancellationToken.None);
+                Assert.Empty(await chat.NewBotLinesAsync());
+            }
+
+            using var after = new BotFactory(dataDirectory: data);
+            await after.DispatchAsync();
+            await after.DispatchAsync();
+
+            var lines = await new LocalChatClient(after, "zhangsan").NewBotLinesAsync();
+            Assert.Single(lines, l => l.Text.Contains("我是谁", StringComparison.Ordinal));
+        }
+        finally
+        {
+            BotFactory.TryDelete(data);
+        }
+    }
+
+    [Fact]
+    public async Task Flow_RestartMidFlow_ContinuesWhereItStopped()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "bot-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            using (var before = new BotFactory(dataDirectory: data))
+            {
+                var asked = await new LocalChatClient(before, "zhangsan").SayAsync("语言");
+                Assert.Equal(["中文", "English"], asked.Single().Choices.Select(c => c.Label));
+            }
+
+            using var after = new BotFactory(dataDirectory: data);
+            var chat = new LocalChatClient(after, "zhangsan");
+            await chat.NewBotLinesAsync(); // skip the history from before the restart
+            var answered = await chat.SayAsync("English");
+
+            Assert.Equal("OK, I will speak English with you from now on.", answered.Single().Text);
+        }
+        finally
+        {
+            BotFactory.TryDelete(data);
+        }
+    }
+
+    [Fact]
+    public async Task Dispatcher_TransientFailure_RetriesAfterBackoffAndSendsOnce()
+    {
+        _flaky.Script.Enqueue(new SendResult.Retry("503 Service Unavailable"));
+        var id = await EnqueueAsync("conv-1", "第一条");
+
+        await _bot.DispatchAsync();
+        Assert.Equal(1, _flaky.Attempts);
+        Assert.Equal(OutboxStatus.Pending, (await RowAsync(id)).Status);
+
+        // Not before the backoff (2 s ±20 %) has passed.
+        _bot.Time.Advance(TimeSpan.FromSeconds(1));
+        await _bot.DispatchAsync();
+        Assert.Equal(1, _flaky.Attempts);
+
+        _bot.Time.Advance(TimeSpan.FromSeconds(2));
+        await _bot.DispatchAsync();
+        await _bot.DispatchAsync();
+
+        Assert.Equal(2, _flaky.Attempts);
+        Assert.Equal(["第一条"], _flaky.Delivered);
+        Assert.Equal(OutboxStatus.Sent, (await RowAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task Dispatcher_RetryAfter_IsHonoured()
+    {
+        _flaky.Script.Enqueue(new SendResult.Retry("429 Too Many Requests", TimeSpan.FromSeconds(30)));
+        await EnqueueAsync("conv-1", "限流");
+
+        await _bot.DispatchAsync();
+        _bot.Time.Advance(TimeSpan.FromSeconds(29));
+        await _bot.DispatchAsync();
+        Assert.Empty(_flaky.Delivered);
+
+        _bot.Time.Advance(TimeSpan.FromSeconds(1));
+        await _bot.DispatchAsync();
+        Assert.Equal(["限流"], _flaky.Delivered);
+    }
+
+    [Fact]
+    public async Task Dispatcher_PermanentFailure_GivesUpWithoutRetrying()
+    {
+        _flaky.Script.Enqueue(new SendResult.Failed("400 Bad Request"));
+        var id = await EnqueueAsync("conv-1", "坏请求");
+
+        await _bot.DispatchAsync();
+        _bot.Time.Advance(TimeSpan.FromHours(1));
+        await _bot.DispatchAsync();
+
+        Assert.Equal(1, _flaky.Attempts);
+        var row = await RowAsync(id);
+        Assert.Equal(OutboxStatus.Dead, row.Status);
+        Assert.Equal("400 Bad Request", row.LastError);
+    }
+
+    [Fact]
+    public async Task Dispatcher_EarlierMessageWaitingForRetry_HoldsBackLaterOnesInThatConversationOnly()
+    {
+        _flaky.Script.Enqueue(new SendResult.Retry("502 Bad Gateway"));
+        await EnqueueAsync("conv-1", "一");
+        await EnqueueAsync("conv-1", "二");
+        await EnqueueAsync("conv-2", "别的会话");
+
+        await _bot.DispatchAsync();
+        Assert.Equal(["别的会话"], _flaky.Delivered);
+
+        _bot.Time.Advance(TimeSpan.FromSeconds(3));
+        await _bot.DispatchAsync();
+        Assert.Equal(["别的会话", "一", "二"], _flaky.Delivered);
+    }
+
+    [Fact]
+    public async Task Dispatcher_TooManyAttempts_MarksDead()
+    {
+        for (var i = 0; i < 10; i++) _flaky.Script.Enqueue(new SendResult.Retry("504 Gateway Timeout"));
+        var id = await EnqueueAsync("conv-1", "总是超时");
+
+        for (var i = 0; i < 12; i++)
+        {
+            await _bot.DispatchAsync();
+            _bot.Time.Advance(TimeSpan.FromMinutes(10));
+        }
+
+        Assert.Equal(10, _flaky.Attempts);
+        Assert.Equal(OutboxStatus.Dead, (await RowAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task Notifier_SameKeyTwice_EnqueuesOnce()
+    {
+        async Task<bool> Notify() => await _bot.InScopeAsync(async sp =>
+        {
+            var sent = await sp.GetRequiredService<INotifier>().NotifyAsync("lisi", new OutgoingMessage("交班提醒"), "handover:lisi:2026-11-26", CancellationToken.None);
+            await sp.GetRequiredService<BotDbContext>().SaveChangesAsync();
+            return sent;
+        });
+
+        Assert.True(await Notify());
+        Assert.False(await Notify());
+        await _bot.DispatchAsync();
+
+        var lines = await new LocalChatClient(_bot, "lisi").NewBotLinesAsync();
+        Assert.Equal(["交班提醒"], lines.Select(l => l.Text));
+    }
+
+    private Task<long> EnqueueAsync(string conversation, string text) => _bot.InScopeAsync(async sp =>
+    {
+        var row = sp.GetRequiredService<Outbox>().Enqueue(new ConversationAddress(FlakySender.Name, conversation), new OutgoingMessage(text), null);
+        await sp.GetRequiredService<BotDbContext>().SaveChangesAsync();
+        return row.Id;
+    });
+
+    private Task<OutboxMessage> RowAsync(long id) =>
+        _bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == id));
+
+    /// <summary>A channel whose answers the test scripts; after the script runs out, every send succeeds.</summary>
+    private sealed class FlakySender : IChannelSender
+    {
+        public const string Name = "flaky";
+
+        public Queue<SendResult> Script { get; } = new();
+        public List<string> Delivered { get; } = [];
+        public int Attempts { get; private set; }
+
+        public string Channel => Name;
+
+        public Task<SendResult> SendAsync(OutboundEnvelope envelope, CancellationToken cancellationToken)
+        {
+            Attempts++;
+            if (Script.TryDequeue(out var result)) return Task.FromResult(result);
+            Delivered.Add(envelope.Message.Text);
+            return Task.FromResult<SendResult>(new SendResult.Sent(envelope.OutboxId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using Bot.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Bot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Tests.Persistence;
+
+public sealed class HostTests
+{
+    [Fact]
+    public async Task Database_IsMadeByMigrationsThatMatchTheModel()
+    {
+        using var bot = new BotFactory();
+
+        await bot.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BotDbContext>();
+            Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            // A model change without its migration would fail here, not in production.
+            Assert.False(db.Database.HasPendingModelChanges());
+        });
+    }
+
+    [Fact]
+    public async Task Database_UsesWriteAheadLogging()
+    {
+        using var bot = new BotFactory();
+
+        var mode = await bot.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BotDbContext>();
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA journal_mode;";
+            return (string?)await command.ExecuteScalarAsync();
+        });
+
+        Assert.Equal("wal", mode);
+        Assert.True(File.Exists(Path.Combine(bot.DataDirectory, "bot.db")));
+    }
+
+    [Fact]
+    public async Task Healthz_WithWorkersRunning_Is200()
+    {
+        using var bot = new BotFactory(backgroundWorkers: true);
+
+        var response = await bot.CreateClient().GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Healthz_WithWorkersStopped_Is503()
+    {
+        using var bot = new BotFactory(backgroundWorkers: false);
+
+        var response = await bot.CreateClient().GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task LocalChat_InProduction_IsOffUnlessEnabled()
+    {
+        using var bot = new BotFactory().WithWebHostBuilder(b => b.UseEnvironment("Production"));
+
+        var response = await bot.CreateClient().GetAsync("/chat");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_IsServed()
+    {
+        using var bot = new BotFactory();
+
+        var response = await bot.CreateClient().GetAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("/api/localchat/{participantId}/messages", await response.Content.ReadAsStringAsync());
+    }
+}
