@@ -244,6 +244,18 @@ public sealed class DirectoryAdminTests : IDisposable
         var response = await _bot.CreateClient().SendAsync(request);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains("text/csv", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Import_FormContentTypeWithoutKey_Is401BeforeAnythingElse()
+    {
+        var request = Request(HttpMethod.Post, "units", key: null);
+        request.Content = new StringContent("code\n7-1-101\n", Encoding.UTF8, "application/x-www-form-urlencoded");
+
+        var response = await _bot.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Fact]
