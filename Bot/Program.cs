@@ -12,6 +12,7 @@ builder.UseShippedAppSettings();
 builder.AddPersistence();
 builder.AddConversations();
 builder.AddDirectory();
+builder.AddDirectoryAdmin();
 builder.AddDuty();
 builder.AddDemoData();
 builder.AddLocalChat();
@@ -28,6 +29,7 @@ app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapHealthChecks("/healthz");
 app.MapLocalChat();
+app.MapDirectoryAdmin();
 app.AnnounceWhereToChat();
 
 await app.RunAsync();

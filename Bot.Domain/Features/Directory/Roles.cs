@@ -40,6 +40,12 @@ public static class RoleNames
 
     private static readonly char[] Separators = [';', '；', '|', '、', ',', '，', ' '];
 
+    /// <summary>The CSV codes of the roles held, e.g. ["staff", "key_custodian"].</summary>
+    public static IReadOnlyList<string> Codes(Roles roles) => Table.Where(t => (roles & t.Role) != 0).Select(t => t.Code).ToList();
+
+    /// <summary>Every role as "code (中文名)", for error messages that list what is accepted.</summary>
+    public static string Known() => string.Join(", ", Table.Select(t => $"{t.Code} ({t.Chinese})"));
+
     public static IEnumerable<Roles> Each(Roles roles) => Table.Select(t => t.Role).Where(r => (roles & r) != 0);
 
     public static string Display(Roles roles, string language)

@@ -1,0 +1,129 @@
+using Bot.Domain.Features.Directory;
+using Bot.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bot.Features.Directory;
+
+/// <summary>What an import did: counts when applied, or every error when nothing was applied.</summary>
+public sealed record ImportOutcome(int Created, int Updated, IReadOnlyList<ImportError> Errors);
+
+/// <summary>
+/// Applies validated import files to the database. Policy: all-or-nothing and upsert by id — the file is validated
+/// against the stored directory inside the same transaction that writes it, so a concurrent change cannot slip
+/// between the check and the write; an import creates and updates but never deletes.
+/// </summary>
+internal sealed class DirectoryImporter(BotDbContext db)
+{
+    public Task<ImportOutcome> UnitsAsync(string csv, CancellationToken cancellationToken) =>
+        InTransactionAsync(async () =>
+        {
+            var existing = await db.Set<Unit>().Select(u => u.Code).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
+            var plan = DirectoryImport.Units(csv);
+            if (!plan.IsValid) return Invalid(plan.Errors);
+            var created = 0;
+            foreach (var row in plan.Rows)
+            {
+                // A unit is only its code and the parts the code spells; an existing one has nothing to change.
+                if (existing.Contains(row.Unit.Code)) continue;
+                db.Add(row.Unit);
+                created++;
+            }
+            return new ImportOutcome(created, plan.Rows.Count - created, []);
+        }, cancellationToken);
+
+    public Task<ImportOutcome> PeopleAsync(string csv, CancellationToken cancellationToken) =>
+        InTransactionAsync(async () =>
+        {
+            var existing = await db.Set<Person>().ToDictionaryAsync(p => p.Id, StringComparer.Ordinal, cancellationToken);
+            var plan = DirectoryImport.People(csv, existing.ToDictionary(p => p.Key, p => p.Value.ReportsToId, StringComparer.Ordinal));
+            if (!plan.IsValid) return Invalid(plan.Errors);
+            var created = 0;
+            foreach (var row in plan.Rows)
+            {
+                if (!existing.TryGetValue(row.Id, out var person))
+                {
+                    person = new Person { Id = row.Id, Name = row.Name };
+                    db.Add(person);
+                    created++;
+                }
+                person.Name = row.Name;
+                person.Roles = row.Roles;
+                // Blank optional cells keep what is stored: a person's own language choice (语言) survives a re-import.
+                if (row.ReportsToId is not null) person.ReportsToId = row.ReportsToId;
+                if (row.Language is not null) person.Language = row.Language;
+                if (row.Phone is not null) person.Phone = row.Phone;
+                if (row.Active is { } active) person.Active = active;
+            }
+            return new ImportOutcome(created, plan.Rows.Count - created, []);
+        }, cancellationToken);
+
+    public Task<ImportOutcome> OwnersAsync(string csv, CancellationToken cancellationToken) =>
+        InTransactionAsync(async () =>
+        {
+            var units = await db.Set<Unit>().Select(u => u.Code).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
+            var existing = await db.Set<Owner>().Include(o => o.Units).ToDictionaryAsync(o => o.Id, StringComparer.Ordinal, cancellationToken);
+            var plan = DirectoryImport.Owners(csv, units);
+            if (!plan.IsValid) return Invalid(plan.Errors);
+            var created = 0;
+            foreach (var row in plan.Rows)
+            {
+                if (!existing.TryGetValue(row.Id, out var owner))
+                {
+                    owner = new Owner { Id = row.Id, Name = row.Name, FormOfAddress = row.FormOfAddress };
+                    db.Add(owner);
+                    created++;
+                }
+                owner.Name = row.Name;
+                owner.FormOfAddress = row.FormOfAddress;
+                if (row.Phone is not null) owner.Phone = row.Phone;
+                if (row.Language is not null) owner.Language = row.Language;
+                if (row.DoNotDisturb is { } doNotDisturb) owner.DoNotDisturb = doNotDisturb;
+
+                // The file's units are the owner's units: links not listed go, the unit records themselves stay.
+                foreach (var link in owner.Units.Where(u => !row.UnitCodes.Contains(u.UnitCode)).ToList())
+                {
+                    owner.Units.Remove(link);
+                    db.Remove(link);
+                }
+                foreach (var code in row.UnitCodes.Where(c => owner.Units.All(u => u.UnitCode != c)))
+                    owner.Units.Add(new OwnerUnit { OwnerId = owner.Id, UnitCode = code });
+            }
+            return new ImportOutcome(created, plan.Rows.Count - created, []);
+        }, cancellationToken);
+
+    public Task<ImportOutcome> IdentitiesAsync(string csv, CancellationToken cancellationToken) =>
+        InTransactionAsync(async () =>
+        {
+            var people = await db.Set<Person>().Select(p => p.Id).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
+            var owners = await db.Set<Owner>().Select(o => o.Id).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
+            var existing = await db.Set<ChannelIdentity>().ToDictionaryAsync(i => (i.Channel, i.ChannelUserId), cancellationToken);
+            var plan = DirectoryImport.Identities(csv, people, owners);
+            if (!plan.IsValid) return Invalid(plan.Errors);
+            var created = 0;
+            foreach (var row in plan.Rows)
+            {
+                if (!existing.TryGetValue((row.Channel, row.ChannelUserId), out var identity))
+                {
+                    identity = new ChannelIdentity { Channel = row.Channel, ChannelUserId = row.ChannelUserId };
+                    db.Add(identity);
+                    created++;
+                }
+                identity.PersonId = row.PersonId;
+                identity.OwnerId = row.OwnerId;
+            }
+            return new ImportOutcome(created, plan.Rows.Count - created, []);
+        }, cancellationToken);
+
+    private static ImportOutcome Invalid(IReadOnlyList<ImportError> errors) => new(0, 0, errors);
+
+    private async Task<ImportOutcome> InTransactionAsync(Func<Task<ImportOutcome>> work, CancellationToken cancellationToken)
+    {
+        // SQLite's BeginTransaction is BEGIN IMMEDIATE: the write lock is taken before the directory is read for validation.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var outcome = await work();
+        if (outcome.Errors.Count > 0) return outcome;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return outcome;
+    }
+}
