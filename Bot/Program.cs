@@ -1,5 +1,6 @@
 using Bot;
 using Bot.Channels.LocalChat;
+using Bot.Channels.Teams;
 using Bot.Conversations;
 using Bot.Features.Demo;
 using Bot.Features.Directory;
@@ -15,6 +16,7 @@ builder.AddDirectory();
 builder.AddDuty();
 builder.AddDemoData();
 builder.AddLocalChat();
+builder.AddTeamsChannel();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 
@@ -28,6 +30,7 @@ app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapHealthChecks("/healthz");
 app.MapLocalChat();
+app.MapTeamsChannel();
 app.AnnounceWhereToChat();
 
 await app.RunAsync();
