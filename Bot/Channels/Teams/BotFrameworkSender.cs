@@ -54,7 +54,7 @@ public sealed partial class BotFrameworkSender(
         var error = $"Bot Connector answered {status} {response.ReasonPhrase}{ErrorDetail(body)}";
         LogNotSent(envelope.OutboxId, status, correlation);
         return IsRetryable(response.StatusCode)
-            ? new SendResult.Retry(error, RetryAfter(response.Headers.RetryAfter))
+            ? new SendResult.Retry(error, RetryAfter(response.Headers.RetryAfter, time.GetUtcNow()))
             : new SendResult.Failed(error);
     }
 
@@ -102,12 +102,12 @@ public sealed partial class BotFrameworkSender(
     };
 
     /// <summary>Retry-After as seconds or as an HTTP date (§4.4); a date in the past means "now".</summary>
-    internal TimeSpan? RetryAfter(RetryConditionHeaderValue? header)
+    internal static TimeSpan? RetryAfter(RetryConditionHeaderValue? header, DateTimeOffset now)
     {
         if (header?.Delta is { } delta) return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
         if (header?.Date is { } date)
         {
-            var wait = date - time.GetUtcNow();
+            var wait = date - now;
             return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
         }
         return null;

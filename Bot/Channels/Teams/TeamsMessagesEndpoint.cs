@@ -84,7 +84,7 @@ public sealed partial class TeamsMessagesEndpoint(
     }
 
     /// <summary>The body, or null when it is larger than <paramref name="max"/>, by Content-Length or by what actually arrives.</summary>
-    private static async Task<MemoryStream?> ReadCappedAsync(HttpRequest request, int max, CancellationToken cancellationToken)
+    internal static async Task<MemoryStream?> ReadCappedAsync(HttpRequest request, int max, CancellationToken cancellationToken)
     {
         if (request.ContentLength > max) return null;
         var buffer = new MemoryStream();
