@@ -48,6 +48,7 @@ public sealed class TeamsChannelTests : IAsyncLifetime
         Assert.Equal("POST", request.Method);
         Assert.Equal($"/v3/conversations/{EscapedConversationId}/activities/act-1", request.Path);
         Assert.DoesNotContain("Authorization", request.Headers.Keys, StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(Encoding.UTF8.GetByteCount(request.Body).ToString(System.Globalization.CultureInfo.InvariantCulture), request.Headers["Content-Length"]);
         var reply = request.Json;
         Assert.Equal("message", reply.GetProperty("type").GetString());
         var text = reply.GetProperty("text").GetString()!;

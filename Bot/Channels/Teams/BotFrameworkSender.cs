@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Bot.Conversations;
 
@@ -35,7 +34,11 @@ public sealed partial class BotFrameworkSender(
         var activity = BuildReply(address, envelope);
         using var request = new HttpRequestMessage(HttpMethod.Post, uri)
         {
-            Content = JsonContent.Create(activity, options: TeamsJson.Options),
+            // Buffered, so it goes with a Content-Length: JsonContent would stream it chunked, which simple peers drop.
+            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(activity, TeamsJson.Options))
+            {
+                Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } },
+            },
         };
         // Emulator mode: no Authorization header at all (botframework.md §4.6 (3), §8).
 
