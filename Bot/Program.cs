@@ -1,5 +1,6 @@
 using Bot;
 using Bot.Channels.LocalChat;
+using Bot.Channels.Teams;
 using Bot.Conversations;
 using Bot.Features.Demo;
 using Bot.Features.Directory;
@@ -16,6 +17,7 @@ builder.AddDirectoryAdmin();
 builder.AddDuty();
 builder.AddDemoData();
 builder.AddLocalChat();
+builder.AddTeamsChannel();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 
@@ -29,6 +31,7 @@ app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapHealthChecks("/healthz");
 app.MapLocalChat();
+app.MapTeamsChannel();
 app.MapDirectoryAdmin();
 app.AnnounceWhereToChat();
 
