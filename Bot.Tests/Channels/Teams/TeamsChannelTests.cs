@@ -201,6 +201,22 @@ public sealed class TeamsChannelTests : IAsyncLifetime
         Assert.Equal(100_000, body?.Length);
     }
 
+    [Theory]
+    [InlineData("http://203.0.113.7:3978")]
+    [InlineData("https://evil.example/")]
+    public async Task Message_EmulatorModeServiceUrlOffThisMachine_Is403AndStoresNothing(string serviceUrl)
+    {
+        var activity = Message("帮助");
+        activity["serviceUrl"] = serviceUrl;
+
+        var response = await PostAsync(activity);
+        await _bot.RunTurnsAsync();
+
+        // botframework.md §8: unauthenticated, the bot must not be made to POST anywhere but this machine.
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(0, await InboxCountAsync());
+    }
+
     [Fact]
     public async Task Post_AppIdConfigured_Is401AndStoresNothing()
     {

@@ -69,6 +69,13 @@ public sealed partial class TeamsMessagesEndpoint(
     private async Task<IResult> AcceptMessageAsync(Activity activity, CancellationToken cancellationToken)
     {
         if (ActivityTranslator.Validate(activity) is { } problem) return BadRequest(problem);
+        if (mode.Emulator && !IsLoopback(activity.ServiceUrl!))
+        {
+            // Unauthenticated, the bot would POST wherever a caller points it. botframework.md §8: emulator mode is
+            // for a client on this machine only, so replies go to loopback addresses and nowhere else.
+            LogNotLoopback(activity.ServiceUrl!);
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
 
         var message = ActivityTranslator.ToIncoming(activity, mode.Emulator, time.GetUtcNow());
         // A redelivery finds its inbox row: same 200, no second turn and no second reply.
@@ -76,6 +83,10 @@ public sealed partial class TeamsMessagesEndpoint(
             LogDuplicate(message.ChannelMessageId);
         return Results.Ok();
     }
+
+    internal static bool IsLoopback(string serviceUrl) =>
+        Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri)
+        && (uri.IsLoopback || (System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip)));
 
     private IResult BadRequest(string detail)
     {
@@ -102,6 +113,9 @@ public sealed partial class TeamsMessagesEndpoint(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Bot Framework request with 401: {Reason} (Authorization header present: {HasAuthorization}, remote {Remote})")]
     private partial void LogRefused(string reason, bool hasAuthorization, string? remote);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an unauthenticated (emulator mode) activity with 403: its serviceUrl {ServiceUrl} is not on this machine")]
+    private partial void LogNotLoopback(string serviceUrl);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Bot Framework request with 413: Content-Length {ContentLength}, limit {Limit} bytes")]
     private partial void LogTooLarge(long? contentLength, int limit);
