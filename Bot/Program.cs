@@ -18,8 +18,7 @@ builder.AddDuty();
 builder.AddDemoData();
 builder.AddLocalChat();
 builder.AddTeamsChannel();
-builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi();
+builder.AddHttpApi();
 
 var app = builder.Build();
 

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Bot.Channels.LocalChat;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -7,6 +9,16 @@ namespace Bot;
 
 public static partial class Startup
 {
+    /// <summary>Problem details for every error, the OpenAPI document, and JSON that keeps Chinese readable.</summary>
+    public static WebApplicationBuilder AddHttpApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        // Chinese stays Chinese in JSON answers (names, messages); HTML-sensitive characters are still escaped.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+        return builder;
+    }
+
     /// <summary>Once listening, says where a person can chat with the bot.</summary>
     public static void AnnounceWhereToChat(this WebApplication app)
     {

@@ -73,6 +73,16 @@ public sealed class HostTests
     }
 
     [Fact]
+    public async Task JsonAnswers_KeepChineseReadable()
+    {
+        using var bot = new BotFactory();
+
+        var body = await bot.CreateClient().GetStringAsync("/api/localchat/people");
+
+        Assert.Contains("\"张三\"", body);
+    }
+
+    [Fact]
     public async Task OpenApiDocument_IsServed()
     {
         using var bot = new BotFactory();
