@@ -1,31 +1,38 @@
-using Bot.Channels.LocalChat;
 using Bot.Domain.Conversations;
 using Bot.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Conversations;
 
 /// <summary>
-/// Proactive messages: to where the person last talked to the bot; with the local chat on, a person who never
-/// talked to the bot still gets it on the chat page.
+/// Proactive messages: to where the person last talked to the bot; for someone who never did, through the first
+/// channel that can reach them (<see cref="IProactiveChannel"/>).
 /// </summary>
-public sealed class Notifier(BotDbContext db, Outbox outbox, IOptions<LocalChatOptions> localChat) : INotifier
+public sealed class Notifier(BotDbContext db, Outbox outbox, IEnumerable<IProactiveChannel> channels) : INotifier
 {
     public async Task<bool> NotifyAsync(string participantId, OutgoingMessage message, string? deduplicationKey, CancellationToken cancellationToken)
     {
         if (deduplicationKey is not null && await outbox.HasKeyAsync(deduplicationKey, cancellationToken)) return false;
 
-        var reference = await db.Set<ConversationReference>().AsNoTracking()
-            .Where(r => r.ParticipantId == participantId)
-            .OrderByDescending(r => r.UpdatedAt)
-            .FirstOrDefaultAsync(cancellationToken);
-        ConversationAddress? address = reference is not null
-            ? new ConversationAddress(reference.Channel, reference.ConversationId, reference.AddressData)
-            : localChat.Value.Enabled == true ? LocalChatChannel.AddressOf(participantId) : null;
+        var address = await AddressForAsync(participantId, cancellationToken);
         if (address is null) return false;
 
         outbox.Enqueue(address, message, participantId, replyToId: null, deduplicationKey);
         return true;
+    }
+
+    private async Task<ConversationAddress?> AddressForAsync(string participantId, CancellationToken cancellationToken)
+    {
+        var reference = await db.Set<ConversationReference>().AsNoTracking()
+            .Where(r => r.ParticipantId == participantId)
+            .OrderByDescending(r => r.UpdatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (reference is not null) return new ConversationAddress(reference.Channel, reference.ConversationId, reference.AddressData);
+
+        foreach (var channel in channels.OrderBy(c => c.Priority))
+        {
+            if (await channel.AddressForAsync(participantId, cancellationToken) is { } address) return address;
+        }
+        return null;
     }
 }

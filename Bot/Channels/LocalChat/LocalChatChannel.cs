@@ -8,7 +8,7 @@ namespace Bot.Channels.LocalChat;
 /// The local chat as a channel: a conversation per person, whose id is the person's (or owner's) local id.
 /// Sending = writing the line to the chat's history and pushing it to open pages.
 /// </summary>
-public sealed class LocalChatChannel(IServiceScopeFactory scopes, LocalChatHub hub, TimeProvider time) : IChannelSender
+public sealed class LocalChatChannel(IServiceScopeFactory scopes, LocalChatHub hub, TimeProvider time) : IChannelSender, IProactiveChannel
 {
     public const string Name = "localchat";
 
@@ -18,6 +18,12 @@ public sealed class LocalChatChannel(IServiceScopeFactory scopes, LocalChatHub h
     public string Channel => Name;
 
     public static ConversationAddress AddressOf(string participantId) => new(Name, participantId);
+
+    /// <summary>Last resort: anyone in the directory can open the chat page (it is registered only when enabled).</summary>
+    public int Priority => 1000;
+
+    public Task<ConversationAddress?> AddressForAsync(string participantId, CancellationToken cancellationToken) =>
+        Task.FromResult<ConversationAddress?>(AddressOf(participantId));
 
     public async Task<SendResult> SendAsync(OutboundEnvelope envelope, CancellationToken cancellationToken)
     {
