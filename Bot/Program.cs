@@ -5,7 +5,9 @@ using Bot.Conversations;
 using Bot.Features.Demo;
 using Bot.Features.Directory;
 using Bot.Features.Duty;
+using Bot.Features.Escalation;
 using Bot.Persistence;
+using Bot.Scheduling;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseShippedAppSettings();
@@ -15,9 +17,11 @@ builder.AddConversations();
 builder.AddDirectory();
 builder.AddDirectoryAdmin();
 builder.AddDuty();
+builder.AddEscalation();
 builder.AddDemoData();
 builder.AddLocalChat();
 builder.AddTeamsChannel();
+builder.AddScheduling();
 builder.AddHttpApi();
 
 var app = builder.Build();

@@ -46,10 +46,16 @@ public sealed class HostTests
     public async Task Healthz_WithWorkersRunning_Is200()
     {
         using var bot = new BotFactory(backgroundWorkers: true);
+        var client = bot.CreateClient();
 
-        var response = await bot.CreateClient().GetAsync("/healthz");
+        // The scheduler starts just after the host; readiness is polled as a load balancer would, with a deadline.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        HttpResponseMessage response;
+        do response = await client.GetAsync("/healthz");
+        while (response.StatusCode != HttpStatusCode.OK && DateTime.UtcNow < deadline && await Task.Delay(100).ContinueWith(_ => true));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Healthy", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

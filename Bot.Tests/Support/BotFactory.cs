@@ -32,6 +32,7 @@ public sealed class BotFactory : WebApplicationFactory<Program>
         {
             ["Storage:DataDirectory"] = DataDirectory,
             ["Conversations:RunWorkers"] = backgroundWorkers ? "true" : "false",
+            ["Scheduling:Enabled"] = backgroundWorkers ? "true" : "false",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) _settings[k] = v;
     }

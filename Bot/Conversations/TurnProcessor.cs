@@ -30,11 +30,15 @@ public sealed partial class TurnProcessor(
 
         try
         {
+            // One transaction for the whole turn: a feature may write early (to learn a new row's id) and still
+            // have nothing of the turn kept if it fails later.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await RunTurnAsync(row, message, now, cancellationToken);
             row.Status = InboxStatus.Done;
             row.ProcessedAt = now;
             row.LeaseUntil = null;
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -94,7 +98,6 @@ public sealed partial class TurnProcessor(
         }
         stateRecord.ParticipantId = participant.Id;
         stateRecord.State = WireJson.Write(state);
-        stateRecord.Version++;
         stateRecord.UpdatedAt = now;
 
         await RememberAddressAsync(participant.Id, message.Address, now, cancellationToken);

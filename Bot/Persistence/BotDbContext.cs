@@ -11,4 +11,29 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
 {
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BotDbContext).Assembly);
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>
+    /// Optimistic concurrency: an entity with a "Version" concurrency token gets a new version whenever it changes, so
+    /// a concurrent change (another instance, a double-fired job) fails instead of silently overwriting.
+    /// </summary>
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State == EntityState.Modified))
+        {
+            var version = entry.Properties.FirstOrDefault(p => p.Metadata.Name == "Version" && p.Metadata.IsConcurrencyToken);
+            if (version is { CurrentValue: int current } && Equals(version.OriginalValue, current)) version.CurrentValue = current + 1;
+        }
+    }
 }

@@ -1,0 +1,204 @@
+using System.Globalization;
+using Bot.Domain.Conversations;
+using Bot.Domain.Features.Directory;
+
+namespace Bot.Domain.Features.Escalation;
+
+/// <summary>
+/// 收到 / 已处理 / 转交 from chat, and the list of one's open cases. "收到 12" names the case; without a number the
+/// person's only open case is meant, or they are asked to pick. 已处理 needs a note and 转交 a person: when they are
+/// missing the bot asks for them as a flow.
+/// </summary>
+public sealed class EscalationCommands(EscalationService escalations, IDirectoryStore people) : IConversationFlow
+{
+    private static readonly TextCatalog Texts = EscalationTexts.Catalog;
+    private const string NoteStep = "note";
+    private const string AssigneeStep = "assignee";
+    private const string CaseKey = "case";
+
+    public string Name => "escalation";
+
+    public async ValueTask AcknowledgeAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        if (await ResolveCaseAsync(turn, arguments, "WordAcknowledge", cancellationToken) is not var (id, _, actor)) return;
+        var (outcome, escalation) = await escalations.AcknowledgeAsync(id, actor, turn.Now, cancellationToken);
+        await SayAsync(turn, outcome, id, escalation, "Acknowledged", cancellationToken);
+    }
+
+    public async ValueTask ResolveAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        if (await ResolveCaseAsync(turn, arguments, "WordResolve", cancellationToken) is not var (id, rest, actor)) return;
+        if (rest.Length == 0)
+        {
+            turn.State.Data[CaseKey] = id.ToString(CultureInfo.InvariantCulture);
+            turn.AskInFlow(this, NoteStep, Texts.Get("AskNote", turn.Language, id));
+            return;
+        }
+        var (outcome, escalation) = await escalations.ResolveAsync(id, actor, rest, turn.Now, cancellationToken);
+        await SayAsync(turn, outcome, id, escalation, "Resolved", cancellationToken);
+    }
+
+    public async ValueTask HandOverAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        if (await ResolveCaseAsync(turn, arguments, "WordHandOver", cancellationToken) is not var (id, rest, actor)) return;
+        if (rest.Length == 0)
+        {
+            turn.State.Data[CaseKey] = id.ToString(CultureInfo.InvariantCulture);
+            turn.AskInFlow(this, AssigneeStep, Texts.Get("AskAssignee", turn.Language, id));
+            return;
+        }
+        await HandOverToAsync(turn, id, actor, rest, cancellationToken);
+    }
+
+    public async ValueTask ListAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var open = await escalations.OpenForAsync(turn.Sender.Id, cancellationToken);
+        if (open.Count == 0)
+        {
+            turn.Reply(Texts.Get("NoneOpen", turn.Language));
+            return;
+        }
+        var lines = open.Select(c => Texts.Get("ListLine", turn.Language, c.Id, EscalationTexts.SeverityName(c.Severity, turn.Language),
+            c.Subject, EscalationTexts.StatusName(c.Status, turn.Language)));
+        turn.Reply(string.Join("\n", [Texts.Get("ListTitle", turn.Language, open.Count), .. lines]));
+    }
+
+    public async ValueTask ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var step = turn.State.Step;
+        if (!turn.State.Data.TryGetValue(CaseKey, out var caseText) || !long.TryParse(caseText, CultureInfo.InvariantCulture, out var id)
+            || await people.FindPersonAsync(turn.Sender.Id, cancellationToken) is not { } actor)
+        {
+            turn.EndFlow();
+            turn.Reply(ConversationTexts.Catalog.Get("NotUnderstood", turn.Language));
+            return;
+        }
+        var answer = TextInput.Normalize(turn.Message.Text ?? turn.Message.ChoiceValue);
+        if (answer.Length == 0)
+        {
+            turn.Reply(ConversationTexts.Catalog.Get("NotUnderstoodInFlow", turn.Language));
+            return;
+        }
+        turn.EndFlow();
+        if (step == AssigneeStep)
+        {
+            await HandOverToAsync(turn, id, actor, answer, cancellationToken);
+            return;
+        }
+        var (outcome, escalation) = await escalations.ResolveAsync(id, actor, answer, turn.Now, cancellationToken);
+        await SayAsync(turn, outcome, id, escalation, "Resolved", cancellationToken);
+    }
+
+    private async Task HandOverToAsync(TurnContext turn, long id, Person actor, string toWhom, CancellationToken cancellationToken)
+    {
+        var (outcome, escalation, target) = await escalations.HandOverAsync(id, actor, toWhom, turn.Now, cancellationToken);
+        if (outcome == ActionOutcome.UnknownPerson)
+        {
+            turn.Reply(Texts.Get("UnknownPerson", turn.Language, toWhom));
+            return;
+        }
+        await SayAsync(turn, outcome, id, escalation, "HandedOver", cancellationToken, target?.Name ?? "");
+    }
+
+    /// <summary>The case meant by "收到 12" or plain "收到" (the person's only open case), and what followed the number.</summary>
+    private async Task<(long Id, string Remainder, Person Actor)?> ResolveCaseAsync(TurnContext turn, string arguments, string wordKey, CancellationToken cancellationToken)
+    {
+        if (await people.FindPersonAsync(turn.Sender.Id, cancellationToken) is not { } actor) return null;
+        var parts = arguments.Trim().TrimStart('#', '＃').Split(' ', 2, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length > 0 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            return (id, parts.Length > 1 ? parts[1] : "", actor);
+
+        var open = await escalations.OpenForAsync(actor.Id, cancellationToken);
+        if (open.Count == 1) return (open[0].Id, arguments.Trim(), actor);
+        if (open.Count == 0)
+        {
+            turn.Reply(Texts.Get("NoneOpen", turn.Language));
+            return null;
+        }
+        var word = Texts.Get(wordKey, turn.Language);
+        turn.Ask(Texts.Get("WhichOne", turn.Language),
+            [.. open.Select(c => new Choice($"{word} {c.Id}", $"#{c.Id} {c.Subject}"))]);
+        return null;
+    }
+
+    private async Task SayAsync(TurnContext turn, ActionOutcome outcome, long id, EscalationCase? escalation, string doneKey, CancellationToken cancellationToken, string extra = "")
+    {
+        var language = turn.Language;
+        var byId = escalation?.ResolvedById ?? escalation?.AcknowledgedById;
+        var by = byId is null ? "" : (await people.FindPersonAsync(byId, cancellationToken))?.Name ?? byId;
+        turn.Reply(outcome switch
+        {
+            ActionOutcome.Done => Texts.Get(doneKey, language, id, extra),
+            ActionOutcome.AlreadyResolved => Texts.Get("AlreadyResolved", language, id, by),
+            ActionOutcome.AlreadyAcknowledged => Texts.Get("AlreadyAcknowledged", language, id, by),
+            ActionOutcome.NotYours => Texts.Get("NotYours", language, id),
+            _ => Texts.Get("NotFound", language, id),
+        });
+    }
+}
+
+/// <summary>收到 / ack: acknowledges an escalation (the chain stops climbing).</summary>
+public sealed class AcknowledgeCommand(EscalationCommands commands) : IBotCommand
+{
+    public CommandInfo Info { get; } = new("ack", ["收到"], ["ack", "acknowledge"], EscalationTexts.Catalog, "AcknowledgeDescription", HelpOrder: 20);
+
+    public ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
+        commands.AcknowledgeAsync(turn, arguments, cancellationToken);
+}
+
+/// <summary>已处理 / resolve: closes an escalation with a note.</summary>
+public sealed class ResolveCommand(EscalationCommands commands) : IBotCommand
+{
+    public CommandInfo Info { get; } = new("resolve", ["已处理", "处理完毕"], ["resolve", "resolved"], EscalationTexts.Catalog, "ResolveDescription", HelpOrder: 21);
+
+    public ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
+        commands.ResolveAsync(turn, arguments, cancellationToken);
+}
+
+/// <summary>转交 / forward: hands an escalation to a colleague.</summary>
+public sealed class HandOverCommand(EscalationCommands commands) : IBotCommand
+{
+    public CommandInfo Info { get; } = new("forward", ["转交"], ["forward", "hand over"], EscalationTexts.Catalog, "HandOverDescription", HelpOrder: 22);
+
+    public ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
+        commands.HandOverAsync(turn, arguments, cancellationToken);
+}
+
+/// <summary>升级事项 / escalations: the open cases that involve me.</summary>
+public sealed class MyEscalationsCommand(EscalationCommands commands) : IBotCommand
+{
+    public CommandInfo Info { get; } = new("escalations", ["升级事项", "待处理事项"], ["escalations"], EscalationTexts.Catalog, "ListDescription", HelpOrder: 23);
+
+    public ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
+        commands.ListAsync(turn, cancellationToken);
+}
+
+/// <summary>
+/// 测试升级 / test escalation: lets a supervisor see the chain work end to end. "测试升级 一般 空调报修" raises a normal
+/// case; without a severity it is urgent.
+/// </summary>
+public sealed class TestEscalationCommand(EscalationService escalations) : IBotCommand
+{
+    private static readonly TextCatalog Texts = EscalationTexts.Catalog;
+
+    public CommandInfo Info { get; } = new("test-escalation", ["测试升级"], ["test escalation"], Texts, "TestDescription",
+        Roles: Roles.ShiftLead | Roles.Supervisor | Roles.DepartmentManager | Roles.GeneralManager, HelpOrder: 80);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var words = arguments.Split(' ', 2, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var severity = Severity.Urgent;
+        if (words.Length > 0 && TextInput.ForMatching(words[0]) is "一般" or "普通" or "normal")
+        {
+            severity = Severity.Normal;
+            words = words[1..];
+        }
+        else if (words.Length > 0 && TextInput.ForMatching(words[0]) is "紧急" or "urgent") words = words[1..];
+
+        var details = words.Length > 0 ? string.Join(' ', words) : Texts.Get("TestDetails", turn.Language);
+        // Each test is its own case: the subject carries the moment it was raised.
+        var subject = Texts.Get("TestSubject", turn.Language, turn.Now.ToUnixTimeSeconds());
+        var escalation = await escalations.RaiseAsync(new EscalationRequest("test", subject, severity, details, turn.Sender.Id), turn.Now, cancellationToken);
+        turn.Reply(Texts.Get("TestRaised", turn.Language, escalation.Id));
+    }
+}

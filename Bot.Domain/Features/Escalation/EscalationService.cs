@@ -1,0 +1,228 @@
+using System.Globalization;
+using Bot.Domain.Conversations;
+using Bot.Domain.Features.Directory;
+
+namespace Bot.Domain.Features.Escalation;
+
+/// <summary>The outcome of a supervisor's action on a case, to be said back to them.</summary>
+public enum ActionOutcome
+{
+    Done,
+    NotFound,
+    AlreadyResolved,
+    AlreadyAcknowledged,
+    NotYours,
+    UnknownPerson,
+}
+
+/// <summary>
+/// The escalation engine, used by every feature: raise a case (repeated triggers for the same subject join the open
+/// case), notify the chain level by level (the shift lead on duty → 客服主任 → 客服部经理 → 总经理, 第3篇 1.3),
+/// climb when nobody acknowledges in time, skip empty levels, loop, remind when acknowledged but not resolved, and
+/// keep normal cases for after quiet hours. Supervisors act with 收到 / 已处理 / 转交; everyone involved learns the outcome.
+/// </summary>
+public sealed class EscalationService(
+    IEscalationStore store,
+    IEscalationDirectory directory,
+    INotifier notifier,
+    EscalationPolicy policy,
+    DepartmentProfile department)
+{
+    private static readonly TextCatalog Texts = EscalationTexts.Catalog;
+    private const int TopLevel = (int)EscalationLevel.GeneralManager;
+
+    /// <summary>Raises a case, or returns the open one about the same subject. Level one hears of it at once unless quiet hours hold a normal case.</summary>
+    public async Task<EscalationCase> RaiseAsync(EscalationRequest request, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await store.FindOpenAsync(request.Kind, request.Subject, cancellationToken) is { } open) return open;
+        var escalation = EscalationCase.Raise(request, now);
+        store.Add(escalation);
+        // The id goes into the alert ("收到 12"), so the case is written first, inside the caller's unit of work.
+        await store.FlushAsync(cancellationToken);
+        await ActAsync(escalation, now, cancellationToken);
+        return escalation;
+    }
+
+    /// <summary>
+    /// Acts on every case that is due: climb, re-notify, or send what quiet hours held back. Each case is one atomic
+    /// unit claimed by its version, so a job fired on two instances changes a case once.
+    /// </summary>
+    public async Task<int> ProcessDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var acted = 0;
+        foreach (var id in await store.DueAsync(now, 100, cancellationToken))
+        {
+            var didAct = false;
+            var won = await store.AtomicallyAsync(async () =>
+            {
+                var escalation = await store.FindAsync(id, cancellationToken);
+                // Re-checked inside the unit: another instance may have acted since the list was read.
+                if (escalation?.NextActionAt is not { } due || due > now || escalation.IsClosed) return;
+                await ActAsync(escalation, now, cancellationToken);
+                didAct = true;
+            }, cancellationToken);
+            if (won && didAct) acted++;
+        }
+        return acted;
+    }
+
+    public async Task<(ActionOutcome Outcome, EscalationCase? Case)> AcknowledgeAsync(long id, Person actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (refusal, escalation) = await CheckAsync(id, actor, cancellationToken);
+        if (refusal is not null) return (refusal.Value, escalation);
+        if (escalation!.Status == EscalationStatus.Acknowledged && escalation.AcknowledgedById != actor.Id)
+            return (ActionOutcome.AlreadyAcknowledged, escalation);
+
+        escalation.Acknowledge(actor.Id, now, now + policy.ResolveReminder);
+        await InformAsync(escalation, actor, "InformAcknowledged", now, cancellationToken, actor.Name);
+        return (ActionOutcome.Done, escalation);
+    }
+
+    public async Task<(ActionOutcome Outcome, EscalationCase? Case)> ResolveAsync(long id, Person actor, string note, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (refusal, escalation) = await CheckAsync(id, actor, cancellationToken);
+        if (refusal is not null) return (refusal.Value, escalation);
+
+        escalation!.Resolve(actor.Id, note, now);
+        await InformAsync(escalation, actor, "InformResolved", now, cancellationToken, actor.Name, note);
+        return (ActionOutcome.Done, escalation);
+    }
+
+    public async Task<(ActionOutcome Outcome, EscalationCase? Case, Person? To)> HandOverAsync(long id, Person actor, string toWhom, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (refusal, escalation) = await CheckAsync(id, actor, cancellationToken);
+        if (refusal is not null) return (refusal.Value, escalation, null);
+        var target = await directory.FindStaffAsync(toWhom, cancellationToken);
+        if (target is null || target.Id == actor.Id) return (ActionOutcome.UnknownPerson, escalation, null);
+
+        escalation!.HandTo(target.Id, now + policy.AckTimeout(escalation));
+        await NotifyAsync(escalation, target, now, cancellationToken, handedBy: actor);
+        await InformAsync(escalation, actor, "InformHandedOver", now, cancellationToken, actor.Name, target.Name);
+        return (ActionOutcome.Done, escalation, target);
+    }
+
+    public Task<IReadOnlyList<EscalationCase>> OpenForAsync(string personId, CancellationToken cancellationToken) =>
+        store.OpenForAsync(personId, cancellationToken);
+
+    private async Task<(ActionOutcome? Refusal, EscalationCase? Case)> CheckAsync(long id, Person actor, CancellationToken cancellationToken)
+    {
+        var escalation = await store.FindAsync(id, cancellationToken);
+        if (escalation is null) return (ActionOutcome.NotFound, null);
+        if (escalation.IsClosed) return (ActionOutcome.AlreadyResolved, escalation);
+        if (!escalation.Involves(actor.Id)) return (ActionOutcome.NotYours, escalation);
+        return (null, escalation);
+    }
+
+    private async Task ActAsync(EscalationCase escalation, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (escalation.Severity == Severity.Normal && policy.IsQuiet(LocalTime(now)))
+        {
+            escalation.WaitUntil(QuietEnd(now));
+            return;
+        }
+
+        if (escalation.Status == EscalationStatus.Acknowledged)
+        {
+            await RemindAsync(escalation, now, cancellationToken);
+            return;
+        }
+
+        var (level, loop, people) = await NextLevelAsync(escalation, now, cancellationToken);
+        escalation.MovedTo(level, loop, now + policy.AckTimeout(escalation));
+        foreach (var person in people) await NotifyAsync(escalation, person, now, cancellationToken);
+    }
+
+    /// <summary>The next level up that has somebody; an empty level is skipped, not waited on. Past the top the chain loops or stays.</summary>
+    private async Task<(int Level, int Loop, IReadOnlyList<Person> People)> NextLevelAsync(EscalationCase escalation, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var loop = escalation.Loop;
+        for (var level = escalation.Level + 1; level <= TopLevel; level++)
+        {
+            var people = await directory.PeopleAtAsync((EscalationLevel)level, now, cancellationToken);
+            if (people.Count > 0) return (level, loop, people);
+        }
+        if (policy.Loop && (escalation.Level < 0 || loop < policy.MaxLoops))
+        {
+            var nextLoop = escalation.Level < 0 ? loop : loop + 1;
+            for (var level = 0; level <= TopLevel; level++)
+            {
+                var people = await directory.PeopleAtAsync((EscalationLevel)level, now, cancellationToken);
+                if (people.Count > 0) return (level, nextLoop, people);
+            }
+        }
+        // No loop (or loops used up): the last level keeps hearing of it until someone answers.
+        var stay = Math.Max(escalation.Level, 0);
+        for (var level = stay; level >= 0; level--)
+        {
+            var people = await directory.PeopleAtAsync((EscalationLevel)level, now, cancellationToken);
+            if (people.Count > 0) return (level, loop, people);
+        }
+        return (stay, loop, []);
+    }
+
+    private async Task NotifyAsync(EscalationCase escalation, Person person, DateTimeOffset now, CancellationToken cancellationToken, Person? handedBy = null)
+    {
+        var language = TextCatalog.NormalizeLanguage(person.Language);
+        var raiser = escalation.RaisedById is { } raiserId ? (await directory.FindPersonAsync(raiserId, cancellationToken))?.Name : null;
+        var levelLine = handedBy is not null
+            ? Texts.Get("AlertHandedToYou", language, handedBy.Name)
+            : Texts.Get("AlertLevel", language, escalation.Level + 1, EscalationTexts.LevelName((EscalationLevel)Math.Max(escalation.Level, 0), language));
+        var text = Texts.Get("Alert", language,
+            EscalationTexts.SeverityName(escalation.Severity, language),
+            escalation.Id,
+            escalation.Subject,
+            escalation.Details,
+            raiser ?? Texts.Get("RaisedBySystem", language),
+            department.ToLocal(escalation.RaisedAt).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture),
+            levelLine);
+        var id = escalation.Id.ToString(CultureInfo.InvariantCulture);
+        var choices = new[]
+        {
+            new Choice($"{Texts.Get("WordAcknowledge", language)} {id}", Texts.Get("WordAcknowledge", language)),
+            new Choice($"{Texts.Get("WordResolve", language)} {id}", Texts.Get("WordResolve", language)),
+            new Choice($"{Texts.Get("WordHandOver", language)} {id}", Texts.Get("WordHandOver", language)),
+        };
+        escalation.Noticed(person.Id, now);
+        // The key names the scheduled action, so the same alert is never enqueued twice for it.
+        await notifier.NotifyAsync(person.Id, new OutgoingMessage(text, choices),
+            $"esc:{id}:{now.ToUnixTimeMilliseconds()}:{person.Id}", cancellationToken);
+    }
+
+    private async Task RemindAsync(EscalationCase escalation, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        escalation.WaitUntil(now + policy.ResolveReminder);
+        var holderId = escalation.AcknowledgedById ?? escalation.AssigneeId;
+        if (holderId is null || await directory.FindPersonAsync(holderId, cancellationToken) is not { } holder) return;
+        var language = TextCatalog.NormalizeLanguage(holder.Language);
+        var text = Texts.Get("Reminder", language, escalation.Id, escalation.Subject,
+            department.ToLocal(escalation.AcknowledgedAt ?? now).ToString("HH:mm", CultureInfo.InvariantCulture));
+        var word = Texts.Get("WordResolve", language);
+        await notifier.NotifyAsync(holder.Id,
+            new OutgoingMessage(text, [new Choice($"{word} {escalation.Id}", word)]),
+            $"esc:{escalation.Id}:remind:{now.ToUnixTimeMilliseconds()}", cancellationToken);
+    }
+
+    /// <summary>Tells the raiser and everyone notified (except the actor, who gets the reply) what happened.</summary>
+    private async Task InformAsync(EscalationCase escalation, Person actor, string key, DateTimeOffset now, CancellationToken cancellationToken, params object[] args)
+    {
+        foreach (var personId in escalation.PeopleToInform().Where(p => p != actor.Id))
+        {
+            if (await directory.FindPersonAsync(personId, cancellationToken) is not { } person) continue;
+            var language = TextCatalog.NormalizeLanguage(person.Language);
+            var text = Texts.Get(key, language, [escalation.Id, escalation.Subject, .. args]);
+            await notifier.NotifyAsync(person.Id, new OutgoingMessage(text),
+                $"esc:{escalation.Id}:{key}:{now.ToUnixTimeMilliseconds()}:{person.Id}", cancellationToken);
+        }
+    }
+
+    private TimeOnly LocalTime(DateTimeOffset now) => TimeOnly.FromDateTime(department.ToLocal(now).DateTime);
+
+    /// <summary>The next end of quiet hours after <paramref name="now"/>.</summary>
+    private DateTimeOffset QuietEnd(DateTimeOffset now)
+    {
+        var end = policy.QuietEnd ?? TimeOnly.MinValue;
+        var today = department.LocalDate(now);
+        var candidate = department.ToInstant(today, end);
+        return candidate > now ? candidate : department.ToInstant(today.AddDays(1), end);
+    }
+}

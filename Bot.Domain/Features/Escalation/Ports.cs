@@ -1,0 +1,44 @@
+using Bot.Domain.Features.Directory;
+
+namespace Bot.Domain.Features.Escalation;
+
+/// <summary>Escalation cases in the database. Changes are saved by <see cref="CommitAsync"/> together with the messages they cause.</summary>
+public interface IEscalationStore
+{
+    Task<EscalationCase?> FindOpenAsync(string kind, string subject, CancellationToken cancellationToken);
+
+    Task<EscalationCase?> FindAsync(long id, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<long>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
+
+    /// <summary>Cases not resolved that involve the person (told about them, or handed them).</summary>
+    Task<IReadOnlyList<EscalationCase>> OpenForAsync(string personId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<EscalationCase>> AllOpenAsync(CancellationToken cancellationToken);
+
+    void Add(EscalationCase escalation);
+
+    /// <summary>Writes what is pending inside the current unit of work (to learn a new case's id); committing is the caller's.</summary>
+    Task FlushAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> as one unit: everything it changed and every message it enqueued is saved together,
+    /// or nothing is. False when another instance changed the same case first.
+    /// </summary>
+    Task<bool> AtomicallyAsync(Func<Task> work, CancellationToken cancellationToken);
+}
+
+/// <summary>Who stands at each level of the chain right now.</summary>
+public interface IEscalationDirectory
+{
+    /// <summary>The shift lead(s) on duty at <paramref name="now"/> from the roster; for the other levels, everyone with the role.</summary>
+    Task<IReadOnlyList<Person>> PeopleAtAsync(EscalationLevel level, DateTimeOffset now, CancellationToken cancellationToken);
+
+    Task<Person?> FindPersonAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Everyone who gets the daily digest: shift leads and every level above.</summary>
+    Task<IReadOnlyList<Person>> SupervisorsAsync(CancellationToken cancellationToken);
+
+    /// <summary>A member of staff by local id or exact name (for 转交).</summary>
+    Task<Person?> FindStaffAsync(string idOrName, CancellationToken cancellationToken);
+}

@@ -1,0 +1,78 @@
+using Bot.Conversations;
+using Bot.Features.Escalation;
+using Bot.Persistence;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Bot.Scheduling;
+
+/// <summary>
+/// The one place every scheduled job and its trigger is registered. Quartz keeps its state in the bot's own database
+/// (SQLite by default; clustered on PostgreSQL). A trigger missed while the bot was down fires once after start, not
+/// once per missed tick; no job overlaps itself. Quartz may still fire a trigger on two nodes, so every job's effect
+/// is idempotent: it claims due work in our tables.
+/// </summary>
+public static class SchedulingSetup
+{
+    /// <summary>Job names, also their keys under Scheduling:Jobs.</summary>
+    public static readonly string[] Jobs = [EscalationTickJob.Name, SupervisorDigestJob.Name];
+
+    public static WebApplicationBuilder AddScheduling(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
+        var problems = options.Problems(Jobs).ToList();
+        // A bad cron expression must stop the bot at start, naming the key, not surface at 3 a.m.
+        if (problems.Count > 0) throw new OptionsValidationException(SchedulingOptions.Section, typeof(SchedulingOptions), problems);
+        builder.Services.AddOptions<SchedulingOptions>().Bind(builder.Configuration.GetSection(SchedulingOptions.Section));
+        builder.Services.AddHealthChecks().AddCheck<SchedulerHealth>("scheduler");
+        if (!options.Enabled) return builder;
+
+        var department = builder.Configuration.GetSection(DepartmentOptions.Section).Get<DepartmentOptions>() ?? new DepartmentOptions();
+        var timeZone = TimeZoneInfo.FindSystemTimeZoneById(department.TimeZone);
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+
+        builder.Services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(s => s.InstanceName = "property-bot");
+            q.UsePersistentStore(store =>
+            {
+                store.UseSqlite(storage.SqliteConnectionString());
+                store.ConfigureStore(o => o.MisfireThreshold = options.MisfireThreshold);
+                // Quartz creates its tables if they are missing (CREATE … IF NOT EXISTS); it never upgrades them.
+                store.ProvisionSchema();
+            });
+
+            Schedule<EscalationTickJob>(q, EscalationTickJob.Name, options, timeZone);
+            Schedule<SupervisorDigestJob>(q, SupervisorDigestJob.Name, options, timeZone);
+        });
+        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return builder;
+    }
+
+    private static void Schedule<TJob>(IQuartzBuilder q, string name, SchedulingOptions options, TimeZoneInfo timeZone) where TJob : IJob
+    {
+        var key = new JobKey(name);
+        q.AddJob<TJob>(j => j.WithIdentity(key).DisallowConcurrentExecution());
+        q.AddTrigger(t => t
+            .ForJob(key)
+            .WithIdentity($"{name}.trigger")
+            // Missed while down: fire once now, then carry on with the schedule.
+            .WithCronSchedule(options.CronFor(name), c => c.InTimeZone(timeZone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+    }
+
+    /// <summary>Ready when the scheduler is running (or deliberately off).</summary>
+    internal sealed class SchedulerHealth(IServiceProvider services, IOptions<SchedulingOptions> options) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            if (!options.Value.Enabled) return HealthCheckResult.Healthy("The scheduler is switched off (Scheduling:Enabled = false).");
+            var factory = services.GetService<ISchedulerFactory>();
+            if (factory is null) return HealthCheckResult.Unhealthy("No scheduler is registered.");
+            var scheduler = await factory.GetScheduler(cancellationToken);
+            return await scheduler.GetStatus(cancellationToken) == SchedulerStatus.Running
+                ? HealthCheckResult.Healthy("The scheduler is running.")
+                : HealthCheckResult.Unhealthy("The scheduler is not running.");
+        }
+    }
+}
