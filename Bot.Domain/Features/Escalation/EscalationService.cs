@@ -74,7 +74,7 @@ public sealed class EscalationService(
             return (ActionOutcome.AlreadyAcknowledged, escalation);
 
         escalation.Acknowledge(actor.Id, now, now + policy.ResolveReminder);
-        await InformAsync(escalation, actor, "InformAcknowledged", now, cancellationToken, actor.Name);
+        await InformAsync(escalation, actor, "InformAcknowledged", now, cancellationToken, null, actor.Name);
         return (ActionOutcome.Done, escalation);
     }
 
@@ -84,7 +84,7 @@ public sealed class EscalationService(
         if (refusal is not null) return (refusal.Value, escalation);
 
         escalation!.Resolve(actor.Id, note, now);
-        await InformAsync(escalation, actor, "InformResolved", now, cancellationToken, actor.Name, note);
+        await InformAsync(escalation, actor, "InformResolved", now, cancellationToken, null, actor.Name, note);
         return (ActionOutcome.Done, escalation);
     }
 
@@ -97,7 +97,7 @@ public sealed class EscalationService(
 
         escalation!.HandTo(target.Id, now + policy.AckTimeout(escalation));
         await NotifyAsync(escalation, target, now, cancellationToken, handedBy: actor);
-        await InformAsync(escalation, actor, "InformHandedOver", now, cancellationToken, actor.Name, target.Name);
+        await InformAsync(escalation, actor, "InformHandedOver", now, cancellationToken, target, actor.Name, target.Name);
         return (ActionOutcome.Done, escalation, target);
     }
 
@@ -202,10 +202,11 @@ public sealed class EscalationService(
             $"esc:{escalation.Id}:remind:{now.ToUnixTimeMilliseconds()}", cancellationToken);
     }
 
-    /// <summary>Tells the raiser and everyone notified (except the actor, who gets the reply) what happened.</summary>
-    private async Task InformAsync(EscalationCase escalation, Person actor, string key, DateTimeOffset now, CancellationToken cancellationToken, params object[] args)
+    /// <summary>Tells the raiser and everyone notified what happened — not the actor (who gets the reply), nor <paramref name="alreadyTold"/>.</summary>
+    private async Task InformAsync(EscalationCase escalation, Person actor, string key, DateTimeOffset now, CancellationToken cancellationToken,
+        Person? alreadyTold, params object[] args)
     {
-        foreach (var personId in escalation.PeopleToInform().Where(p => p != actor.Id))
+        foreach (var personId in escalation.PeopleToInform().Where(p => p != actor.Id && p != alreadyTold?.Id))
         {
             if (await directory.FindPersonAsync(personId, cancellationToken) is not { } person) continue;
             var language = TextCatalog.NormalizeLanguage(person.Language);
