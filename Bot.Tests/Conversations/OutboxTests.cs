@@ -175,6 +175,66 @@ public sealed class OutboxTests : IDisposable
         Assert.Equal(["交班提醒"], lines.Select(l => l.Text));
     }
 
+    [Fact]
+    public async Task Pacing_MoreAlertsThanAMinuteAllows_OverflowArrivesAsOneSummary()
+    {
+        using var bot = new BotFactory(settings: new Dictionary<string, string?> { ["Conversations:MaxProactivePerMinute"] = "3" });
+        async Task Notify(int n) => await bot.InScopeAsync(async sp =>
+        {
+            await sp.GetRequiredService<INotifier>().NotifyAsync("lisi",
+                new OutgoingMessage($"提醒{n}", [new Choice($"收到 {n}", "收到")]), null, CancellationToken.None);
+            await sp.GetRequiredService<BotDbContext>().SaveChangesAsync();
+        });
+        for (var n = 1; n <= 6; n++) await Notify(n);
+
+        await bot.DispatchAsync();
+
+        var lines = await new LocalChatClient(bot, "lisi").NewBotLinesAsync();
+        Assert.Equal(3, lines.Count);
+        Assert.Equal(["提醒1", "提醒2"], lines.Take(2).Select(l => l.Text));
+        var summary = lines[2];
+        Assert.StartsWith("您好，您有4条提醒，为免打扰已合并发送：", summary.Text);
+        Assert.Contains("(4) 提醒6", summary.Text);
+        Assert.Equal(["收到 3", "收到 4", "收到 5", "收到 6"], summary.Choices.Select(c => c.Label));
+    }
+
+    [Fact]
+    public async Task Pacing_BudgetSpent_HoldsUntilTheMinuteHasPassed()
+    {
+        using var bot = new BotFactory(settings: new Dictionary<string, string?> { ["Conversations:MaxProactivePerMinute"] = "2" });
+        var chat = new LocalChatClient(bot, "lisi");
+        async Task Notify(string text) => await bot.InScopeAsync(async sp =>
+        {
+            await sp.GetRequiredService<INotifier>().NotifyAsync("lisi", new OutgoingMessage(text), null, CancellationToken.None);
+            await sp.GetRequiredService<BotDbContext>().SaveChangesAsync();
+        });
+        await Notify("一");
+        await Notify("二");
+        await bot.DispatchAsync();
+        Assert.Equal(2, (await chat.NewBotLinesAsync()).Count);
+
+        await Notify("三");
+        await bot.DispatchAsync();
+        Assert.Empty(await chat.NewBotLinesAsync());
+
+        bot.Time.Advance(TimeSpan.FromSeconds(61));
+        await bot.DispatchAsync();
+        Assert.Equal(["三"], (await chat.NewBotLinesAsync()).Select(l => l.Text));
+    }
+
+    [Fact]
+    public async Task Pacing_RepliesToThePerson_AreNeverHeld()
+    {
+        using var bot = new BotFactory(settings: new Dictionary<string, string?> { ["Conversations:MaxProactivePerMinute"] = "1" });
+        var chat = new LocalChatClient(bot, "zhangsan");
+
+        var first = await chat.SayAsync("帮助");
+        var second = await chat.SayAsync("我是谁");
+
+        Assert.Single(first);
+        Assert.Single(second);
+    }
+
     private Task<long> EnqueueAsync(string conversation, string text) => _bot.InScopeAsync(async sp =>
     {
         var row = sp.GetRequiredService<Outbox>().Enqueue(new ConversationAddress(FlakySender.Name, conversation), new OutgoingMessage(text), null);

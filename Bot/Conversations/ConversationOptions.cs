@@ -22,6 +22,12 @@ public sealed class ConversationOptions
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Most proactive messages (alerts, reminders) one person gets per minute; the overflow is merged into one summary.
+    /// WeCom silently drops more than 30 per person per minute. 0 = no pacing.
+    /// </summary>
+    public int MaxProactivePerMinute { get; set; } = 20;
+
     /// <summary>Attempts at one inbound message before it is marked failed (the person gets an apology).</summary>
     public int MaxTurnAttempts { get; set; } = 3;
 }

@@ -37,6 +37,8 @@ public enum OutboxStatus
     Sent,
     /// <summary>Gave up: a permanent error, or too many attempts. Kept for the record, never retried.</summary>
     Dead,
+    /// <summary>Folded into a summary message (pacing); <see cref="OutboxMessage.LastError"/> names the summary.</summary>
+    Merged,
 }
 
 /// <summary>

@@ -18,6 +18,7 @@ public static class ConversationsSetup
             .Bind(builder.Configuration.GetSection(ConversationOptions.Section))
             .Validate(o => o.MaxSendAttempts >= 1 && o.MaxTurnAttempts >= 1, "Conversations: attempts must be at least 1.")
             .Validate(o => o.PollInterval > TimeSpan.Zero && o.Lease > TimeSpan.Zero, "Conversations: PollInterval and Lease must be positive.")
+            .Validate(o => o.MaxProactivePerMinute >= 0, "Conversations:MaxProactivePerMinute must not be negative.")
             .ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
@@ -34,6 +35,7 @@ public static class ConversationsSetup
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<WorkerHealth>();
         services.AddSingleton<InboxWorker>();
+        services.AddSingleton<OutboxPacer>();
         services.AddSingleton<OutboxDispatcher>();
         // Off only where something else drives the workers step by step (tests, maintenance).
         if (builder.Configuration.GetValue("Conversations:RunWorkers", true))

@@ -19,6 +19,7 @@ public sealed partial class OutboxDispatcher(
     WorkerHealth health,
     TimeProvider time,
     Random random,
+    OutboxPacer pacer,
     IOptions<ConversationOptions> options,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
@@ -74,16 +75,15 @@ public sealed partial class OutboxDispatcher(
         var now = time.GetUtcNow();
         var leaseUntil = now + options.Value.Lease;
 
-        // The oldest pending message of each conversation, if it is due and free.
-        var pending = await db.Set<OutboxMessage>().AsNoTracking()
-            .Where(m => m.Status == OutboxStatus.Pending)
-            .OrderBy(m => m.Id)
-            .Take(200)
-            .ToListAsync(cancellationToken);
+        var pending = await PendingAsync(db, cancellationToken);
+        var (held, merged) = await pacer.PaceAsync(db, pending, now, cancellationToken);
+        if (merged) pending = await PendingAsync(db, cancellationToken);
+
+        // The oldest pending message of each conversation, if it is due, free, and its recipient's pace allows.
         var heads = pending
             .GroupBy(m => (m.Channel, m.ConversationId))
             .Select(g => g.First())
-            .Where(m => m.NextAttemptAt <= now && (m.LeaseUntil is null || m.LeaseUntil < now))
+            .Where(m => m.NextAttemptAt <= now && (m.LeaseUntil is null || m.LeaseUntil < now) && !held.Contains(m.Id))
             .Take(20);
 
         var claimed = new List<OutboxMessage>();
@@ -96,6 +96,13 @@ public sealed partial class OutboxDispatcher(
         }
         return claimed;
     }
+
+    private static Task<List<OutboxMessage>> PendingAsync(BotDbContext db, CancellationToken cancellationToken) =>
+        db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.Status == OutboxStatus.Pending)
+            .OrderBy(m => m.Id)
+            .Take(200)
+            .ToListAsync(cancellationToken);
 
     private async Task SendOneAsync(OutboxMessage row, CancellationToken cancellationToken)
     {
