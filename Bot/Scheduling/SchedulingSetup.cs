@@ -29,12 +29,18 @@ public static class SchedulingSetup
         if (!options.Enabled) return builder;
 
         var department = builder.Configuration.GetSection(DepartmentOptions.Section).Get<DepartmentOptions>() ?? new DepartmentOptions();
-        var timeZone = TimeZoneInfo.FindSystemTimeZoneById(department.TimeZone);
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(department.TimeZone, out var timeZone))
+            throw new OptionsValidationException(DepartmentOptions.Section, typeof(DepartmentOptions),
+                [$"Department:TimeZone '{department.TimeZone}' is not a known time zone (e.g. Asia/Shanghai)."]);
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
 
         builder.Services.AddQuartz(q =>
         {
             q.ConfigureScheduler(s => s.InstanceName = "property-bot");
+            // Keep the triggers already stored: their next fire time is what tells Quartz a fire was missed while the
+            // bot was down (overwriting them at start would forget it), and re-registering on every node is what made
+            // a clustered trigger fire twice (dotnet-stack.md). ScheduleReconciler applies changed cron settings.
+            q.ConfigureOptions<QuartzOptions>(o => o.Scheduling.IgnoreDuplicates = true);
             q.UsePersistentStore(store =>
             {
                 store.UseSqlite(storage.SqliteConnectionString());
@@ -47,6 +53,8 @@ public static class SchedulingSetup
             Schedule<SupervisorDigestJob>(q, SupervisorDigestJob.Name, options, timeZone);
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        builder.Services.AddSingleton(new ScheduleReconciler.Plan([.. Jobs.Select(job => (job, options.CronFor(job)))], timeZone));
+        builder.Services.AddHostedService<ScheduleReconciler>();
         return builder;
     }
 
@@ -56,10 +64,15 @@ public static class SchedulingSetup
         q.AddJob<TJob>(j => j.WithIdentity(key).DisallowConcurrentExecution());
         q.AddTrigger(t => t
             .ForJob(key)
-            .WithIdentity($"{name}.trigger")
-            // Missed while down: fire once now, then carry on with the schedule.
-            .WithCronSchedule(options.CronFor(name), c => c.InTimeZone(timeZone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            .WithIdentity(TriggerKeyOf(name))
+            .WithCronSchedule(options.CronFor(name), c => Configure(c, timeZone)));
     }
+
+    internal static TriggerKey TriggerKeyOf(string job) => new($"{job}.trigger");
+
+    /// <summary>Missed while down: fire once now, then carry on with the schedule.</summary>
+    internal static void Configure(CronScheduleBuilder cron, TimeZoneInfo timeZone) =>
+        cron.InTimeZone(timeZone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed);
 
     /// <summary>Ready when the scheduler is running (or deliberately off).</summary>
     internal sealed class SchedulerHealth(IServiceProvider services, IOptions<SchedulingOptions> options) : IHealthCheck

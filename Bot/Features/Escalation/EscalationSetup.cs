@@ -4,6 +4,16 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.Features.Escalation;
 
+/// <summary>Every problem with the section, each naming its key: the bot refuses to start with any.</summary>
+internal sealed class EscalationOptionsValidator : IValidateOptions<EscalationOptions>
+{
+    public ValidateOptionsResult Validate(string? name, EscalationOptions options)
+    {
+        var problems = options.Problems().ToList();
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}
+
 public static class EscalationSetup
 {
     public static WebApplicationBuilder AddEscalation(this WebApplicationBuilder builder)
@@ -11,8 +21,8 @@ public static class EscalationSetup
         var services = builder.Services;
         services.AddOptions<EscalationOptions>()
             .Bind(builder.Configuration.GetSection(EscalationOptions.Section))
-            .Validate(o => !o.Problems().Any(), "Escalation settings are invalid (see the messages above).")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>();
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<EscalationOptions>>().Value;

@@ -1,0 +1,121 @@
+using System.Net;
+using Bot.Persistence;
+using Bot.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Bot.Tests.Scheduling;
+
+public sealed class SchedulingTests
+{
+    [Theory]
+    [InlineData("Scheduling:Jobs:EscalationTick:Cron", "every minute", "Scheduling:Jobs:EscalationTick:Cron")]
+    [InlineData("Scheduling:Jobs:SupervisorDigest:Cron", "", "Scheduling:Jobs:SupervisorDigest:Cron")]
+    [InlineData("Department:TimeZone", "Mars/Olympus", "Department:TimeZone")]
+    [InlineData("Escalation:QuietHoursStart", "25:00", "Escalation:QuietHoursStart")]
+    public void BadSetting_RefusesToStart_NamingTheKey(string key, string value, string named)
+    {
+        using var bot = new BotFactory(backgroundWorkers: true, settings: new Dictionary<string, string?> { [key] = value });
+
+        var failure = Assert.ThrowsAny<Exception>(() => bot.Services);
+
+        Assert.Contains(named, Flatten(failure));
+    }
+
+    [Fact]
+    public async Task MissedWhileDown_ManyTicks_RunsOnceAfterStart()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "bot-tests", Guid.NewGuid().ToString("N"));
+        // Daily at 03:00, so nothing fires by itself during the test.
+        var settings = new Dictionary<string, string?>
+        {
+            ["Scheduling:Jobs:EscalationTick:Cron"] = "0 0 3 * * ?",
+            ["Scheduling:Jobs:SupervisorDigest:Cron"] = "0 0 4 * * ?",
+        };
+        try
+        {
+            using (var first = new BotFactory(backgroundWorkers: true, settings: settings, dataDirectory: data))
+            {
+                await WaitUntilReadyAsync(first);
+                Assert.Equal(0, await ExecutedAsync(first));
+            }
+
+            // The bot was "down" for three days: three 03:00 ticks were missed.
+            var threeDaysAgo = DateTimeOffset.UtcNow.AddDays(-3);
+            await using (var db = new SqliteConnection($"Data Source={Path.Combine(data, "bot.db")}"))
+            {
+                await db.OpenAsync();
+                await using var update = db.CreateCommand();
+                update.CommandText = "UPDATE QRTZ_TRIGGERS SET NEXT_FIRE_TIME = $t WHERE TRIGGER_NAME = 'EscalationTick.trigger'";
+                update.Parameters.AddWithValue("$t", threeDaysAgo.UtcTicks);
+                Assert.Equal(1, await update.ExecuteNonQueryAsync());
+            }
+            SqliteConnection.ClearAllPools();
+
+            using var second = new BotFactory(backgroundWorkers: true, settings: settings, dataDirectory: data);
+            await WaitUntilReadyAsync(second);
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (await ExecutedAsync(second) == 0 && DateTime.UtcNow < deadline) await Task.Delay(100);
+
+            Assert.Equal(1, await ExecutedAsync(second));
+            // And nothing more is owed: the trigger's next fire is the next 03:00, not another catch-up.
+            var scheduler = await second.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+            var trigger = await scheduler.GetTrigger(new TriggerKey("EscalationTick.trigger"));
+            Assert.True(trigger!.NextFireTimeUtc > DateTimeOffset.UtcNow.AddMinutes(1));
+        }
+        finally
+        {
+            BotFactory.TryDelete(data);
+        }
+    }
+
+    [Fact]
+    public async Task CronChangedInConfiguration_AppliesAfterRestart()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "bot-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            using (var before = new BotFactory(backgroundWorkers: true, dataDirectory: data,
+                       settings: new Dictionary<string, string?> { ["Scheduling:Jobs:SupervisorDigest:Cron"] = "0 30 8 * * ?" }))
+                await WaitUntilReadyAsync(before);
+
+            using var after = new BotFactory(backgroundWorkers: true, dataDirectory: data,
+                settings: new Dictionary<string, string?> { ["Scheduling:Jobs:SupervisorDigest:Cron"] = "0 0 9 * * ?" });
+            await WaitUntilReadyAsync(after);
+
+            var scheduler = await after.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+            var trigger = (ICronTrigger)(await scheduler.GetTrigger(new TriggerKey("SupervisorDigest.trigger")))!;
+            Assert.Equal("0 0 9 * * ?", trigger.CronExpressionString);
+            Assert.Equal("Asia/Shanghai", trigger.TimeZone.Id);
+        }
+        finally
+        {
+            BotFactory.TryDelete(data);
+        }
+    }
+
+    private static async Task<int> ExecutedAsync(BotFactory bot)
+    {
+        var scheduler = await bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        return (int)(await scheduler.GetMetadata()).JobsExecuted;
+    }
+
+    private static async Task WaitUntilReadyAsync(BotFactory bot)
+    {
+        var client = bot.CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await client.GetAsync("/healthz")).StatusCode != HttpStatusCode.OK)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The bot did not become ready.");
+            await Task.Delay(100);
+        }
+    }
+
+    private static string Flatten(Exception e) =>
+        e is OptionsValidationException ov ? string.Join(";", ov.Failures) + (e.InnerException is null ? "" : Flatten(e.InnerException))
+        : e.Message + (e.InnerException is null ? "" : ";" + Flatten(e.InnerException))
+          + (e is AggregateException agg ? string.Join(";", agg.InnerExceptions.Select(Flatten)) : "");
+}
