@@ -177,7 +177,7 @@ public sealed class MyEscalationsCommand(EscalationCommands commands) : IBotComm
 /// 测试升级 / test escalation: lets a supervisor see the chain work end to end. "测试升级 一般 空调报修" raises a normal
 /// case; without a severity it is urgent.
 /// </summary>
-public sealed class TestEscalationCommand(EscalationService escalations) : IBotCommand
+public sealed class TestEscalationCommand(EscalationService escalations, DepartmentProfile department) : IBotCommand
 {
     private static readonly TextCatalog Texts = EscalationTexts.Catalog;
 
@@ -197,7 +197,8 @@ public sealed class TestEscalationCommand(EscalationService escalations) : IBotC
 
         var details = words.Length > 0 ? string.Join(' ', words) : Texts.Get("TestDetails", turn.Language);
         // Each test is its own case: the subject carries the moment it was raised.
-        var subject = Texts.Get("TestSubject", turn.Language, turn.Now.ToUnixTimeSeconds());
+        var subject = Texts.Get("TestSubject", turn.Language, details.Length > 40 ? details[..40] : details,
+            department.ToLocal(turn.Now).ToString("HH:mm:ss", CultureInfo.InvariantCulture));
         var escalation = await escalations.RaiseAsync(new EscalationRequest("test", subject, severity, details, turn.Sender.Id), turn.Now, cancellationToken);
         turn.Reply(Texts.Get("TestRaised", turn.Language, escalation.Id));
     }
