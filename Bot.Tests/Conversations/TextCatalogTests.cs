@@ -1,15 +1,17 @@
 using System.Text.RegularExpressions;
 using Bot.Domain.Conversations;
 using Bot.Domain.Features.Directory;
+using Bot.Domain.Features.Escalation;
 
 namespace Bot.Tests.Conversations;
 
 public sealed partial class TextCatalogTests
 {
-    public static TheoryData<string> Catalogs => [ConversationTexts.Catalog.Name, DirectoryTexts.Catalog.Name];
+    private static readonly TextCatalog[] All = [ConversationTexts.Catalog, DirectoryTexts.Catalog, EscalationTexts.Catalog];
 
-    private static TextCatalog ByName(string name) =>
-        new[] { ConversationTexts.Catalog, DirectoryTexts.Catalog }.Single(c => c.Name == name);
+    public static TheoryData<string> Catalogs => [.. All.Select(c => c.Name)];
+
+    private static TextCatalog ByName(string name) => All.Single(c => c.Name == name);
 
     [Theory]
     [MemberData(nameof(Catalogs))]
