@@ -16,32 +16,9 @@ public sealed partial class InboxWorker(
     IOptions<ConversationOptions> options,
     ILogger<InboxWorker> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        health.InboxWorkerRunning = true;
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    await ProcessPendingAsync(stoppingToken);
-                }
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-                {
-                    LogLoopFailed(ex);
-                }
-                await signal.Signal.WaitAsync(options.Value.PollInterval, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        finally
-        {
-            health.InboxWorkerRunning = false;
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        signal.Signal.RunUntilStoppedAsync(ct => ProcessPendingAsync(ct), options.Value.PollInterval,
+            running => health.InboxWorkerRunning = running, LogLoopFailed, stoppingToken);
 
     /// <summary>Runs every pending turn. Returns how many it ran.</summary>
     public async Task<int> ProcessPendingAsync(CancellationToken cancellationToken)

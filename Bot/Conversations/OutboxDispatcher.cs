@@ -25,32 +25,9 @@ public sealed partial class OutboxDispatcher(
 {
     private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        health.DispatcherRunning = true;
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    await DispatchDueAsync(stoppingToken);
-                }
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-                {
-                    LogLoopFailed(ex);
-                }
-                await signal.Signal.WaitAsync(options.Value.PollInterval, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        finally
-        {
-            health.DispatcherRunning = false;
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        signal.Signal.RunUntilStoppedAsync(ct => DispatchDueAsync(ct), options.Value.PollInterval,
+            running => health.DispatcherRunning = running, LogLoopFailed, stoppingToken);
 
     /// <summary>Sends every message that is due now. Returns how many were attempted.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)

@@ -13,6 +13,38 @@ public sealed class WorkSignal
     }
 
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _semaphore.WaitAsync(timeout, cancellationToken);
+
+    /// <summary>
+    /// A background worker's loop: do the work, then sleep until woken or the poll interval passes; a failed round is
+    /// reported and the loop goes on. <paramref name="running"/> tells the health check while the loop is alive.
+    /// </summary>
+    public async Task RunUntilStoppedAsync(Func<CancellationToken, Task> work, TimeSpan pollInterval, Action<bool> running,
+        Action<Exception> failed, CancellationToken stoppingToken)
+    {
+        running(true);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await work(stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    failed(ex);
+                }
+                await WaitAsync(pollInterval, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            running(false);
+        }
+    }
 }
 
 public sealed class InboxSignal
