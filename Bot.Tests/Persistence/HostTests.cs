@@ -35,6 +35,22 @@ public sealed class HostTests
         Assert.False(postgres.Database.HasPendingModelChanges(), "dotnet ef migrations add <Name> --project Bot --context PostgresBotDbContext --output-dir Persistence/Migrations/Postgres");
     }
 
+    [Theory]
+    [InlineData("PostgreSQL", "", "Storage:ConnectionString is required")]
+    [InlineData("SqlServer", "", "Storage:Provider must be")]
+    public void Start_WithBadStorageSettings_RefusesNamingTheKey(string provider, string connectionString, string key)
+    {
+        using var bot = new BotFactory(settings: new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = provider,
+            ["Storage:ConnectionString"] = connectionString,
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => bot.Services);
+
+        Assert.Contains(key, error.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Database_UsesWriteAheadLogging()
     {
