@@ -24,6 +24,33 @@ public sealed class HostTests
         });
     }
 
+    /// <summary>Needs no database: each provider's migrations snapshot is compared with the model that provider builds.</summary>
+    [Fact]
+    public void Migrations_OfEveryProvider_MatchTheModel()
+    {
+        using BotDbContext sqlite = new SqliteDesignTimeFactory().CreateDbContext([]);
+        using BotDbContext postgres = new PostgresDesignTimeFactory().CreateDbContext([]);
+
+        Assert.False(sqlite.Database.HasPendingModelChanges(), "dotnet ef migrations add <Name> --project Bot --context SqliteBotDbContext --output-dir Persistence/Migrations/Sqlite");
+        Assert.False(postgres.Database.HasPendingModelChanges(), "dotnet ef migrations add <Name> --project Bot --context PostgresBotDbContext --output-dir Persistence/Migrations/Postgres");
+    }
+
+    [Theory]
+    [InlineData("PostgreSQL", "", "Storage:ConnectionString is required")]
+    [InlineData("SqlServer", "", "Storage:Provider must be")]
+    public void Start_WithBadStorageSettings_RefusesNamingTheKey(string provider, string connectionString, string key)
+    {
+        using var bot = new BotFactory(settings: new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = provider,
+            ["Storage:ConnectionString"] = connectionString,
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => bot.Services);
+
+        Assert.Contains(key, error.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Database_UsesWriteAheadLogging()
     {

@@ -26,10 +26,11 @@ public sealed class Inbox(BotDbContext db, InboxSignal signal)
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
             db.ChangeTracker.Clear();
-            // A concurrent redelivery won the unique index: this one is the duplicate. Anything else is a real failure.
+            // A concurrent redelivery (maybe on another instance) won the unique index between the check above and
+            // this insert: this one is the duplicate. A unique violation on anything else is a real failure.
             if (await SeenAsync(channel, message.ChannelMessageId, CancellationToken.None)) return false;
             throw;
         }

@@ -6,7 +6,8 @@ namespace Bot.Conversations;
 
 /// <summary>
 /// Runs the turns behind the inbox, oldest first, one at a time: channel endpoints only record and acknowledge, so a
-/// slow turn never makes a channel time out, and one conversation's messages are handled in the order they came.
+/// slow turn never makes a channel time out, and one conversation's messages are handled in the order they came,
+/// one after the other, also when several instances share the database.
 /// </summary>
 public sealed partial class InboxWorker(
     IServiceScopeFactory scopes,
@@ -33,15 +34,22 @@ public sealed partial class InboxWorker(
         return ran;
     }
 
-    /// <summary>Claims the oldest pending row whose lease is free, with a conditional update: two workers never take the same one.</summary>
+    /// <summary>
+    /// Claims the oldest pending row whose lease is free, with a conditional update: two workers (on one instance or
+    /// several sharing a database) never take the same one. Only the oldest pending message of each conversation is a
+    /// candidate, so another instance cannot run a conversation's next message while its previous one is still running.
+    /// </summary>
     private async Task<long?> ClaimNextAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
         var now = time.GetUtcNow();
         var leaseUntil = now + options.Value.Lease;
-        var candidates = await db.Set<InboxMessage>()
+        var inbox = db.Set<InboxMessage>();
+        var candidates = await inbox
             .Where(m => m.Status == InboxStatus.Pending && (m.LeaseUntil == null || m.LeaseUntil < now))
+            .Where(m => !inbox.Any(earlier => earlier.Status == InboxStatus.Pending && earlier.Channel == m.Channel
+                                              && earlier.ConversationId == m.ConversationId && earlier.Id < m.Id))
             .OrderBy(m => m.Id)
             .Select(m => m.Id)
             .Take(5)

@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Bot.Persistence;
 
 /// <summary>
-/// The bot's one model. Each provider derives its own context (<see cref="SqliteBotDbContext"/>), because column types
-/// differ and each provider keeps its own migrations. Features add their tables through IEntityTypeConfiguration
-/// classes in their own folders, all picked up here.
+/// The bot's one model. Each provider derives its own context (<see cref="SqliteBotDbContext"/>,
+/// <see cref="PostgresBotDbContext"/>), because column types differ and each provider keeps its own migrations.
+/// Features add their tables through IEntityTypeConfiguration classes in their own folders, all picked up here.
 /// </summary>
 public abstract class BotDbContext(DbContextOptions options) : DbContext(options)
 {
@@ -36,4 +36,18 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
             if (version is { CurrentValue: int current } && Equals(version.OriginalValue, current)) version.CurrentValue = current + 1;
         }
     }
+
+    /// <summary>
+    /// Makes the current transaction the only one holding <paramref name="section"/> until it ends, across every
+    /// instance that shares the database: for check-then-write work (seed when empty, validate then import) that a
+    /// unique index alone cannot keep whole. Call it first thing inside <c>BeginTransactionAsync</c>.
+    /// </summary>
+    public abstract Task LockForTransactionAsync(CriticalSection section, CancellationToken cancellationToken);
+}
+
+/// <summary>Work that must not run on two instances at once. The values are PostgreSQL advisory lock keys: never reuse one.</summary>
+public enum CriticalSection : long
+{
+    DemoData = 0x426F_7401,
+    DirectoryImport = 0x426F_7402,
 }

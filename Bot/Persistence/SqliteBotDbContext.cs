@@ -14,6 +14,17 @@ public sealed class SqliteBotDbContext(DbContextOptions<SqliteBotDbContext> opti
         configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcMillisecondsConverter>();
     }
 
+    /// <summary>
+    /// Nothing to do: Microsoft.Data.Sqlite begins transactions with BEGIN IMMEDIATE, which already holds the
+    /// database's one write lock until the transaction ends.
+    /// </summary>
+    public override Task LockForTransactionAsync(CriticalSection section, CancellationToken cancellationToken)
+    {
+        if (Database.CurrentTransaction is null)
+            throw new InvalidOperationException($"Lock {section} only inside a transaction.");
+        return Task.CompletedTask;
+    }
+
     private sealed class UtcMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(
         v => v.ToUnixTimeMilliseconds(),
         v => DateTimeOffset.FromUnixTimeMilliseconds(v));

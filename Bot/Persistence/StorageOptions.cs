@@ -5,17 +5,30 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
-    /// <summary><c>Sqlite</c> (the embedded default). A PostgreSQL provider is added with the scale-out issue.</summary>
-    public string Provider { get; set; } = "Sqlite";
+    public const string Sqlite = "Sqlite";
+    public const string PostgreSql = "PostgreSQL";
+
+    /// <summary>
+    /// <c>Sqlite</c> (the embedded default: one file, one instance) or <c>PostgreSQL</c> (several instances may share
+    /// one database). Case-insensitive.
+    /// </summary>
+    public string Provider { get; set; } = Sqlite;
 
     /// <summary>The folder of the SQLite database; relative paths are resolved against the working directory.</summary>
     public string DataDirectory { get; set; } = "data";
 
-    /// <summary>A full connection string; when set it wins over <see cref="DataDirectory"/>.</summary>
+    /// <summary>
+    /// A full connection string. SQLite: optional, wins over <see cref="DataDirectory"/> when set. PostgreSQL: required
+    /// (<c>Host=…;Port=5432;Database=…;Username=…;Password=…</c>).
+    /// </summary>
     public string? ConnectionString { get; set; }
 
     /// <summary>How long a writer waits for a locked SQLite database before failing (busy_timeout).</summary>
     public int BusyTimeoutMilliseconds { get; set; } = 5000;
+
+    public bool IsPostgreSql => string.Equals(Provider, PostgreSql, StringComparison.OrdinalIgnoreCase);
+
+    public bool IsSqlite => string.Equals(Provider, Sqlite, StringComparison.OrdinalIgnoreCase);
 
     public string SqliteConnectionString()
     {

@@ -45,9 +45,14 @@ public static class DemoData
             app.Logger.LogInformation("Loaded the demo data of 示例花园 (people, owner, units, keys, roster from {Today})", today);
     }
 
-    /// <summary>Seeds an empty directory. Returns false when there is data already (never overwrites).</summary>
+    /// <summary>
+    /// Seeds an empty directory. Returns false when there is data already (never overwrites). Instances that start
+    /// together on one database take turns: the check and the seed run under one lock, so only the first seeds.
+    /// </summary>
     public static async Task<bool> SeedAsync(BotDbContext db, DateOnly today, int rosterDays, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockForTransactionAsync(CriticalSection.DemoData, cancellationToken);
         if (await db.Set<Person>().AnyAsync(cancellationToken)) return false;
 
         Person P(string id, string name, Roles roles, string? boss) => new() { Id = id, Name = name, Roles = roles, ReportsToId = boss };
@@ -96,6 +101,7 @@ public static class DemoData
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return true;
     }
 }

@@ -118,8 +118,10 @@ internal sealed class DirectoryImporter(BotDbContext db)
 
     private async Task<ImportOutcome> InTransactionAsync(Func<Task<ImportOutcome>> work, CancellationToken cancellationToken)
     {
-        // SQLite's BeginTransaction is BEGIN IMMEDIATE: the write lock is taken before the directory is read for validation.
+        // The directory is read for validation and written in one go: no other import (on any instance) may run in
+        // between. SQLite's BEGIN IMMEDIATE holds the write lock already; PostgreSQL takes an advisory lock.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockForTransactionAsync(CriticalSection.DirectoryImport, cancellationToken);
         var outcome = await work();
         if (outcome.Errors.Count > 0) return outcome;
         await db.SaveChangesAsync(cancellationToken);

@@ -1,0 +1,212 @@
+using System.Net;
+using Bot.Channels.LocalChat;
+using Bot.Conversations;
+using Bot.Domain.Features.Directory;
+using Bot.Domain.Features.Duty;
+using Bot.Persistence;
+using Bot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+
+namespace Bot.Tests.Persistence;
+
+/// <summary>The bot on PostgreSQL, alone and as two instances sharing one database (the scale-out setup).</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresTests(PostgresFixture postgres) : IAsyncLifetime
+{
+    private readonly List<BotFactory> _bots = [];
+    private string _database = "";
+
+    public async Task InitializeAsync() => _database = await postgres.CreateDatabaseAsync();
+
+    public Task DisposeAsync()
+    {
+        foreach (var bot in _bots) bot.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private BotFactory Instance()
+    {
+        var bot = new BotFactory(settings: PostgresFixture.Settings(_database));
+        _bots.Add(bot);
+        return bot;
+    }
+
+    [Fact]
+    public async Task Database_OnPostgres_IsMadeByMigrationsThatMatchTheModel()
+    {
+        var bot = Instance();
+
+        await bot.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BotDbContext>();
+            Assert.IsType<PostgresBotDbContext>(db);
+            Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            Assert.False(db.Database.HasPendingModelChanges());
+            // Instants are real timestamps with a time zone, not text or numbers.
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "SELECT data_type FROM information_schema.columns WHERE table_name = 'Inbox' AND column_name = 'ReceivedAt'";
+            Assert.Equal("timestamp with time zone", await command.ExecuteScalarAsync());
+        });
+        var health = await bot.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(c => c.Name == "database");
+        Assert.Equal(HealthStatus.Healthy, health.Status);
+    }
+
+    [Fact]
+    public async Task LocalChat_OnPostgres_AnswersHelp()
+    {
+        var bot = Instance();
+
+        var replies = await new LocalChatClient(bot, "zhangsan").SayAsync("帮助");
+
+        Assert.StartsWith("张三您好，我是示例花园客服中心的值班助手", replies.Single().Text);
+    }
+
+    [Fact]
+    public async Task Instant_WithAnOffset_IsStoredAsTheSameUtcInstant()
+    {
+        var bot = Instance();
+        var shanghai = new DateTimeOffset(2026, 11, 26, 9, 30, 0, TimeSpan.FromHours(8));
+
+        var id = await bot.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BotDbContext>();
+            var line = new LocalChatMessage { ParticipantId = "zhangsan", FromBot = false, Text = "早", At = shanghai };
+            db.Add(line);
+            await db.SaveChangesAsync();
+            return line.Id;
+        });
+        var read = await bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<LocalChatMessage>().SingleAsync(m => m.Id == id));
+
+        Assert.Equal(shanghai, read.At);
+        Assert.Equal(TimeSpan.Zero, read.At.Offset);
+    }
+
+    [Fact]
+    public async Task TwoInstances_StartingTogetherOnAnEmptyDatabase_MigrateAndSeedOnce()
+    {
+        var a = Instance();
+        var b = Instance();
+
+        // Each host runs the migrations and the demo seed while it starts.
+        await Task.WhenAll(Task.Run(() => a.Services), Task.Run(() => b.Services));
+
+        await a.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BotDbContext>();
+            Assert.Equal(db.Database.GetMigrations().Count(), (await db.Database.GetAppliedMigrationsAsync()).Count());
+            Assert.Equal(9, await db.Set<Person>().CountAsync());
+            Assert.Equal(5 * 14, await db.Set<RosterAssignment>().CountAsync());
+        });
+    }
+
+    [Fact]
+    public async Task TwoInstances_ManyMessagesDrivenConcurrently_EachGetsOneTurnAndOneReplyInOrder()
+    {
+        var a = Instance();
+        var b = Instance();
+        string[] people = ["zhangsan", "lisi", "wangwu", "zhaoliu", "sunqi", "qianyi"];
+        // State carries from one message to the next: out of order or concurrent turns would answer differently.
+        string[] script = ["帮助", "语言", "English", "帮助"];
+
+        // Every person talks through both instances in turn (a reverse proxy spreads requests); all people at once.
+        await Task.WhenAll(people.Select(async (person, p) =>
+        {
+            var through = new[] { new LocalChatClient(a, person), new LocalChatClient(b, person) };
+            for (var i = 0; i < script.Length; i++)
+                Assert.Equal(HttpStatusCode.Accepted, (await through[(p + i) % 2].PostAsync(script[i])).StatusCode);
+        }));
+
+        // Both instances run turns and send replies at the same time, each until it finds nothing left for it.
+        await Task.WhenAll(Task.Run(a.RunTurnsAsync), Task.Run(b.RunTurnsAsync));
+
+        Assert.Equal(0, await a.Services.GetRequiredService<InboxWorker>().ProcessPendingAsync(CancellationToken.None));
+        Assert.Equal(0, await b.DispatchAsync());
+        await a.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BotDbContext>();
+            var inbox = await db.Set<InboxMessage>().ToListAsync();
+            Assert.Equal(people.Length * script.Length, inbox.Count);
+            Assert.All(inbox, m => Assert.Equal((InboxStatus.Done, 0), (m.Status, m.Attempts)));
+            var outbox = await db.Set<OutboxMessage>().ToListAsync();
+            Assert.Equal(people.Length * script.Length, outbox.Count);
+            Assert.All(outbox, m => Assert.Equal((OutboxStatus.Sent, 1), (m.Status, m.Attempts)));
+
+            var lines = await db.Set<LocalChatMessage>().Where(m => m.FromBot).OrderBy(m => m.Id).ToListAsync();
+            foreach (var person in people)
+            {
+                var replies = lines.Where(l => l.ParticipantId == person).Select(l => l.Text).ToList();
+                Assert.Equal(script.Length, replies.Count);
+                Assert.Contains("您好，我是示例花园客服中心的值班助手", replies[0]);
+                Assert.Contains("English", WireJson.Read<List<Bot.Domain.Conversations.Choice>>(
+                    lines.Where(l => l.ParticipantId == person).ElementAt(1).Choices)!.Select(c => c.Label));
+                Assert.Equal("OK, I will speak English with you from now on.", replies[2]);
+                Assert.StartsWith("Hello ", replies[3]);
+            }
+        });
+    }
+
+    [Fact]
+    public async Task TwoInstances_RedeliveryOnTheOtherInstance_HasNoSecondEffect()
+    {
+        var a = Instance();
+        var b = Instance();
+
+        Assert.Equal(HttpStatusCode.Accepted, (await new LocalChatClient(a, "zhangsan").PostAsync("帮助", clientMessageId: "m-1")).StatusCode);
+        await a.RunTurnsAsync();
+        Assert.Equal(HttpStatusCode.OK, (await new LocalChatClient(b, "zhangsan").PostAsync("帮助", clientMessageId: "m-1")).StatusCode);
+        await Task.WhenAll(Task.Run(a.RunTurnsAsync), Task.Run(b.RunTurnsAsync));
+
+        await b.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BotDbContext>();
+            Assert.Equal(1, await db.Set<InboxMessage>().CountAsync());
+            Assert.Equal(1, await db.Set<LocalChatMessage>().CountAsync(m => m.FromBot));
+        });
+    }
+
+    [Fact]
+    public async Task Inbox_DuplicateCommittedWhileInserting_IsRecognisedByTheUniqueIndex()
+    {
+        var a = Instance();
+        var b = Instance();
+        _ = b.Services; // started (and migrated) before the race is set up
+
+        // Instance A's insert of the same delivery is in flight: written but not committed, so B's look-up misses it
+        // and B's insert waits on the unique index. When A commits, B's insert fails with 23505.
+        await using var scope = a.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        db.Add(new InboxMessage
+        {
+            Channel = LocalChatChannel.Name,
+            ChannelMessageId = "zhangsan/m-1",
+            ConversationId = "zhangsan",
+            Payload = "{}",
+            ReceivedAt = a.Time.GetUtcNow(),
+        });
+        await db.SaveChangesAsync();
+
+        var redelivery = new LocalChatClient(b, "zhangsan").PostAsync("帮助", clientMessageId: "m-1");
+        await WaitUntilAnInsertWaitsOnALockAsync();
+        await transaction.CommitAsync();
+
+        Assert.Equal(HttpStatusCode.OK, (await redelivery).StatusCode);
+        Assert.Equal(1, await b.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<InboxMessage>().CountAsync()));
+    }
+
+    private async Task WaitUntilAnInsertWaitsOnALockAsync()
+    {
+        await using var connection = new NpgsqlConnection(_database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while ((long)(await command.ExecuteScalarAsync(timeout.Token))! == 0)
+            await Task.Delay(10, timeout.Token); // polling the server's state, not waiting for time to pass
+    }
+}
