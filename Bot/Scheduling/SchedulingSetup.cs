@@ -36,14 +36,29 @@ public static class SchedulingSetup
 
         builder.Services.AddQuartz(q =>
         {
-            q.ConfigureScheduler(s => s.InstanceName = "property-bot");
+            q.ConfigureScheduler(s =>
+            {
+                s.InstanceName = "property-bot";
+                // Each instance of a cluster needs its own id.
+                s.GenerateInstanceId = storage.IsPostgreSql;
+            });
             // Keep the triggers already stored: their next fire time is what tells Quartz a fire was missed while the
             // bot was down (overwriting them at start would forget it), and re-registering on every node is what made
             // a clustered trigger fire twice (dotnet-stack.md). ScheduleReconciler applies changed cron settings.
             q.ConfigureOptions<QuartzOptions>(o => o.Scheduling.IgnoreDuplicates = true);
             q.UsePersistentStore(store =>
             {
-                store.UseSqlite(storage.SqliteConnectionString());
+                if (storage.IsPostgreSql)
+                {
+                    // Several instances share one PostgreSQL: Quartz coordinates them through its tables (one fires
+                    // a trigger, another takes over if it dies). Duplicate fires still happen; the jobs are idempotent.
+                    store.UsePostgres(storage.ConnectionString!);
+                    store.UseClustering(_ => { });
+                }
+                else
+                {
+                    store.UseSqlite(storage.SqliteConnectionString());
+                }
                 store.ConfigureStore(o => o.MisfireThreshold = options.MisfireThreshold);
                 // Quartz creates its tables if they are missing (CREATE … IF NOT EXISTS); it never upgrades them.
                 store.ProvisionSchema();
