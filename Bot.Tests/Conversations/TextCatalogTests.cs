@@ -1,3 +1,4 @@
+using Bot.Channels.Teams;
 using System.Text.RegularExpressions;
 using Bot.Domain.Conversations;
 using Bot.Domain.Features.Directory;
@@ -6,10 +7,10 @@ namespace Bot.Tests.Conversations;
 
 public sealed partial class TextCatalogTests
 {
-    public static TheoryData<string> Catalogs => [ConversationTexts.Catalog.Name, DirectoryTexts.Catalog.Name];
+    public static TheoryData<string> Catalogs => [ConversationTexts.Catalog.Name, DirectoryTexts.Catalog.Name, TeamsTexts.Catalog.Name];
 
     private static TextCatalog ByName(string name) =>
-        new[] { ConversationTexts.Catalog, DirectoryTexts.Catalog }.Single(c => c.Name == name);
+        new[] { ConversationTexts.Catalog, DirectoryTexts.Catalog, TeamsTexts.Catalog }.Single(c => c.Name == name);
 
     [Theory]
     [MemberData(nameof(Catalogs))]
