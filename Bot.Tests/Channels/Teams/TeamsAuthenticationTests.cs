@@ -398,6 +398,10 @@ public sealed class TeamsAuthenticationTests : IAsyncLifetime
         Assert.StartsWith("您好，这里是示例花园客服中心", text);
         Assert.Contains("Hello, this is the duty assistant of the 示例花园 customer service centre", text);
         Assert.Equal("Bearer " + _cloud.TokenNumber(1), welcome.Headers["Authorization"]);
+        // 张三 installed the bot for herself: she can be reached proactively in this conversation from now on (§4.5).
+        var reference = await _bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<ConversationReference>().SingleAsync());
+        Assert.Equal("zhangsan", reference.ParticipantId);
+        Assert.Equal(ConversationId, reference.ConversationId);
     }
 
     private async Task AssertNothingStoredAsync()

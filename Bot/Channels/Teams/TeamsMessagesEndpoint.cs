@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Bot.Conversations;
 using Bot.Domain.Conversations;
+using Bot.Domain.Features.Directory;
 using Bot.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Diagnostics;
@@ -22,6 +23,7 @@ internal sealed partial class TeamsMessagesEndpoint(
     TeamsChannelMode mode,
     IOptions<TeamsOptions> options,
     DepartmentProfile department,
+    IDirectoryStore directory,
     TimeProvider time,
     ILogger<TeamsMessagesEndpoint> logger)
 {
@@ -146,6 +148,36 @@ internal sealed partial class TeamsMessagesEndpoint(
         return Results.Json(answer, TeamsJson.Options);
     }
 
+    /// <summary>
+    /// The person who installed the bot for themselves can be reached proactively from now on, before they ever write
+    /// (§4.5: store the reference from conversationUpdate too). Only from an authenticated activity, so only a
+    /// serviceUrl the token vouched for is kept (§4.6).
+    /// </summary>
+    private async Task RememberInstallerAsync(Activity activity, ConversationAddress address, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var sender = ActivityTranslator.SenderOf(activity, emulator: false);
+        var participant = await directory.FindParticipantAsync(sender.Channel, sender.Id, false, cancellationToken)
+            ?? (sender.AlternateId is { } alternate ? await directory.FindParticipantAsync(sender.Channel, alternate, false, cancellationToken) : null);
+        if (participant is null) return;
+        var reference = await db.Set<ConversationReference>()
+            .SingleOrDefaultAsync(r => r.ParticipantId == participant.Id && r.Channel == address.Channel, cancellationToken);
+        if (reference is null)
+        {
+            db.Add(new ConversationReference
+            {
+                ParticipantId = participant.Id,
+                Channel = address.Channel,
+                ConversationId = address.ConversationId,
+                AddressData = address.Data,
+                UpdatedAt = now,
+            });
+            return;
+        }
+        reference.ConversationId = address.ConversationId;
+        reference.AddressData = address.Data;
+        reference.UpdatedAt = now;
+    }
+
     private static IResult InvokeError(int status, string code, string message) =>
         Results.Json(new { statusCode = status, type = "application/vnd.microsoft.error", value = new { code, message } },
             TeamsJson.Options, statusCode: status);
@@ -220,6 +252,7 @@ internal sealed partial class TeamsMessagesEndpoint(
 
         var language = TextCatalog.NormalizeLanguage(activity.Locale);
         var address = ActivityTranslator.AddressOf(activity);
+        if (personal && !mode.Emulator) await RememberInstallerAsync(activity, address, now, cancellationToken);
         outbox.Enqueue(address, new OutgoingMessage(TeamsTexts.Catalog.Get("Welcome", language, department.PropertyName)),
             recipientId: null, replyToId: null, deduplicationKey: key);
         try
