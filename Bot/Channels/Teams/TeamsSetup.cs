@@ -68,7 +68,7 @@ public static partial class TeamsSetup
     /// The app secret comes from the environment (or a vault feeding it), never from appsettings*.json: those files are
     /// in the repository and in every deployment package. Refusing to start says so before the secret spreads further.
     /// </summary>
-    private static void RefuseSecretInFiles(IConfiguration configuration)
+    internal static void RefuseSecretInFiles(IConfiguration configuration)
     {
         if (configuration is not IConfigurationRoot root) return;
         foreach (var provider in root.Providers.OfType<JsonConfigurationProvider>())
