@@ -72,7 +72,8 @@ public sealed class FakeMicrosoftCloud : IAsyncDisposable
     public static SigningKey UnpublishedKey(string kid, RSA rsa) => new(kid, rsa, []);
 
     /// <summary>A channel token as the Bot Connector makes it (§3.2): iss, aud, nbf/exp, serviceurl.</summary>
-    public static string CreateToken(SigningKey key, string audience, string serviceUrl, DateTimeOffset notBefore, DateTimeOffset expires,
+    /// <param name="serviceUrl">The serviceurl claim; null leaves it out.</param>
+    public static string CreateToken(SigningKey key, string audience, string? serviceUrl, DateTimeOffset notBefore, DateTimeOffset expires,
         string issuer = Issuer)
     {
         var descriptor = new SecurityTokenDescriptor
@@ -82,7 +83,7 @@ public sealed class FakeMicrosoftCloud : IAsyncDisposable
             NotBefore = notBefore.UtcDateTime,
             IssuedAt = notBefore.UtcDateTime,
             Expires = expires.UtcDateTime,
-            Claims = new Dictionary<string, object> { ["serviceurl"] = serviceUrl },
+            Claims = serviceUrl is null ? null : new Dictionary<string, object> { ["serviceurl"] = serviceUrl },
             SigningCredentials = new SigningCredentials(new RsaSecurityKey(key.Rsa) { KeyId = key.Kid }, SecurityAlgorithms.RsaSha256),
         };
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);

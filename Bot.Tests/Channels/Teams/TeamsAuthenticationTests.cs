@@ -179,7 +179,7 @@ public sealed class TeamsAuthenticationTests : IAsyncLifetime
         switch (forgery)
         {
             case "no serviceurl claim":
-                authorization = "Bearer " + FakeMicrosoftCloud.CreateToken(_key, AppId, "", now.AddMinutes(-1), now.AddHours(1));
+                authorization = "Bearer " + FakeMicrosoftCloud.CreateToken(_key, AppId, serviceUrl: null, now.AddMinutes(-1), now.AddHours(1));
                 break;
             case "wrong tenant":
                 activity["conversation"]!["tenantId"] = "00000000-0000-4000-8000-0000000e0f11";
