@@ -11,8 +11,10 @@ public sealed record ConversationAddress(string Channel, string ConversationId, 
 /// Who sent a message, as the channel names them. <paramref name="Channel"/> is the identity namespace
 /// ("local", "emulator", "msteams", "wecom"…); on the local channels <paramref name="IsLocalId"/> is true and the id
 /// is the directory's local id itself (a client sending from.id = "zhangsan" acts as 张三).
+/// <paramref name="AlternateId"/> is a second id the directory may know the same person by, tried when
+/// <paramref name="Id"/> is not found (Teams: the aadObjectId first, then the Teams user id <c>29:…</c>).
 /// </summary>
-public sealed record ChannelUser(string Channel, string Id, bool IsLocalId = false);
+public sealed record ChannelUser(string Channel, string Id, bool IsLocalId = false, string? AlternateId = null);
 
 /// <summary>
 /// One inbound message, already verified and translated by a channel adapter.

@@ -1,3 +1,4 @@
+using Bot.Channels.Teams;
 using System.Text.RegularExpressions;
 using Bot.Domain.Conversations;
 using Bot.Domain.Features.Directory;
@@ -7,7 +8,7 @@ namespace Bot.Tests.Conversations;
 
 public sealed partial class TextCatalogTests
 {
-    private static readonly TextCatalog[] All = [ConversationTexts.Catalog, DirectoryTexts.Catalog, EscalationTexts.Catalog];
+    private static readonly TextCatalog[] All = [ConversationTexts.Catalog, DirectoryTexts.Catalog, EscalationTexts.Catalog, TeamsTexts.Catalog];
 
     public static TheoryData<string> Catalogs => [.. All.Select(c => c.Name)];
 

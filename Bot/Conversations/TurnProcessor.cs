@@ -68,7 +68,7 @@ public sealed partial class TurnProcessor(
     private async Task RunTurnAsync(InboxMessage row, IncomingMessage message, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var sender = message.Sender;
-        var participant = await directory.FindParticipantAsync(sender.Channel, sender.Id, sender.IsLocalId, cancellationToken);
+        var participant = await FindSenderAsync(sender, cancellationToken);
         if (participant is null)
         {
             // Unknown person: one polite sentence, no state, nothing else (we do not know who to help or how).
@@ -128,9 +128,16 @@ public sealed partial class TurnProcessor(
         reference.UpdatedAt = now;
     }
 
+    /// <summary>The directory's person or owner behind the sender: by the channel's id, else by its alternate id.</summary>
+    private async Task<Participant?> FindSenderAsync(ChannelUser sender, CancellationToken cancellationToken) =>
+        await directory.FindParticipantAsync(sender.Channel, sender.Id, sender.IsLocalId, cancellationToken)
+        ?? (sender.AlternateId is { Length: > 0 } alternate
+            ? await directory.FindParticipantAsync(sender.Channel, alternate, sender.IsLocalId, cancellationToken)
+            : null);
+
     private async Task ApologiseAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
-        var participant = await directory.FindParticipantAsync(message.Sender.Channel, message.Sender.Id, message.Sender.IsLocalId, cancellationToken);
+        var participant = await FindSenderAsync(message.Sender, cancellationToken);
         var language = participant?.Language ?? TextCatalog.NormalizeLanguage(message.Locale);
         outbox.Enqueue(message.Address, new OutgoingMessage(ConversationTexts.Catalog.Get("SomethingWentWrong", language)),
             participant?.Id, message.ReplyTo);

@@ -47,6 +47,30 @@ public static class PersistenceSetup
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        if (db is PostgresBotDbContext)
+        {
+            // EF's own lock covers one migration at a time, and two instances starting together both planned the same
+            // pending list ("relation already exists"). A session lock held around the whole run makes the second wait
+            // and then find nothing to do.
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({(long)CriticalSection.Migrations})");
+                try
+                {
+                    await db.Database.MigrateAsync();
+                }
+                finally
+                {
+                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({(long)CriticalSection.Migrations})");
+                }
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+            return;
+        }
         await db.Database.MigrateAsync();
     }
 }

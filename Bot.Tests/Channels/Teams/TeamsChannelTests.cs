@@ -218,21 +218,6 @@ public sealed class TeamsChannelTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Post_AppIdConfigured_Is401AndStoresNothing()
-    {
-        _bot.Dispose();
-        _bot = new BotFactory(settings: new Dictionary<string, string?> { ["Teams:AppId"] = "00000000-0000-0000-0000-000000000001" });
-
-        var response = await PostAsync(Message("帮助"));
-        await _bot.RunTurnsAsync();
-
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
-        Assert.Equal(0, await InboxCountAsync());
-        Assert.Empty(_connector.Requests);
-    }
-
-    [Fact]
     public async Task Post_ProductionWithoutAllowUnauthenticated_Is401AndStoresNothing()
     {
         _bot.Dispose();
@@ -280,11 +265,11 @@ public sealed class TeamsChannelTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Post_Invoke_Is501WithEmptyBody()
+    public async Task Post_UnknownInvoke_Is501WithEmptyBody()
     {
         var activity = Message(null);
         activity["type"] = "invoke";
-        activity["name"] = "adaptiveCard/action";
+        activity["name"] = "composeExtension/query";
 
         var response = await PostAsync(activity);
 

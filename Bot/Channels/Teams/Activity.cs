@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace Bot.Channels.Teams;
@@ -25,6 +26,14 @@ internal sealed record Activity
     public string? ReplyToId { get; init; }
     public JsonElement? Value { get; init; }
     public SuggestedActions? SuggestedActions { get; init; }
+    /// <summary>Cards go here: <c>{contentType: "application/vnd.microsoft.card.adaptive", content}</c> (§5).</summary>
+    public IReadOnlyList<Attachment>? Attachments { get; init; }
+    /// <summary>Teams: <c>tenant.id</c>, <c>eventType</c>, … (§2.1, §2.2); outbound: the tenant when creating a conversation.</summary>
+    public JsonNode? ChannelData { get; init; }
+    /// <summary>conversationUpdate: who joined; the bot itself when its id is the recipient's (§2.3).</summary>
+    public IReadOnlyList<ChannelAccount>? MembersAdded { get; init; }
+    /// <summary>installationUpdate: <c>add</c>, <c>remove</c>, … (§2.3).</summary>
+    public string? Action { get; init; }
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; init; }
@@ -69,6 +78,37 @@ internal sealed record CardAction
     public string? Type { get; init; }
     public string? Title { get; init; }
     public string? Value { get; init; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; init; }
+}
+
+/// <summary>An attachment; the bot sends Adaptive Cards as <c>content</c> (§5).</summary>
+internal sealed record Attachment
+{
+    public string? ContentType { get; init; }
+    public JsonNode? Content { get; init; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; init; }
+}
+
+/// <summary>Create conversation: <c>POST /v3/conversations</c> (botframework.md §4.2, §4.5).</summary>
+internal sealed record ConversationParameters
+{
+    public bool? IsGroup { get; init; }
+    public ChannelAccount? Bot { get; init; }
+    public IReadOnlyList<ChannelAccount>? Members { get; init; }
+    public string? TenantId { get; init; }
+    public JsonNode? ChannelData { get; init; }
+}
+
+/// <summary>The answer to create conversation: the new conversation's id, sometimes its serviceUrl (§4.2).</summary>
+internal sealed record ConversationResourceResponse
+{
+    public string? Id { get; init; }
+    public string? ActivityId { get; init; }
+    public string? ServiceUrl { get; init; }
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; init; }

@@ -9,29 +9,29 @@ public sealed record ActivityAuthResult(bool Succeeded, string? Failure = null)
 }
 
 /// <summary>
-/// Decides whether an inbound <c>POST /api/messages</c> came from the Bot Connector. Runs before the body is read;
-/// a refusal is answered 401 with an empty body and nothing is stored (botframework.md §2.4).
-/// The real Bot Framework JWT validation (botframework.md §3.2: issuer, audience = app id, signing keys, endorsements,
-/// and the token's serviceurl claim against the activity) is a later issue and plugs in here.
+/// Decides whether an inbound <c>POST /api/messages</c> came from the Bot Connector. Runs after the body is parsed,
+/// because two of the checks compare the token with the activity (botframework.md §3.2 steps 7–8); a refusal is
+/// answered 401 with an empty body and nothing is stored (§2.4).
 /// </summary>
-public interface IActivityAuthenticator
+internal interface IActivityAuthenticator
 {
-    ValueTask<ActivityAuthResult> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken);
+    /// <param name="authorization">The Authorization header as sent, or null. Never logged: a token is a secret even when it is wrong.</param>
+    ValueTask<ActivityAuthResult> AuthenticateAsync(string? authorization, Activity activity, CancellationToken cancellationToken);
 }
 
 /// <summary>Emulator mode: every request is accepted, with or without an Authorization header (botframework.md §8).</summary>
-public sealed class EmulatorAuthenticator : IActivityAuthenticator
+internal sealed class EmulatorAuthenticator : IActivityAuthenticator
 {
-    public ValueTask<ActivityAuthResult> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken) =>
+    public ValueTask<ActivityAuthResult> AuthenticateAsync(string? authorization, Activity activity, CancellationToken cancellationToken) =>
         ValueTask.FromResult(ActivityAuthResult.Anonymous);
 }
 
 /// <summary>
-/// Authentication is required (an app id is set, or this is not Development) but not implemented yet: every request
-/// is refused, rather than accepted unchecked.
+/// No app id outside Development (and no explicit opt-in to the unauthenticated mode): there is nothing to check a
+/// token against, so every request is refused rather than accepted unchecked.
 /// </summary>
-public sealed class NotImplementedAuthenticator : IActivityAuthenticator
+internal sealed class RefuseAllAuthenticator : IActivityAuthenticator
 {
-    public ValueTask<ActivityAuthResult> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(ActivityAuthResult.Refused("Bot Framework token validation is not implemented yet, and emulator mode is off"));
+    public ValueTask<ActivityAuthResult> AuthenticateAsync(string? authorization, Activity activity, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(ActivityAuthResult.Refused("Teams:AppId is not set and emulator mode is off (not Development, no Teams:AllowUnauthenticated)"));
 }

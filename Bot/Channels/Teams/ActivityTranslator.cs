@@ -14,7 +14,8 @@ internal sealed record BotFrameworkAddress(
     ChannelAccount Bot,
     ChannelAccount User,
     ConversationAccount Conversation,
-    string? Locale)
+    string? Locale,
+    bool CreateConversation = false)
 {
     public string ToJson() => JsonSerializer.Serialize(this, TeamsJson.Options);
 
@@ -49,39 +50,66 @@ internal static partial class ActivityTranslator
         return null;
     }
 
+    /// <summary>
+    /// Where replies to this activity go: its serviceUrl, conversation (with the tenant), the user (with the
+    /// aadObjectId) and the bot — the conversation reference of botframework.md §4.5.
+    /// </summary>
+    public static ConversationAddress AddressOf(Activity activity)
+    {
+        var conversation = activity.Conversation!;
+        var address = new BotFrameworkAddress(
+            activity.ServiceUrl!,
+            activity.ChannelId!,
+            // The emulator peer sends no recipient (botframework.md §8, §10); the reply still needs a from.
+            Strip(activity.Recipient is { Id: { Length: > 0 } } recipient ? recipient : new ChannelAccount { Id = "bot" }),
+            Strip(activity.From!),
+            conversation with { Extra = null, TenantId = conversation.TenantId ?? TenantFromChannelData(activity) },
+            activity.Locale);
+        return new ConversationAddress(AddressChannel, conversation.Id!, address.ToJson());
+    }
+
     /// <param name="emulator">In emulator mode from.id is the directory's local id ("zhangsan" acts as 张三).</param>
-    public static IncomingMessage ToIncoming(Activity activity, bool emulator, DateTimeOffset receivedAt)
+    /// <param name="choice">The pressed choice when it came elsewhere than in value.choice (an Action.Execute invoke).</param>
+    public static IncomingMessage ToIncoming(Activity activity, bool emulator, DateTimeOffset receivedAt, string? choice = null)
     {
         var channelId = activity.ChannelId!;
         var conversation = activity.Conversation!;
         var from = activity.From!;
-        var address = new BotFrameworkAddress(
-            activity.ServiceUrl!,
-            channelId,
-            // The emulator peer sends no recipient (botframework.md §8, §10); the reply still needs a from.
-            Strip(activity.Recipient is { Id: { Length: > 0 } } recipient ? recipient : new ChannelAccount { Id = "bot" }),
-            Strip(from),
-            conversation with { Extra = null },
-            activity.Locale);
 
         // An activity without an id cannot be replied to: the inbox still needs a key, and an empty ReplyToId (not
         // null, which would fall back to the inbox key) makes the sender post to the conversation instead.
         var activityId = string.IsNullOrWhiteSpace(activity.Id) ? null : activity.Id;
         var messageId = activityId ?? Guid.NewGuid().ToString("N");
 
-        var choice = ChoiceOf(activity.Value);
+        choice ??= ChoiceOf(activity.Value);
         var text = StripMentions(activity.Text);
         return new IncomingMessage(
-            new ConversationAddress(AddressChannel, conversation.Id!, address.ToJson()),
+            AddressOf(activity),
             // De-duplicate by (channelId, conversation.id, id) (botframework.md §2.4).
             $"{channelId}/{conversation.Id}/{messageId}",
-            new ChannelUser(channelId, from.Id!, IsLocalId: emulator),
+            SenderOf(activity, emulator),
             choice is null ? text : null,
             choice,
             receivedAt,
             string.IsNullOrWhiteSpace(activity.Locale) ? null : activity.Locale,
             activityId ?? "");
     }
+
+    /// <summary>
+    /// Who wrote, in the directory's identity namespace = the channelId ("msteams"). The aadObjectId comes first: it
+    /// is the person's Entra object id, stable and known from the tenant's user list, so the directory can be
+    /// imported before anyone talks to the bot; the Teams user id <c>29:…</c> is tried second (docs/directory-csv.md).
+    /// </summary>
+    internal static ChannelUser SenderOf(Activity activity, bool emulator)
+    {
+        var from = activity.From!;
+        return !emulator && from.AadObjectId is { Length: > 0 } aadObjectId && aadObjectId != from.Id
+            ? new ChannelUser(activity.ChannelId!, aadObjectId, IsLocalId: false, AlternateId: from.Id)
+            : new ChannelUser(activity.ChannelId!, from.Id!, IsLocalId: emulator);
+    }
+
+    private static string? TenantFromChannelData(Activity activity) =>
+        activity.ChannelData?["tenant"]?["id"] is System.Text.Json.Nodes.JsonValue id && id.TryGetValue<string>(out var tenant) ? tenant : null;
 
     private static ChannelAccount Strip(ChannelAccount account) => account with { Extra = null };
 

@@ -1,5 +1,9 @@
 using System.Text.Json;
 using Bot.Conversations;
+using Bot.Domain.Conversations;
+using Bot.Domain.Features.Directory;
+using Bot.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
@@ -9,28 +13,36 @@ namespace Bot.Channels.Teams;
 /// <c>POST /api/messages</c>: the Bot Connector's (or an emulator's) inbound activities, answered per
 /// botframework.md §2.4. A message is stored in the inbox before the 200; the reply goes out later through the outbox.
 /// </summary>
-public sealed partial class TeamsMessagesEndpoint(
+internal sealed partial class TeamsMessagesEndpoint(
     Inbox inbox,
+    Outbox outbox,
+    OutboxSignal outboxSignal,
+    BotDbContext db,
     IActivityAuthenticator authenticator,
+    BotFrameworkSender sender,
     TeamsChannelMode mode,
     IOptions<TeamsOptions> options,
+    DepartmentProfile department,
+    IDirectoryStore directory,
     TimeProvider time,
     ILogger<TeamsMessagesEndpoint> logger)
 {
+    /// <summary>Action.Execute arrives as this invoke (§5.2).</summary>
+    public const string AdaptiveCardAction = "adaptiveCard/action";
+
+    /// <summary>A card update is a courtesy: it must not hold up the acknowledgement the channel waits for (§1).</summary>
+    private static readonly TimeSpan CardUpdateTimeout = TimeSpan.FromSeconds(5);
+
     public async Task<IResult> HandleAsync(HttpContext context)
     {
         // §2.4 wants empty bodies for 401/413/501; the app-wide status code pages would fill them in.
         if (context.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages) statusCodePages.Enabled = false;
         var request = context.Request;
         var cancellationToken = context.RequestAborted;
+        var authorization = request.Headers.Authorization.Count > 0 ? request.Headers.Authorization.ToString() : null;
 
-        var auth = await authenticator.AuthenticateAsync(request, cancellationToken);
-        if (!auth.Succeeded)
-        {
-            // Whether a header came, never its value: a token is a secret even when it is wrong.
-            LogRefused(auth.Failure ?? "refused", request.Headers.Authorization.Count > 0, context.Connection.RemoteIpAddress?.ToString());
-            return Results.StatusCode(StatusCodes.Status401Unauthorized);
-        }
+        // Outside emulator mode a request without a token is refused before its body is even read.
+        if (!mode.Emulator && authorization is null) return Refused(context, "no Authorization header");
 
         var body = await ReadCappedAsync(request, options.Value.MaxBodyBytes, cancellationToken);
         if (body is null)
@@ -51,22 +63,38 @@ public sealed partial class TeamsMessagesEndpoint(
         if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
             return BadRequest("The body must be a JSON activity with a type.");
 
+        // After parsing: the token's serviceurl claim and the key's endorsements are checked against the activity (§3.2).
+        var auth = await authenticator.AuthenticateAsync(authorization, activity, cancellationToken);
+        if (!auth.Succeeded) return Refused(context, auth.Failure ?? "refused");
+
         switch (activity.Type)
         {
             case "message":
-                return await AcceptMessageAsync(activity, cancellationToken);
+                return await AcceptMessageAsync(activity, choice: null, cancellationToken);
+            case "invoke" when activity.Name == AdaptiveCardAction:
+                return await ExecuteActionAsync(activity, cancellationToken);
             case "invoke":
-                // No invoke is implemented yet; the SDK answers an unknown invoke 501 with an empty body (§2.4).
+                // The SDK answers an invoke it does not implement 501 with an empty body (§2.4).
                 LogIgnored(activity.Type, activity.Name);
                 return Results.StatusCode(StatusCodes.Status501NotImplemented);
+            case "conversationUpdate" or "installationUpdate":
+                return await WelcomeAsync(activity, cancellationToken);
             default:
-                // conversationUpdate, installationUpdate, typing, …: acknowledged and ignored (§2.3, A2014).
+                // typing, messageReaction, …: acknowledged and ignored (§2.3, A2014).
                 LogIgnored(activity.Type, activity.Name);
                 return Results.Ok();
         }
     }
 
-    private async Task<IResult> AcceptMessageAsync(Activity activity, CancellationToken cancellationToken)
+    private IResult Refused(HttpContext context, string reason)
+    {
+        // Whether a header came, never its value: a token is a secret even when it is wrong.
+        LogRefused(reason, context.Request.Headers.Authorization.Count > 0, context.Connection.RemoteIpAddress?.ToString());
+        return Results.StatusCode(StatusCodes.Status401Unauthorized);
+    }
+
+    /// <summary>Why no reply may go to this activity's serviceUrl, or null (emulator mode: loopback only, §8).</summary>
+    private IResult? CannotReply(Activity activity)
     {
         if (ActivityTranslator.Validate(activity) is { } problem) return BadRequest(problem);
         if (mode.Emulator && !IsLoopback(activity.ServiceUrl!))
@@ -76,11 +104,169 @@ public sealed partial class TeamsMessagesEndpoint(
             LogNotLoopback(activity.ServiceUrl!);
             return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
+        return null;
+    }
 
-        var message = ActivityTranslator.ToIncoming(activity, mode.Emulator, time.GetUtcNow());
+    private async Task<IResult> AcceptMessageAsync(Activity activity, string? choice, CancellationToken cancellationToken)
+    {
+        if (CannotReply(activity) is { } refusal) return refusal;
+
+        var message = ActivityTranslator.ToIncoming(activity, mode.Emulator, time.GetUtcNow(), choice);
         // A redelivery finds its inbox row: same 200, no second turn and no second reply.
         if (!await inbox.AcceptAsync(message, cancellationToken))
+        {
             LogDuplicate(message.ChannelMessageId);
+            return Results.Ok();
+        }
+        if (message.ChoiceValue is { } chosen && choice is null) await TryShowChoiceAsync(activity, chosen, cancellationToken);
+        return Results.Ok();
+    }
+
+    /// <summary>
+    /// Action.Execute (§5.2): the pressed choice goes through the inbox like a submit; the invoke is answered at once
+    /// with the card as answered, which Teams puts in place of the old one.
+    /// </summary>
+    private async Task<IResult> ExecuteActionAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var action = activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("action", out var a) ? a : default;
+        if (action.ValueKind != JsonValueKind.Object
+            || !action.TryGetProperty("type", out var type) || type.GetString() != "Action.Execute")
+            // As the SDK does: an adaptiveCard/action that is not Action.Execute is a 400 error response (§5.2).
+            return InvokeError(StatusCodes.Status400BadRequest, "BadRequest", "Only Action.Execute is supported.");
+        var choice = action.TryGetProperty("data", out var data) ? ActivityTranslator.ChoiceOf(data) : null;
+        if (choice is null) return InvokeError(StatusCodes.Status400BadRequest, "BadRequest", "The action carries no choice.");
+
+        var accepted = await AcceptMessageAsync(activity, choice, cancellationToken);
+        if (accepted is not Microsoft.AspNetCore.Http.HttpResults.Ok) return accepted;
+
+        // §5.2: HTTP 200 whenever the invoke was processed; the outcome is in statusCode.
+        var prompt = await PromptAnsweredByAsync(activity, cancellationToken);
+        object answer = prompt is null
+            ? new { statusCode = 200, type = "application/vnd.microsoft.activity.message",
+                    value = TeamsTexts.Catalog.Get("ChoiceReceived", activity.Locale ?? TextCatalog.Chinese, choice) }
+            : new { statusCode = 200, type = AdaptiveCards.ContentType, value = AdaptiveCards.Answered(prompt, choice) };
+        return Results.Json(answer, TeamsJson.Options);
+    }
+
+    /// <summary>
+    /// The person who installed the bot for themselves can be reached proactively from now on, before they ever write
+    /// (§4.5: store the reference from conversationUpdate too). Only from an authenticated activity, so only a
+    /// serviceUrl the token vouched for is kept (§4.6).
+    /// </summary>
+    private async Task RememberInstallerAsync(Activity activity, ConversationAddress address, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var sender = ActivityTranslator.SenderOf(activity, emulator: false);
+        var participant = await directory.FindParticipantAsync(sender.Channel, sender.Id, false, cancellationToken)
+            ?? (sender.AlternateId is { } alternate ? await directory.FindParticipantAsync(sender.Channel, alternate, false, cancellationToken) : null);
+        if (participant is null) return;
+        var reference = await db.Set<ConversationReference>()
+            .SingleOrDefaultAsync(r => r.ParticipantId == participant.Id && r.Channel == address.Channel, cancellationToken);
+        if (reference is null)
+        {
+            db.Add(new ConversationReference
+            {
+                ParticipantId = participant.Id,
+                Channel = address.Channel,
+                ConversationId = address.ConversationId,
+                AddressData = address.Data,
+                UpdatedAt = now,
+            });
+            return;
+        }
+        reference.ConversationId = address.ConversationId;
+        reference.AddressData = address.Data;
+        reference.UpdatedAt = now;
+    }
+
+    private static IResult InvokeError(int status, string code, string message) =>
+        Results.Json(new { statusCode = status, type = "application/vnd.microsoft.error", value = new { code, message } },
+            TeamsJson.Options, statusCode: status);
+
+    /// <summary>
+    /// After an Action.Submit, replace the card with its answered form so the buttons cannot be pressed again
+    /// (§5.1: only by PUT, with replyToId = the card's message). Teams only, best effort: the choice is already in the
+    /// inbox, so a failed update is logged and the person still gets their answer.
+    /// </summary>
+    private async Task TryShowChoiceAsync(Activity activity, string choice, CancellationToken cancellationToken)
+    {
+        if (mode.Emulator || activity.ChannelId != BotFrameworkSender.TeamsChannelId || string.IsNullOrEmpty(activity.ReplyToId)) return;
+        var prompt = await PromptAnsweredByAsync(activity, cancellationToken);
+        if (prompt is null) return;
+
+        var address = BotFrameworkAddress.FromJson(ActivityTranslator.AddressOf(activity).Data)!;
+        var updated = new Activity
+        {
+            Type = "message",
+            ChannelId = address.ChannelId,
+            From = address.Bot,
+            Recipient = address.User,
+            Conversation = new ConversationAccount { Id = activity.Conversation!.Id },
+            Attachments = [AdaptiveCards.Attachment(AdaptiveCards.Answered(prompt, choice))],
+        };
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(CardUpdateTimeout);
+        try
+        {
+            var result = await sender.UpdateAsync(address, activity.Conversation.Id!, activity.ReplyToId, updated, timeout.Token);
+            if (result is not SendResult.Sent) LogCardNotUpdated(activity.ReplyToId, result.ToString());
+        }
+        catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            LogCardUpdateFailed(ex, activity.ReplyToId);
+        }
+    }
+
+    /// <summary>The prompt the bot sent as the message the action came from (replyToId), if it was ours.</summary>
+    private async Task<OutgoingMessage?> PromptAnsweredByAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(activity.ReplyToId)) return null;
+        var payload = await db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.Channel == ActivityTranslator.AddressChannel && m.ConversationId == activity.Conversation!.Id
+                        && m.SentMessageId == activity.ReplyToId)
+            .Select(m => m.Payload)
+            .FirstOrDefaultAsync(cancellationToken);
+        return payload is null ? null : WireJson.ReadOutgoing(payload) is { ChoiceList.Count: > 0 } prompt ? prompt : null;
+    }
+
+    /// <summary>
+    /// The bot was added to a conversation, or a person to the bot's 1:1, or the app installed (§2.3): greet and say
+    /// what the bot does, through the outbox like any reply. At most once a day per conversation: Teams sends both
+    /// installationUpdate and conversationUpdate for one install, and may redeliver either.
+    /// </summary>
+    private async Task<IResult> WelcomeAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var botAdded = activity.MembersAdded?.Any(m => m.Id is { Length: > 0 } id && id == activity.Recipient?.Id) == true;
+        var personal = activity.Conversation?.ConversationType is null or "personal";
+        var userAdded = personal && activity.MembersAdded?.Any(m => m.Id is { Length: > 0 } id && id != activity.Recipient?.Id) == true;
+        var installed = activity.Type == "installationUpdate" && activity.Action is "add" or "add-upgrade";
+        if (!(botAdded || userAdded || installed))
+        {
+            LogIgnored(activity.Type!, activity.Action);
+            return Results.Ok();
+        }
+        if (CannotReply(activity) is { } refusal) return refusal;
+
+        var now = time.GetUtcNow();
+        var key = $"botframework-welcome/{activity.ChannelId}/{activity.Conversation!.Id}/{department.LocalDate(now):yyyy-MM-dd}";
+        if (key.Length > 200 || await outbox.HasKeyAsync(key, cancellationToken)) return Results.Ok();
+
+        var language = TextCatalog.NormalizeLanguage(activity.Locale);
+        var address = ActivityTranslator.AddressOf(activity);
+        if (personal && !mode.Emulator) await RememberInstallerAsync(activity, address, now, cancellationToken);
+        outbox.Enqueue(address, new OutgoingMessage(TeamsTexts.Catalog.Get("Welcome", language, department.PropertyName)),
+            recipientId: null, replyToId: null, deduplicationKey: key);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same welcome was enqueued by a concurrent delivery (unique key): that one goes out.
+            db.ChangeTracker.Clear();
+            if (await outbox.HasKeyAsync(key, CancellationToken.None)) return Results.Ok();
+            throw;
+        }
+        outboxSignal.Signal.Notify();
         return Results.Ok();
     }
 
@@ -125,6 +311,12 @@ public sealed partial class TeamsMessagesEndpoint(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored a Bot Framework {Type} activity (name {Name})")]
     private partial void LogIgnored(string type, string? name);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not show the choice on card {ActivityId}: {Result}")]
+    private partial void LogCardNotUpdated(string activityId, string result);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not show the choice on card {ActivityId}")]
+    private partial void LogCardUpdateFailed(Exception exception, string activityId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bot Framework activity {ChannelMessageId} was delivered again; acknowledged without effect")]
     private partial void LogDuplicate(string channelMessageId);
