@@ -1,6 +1,7 @@
 using Bot;
 using Bot.Channels.LocalChat;
 using Bot.Channels.Teams;
+using Bot.Channels.WeCom;
 using Bot.Conversations;
 using Bot.Features.Demo;
 using Bot.Features.Directory;
@@ -18,6 +19,7 @@ builder.AddDuty();
 builder.AddDemoData();
 builder.AddLocalChat();
 builder.AddTeamsChannel();
+builder.AddWeComChannel();
 builder.AddHttpApi();
 
 var app = builder.Build();
@@ -31,6 +33,7 @@ app.MapOpenApi();
 app.MapHealthChecks("/healthz");
 app.MapLocalChat();
 app.MapTeamsChannel();
+app.MapWeComChannel();
 app.MapDirectoryAdmin();
 app.AnnounceWhereToChat();
 

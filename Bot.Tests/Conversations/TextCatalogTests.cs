@@ -6,10 +6,10 @@ namespace Bot.Tests.Conversations;
 
 public sealed partial class TextCatalogTests
 {
-    public static TheoryData<string> Catalogs => [ConversationTexts.Catalog.Name, DirectoryTexts.Catalog.Name];
+    public static TheoryData<string> Catalogs => [ConversationTexts.Catalog.Name, DirectoryTexts.Catalog.Name, Bot.Channels.WeCom.WeComTexts.Catalog.Name];
 
     private static TextCatalog ByName(string name) =>
-        new[] { ConversationTexts.Catalog, DirectoryTexts.Catalog }.Single(c => c.Name == name);
+        new[] { ConversationTexts.Catalog, DirectoryTexts.Catalog, Bot.Channels.WeCom.WeComTexts.Catalog }.Single(c => c.Name == name);
 
     [Theory]
     [MemberData(nameof(Catalogs))]

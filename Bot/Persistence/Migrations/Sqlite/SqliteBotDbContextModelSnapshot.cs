@@ -250,6 +250,9 @@ namespace Bot.Persistence.Migrations.Sqlite
                     b.Property<string>("PersonId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("UnreachableSince")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Channel", "ChannelUserId");
 
                     b.HasIndex("OwnerId");
