@@ -133,4 +133,30 @@ public sealed class WeComSenderTests : WeComChannelTestBase
         Assert.Equal("wangwu", send.GetProperty("touser").GetString());
         Assert.Equal("您好，请审核今日交接记录。", send.GetProperty("text").GetProperty("content").GetString());
     }
+
+    [Fact]
+    public void BuildRequest_MarkdownConfigured_SendsMarkdownWithNumberedChoicesOverSixButtons()
+    {
+        var options = new Bot.Channels.WeCom.WeComOptions { CorpId = "ww1", AgentId = 7, TextFormat = "markdown" };
+        var choices = Enumerable.Range(1, 7).Select(i => new Bot.Domain.Conversations.Choice($"v{i}", $"选项{i}")).ToList();
+
+        var request = Bot.Channels.WeCom.WeComSender.BuildRequest(options, "lisi", 5, new Bot.Domain.Conversations.OutgoingMessage("请选择：", choices));
+
+        // More than six choices do not fit a card's buttons: the numbered text carries them all.
+        Assert.Equal("markdown", request.MsgType);
+        Assert.Null(request.TemplateCard);
+        Assert.Contains("7. 选项7", request.Markdown!.Content);
+        Assert.Equal(1, request.EnableDuplicateCheck);
+    }
+
+    [Fact]
+    public async Task Callback_UnregisteredUserid_GetsOnlyNotRegisteredByText()
+    {
+        (await SendTextAsync("stranger", "帮助")).EnsureSuccessStatusCode();
+        await _bot.RunTurnsAsync();
+
+        var send = Assert.Single(_api.CallsTo(FakeWeComApi.Send)).Json;
+        Assert.Equal("stranger", send.GetProperty("touser").GetString());
+        Assert.Contains("您尚未登记", send.GetProperty("text").GetProperty("content").GetString());
+    }
 }
