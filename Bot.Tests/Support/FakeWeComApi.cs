@@ -19,6 +19,9 @@ public sealed class FakeWeComApi : IAsyncDisposable
     public const string GetToken = "/cgi-bin/gettoken";
     public const string Send = "/cgi-bin/message/send";
     public const string UpdateCard = "/cgi-bin/message/update_template_card";
+    public const string KfSync = "/cgi-bin/kf/sync_msg";
+    public const string KfSend = "/cgi-bin/kf/send_msg";
+    public const string KfSendOnEvent = "/cgi-bin/kf/send_msg_on_event";
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<WeComCall> _calls = new();
@@ -68,7 +71,9 @@ public sealed class FakeWeComApi : IAsyncDisposable
         {
             GetToken => $$"""{"errcode":0,"errmsg":"ok","access_token":"tok-{{Interlocked.Increment(ref _tokens)}}","expires_in":7200}""",
             Send => $$"""{"errcode":0,"errmsg":"ok","msgid":"msg-{{Interlocked.Increment(ref _messages)}}","response_code":"rc-send"}""",
-            UpdateCard => """{"errcode":0,"errmsg":"ok"}""",
+            UpdateCard or KfSendOnEvent => """{"errcode":0,"errmsg":"ok"}""",
+            KfSync => """{"errcode":0,"errmsg":"ok","next_cursor":"","has_more":0,"msg_list":[]}""",
+            KfSend => $$"""{"errcode":0,"errmsg":"ok","msgid":"kf-{{Interlocked.Increment(ref _messages)}}"}""",
             _ => """{"errcode":-1,"errmsg":"unknown path in the fake"}""",
         };
         await context.Response.WriteAsync(answer);

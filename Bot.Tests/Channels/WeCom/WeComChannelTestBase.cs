@@ -24,7 +24,9 @@ public abstract class WeComChannelTestBase : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _api = await FakeWeComApi.StartAsync();
-        _bot = new BotFactory(settings: Settings(_api.BaseUrl));
+        var settings = Settings(_api.BaseUrl);
+        foreach (var (key, value) in ExtraSettings) settings[key] = value;
+        _bot = new BotFactory(settings: settings);
     }
 
     public async Task DisposeAsync()
@@ -32,6 +34,9 @@ public abstract class WeComChannelTestBase : IAsyncLifetime
         _bot.Dispose();
         await _api.DisposeAsync();
     }
+
+    /// <summary>More configuration for a derived class's tests (the kf keys).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
     internal static Dictionary<string, string?> Settings(string apiBaseUrl, WeComVector? v = null) => new()
     {

@@ -8,7 +8,13 @@ namespace Bot.Channels.WeCom;
 // update_template_card: …/94888; error codes: …/90313.
 
 /// <summary>Every answer: errcode (0 = ok; decide by it only, errmsg changes) plus the fields of the call.</summary>
-internal sealed record WeComApiResponse
+internal interface IWeComResult
+{
+    int ErrCode { get; }
+    string? ErrMsg { get; }
+}
+
+internal sealed record WeComApiResponse : IWeComResult
 {
     [JsonPropertyName("errcode")] public int ErrCode { get; init; }
     [JsonPropertyName("errmsg")] public string? ErrMsg { get; init; }

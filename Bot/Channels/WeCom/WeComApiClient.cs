@@ -25,32 +25,44 @@ public sealed partial class WeComApiClient(
     private readonly SemaphoreSlim _fetch = new(1, 1);
 
     internal Task<WeComApiResponse> SendMessageAsync(WeComSendRequest request, CancellationToken cancellationToken) =>
-        PostAsync("/cgi-bin/message/send", request, cancellationToken);
+        PostAsync<WeComSendRequest, WeComApiResponse>("/cgi-bin/message/send", request, f => f, cancellationToken);
 
     internal Task<WeComApiResponse> UpdateTemplateCardAsync(WeComUpdateCardRequest request, CancellationToken cancellationToken) =>
-        PostAsync("/cgi-bin/message/update_template_card", request, cancellationToken);
+        PostAsync<WeComUpdateCardRequest, WeComApiResponse>("/cgi-bin/message/update_template_card", request, f => f, cancellationToken);
 
-    private async Task<WeComApiResponse> PostAsync<T>(string path, T body, CancellationToken cancellationToken)
+    internal Task<KfSyncResponse> KfSyncAsync(KfSyncRequest request, CancellationToken cancellationToken) =>
+        PostAsync<KfSyncRequest, KfSyncResponse>("/cgi-bin/kf/sync_msg", request,
+            f => new KfSyncResponse { ErrCode = f.ErrCode, ErrMsg = f.ErrMsg }, cancellationToken);
+
+    internal Task<WeComApiResponse> KfSendAsync(KfSendRequest request, CancellationToken cancellationToken) =>
+        PostAsync<KfSendRequest, WeComApiResponse>("/cgi-bin/kf/send_msg", request, f => f, cancellationToken);
+
+    internal Task<WeComApiResponse> KfSendOnEventAsync(KfSendOnEventRequest request, CancellationToken cancellationToken) =>
+        PostAsync<KfSendOnEventRequest, WeComApiResponse>("/cgi-bin/kf/send_msg_on_event", request, f => f, cancellationToken);
+
+    /// <param name="fromTokenFailure">The call's answer when no token could be had (gettoken's errcode stands for it).</param>
+    private async Task<TResponse> PostAsync<TRequest, TResponse>(string path, TRequest body, Func<WeComApiResponse, TResponse> fromTokenFailure,
+        CancellationToken cancellationToken) where TResponse : IWeComResult
     {
         var (token, failure) = await TokenAsync(stale: null, cancellationToken);
-        if (failure is not null) return Record(failure);
+        if (failure is not null) return Record(fromTokenFailure(failure));
 
-        var response = await PostOnceAsync(path, token!, body, cancellationToken);
+        var response = await PostOnceAsync<TRequest, TResponse>(path, token!, body, cancellationToken);
         if (WeComErrors.IsTokenRejected(response.ErrCode))
         {
             LogTokenRejected(response.ErrCode, path);
             (token, failure) = await TokenAsync(stale: token, cancellationToken);
-            if (failure is not null) return Record(failure);
-            response = await PostOnceAsync(path, token!, body, cancellationToken);
+            if (failure is not null) return Record(fromTokenFailure(failure));
+            response = await PostOnceAsync<TRequest, TResponse>(path, token!, body, cancellationToken);
         }
         return Record(response);
     }
 
-    private async Task<WeComApiResponse> PostOnceAsync<T>(string path, string token, T body, CancellationToken cancellationToken)
+    private async Task<TResponse> PostOnceAsync<TRequest, TResponse>(string path, string token, TRequest body, CancellationToken cancellationToken)
     {
         var client = httpClients.CreateClient(HttpClientName);
         using var response = await client.PostAsJsonAsync(Url(path, "access_token=" + Uri.EscapeDataString(token)), body, WeComJson.Options, cancellationToken);
-        return await ReadAsync(response, cancellationToken);
+        return await ReadAsync<TResponse>(response, cancellationToken);
     }
 
     /// <summary>The cached token, or a new one. <paramref name="stale"/>: the token WeCom just refused.</summary>
@@ -70,7 +82,7 @@ public sealed partial class WeComApiClient(
             using var response = await client.GetAsync(
                 Url("/cgi-bin/gettoken", "corpid=" + Uri.EscapeDataString(o.CorpId) + "&corpsecret=" + Uri.EscapeDataString(o.Secret)),
                 cancellationToken);
-            var answer = await ReadAsync(response, cancellationToken);
+            var answer = await ReadAsync<WeComApiResponse>(response, cancellationToken);
             if (!answer.Ok || string.IsNullOrEmpty(answer.AccessToken))
             {
                 LogTokenFailed(answer.ErrCode, answer.ErrMsg);
@@ -94,12 +106,12 @@ public sealed partial class WeComApiClient(
     private Uri Url(string path, string query) => new(options.Value.ApiBaseUrl.TrimEnd('/') + path + "?" + query, UriKind.Absolute);
 
     /// <summary>WeCom answers 200 with errcode; anything else (a proxy's 502) is an HTTP failure the outbox retries.</summary>
-    private static async Task<WeComApiResponse> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         response.EnsureSuccessStatusCode();
         try
         {
-            return await response.Content.ReadFromJsonAsync<WeComApiResponse>(WeComJson.Options, cancellationToken)
+            return await response.Content.ReadFromJsonAsync<T>(WeComJson.Options, cancellationToken)
                    ?? throw new HttpRequestException("WeCom answered an empty body.");
         }
         catch (System.Text.Json.JsonException ex)
@@ -108,9 +120,9 @@ public sealed partial class WeComApiClient(
         }
     }
 
-    private WeComApiResponse Record(WeComApiResponse response)
+    private T Record<T>(T response) where T : IWeComResult
     {
-        if (response.Ok) health.RecordSuccess();
+        if (response.ErrCode == 0) health.RecordSuccess();
         else if (WeComErrors.IsConfiguration(response.ErrCode))
         {
             health.RecordConfigurationError(response.ErrCode, time.GetUtcNow());

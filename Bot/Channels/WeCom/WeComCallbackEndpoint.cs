@@ -13,6 +13,7 @@ namespace Bot.Channels.WeCom;
 /// </summary>
 public sealed partial class WeComCallbackEndpoint(
     WeComChannel channel,
+    WeComKfSync kfSync,
     Inbox inbox,
     IOptions<WeComOptions> options,
     TimeProvider time,
@@ -84,6 +85,14 @@ public sealed partial class WeComCallbackEndpoint(
         catch (XmlException ex)
         {
             return Refuse(StatusCodes.Status400BadRequest, "inner XML refused: " + ex.Message);
+        }
+
+        if (message is { MsgType: "event", Event: "kf_msg_or_event" })
+        {
+            // §9.1: only "there is news"; the messages are pulled with kf/sync_msg behind the acknowledgement.
+            if (message.OpenKfId == options.Value.KfOpenKfId && options.Value.KfOpenKfId.Length > 0) kfSync.Request(message.Token);
+            else LogIgnored("kf event for another kf account");
+            return Results.Ok();
         }
 
         var translation = WeComTranslator.Translate(message, time.GetUtcNow());

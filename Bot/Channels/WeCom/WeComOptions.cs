@@ -24,8 +24,14 @@ public sealed class WeComOptions
     /// <summary>The callback EncodingAESKey, 43 characters. A secret: environment only.</summary>
     public string EncodingAesKey { get; set; } = "";
 
-    /// <summary>The WeChat Customer Service (微信客服) account <c>wk…</c> owners reach (wecom.md §9; not used yet).</summary>
+    /// <summary>The WeChat Customer Service (微信客服) account <c>wk…</c> owners reach (wecom.md §9). Empty = kf off.</summary>
     public string KfOpenKfId { get; set; } = "";
+
+    /// <summary>Signs the case tokens in kf links (scene_param), so only our links bind an owner. A secret: environment only.</summary>
+    public string KfCaseTokenKey { get; set; } = "";
+
+    /// <summary>The kf account's customer-service link (微信客服 → 客服账号 → 客服链接); a case's link adds scene_param to it.</summary>
+    public string KfContactUrl { get; set; } = "";
 
     /// <summary>WeCom's server API; tests point it at a loopback fake.</summary>
     public string ApiBaseUrl { get; set; } = "https://qyapi.weixin.qq.com";

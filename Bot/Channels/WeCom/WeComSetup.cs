@@ -24,6 +24,8 @@ public static partial class WeComSetup
             .Validate(o => o.DuplicateCheckInterval > TimeSpan.Zero && o.DuplicateCheckInterval <= TimeSpan.FromHours(4),
                 "WeCom:DuplicateCheckInterval must be between 1 second and 4 hours.")
             .Validate(o => o.TextFormat is "text" or "markdown", "WeCom:TextFormat must be text or markdown.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.KfOpenKfId) || o.KfCaseTokenKey.Length >= 16,
+                "WeCom:KfCaseTokenKey (at least 16 characters, from the environment) is needed when WeCom:KfOpenKfId is set.")
             .ValidateOnStart();
 
         services.AddSingleton<WeComChannel>();
@@ -37,6 +39,13 @@ public static partial class WeComSetup
         services.AddSingleton<WeComSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<WeComSender>());
         services.AddSingleton<IProactiveChannel, WeComProactiveChannel>();
+
+        // 微信客服: owners. No proactive channel: an owner can only be answered after writing (wecom.md §9.3).
+        services.AddSingleton<WeComKfSync>();
+        if (builder.Configuration.GetValue("Conversations:RunWorkers", true))
+            services.AddHostedService(sp => sp.GetRequiredService<WeComKfSync>());
+        services.AddSingleton<WeComKfSender>();
+        services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<WeComKfSender>());
         services.AddHealthChecks().AddCheck<WeComHealth>("wecom");
         return builder;
     }
