@@ -1,5 +1,4 @@
 using System.Xml;
-using Bot.Conversations;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +13,7 @@ namespace Bot.Channels.WeCom;
 public sealed partial class WeComCallbackEndpoint(
     WeComChannel channel,
     WeComKfSync kfSync,
-    Inbox inbox,
+    WeComInboxWriter inbox,
     IOptions<WeComOptions> options,
     TimeProvider time,
     ILogger<WeComCallbackEndpoint> logger)
