@@ -83,7 +83,8 @@ public sealed partial class WeComCallbackEndpoint(
         }
         catch (XmlException ex)
         {
-            return Refuse(StatusCodes.Status400BadRequest, "inner XML refused: " + ex.Message);
+            // Position only: the parser's message may quote decrypted content, which is staff or owner data.
+            return Refuse(StatusCodes.Status400BadRequest, $"inner XML refused at line {ex.LineNumber}, position {ex.LinePosition}");
         }
 
         if (message is { MsgType: "event", Event: "kf_msg_or_event" })
