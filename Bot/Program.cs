@@ -1,6 +1,7 @@
 using Bot;
 using Bot.Channels.LocalChat;
 using Bot.Channels.Teams;
+using Bot.Channels.WeCom;
 using Bot.Conversations;
 using Bot.Features.Demo;
 using Bot.Features.Directory;
@@ -21,6 +22,7 @@ builder.AddEscalation();
 builder.AddDemoData();
 builder.AddLocalChat();
 builder.AddTeamsChannel();
+builder.AddWeComChannel();
 builder.AddScheduling();
 builder.AddHttpApi();
 
@@ -35,6 +37,7 @@ app.MapOpenApi();
 app.MapHealthChecks("/healthz");
 app.MapLocalChat();
 app.MapTeamsChannel();
+app.MapWeComChannel();
 app.MapDirectoryAdmin();
 app.AnnounceWhereToChat();
 

@@ -7,10 +7,14 @@ namespace Bot.Bench;
 
 public static class BenchProgram
 {
-    public static void Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
+        // A load test, not a BenchmarkDotNet benchmark: it needs real sockets and concurrent connections.
+        if (args.Length > 0 && args[0] == "wecom-load") return await WeComCallbackLoad.RunAsync(args[1..]);
+
         // In-process: the benchmark hosts the real bot (WebApplicationFactory), which a generated child project cannot find.
         var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithId("InProcess"));
         BenchmarkSwitcher.FromAssembly(typeof(TurnBenchmarks).Assembly).Run(args, config);
+        return 0;
     }
 }

@@ -66,4 +66,9 @@ public sealed class ChannelIdentity
     public required string ChannelUserId { get; init; }
     public string? PersonId { get; set; }
     public string? OwnerId { get; set; }
+    /// <summary>
+    /// Set when the channel said the account cannot be reached any more (WeCom 81013: left the company or the app's
+    /// range). Proactive messages skip it; an administrator fixes the directory.
+    /// </summary>
+    public DateTimeOffset? UnreachableSince { get; set; }
 }

@@ -20,7 +20,7 @@ public sealed class DemoOptions
 }
 
 /// <summary>
-/// The demo department of 示例花园: people for every role (their local ids are their chat ids), an owner, units,
+/// The demo department of 示例花园: people for every role (their local ids are their chat ids and WeCom userids), an owner, units,
 /// keys and a three-shift roster starting today. Loaded once, on the first start with an empty directory.
 /// </summary>
 public static class DemoData
@@ -67,6 +67,11 @@ public static class DemoData
             P("wujiu", "吴九", Roles.Staff, "wangwu"),
             P("zhengshi", "郑十", Roles.FrontDesk | Roles.AttendanceClerk, "wangwu"),
             P("zhouba", "周八", Roles.KeyCustodian, "wangwu"));
+
+        // The demo people's WeCom userids are their local ids (issue 8), so a WeCom test tenant or a fake can play
+        // them. Real deployments import wecom identities by CSV like any other channel's.
+        db.AddRange(new[] { "qianyi", "sunqi", "zhaoliu", "wangwu", "zhangsan", "lisi", "wujiu", "zhengshi", "zhouba" }
+            .Select(id => new ChannelIdentity { Channel = "wecom", ChannelUserId = id, PersonId = id }));
 
         var units = new[] { "3-1-501", "3-1-502", "3-2-601", "5-1-101", "5-1-102", "8-2-1203" }.Select(Unit.FromCode).ToList();
         db.AddRange(units);

@@ -110,6 +110,8 @@ internal sealed class DirectoryImporter(BotDbContext db)
                 }
                 identity.PersonId = row.PersonId;
                 identity.OwnerId = row.OwnerId;
+                // An administrator re-importing the row has checked it: the channel may reach it again.
+                identity.UnreachableSince = null;
             }
             return new ImportOutcome(created, plan.Rows.Count - created, []);
         }, cancellationToken);

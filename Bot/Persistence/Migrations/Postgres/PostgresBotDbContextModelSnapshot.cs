@@ -56,6 +56,46 @@ namespace Bot.Persistence.Migrations.Postgres
                     b.ToTable("LocalChatMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Bot.Channels.WeCom.KfCursor", b =>
+                {
+                    b.Property<string>("OpenKfId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Cursor")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("OpenKfId");
+
+                    b.ToTable("WeComKfCursors", (string)null);
+                });
+
+            modelBuilder.Entity("Bot.Channels.WeCom.KfWindow", b =>
+                {
+                    b.Property<string>("OpenKfId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ExternalUserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset>("LastCustomerMessageAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SentSinceCustomerMessage")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OpenKfId", "ExternalUserId");
+
+                    b.ToTable("WeComKfWindows", (string)null);
+                });
+
             modelBuilder.Entity("Bot.Conversations.ConversationReference", b =>
                 {
                     b.Property<string>("ParticipantId")
@@ -260,6 +300,9 @@ namespace Bot.Persistence.Migrations.Postgres
 
                     b.Property<string>("PersonId")
                         .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("UnreachableSince")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Channel", "ChannelUserId");
 

@@ -49,6 +49,46 @@ namespace Bot.Persistence.Migrations.Sqlite
                     b.ToTable("LocalChatMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Bot.Channels.WeCom.KfCursor", b =>
+                {
+                    b.Property<string>("OpenKfId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cursor")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OpenKfId");
+
+                    b.ToTable("WeComKfCursors", (string)null);
+                });
+
+            modelBuilder.Entity("Bot.Channels.WeCom.KfWindow", b =>
+                {
+                    b.Property<string>("OpenKfId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalUserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastCustomerMessageAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SentSinceCustomerMessage")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OpenKfId", "ExternalUserId");
+
+                    b.ToTable("WeComKfWindows", (string)null);
+                });
+
             modelBuilder.Entity("Bot.Conversations.ConversationReference", b =>
                 {
                     b.Property<string>("ParticipantId")
@@ -249,6 +289,9 @@ namespace Bot.Persistence.Migrations.Sqlite
 
                     b.Property<string>("PersonId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("UnreachableSince")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Channel", "ChannelUserId");
 

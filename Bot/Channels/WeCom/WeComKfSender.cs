@@ -1,0 +1,86 @@
+using System.Text;
+using Bot.Conversations;
+using Bot.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Channels.WeCom;
+
+/// <summary>
+/// Replies to owners through 微信客服 with kf/send_msg (wecom.md §9.1 step 5), only inside the allowance the
+/// customer's last message opened: 48 hours and 5 messages, counted locally so the bot stops before WeCom refuses
+/// (95001 / 95002). Prompts go as text with numbered choices (a msgmenu rendering would be the native form).
+/// </summary>
+public sealed partial class WeComKfSender(
+    WeComApiClient api,
+    IOptions<WeComOptions> options,
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    ILogger<WeComKfSender> logger) : IChannelSender
+{
+    public static readonly TimeSpan WindowLength = TimeSpan.FromHours(48);
+    public const int WindowMessages = 5;
+
+    public string Channel => WeComKfSync.Channel;
+
+    public async Task<SendResult> SendAsync(OutboundEnvelope envelope, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        if (!o.IsConfigured || string.IsNullOrWhiteSpace(o.KfOpenKfId)) return new SendResult.Failed("WeCom kf is not configured (WeCom:KfOpenKfId).");
+        var customer = envelope.Address.ConversationId;
+        var openKfId = string.IsNullOrEmpty(envelope.Address.Data) ? o.KfOpenKfId : envelope.Address.Data;
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        var window = await db.Set<KfWindow>().SingleOrDefaultAsync(w => w.OpenKfId == openKfId && w.ExternalUserId == customer, cancellationToken);
+        var now = time.GetUtcNow();
+        if (window is null || now - window.LastCustomerMessageAt > WindowLength)
+            return Closed(envelope.OutboxId, "48 hours have passed since the customer's last message (95002)");
+        if (window.SentSinceCustomerMessage >= WindowMessages)
+            return Closed(envelope.OutboxId, "5 messages were sent since the customer's last message (95001)");
+
+        var content = envelope.Message.TextWithNumberedChoices();
+        if (Encoding.UTF8.GetByteCount(content) > 2048) content = content[..Math.Min(content.Length, 680)] + "…";
+        var response = await api.KfSendAsync(new KfSendRequest
+        {
+            ToUser = customer,
+            OpenKfId = openKfId,
+            // ≤ 32 bytes, unique per kf account: a resend of the same outbox row is the same msgid.
+            MsgId = "o" + envelope.OutboxId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            MsgType = "text",
+            Text = new WeComContent(content),
+        }, cancellationToken);
+
+        var error = $"WeCom kf errcode {response.ErrCode}: {response.ErrMsg}";
+        switch (response.ErrCode)
+        {
+            case 0:
+                window.SentSinceCustomerMessage++;
+                await db.SaveChangesAsync(CancellationToken.None);
+                return new SendResult.Sent(response.MsgId);
+            case WeComErrors.SystemBusy:
+                return new SendResult.Retry(error);
+            case WeComErrors.FrequencyLimit or WeComErrors.ConcurrencyLimit:
+                return new SendResult.Retry(error, o.ThrottledRetryDelay);
+            case var code when WeComErrors.IsConfiguration(code):
+                return new SendResult.Retry(error, o.IpNotTrustedRetryDelay);
+            case KfErrors.WindowMessagesUsed or KfErrors.WindowExpired:
+                // WeCom counted differently (messages sent from the WeCom client count too): trust it from now on.
+                window.SentSinceCustomerMessage = WindowMessages;
+                await db.SaveChangesAsync(CancellationToken.None);
+                return new SendResult.Failed(error);
+            default:
+                return new SendResult.Failed(error);
+        }
+    }
+
+    private SendResult Closed(long outboxId, string why)
+    {
+        // The callbacks feature's fallback (a staff task to phone the owner) hooks in here once it exists.
+        LogWindowClosed(outboxId, why);
+        return new SendResult.Failed("WeCom kf window closed: " + why);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {OutboxId} not sent through WeCom kf: {Why}; the owner must write first")]
+    private partial void LogWindowClosed(long outboxId, string why);
+}

@@ -1,0 +1,75 @@
+using System.Text.RegularExpressions;
+using Bot.Conversations;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Channels.WeCom;
+
+public static partial class WeComSetup
+{
+    /// <summary>The WeCom self-built app channel: options, callback crypto, API client, sender, proactive reach, health.</summary>
+    public static WebApplicationBuilder AddWeComChannel(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<WeComOptions>()
+            .Bind(builder.Configuration.GetSection(WeComOptions.Section))
+            .Validate(o => !o.IsAnySet || o.IsConfigured,
+                "WeCom is partly configured: CorpId, AgentId, Secret, Token and EncodingAesKey are all needed (or none).")
+            .Validate(o => !o.IsConfigured || WeComCrypto.IsValidAesKey(o.EncodingAesKey),
+                "WeCom:EncodingAesKey must be 43 characters from [A-Za-z0-9].")
+            .Validate(o => !o.IsConfigured || TokenShape().IsMatch(o.Token), "WeCom:Token must be 1-32 letters or digits.")
+            .Validate(o => Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http",
+                "WeCom:ApiBaseUrl must be an absolute http(s) URL.")
+            .Validate(o => o.TimestampWindow > TimeSpan.Zero && o.MaxBodyBytes > 0 && o.SendTimeout > TimeSpan.Zero,
+                "WeCom: TimestampWindow, MaxBodyBytes and SendTimeout must be positive.")
+            .Validate(o => o.DuplicateCheckInterval > TimeSpan.Zero && o.DuplicateCheckInterval <= TimeSpan.FromHours(4),
+                "WeCom:DuplicateCheckInterval must be between 1 second and 4 hours.")
+            .Validate(o => o.TextFormat is "text" or "markdown", "WeCom:TextFormat must be text or markdown.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.KfOpenKfId) || o.KfCaseTokenKey.Length >= 16,
+                "WeCom:KfCaseTokenKey (at least 16 characters, from the environment) is needed when WeCom:KfOpenKfId is set.")
+            .ValidateOnStart();
+
+        services.AddSingleton<WeComChannel>();
+        services.AddSingleton<WeComHealth>();
+        services.AddSingleton<WeComInboxWriter>();
+        services.AddScoped<WeComCallbackEndpoint>();
+        services.AddHttpClient(WeComApiClient.HttpClientName, (sp, client) =>
+                client.Timeout = sp.GetRequiredService<IOptions<WeComOptions>>().Value.SendTimeout)
+            // The access_token is in the query string: a redirect must not carry it to another host.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddSingleton<WeComApiClient>();
+        services.AddSingleton<WeComSender>();
+        services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<WeComSender>());
+        services.AddSingleton<IProactiveChannel, WeComProactiveChannel>();
+
+        // 微信客服: owners. No proactive channel: an owner can only be answered after writing (wecom.md §9.3).
+        services.AddSingleton<WeComKfSync>();
+        if (builder.Configuration.GetValue("Conversations:RunWorkers", true))
+            services.AddHostedService(sp => sp.GetRequiredService<WeComKfSync>());
+        services.AddSingleton<WeComKfSender>();
+        services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<WeComKfSender>());
+        services.AddHealthChecks().AddCheck<WeComHealth>("wecom");
+        return builder;
+    }
+
+    public static WebApplication MapWeComChannel(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WeComSetup).FullName!);
+        var options = app.Services.GetRequiredService<IOptions<WeComOptions>>().Value;
+        if (options.IsConfigured) LogConfigured(logger, options.CorpId, options.AgentId);
+        else LogNotConfigured(logger);
+
+        var group = app.MapGroup("/api/wecom").WithTags("WeCom").ExcludeFromDescription();
+        group.MapGet("/callback", (HttpContext context, WeComCallbackEndpoint endpoint) => endpoint.Verify(context));
+        group.MapPost("/callback", (HttpContext context, WeComCallbackEndpoint endpoint) => endpoint.ReceiveAsync(context));
+        return app;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9]{1,32}$")]
+    private static partial Regex TokenShape();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "WeCom channel on: corp {CorpId}, app {AgentId}, callbacks at /api/wecom/callback")]
+    private static partial void LogConfigured(ILogger logger, string corpId, int agentId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "WeCom not configured (section WeCom: CorpId, AgentId, Secret, Token, EncodingAesKey): the WeCom channel is off")]
+    private static partial void LogNotConfigured(ILogger logger);
+}

@@ -1,0 +1,159 @@
+using System.Text;
+using System.Xml;
+
+namespace Bot.Channels.WeCom;
+
+// WeCom callback wire types (XML). Element names are WeCom's own; they stay inside this folder.
+// Outer envelope: developer.work.weixin.qq.com/document/path/90930 (wecom.md §3.1).
+// Inner messages and events: …/document/path/90239, 90240 (wecom.md §6). Passive replies: …/90241 (wecom.md §7).
+
+/// <summary>The outer POST body: <c>&lt;xml&gt;&lt;ToUserName/&gt;&lt;Encrypt/&gt;&lt;AgentID/&gt;&lt;/xml&gt;</c>, any order (wecom.md §3.1).</summary>
+internal sealed record WeComEnvelope(string? ToUserName, string? Encrypt, string? AgentID);
+
+/// <summary>
+/// A decrypted message or event (wecom.md §6). Only the fields this bot reads; unknown elements are ignored.
+/// </summary>
+internal sealed record WeComCallbackMessage
+{
+    public string? ToUserName { get; init; }
+    public string? FromUserName { get; init; }
+    public string? CreateTime { get; init; }
+    public string? MsgType { get; init; }
+    public string? MsgId { get; init; }
+    public string? AgentID { get; init; }
+    public string? Content { get; init; }
+    public string? Event { get; init; }
+    public string? EventKey { get; init; }
+    public string? ChangeType { get; init; }
+    /// <summary>template_card_event: the card's task_id, its type and the one-time code for update_template_card.</summary>
+    public string? TaskId { get; init; }
+    public string? CardType { get; init; }
+    public string? ResponseCode { get; init; }
+    /// <summary>location message: latitude, longitude, scale, label.</summary>
+    public string? Location_X { get; init; }
+    public string? Location_Y { get; init; }
+    public string? Label { get; init; }
+    /// <summary>kf_msg_or_event: the sync_msg token and the kf account (wecom.md §9.1).</summary>
+    public string? Token { get; init; }
+    public string? OpenKfId { get; init; }
+}
+
+internal static class WeComXml
+{
+    /// <summary>
+    /// wecom.md §10: DTDs refused (a DOCTYPE throws), no resolver, and a character cap. Used for the outer envelope,
+    /// which is attacker-controlled before the signature check, and for the decrypted plaintext alike.
+    /// </summary>
+    private static XmlReaderSettings Settings(long maxCharacters) => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersInDocument = maxCharacters,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = true,
+    };
+
+    /// <summary>The text of each child element of the root, by name (first occurrence wins). Throws <see cref="XmlException"/>.</summary>
+    public static Dictionary<string, string> ReadFlat(Stream stream, long maxCharacters)
+    {
+        using var reader = XmlReader.Create(stream, Settings(maxCharacters));
+        return ReadFlat(reader);
+    }
+
+    public static Dictionary<string, string> ReadFlat(string xml, long maxCharacters)
+    {
+        using var reader = XmlReader.Create(new StringReader(xml), Settings(maxCharacters));
+        return ReadFlat(reader);
+    }
+
+    private static Dictionary<string, string> ReadFlat(XmlReader reader)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        reader.MoveToContent();
+        if (reader.NodeType != XmlNodeType.Element) throw new XmlException("No root element.");
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+            return fields;
+        }
+        var depth = reader.Depth;
+        reader.Read();
+        while (!reader.EOF && reader.Depth > depth)
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.Depth == depth + 1)
+            {
+                var name = reader.LocalName;
+                // Nested blocks (SelectedItems, ScanCodeInfo) are read as their concatenated text, which we do not use.
+                var value = reader.ReadElementContentAsString();
+                fields.TryAdd(name, value);
+            }
+            else
+            {
+                reader.Read();
+            }
+        }
+        // Read to the end so anything after the root (a second root, a late DOCTYPE) still fails.
+        while (reader.Read()) { }
+        return fields;
+    }
+
+    public static WeComEnvelope ReadEnvelope(Stream body, long maxCharacters)
+    {
+        var f = ReadFlat(body, maxCharacters);
+        return new WeComEnvelope(f.GetValueOrDefault("ToUserName"), f.GetValueOrDefault("Encrypt"), f.GetValueOrDefault("AgentID"));
+    }
+
+    public static WeComCallbackMessage ReadMessage(string plaintext, long maxCharacters)
+    {
+        var f = ReadFlat(plaintext, maxCharacters);
+        return new WeComCallbackMessage
+        {
+            ToUserName = f.GetValueOrDefault("ToUserName"),
+            FromUserName = f.GetValueOrDefault("FromUserName"),
+            CreateTime = f.GetValueOrDefault("CreateTime"),
+            MsgType = f.GetValueOrDefault("MsgType"),
+            MsgId = f.GetValueOrDefault("MsgId"),
+            AgentID = f.GetValueOrDefault("AgentID"),
+            Content = f.GetValueOrDefault("Content"),
+            Event = f.GetValueOrDefault("Event"),
+            EventKey = f.GetValueOrDefault("EventKey"),
+            ChangeType = f.GetValueOrDefault("ChangeType"),
+            TaskId = f.GetValueOrDefault("TaskId"),
+            CardType = f.GetValueOrDefault("CardType"),
+            ResponseCode = f.GetValueOrDefault("ResponseCode"),
+            Location_X = f.GetValueOrDefault("Location_X"),
+            Location_Y = f.GetValueOrDefault("Location_Y"),
+            Label = f.GetValueOrDefault("Label"),
+            Token = f.GetValueOrDefault("Token"),
+            OpenKfId = f.GetValueOrDefault("OpenKfId"),
+        };
+    }
+
+    /// <summary>
+    /// wecom.md §7: a passive text reply's plaintext. Strings in CDATA, CreateTime as a number; XmlWriter splits a
+    /// "]]>" inside the content into two CDATA sections, so content cannot break the element.
+    /// </summary>
+    public static string TextReply(string toUser, string corpId, long createTime, string content)
+    {
+        var builder = new StringBuilder();
+        using (var writer = XmlWriter.Create(builder, new XmlWriterSettings { OmitXmlDeclaration = true, Indent = false }))
+        {
+            writer.WriteStartElement("xml");
+            CData(writer, "ToUserName", toUser);
+            CData(writer, "FromUserName", corpId);
+            writer.WriteElementString("CreateTime", createTime.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            CData(writer, "MsgType", "text");
+            CData(writer, "Content", content);
+            writer.WriteEndElement();
+        }
+        return builder.ToString();
+    }
+
+    private static void CData(XmlWriter writer, string name, string value)
+    {
+        writer.WriteStartElement(name);
+        writer.WriteCData(value);
+        writer.WriteEndElement();
+    }
+}
