@@ -1,3 +1,4 @@
+using Bot.Domain.Features.Escalation;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -402,6 +403,50 @@ public sealed class TeamsAuthenticationTests : IAsyncLifetime
         var reference = await _bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<ConversationReference>().SingleAsync());
         Assert.Equal("zhangsan", reference.ParticipantId);
         Assert.Equal(ConversationId, reference.ConversationId);
+    }
+
+    [Fact]
+    public async Task Escalation_ReachesTheShiftLeadOnTeamsAsACard_AndPressingAckAcknowledges()
+    {
+        await _bot.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BotDbContext>();
+            db.Add(new ChannelIdentity { Channel = "msteams", ChannelUserId = "29:wangwu", PersonId = "wangwu" });
+            await db.SaveChangesAsync();
+        });
+        var id = await _bot.InScopeAsync(async sp =>
+        {
+            long caseId = 0;
+            await sp.GetRequiredService<IEscalationStore>().AtomicallyAsync(async () =>
+                caseId = (await sp.GetRequiredService<EscalationService>().RaiseAsync(
+                    new EscalationRequest("test", "3号楼电梯困人", Severity.Urgent, "请立即到场", "zhangsan"), _bot.Time.GetUtcNow(), CancellationToken.None)).Id,
+                CancellationToken.None);
+            return caseId;
+        });
+        await _bot.DispatchAsync();
+
+        // 王五, the shift lead on duty, has never written to the bot: a 1:1 is created and the alert arrives as a card.
+        Assert.Equal("/v3/conversations", _connector.Requests[0].Path);
+        var alert = _connector.Requests[1];
+        Assert.Equal("/v3/conversations/sent-1/activities", alert.Path);
+        var card = alert.Json.GetProperty("attachments")[0].GetProperty("content");
+        Assert.Contains($"升级事项 #{id}", card.GetProperty("body")[0].GetProperty("text").GetString());
+        var ack = card.GetProperty("actions").EnumerateArray().First();
+        Assert.Equal("收到", ack.GetProperty("title").GetString());
+
+        // Pressing 收到 on the card.
+        var press = Activity(null, from: "29:wangwu", aadObjectId: null);
+        press["conversation"] = new JsonObject { ["id"] = "sent-1", ["conversationType"] = "personal", ["tenantId"] = TenantId };
+        press["value"] = new JsonObject { ["choice"] = ack.GetProperty("data").GetProperty("choice").GetString() };
+        press["replyToId"] = "sent-2";
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(press, Token(press))).StatusCode);
+        await _bot.RunTurnsAsync();
+
+        var escalation = await _bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<EscalationCase>().AsNoTracking().SingleAsync(c => c.Id == id));
+        Assert.Equal(EscalationStatus.Acknowledged, escalation.Status);
+        Assert.Equal("wangwu", escalation.AcknowledgedById);
+        Assert.Contains(_connector.Requests, r => r.Method == "POST" && r.Json.TryGetProperty("text", out var t)
+            && t.GetString()!.StartsWith($"好的，已记录您收到升级事项 #{id}", StringComparison.Ordinal));
     }
 
     private async Task AssertNothingStoredAsync()
