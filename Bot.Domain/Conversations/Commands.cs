@@ -13,6 +13,7 @@ public enum Audience
 /// <summary>
 /// A command word and what it is for. <see cref="Words"/> holds every accepted word, Chinese and English;
 /// the first word in each language is the one help shows. <see cref="Roles"/> = None means any member of staff.
+/// <see cref="ListedFor"/> keeps help short: a command anyone may use but that is mainly some roles' is listed only for them.
 /// </summary>
 public sealed record CommandInfo(
     string Name,
@@ -22,12 +23,16 @@ public sealed record CommandInfo(
     string DescriptionKey,
     Audience Audience = Audience.Staff,
     Roles Roles = Roles.None,
-    int HelpOrder = 100)
+    int HelpOrder = 100,
+    Roles ListedFor = Roles.None)
 {
     public IEnumerable<string> Words => ChineseWords.Concat(EnglishWords);
 
     public string WordFor(string language) =>
         TextCatalog.NormalizeLanguage(language) == TextCatalog.English ? EnglishWords[0] : ChineseWords[0];
+
+    /// <summary>Whether help lists it for this person: usable, and (when <see cref="ListedFor"/> is set) one of the roles it is mainly for.</summary>
+    public bool IsListedFor(Participant who) => IsAvailableTo(who) && (ListedFor == Roles.None || who.HasAny(ListedFor));
 
     public bool IsAvailableTo(Participant who) => Audience switch
     {

@@ -86,7 +86,7 @@ public sealed class ConversationEngine
     public void WriteHelp(TurnContext turn)
     {
         var language = turn.Language;
-        var available = _commands.Where(c => c.Info.IsAvailableTo(turn.Sender)).ToList();
+        var available = _commands.Where(c => c.Info.IsListedFor(turn.Sender)).ToList();
         var intro = turn.Sender.IsStaff
             ? Texts.Get("HelpIntroStaff", language, turn.Sender.DisplayName, _department.PropertyName)
             : Texts.Get("HelpIntroOwner", language, turn.Sender.DisplayName, _department.PropertyName);

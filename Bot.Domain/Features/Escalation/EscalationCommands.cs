@@ -137,10 +137,16 @@ public sealed class EscalationCommands(EscalationService escalations, IDirectory
     }
 }
 
+internal static class EscalationRoles
+{
+    /// <summary>Who escalations are mainly for; anyone handed a case may still act on it (the alert says how).</summary>
+    public const Roles Supervisors = Roles.ShiftLead | Roles.Supervisor | Roles.DepartmentManager | Roles.GeneralManager;
+}
+
 /// <summary>收到 / ack: acknowledges an escalation (the chain stops climbing).</summary>
 public sealed class AcknowledgeCommand(EscalationCommands commands) : IBotCommand
 {
-    public CommandInfo Info { get; } = new("ack", ["收到"], ["ack", "acknowledge"], EscalationTexts.Catalog, "AcknowledgeDescription", HelpOrder: 20);
+    public CommandInfo Info { get; } = new("ack", ["收到"], ["ack", "acknowledge"], EscalationTexts.Catalog, "AcknowledgeDescription", HelpOrder: 20, ListedFor: EscalationRoles.Supervisors);
 
     public ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
         commands.AcknowledgeAsync(turn, arguments, cancellationToken);
@@ -149,7 +155,7 @@ public sealed class AcknowledgeCommand(EscalationCommands commands) : IBotComman
 /// <summary>已处理 / resolve: closes an escalation with a note.</summary>
 public sealed class ResolveCommand(EscalationCommands commands) : IBotCommand
 {
-    public CommandInfo Info { get; } = new("resolve", ["已处理", "处理完毕"], ["resolve", "resolved"], EscalationTexts.Catalog, "ResolveDescription", HelpOrder: 21);
+    public CommandInfo Info { get; } = new("resolve", ["已处理", "处理完毕"], ["resolve", "resolved"], EscalationTexts.Catalog, "ResolveDescription", HelpOrder: 21, ListedFor: EscalationRoles.Supervisors);
 
     public ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
         commands.ResolveAsync(turn, arguments, cancellationToken);
@@ -158,7 +164,7 @@ public sealed class ResolveCommand(EscalationCommands commands) : IBotCommand
 /// <summary>转交 / forward: hands an escalation to a colleague.</summary>
 public sealed class HandOverCommand(EscalationCommands commands) : IBotCommand
 {
-    public CommandInfo Info { get; } = new("forward", ["转交"], ["forward", "hand over"], EscalationTexts.Catalog, "HandOverDescription", HelpOrder: 22);
+    public CommandInfo Info { get; } = new("forward", ["转交"], ["forward", "hand over"], EscalationTexts.Catalog, "HandOverDescription", HelpOrder: 22, ListedFor: EscalationRoles.Supervisors);
 
     public ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
         commands.HandOverAsync(turn, arguments, cancellationToken);
@@ -167,7 +173,7 @@ public sealed class HandOverCommand(EscalationCommands commands) : IBotCommand
 /// <summary>升级事项 / escalations: the open cases that involve me.</summary>
 public sealed class MyEscalationsCommand(EscalationCommands commands) : IBotCommand
 {
-    public CommandInfo Info { get; } = new("escalations", ["升级事项", "待处理事项"], ["escalations"], EscalationTexts.Catalog, "ListDescription", HelpOrder: 23);
+    public CommandInfo Info { get; } = new("escalations", ["升级事项", "待处理事项"], ["escalations"], EscalationTexts.Catalog, "ListDescription", HelpOrder: 23, ListedFor: EscalationRoles.Supervisors);
 
     public ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
         commands.ListAsync(turn, cancellationToken);
@@ -182,7 +188,7 @@ public sealed class TestEscalationCommand(EscalationService escalations, Departm
     private static readonly TextCatalog Texts = EscalationTexts.Catalog;
 
     public CommandInfo Info { get; } = new("test-escalation", ["测试升级"], ["test escalation"], Texts, "TestDescription",
-        Roles: Roles.ShiftLead | Roles.Supervisor | Roles.DepartmentManager | Roles.GeneralManager, HelpOrder: 80);
+        Roles: EscalationRoles.Supervisors, HelpOrder: 80);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {

@@ -241,6 +241,28 @@ public sealed class EscalationTests : IDisposable
     }
 
     [Fact]
+    public async Task Help_ListsEscalationCommandsForSupervisorsOnly()
+    {
+        var staff = (await Chat("zhangsan").SayAsync("帮助")).Single();
+        var lead = (await Chat("wangwu").SayAsync("帮助")).Single();
+
+        Assert.DoesNotContain(staff.Choices, c => c.Label is "收到" or "测试升级");
+        Assert.Contains(lead.Choices, c => c.Label == "收到");
+        Assert.Contains(lead.Choices, c => c.Label == "测试升级");
+    }
+
+    [Fact]
+    public async Task HandedToStaff_TheyMayStillAcknowledge()
+    {
+        var id = await RaiseAsync();
+        await Chat("wangwu").SayAsync($"转交 {id} 张三");
+
+        var reply = await Chat("zhangsan").SayAsync("收到");
+
+        Assert.Contains($"已记录您收到升级事项 #{id}", reply.Last().Text);
+    }
+
+    [Fact]
     public async Task List_ShowsMyOpenCases()
     {
         var id = await RaiseAsync();
