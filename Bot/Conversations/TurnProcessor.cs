@@ -100,32 +100,10 @@ public sealed partial class TurnProcessor(
         stateRecord.State = WireJson.Write(state);
         stateRecord.UpdatedAt = now;
 
-        await RememberAddressAsync(participant.Id, message.Address, now, cancellationToken);
+        await db.RememberAddressAsync(participant.Id, message.Address, now, cancellationToken);
 
         foreach (var reply in turn.Replies)
             outbox.Enqueue(message.Address, reply, participant.Id, message.ReplyTo);
-    }
-
-    /// <summary>Keeps where this person last talked to us on this channel, for proactive messages.</summary>
-    private async Task RememberAddressAsync(string participantId, ConversationAddress address, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var reference = await db.Set<ConversationReference>()
-            .SingleOrDefaultAsync(r => r.ParticipantId == participantId && r.Channel == address.Channel, cancellationToken);
-        if (reference is null)
-        {
-            db.Add(new ConversationReference
-            {
-                ParticipantId = participantId,
-                Channel = address.Channel,
-                ConversationId = address.ConversationId,
-                AddressData = address.Data,
-                UpdatedAt = now,
-            });
-            return;
-        }
-        reference.ConversationId = address.ConversationId;
-        reference.AddressData = address.Data;
-        reference.UpdatedAt = now;
     }
 
     /// <summary>The directory's person or owner behind the sender: by the channel's id, else by its alternate id.</summary>

@@ -159,23 +159,7 @@ internal sealed partial class TeamsMessagesEndpoint(
         var participant = await directory.FindParticipantAsync(sender.Channel, sender.Id, false, cancellationToken)
             ?? (sender.AlternateId is { } alternate ? await directory.FindParticipantAsync(sender.Channel, alternate, false, cancellationToken) : null);
         if (participant is null) return;
-        var reference = await db.Set<ConversationReference>()
-            .SingleOrDefaultAsync(r => r.ParticipantId == participant.Id && r.Channel == address.Channel, cancellationToken);
-        if (reference is null)
-        {
-            db.Add(new ConversationReference
-            {
-                ParticipantId = participant.Id,
-                Channel = address.Channel,
-                ConversationId = address.ConversationId,
-                AddressData = address.Data,
-                UpdatedAt = now,
-            });
-            return;
-        }
-        reference.ConversationId = address.ConversationId;
-        reference.AddressData = address.Data;
-        reference.UpdatedAt = now;
+        await db.RememberAddressAsync(participant.Id, address, now, cancellationToken);
     }
 
     private static IResult InvokeError(int status, string code, string message) =>
