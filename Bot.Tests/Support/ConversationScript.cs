@@ -47,6 +47,13 @@ public sealed class FakeDirectory : IDirectoryStore, IRosterStore
 
     public Task<IReadOnlyList<RosterAssignment>> ForPersonAsync(string personId, DateOnly day, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<RosterAssignment>>([.. Roster.Where(a => a.PersonId == personId && a.Date == day)]);
+
+    public Task<IReadOnlyList<RosterAssignment>> ForPersonAsync(string personId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<RosterAssignment>>([.. Roster.Where(a => a.PersonId == personId && a.Date >= from && a.Date <= to)]);
+
+    public Task<IReadOnlyList<(RosterAssignment Assignment, string Name)>> OnDateAsync(DateOnly day, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<(RosterAssignment Assignment, string Name)>>(
+            [.. Roster.Where(a => a.Date == day).Select(a => (a, People[a.PersonId].Name))]);
 }
 
 /// <summary>

@@ -31,4 +31,10 @@ public sealed class RosterAssignment
 public interface IRosterStore
 {
     Task<IReadOnlyList<RosterAssignment>> ForPersonAsync(string personId, DateOnly day, CancellationToken cancellationToken);
+
+    /// <summary>A person's assignments from <paramref name="from"/> to <paramref name="to"/> (inclusive), by date.</summary>
+    Task<IReadOnlyList<RosterAssignment>> ForPersonAsync(string personId, DateOnly from, DateOnly to, CancellationToken cancellationToken);
+
+    /// <summary>Everyone rostered on a date, with their names.</summary>
+    Task<IReadOnlyList<(RosterAssignment Assignment, string Name)>> OnDateAsync(DateOnly day, CancellationToken cancellationToken);
 }

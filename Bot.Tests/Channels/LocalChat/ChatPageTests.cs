@@ -35,7 +35,8 @@ public sealed class ChatPageTests(BrowserFixture browser) : IAsyncLifetime
         var help = _page.GetByTestId("bot-message").Filter(new() { HasText = "我是谁" });
         await Expect(help).ToHaveCountAsync(1);
         var whoAmI = help.GetByTestId("choice-button").Filter(new() { HasText = "我是谁" });
-        await Expect(whoAmI).ToHaveTextAsync("1. 我是谁");
+        // Numbered, so people learn they can type the number instead.
+        await Expect(whoAmI).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+\. 我是谁$"));
         await Expect(_page.GetByTestId("message-input")).ToHaveValueAsync("");
 
         await whoAmI.ClickAsync();

@@ -18,3 +18,18 @@ internal sealed class RosterAssignmentConfiguration : IEntityTypeConfiguration<R
         b.HasIndex(a => new { a.Date, a.ShiftCode, a.PersonId }).IsUnique();
     }
 }
+
+internal sealed class AttendanceRecordConfiguration : IEntityTypeConfiguration<AttendanceRecord>
+{
+    public void Configure(EntityTypeBuilder<AttendanceRecord> b)
+    {
+        b.ToTable("Attendance");
+        b.HasKey(a => a.Id);
+        b.Property(a => a.ShiftCode).HasMaxLength(32);
+        b.Property(a => a.CheckIn).HasConversion<string>().HasMaxLength(16);
+        b.Property(a => a.CheckOut).HasConversion<string>().HasMaxLength(16);
+        b.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
+        // One record per person and rostered shift: a second 签到 finds it instead of adding another.
+        b.HasIndex(a => new { a.PersonId, a.Date, a.ShiftCode }).IsUnique();
+    }
+}

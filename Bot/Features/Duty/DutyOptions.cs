@@ -10,6 +10,17 @@ public sealed class DutyOptions
 
     public List<ShiftOption> Shifts { get; set; } = [];
 
+    /// <summary>How long before a shift starts 签到 is accepted.</summary>
+    public TimeSpan CheckInOpensBefore { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Checked in later than start + this → 迟到.</summary>
+    public TimeSpan LateAfter { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long after a shift ends 签退 is still accepted.</summary>
+    public TimeSpan CheckOutClosesAfter { get; set; } = TimeSpan.FromHours(4);
+
+    public AttendancePolicy ToAttendancePolicy() => new(CheckInOpensBefore, LateAfter, CheckOutClosesAfter);
+
     public ShiftSchedule ToSchedule() => new([.. Shifts.Select(s => s.ToDefinition())]);
 
     public sealed class ShiftOption

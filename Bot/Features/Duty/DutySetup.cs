@@ -1,3 +1,4 @@
+using Bot.Domain.Conversations;
 using Bot.Domain.Features.Duty;
 using Microsoft.Extensions.Options;
 
@@ -13,9 +14,18 @@ public static class DutySetup
                 "Duty:Shifts needs at least one shift, each with Code, Name, and Start/End as HH:mm.")
             .Validate(o => o.Shifts.Select(s => s.Code).Distinct(StringComparer.OrdinalIgnoreCase).Count() == o.Shifts.Count,
                 "Duty:Shifts codes must be unique.")
+            .Validate(o => o.CheckInOpensBefore >= TimeSpan.Zero && o.LateAfter >= TimeSpan.Zero && o.CheckOutClosesAfter >= TimeSpan.Zero,
+                "Duty:CheckInOpensBefore, Duty:LateAfter and Duty:CheckOutClosesAfter must not be negative.")
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<DutyOptions>>().Value.ToSchedule());
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<DutyOptions>>().Value.ToAttendancePolicy());
         builder.Services.AddScoped<IRosterStore, RosterStore>();
+        builder.Services.AddScoped<IAttendanceStore, AttendanceStore>();
+        builder.Services.AddSingleton<ILeaveGate, AlwaysAllowLeave>();
+        builder.Services.AddScoped<IBotCommand, CheckInCommand>();
+        builder.Services.AddScoped<IBotCommand, CheckOutCommand>();
+        builder.Services.AddScoped<IBotCommand, MyShiftsCommand>();
+        builder.Services.AddScoped<IBotCommand, OnDutyCommand>();
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using Bot.Domain.Features.Directory;
 using Bot.Domain.Features.Duty;
 using Bot.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -10,4 +11,35 @@ internal sealed class RosterStore(BotDbContext db) : IRosterStore
         await db.Set<RosterAssignment>().AsNoTracking()
             .Where(a => a.PersonId == personId && a.Date == day)
             .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<RosterAssignment>> ForPersonAsync(string personId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        await db.Set<RosterAssignment>().AsNoTracking()
+            .Where(a => a.PersonId == personId && a.Date >= from && a.Date <= to)
+            .OrderBy(a => a.Date)
+            .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<(RosterAssignment Assignment, string Name)>> OnDateAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var rows = await db.Set<RosterAssignment>().AsNoTracking()
+            .Where(a => a.Date == day)
+            .Join(db.Set<Person>().AsNoTracking(), a => a.PersonId, p => p.Id, (a, p) => new { Assignment = a, p.Name })
+            .OrderBy(x => x.Assignment.Post).ThenBy(x => x.Name)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.Assignment, r.Name))];
+    }
+}
+
+internal sealed class AttendanceStore(BotDbContext db) : IAttendanceStore
+{
+    public Task<AttendanceRecord?> FindAsync(string personId, DateOnly date, string shiftCode, CancellationToken cancellationToken) =>
+        db.Set<AttendanceRecord>().SingleOrDefaultAsync(a => a.PersonId == personId && a.Date == date && a.ShiftCode == shiftCode, cancellationToken);
+
+    public void Add(AttendanceRecord record) => db.Add(record);
+}
+
+/// <summary>Until the handover feature decides (第2篇 2.4), everyone may leave at check-out.</summary>
+internal sealed class AlwaysAllowLeave : ILeaveGate
+{
+    public Task<string?> WhyNotAsync(string personId, RosterAssignment assignment, string language, CancellationToken cancellationToken) =>
+        Task.FromResult<string?>(null);
 }

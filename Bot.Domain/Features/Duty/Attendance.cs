@@ -1,0 +1,57 @@
+namespace Bot.Domain.Features.Duty;
+
+/// <summary>How a check-in or check-out stands (第2篇 2.1: no lateness, early leave or absence; 第7篇 attendance).</summary>
+public enum AttendanceMark
+{
+    /// <summary>正常</summary>
+    OnTime,
+    /// <summary>迟到: checked in after start + grace.</summary>
+    Late,
+    /// <summary>早退: checked out before the shift's end.</summary>
+    Early,
+}
+
+/// <summary>One person's attendance for one rostered shift: the 考勤 record the clerk reports to HR.</summary>
+public sealed class AttendanceRecord
+{
+    public long Id { get; init; }
+    public required string PersonId { get; init; }
+    public required DateOnly Date { get; init; }
+    public required string ShiftCode { get; init; }
+    public DateTimeOffset? CheckedInAt { get; private set; }
+    public AttendanceMark? CheckIn { get; private set; }
+    public DateTimeOffset? CheckedOutAt { get; private set; }
+    public AttendanceMark? CheckOut { get; private set; }
+
+    public void CheckedIn(DateTimeOffset at, AttendanceMark mark)
+    {
+        CheckedInAt = at;
+        CheckIn = mark;
+    }
+
+    public void CheckedOut(DateTimeOffset at, AttendanceMark mark)
+    {
+        CheckedOutAt = at;
+        CheckOut = mark;
+    }
+}
+
+/// <summary>The check-in and check-out windows (configuration section <c>Duty</c>).</summary>
+public sealed record AttendancePolicy(TimeSpan CheckInOpensBefore, TimeSpan LateAfter, TimeSpan CheckOutClosesAfter);
+
+public interface IAttendanceStore
+{
+    Task<AttendanceRecord?> FindAsync(string personId, DateOnly date, string shiftCode, CancellationToken cancellationToken);
+
+    void Add(AttendanceRecord record);
+}
+
+/// <summary>
+/// Whether a person may leave at check-out. 第2篇 2.4: nobody leaves before the successor has taken over — the
+/// handover feature answers that; until it exists, everyone may leave.
+/// </summary>
+public interface ILeaveGate
+{
+    /// <returns>Null when the person may leave; otherwise the reason, in their language.</returns>
+    Task<string?> WhyNotAsync(string personId, RosterAssignment assignment, string language, CancellationToken cancellationToken);
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using Bot.Domain.Conversations;
+
+namespace Bot.Domain.Features.Duty;
+
+/// <summary>The instants a rostered shift starts and ends (a night shift ends the next morning).</summary>
+internal static class ShiftTimes
+{
+    public static (DateTimeOffset Start, DateTimeOffset End) Of(RosterAssignment assignment, ShiftDefinition shift, DepartmentProfile department) =>
+        (department.ToInstant(assignment.Date, shift.Start),
+         department.ToInstant(shift.CrossesMidnight ? assignment.Date.AddDays(1) : assignment.Date, shift.End));
+
+    public static string Clock(DateTimeOffset instant, DepartmentProfile department) =>
+        department.ToLocal(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    public static string Describe(ShiftDefinition shift, string language) =>
+        $"{shift.DisplayName(language)} {shift.Start.ToString("HH:mm", CultureInfo.InvariantCulture)}–{shift.End.ToString("HH:mm", CultureInfo.InvariantCulture)}";
+}
+
+/// <summary>
+/// 签到 / check in. Allowed from a configured time before the shift starts until it ends; after start + grace it is
+/// recorded as 迟到 (第2篇 2.1, 第7篇 1.2). Not rostered, twice, or outside the window → a reply and no record.
+/// </summary>
+public sealed class CheckInCommand(IRosterStore roster, IAttendanceStore attendance, ShiftSchedule shifts, AttendancePolicy policy, DepartmentProfile department) : IBotCommand
+{
+    private static readonly TextCatalog Texts = DutyTexts.Catalog;
+
+    public CommandInfo Info { get; } = new("check-in", ["签到", "上班打卡"], ["check in", "checkin"], Texts, "CheckInDescription", HelpOrder: 1);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var today = department.LocalDate(turn.Now);
+        var shiftsNearNow = (await roster.ForPersonAsync(turn.Sender.Id, today.AddDays(-1), today, cancellationToken))
+            .Select(a => (Assignment: a, Shift: shifts.Find(a.ShiftCode)))
+            .Where(x => x.Shift is not null)
+            .Select(x => (x.Assignment, Shift: x.Shift!, Times: ShiftTimes.Of(x.Assignment, x.Shift!, department)))
+            .OrderBy(x => x.Times.Start)
+            .ToList();
+
+        var current = shiftsNearNow.FirstOrDefault(x => turn.Now >= x.Times.Start - policy.CheckInOpensBefore && turn.Now < x.Times.End);
+        if (current.Assignment is null)
+        {
+            var next = shiftsNearNow.FirstOrDefault(x => x.Times.Start - policy.CheckInOpensBefore > turn.Now);
+            turn.Reply(next.Assignment is not null
+                ? Texts.Get("CheckInTooEarly", language, ShiftTimes.Describe(next.Shift, language), ShiftTimes.Clock(next.Times.Start - policy.CheckInOpensBefore, department))
+                : shiftsNearNow.Any(x => x.Assignment.Date == today)
+                    ? Texts.Get("CheckInShiftOver", language)
+                    : Texts.Get("NotRostered", language));
+            return;
+        }
+
+        var (assignment, shift, (start, end)) = current;
+        var record = await attendance.FindAsync(turn.Sender.Id, assignment.Date, assignment.ShiftCode, cancellationToken);
+        if (record?.CheckedInAt is { } already)
+        {
+            turn.Reply(Texts.Get("AlreadyCheckedIn", language, ShiftTimes.Clock(already, department)));
+            return;
+        }
+        if (record is null)
+        {
+            record = new AttendanceRecord { PersonId = turn.Sender.Id, Date = assignment.Date, ShiftCode = assignment.ShiftCode };
+            attendance.Add(record);
+        }
+        var late = turn.Now > start + policy.LateAfter;
+        record.CheckedIn(turn.Now, late ? AttendanceMark.Late : AttendanceMark.OnTime);
+        var shiftText = ShiftTimes.Describe(shift, language);
+        turn.Reply(late
+            ? Texts.Get("CheckedInLate", language, shiftText, ShiftTimes.Clock(turn.Now, department), (int)Math.Ceiling((turn.Now - start).TotalMinutes))
+            : Texts.Get("CheckedIn", language, shiftText, ShiftTimes.Clock(turn.Now, department), assignment.Post));
+    }
+}
+
+/// <summary>
+/// 签退 / check out: only after checking in; before the shift's end it is recorded as 早退. Nobody leaves before the
+/// successor has taken over (第2篇 2.4): the <see cref="ILeaveGate"/> may refuse.
+/// </summary>
+public sealed class CheckOutCommand(IRosterStore roster, IAttendanceStore attendance, ShiftSchedule shifts, AttendancePolicy policy,
+    DepartmentProfile department, ILeaveGate leaveGate) : IBotCommand
+{
+    private static readonly TextCatalog Texts = DutyTexts.Catalog;
+
+    public CommandInfo Info { get; } = new("check-out", ["签退", "下班打卡"], ["check out", "checkout"], Texts, "CheckOutDescription", HelpOrder: 2);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var today = department.LocalDate(turn.Now);
+        var open = new List<(RosterAssignment Assignment, ShiftDefinition Shift, DateTimeOffset End, AttendanceRecord? Record)>();
+        foreach (var assignment in await roster.ForPersonAsync(turn.Sender.Id, today.AddDays(-1), today, cancellationToken))
+        {
+            if (shifts.Find(assignment.ShiftCode) is not { } shift) continue;
+            var (start, end) = ShiftTimes.Of(assignment, shift, department);
+            if (turn.Now < start || turn.Now >= end + policy.CheckOutClosesAfter) continue;
+            open.Add((assignment, shift, end, await attendance.FindAsync(turn.Sender.Id, assignment.Date, assignment.ShiftCode, cancellationToken)));
+        }
+
+        var current = open.FirstOrDefault(x => x.Record is { CheckedInAt: not null, CheckedOutAt: null });
+        if (current.Assignment is null)
+        {
+            turn.Reply(open.FirstOrDefault(x => x.Record?.CheckedOutAt is not null).Record?.CheckedOutAt is { } left
+                ? Texts.Get("AlreadyCheckedOut", language, ShiftTimes.Clock(left, department))
+                : open.Count > 0 ? Texts.Get("NotCheckedIn", language) : Texts.Get("NothingToCheckOut", language));
+            return;
+        }
+
+        if (await leaveGate.WhyNotAsync(turn.Sender.Id, current.Assignment, language, cancellationToken) is { } reason)
+        {
+            turn.Reply(reason);
+            return;
+        }
+        var early = turn.Now < current.End;
+        current.Record!.CheckedOut(turn.Now, early ? AttendanceMark.Early : AttendanceMark.OnTime);
+        var shiftText = ShiftTimes.Describe(current.Shift, language);
+        turn.Reply(early
+            ? Texts.Get("CheckedOutEarly", language, shiftText, ShiftTimes.Clock(turn.Now, department), (int)Math.Ceiling((current.End - turn.Now).TotalMinutes))
+            : Texts.Get("CheckedOut", language, shiftText, ShiftTimes.Clock(turn.Now, department)));
+    }
+}
+
+/// <summary>我的班次 / my shifts: the next seven days.</summary>
+public sealed class MyShiftsCommand(IRosterStore roster, ShiftSchedule shifts, DepartmentProfile department) : IBotCommand
+{
+    private static readonly TextCatalog Texts = DutyTexts.Catalog;
+    private const int Days = 7;
+
+    public CommandInfo Info { get; } = new("my-shifts", ["我的班次", "我的排班"], ["my shifts"], Texts, "MyShiftsDescription", HelpOrder: 5);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var today = department.LocalDate(turn.Now);
+        var lines = (await roster.ForPersonAsync(turn.Sender.Id, today, today.AddDays(Days - 1), cancellationToken))
+            .Select(a => (Assignment: a, Shift: shifts.Find(a.ShiftCode)))
+            .OrderBy(x => x.Assignment.Date).ThenBy(x => x.Shift?.Start)
+            .Select(x => Texts.Get("MyShiftLine", language,
+                x.Assignment.Date.ToString("MM-dd", CultureInfo.InvariantCulture),
+                Texts.Get($"Weekday{x.Assignment.Date.DayOfWeek}", language),
+                x.Shift is null ? x.Assignment.ShiftCode : ShiftTimes.Describe(x.Shift, language),
+                x.Assignment.Post))
+            .ToList();
+        turn.Reply(lines.Count == 0
+            ? Texts.Get("NoShiftsAhead", language, Days)
+            : string.Join("\n", [Texts.Get("MyShiftsTitle", language, Days), .. lines]));
+    }
+}
+
+/// <summary>今天谁值班 / who is on duty: who is on shift now, and today's roster per shift.</summary>
+public sealed class OnDutyCommand(IRosterStore roster, ShiftSchedule shifts, DepartmentProfile department) : IBotCommand
+{
+    private static readonly TextCatalog Texts = DutyTexts.Catalog;
+
+    public CommandInfo Info { get; } = new("on-duty", ["今天谁值班", "谁值班", "值班表"], ["who is on duty", "on duty"], Texts, "OnDutyDescription", HelpOrder: 6);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var today = department.LocalDate(turn.Now);
+        var separator = language == TextCatalog.English ? ", " : "、";
+        string Names(IEnumerable<(RosterAssignment Assignment, string Name)> people) =>
+            string.Join(separator, people.Select(p => Texts.Get("PersonAtPost", language, p.Name, p.Assignment.Post)));
+
+        var yesterdayAndToday = (await roster.OnDateAsync(today.AddDays(-1), cancellationToken)).Concat(await roster.OnDateAsync(today, cancellationToken)).ToList();
+        var now = yesterdayAndToday.Where(p => shifts.Find(p.Assignment.ShiftCode) is { } s
+            && ShiftTimes.Of(p.Assignment, s, department) is var (start, end) && turn.Now >= start && turn.Now < end).ToList();
+
+        var lines = new List<string>
+        {
+            now.Count == 0 ? Texts.Get("NobodyOnDutyNow", language) : Texts.Get("OnDutyNow", language, Names(now)),
+            Texts.Get("TodayTitle", language, today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        };
+        foreach (var shift in shifts.Shifts)
+        {
+            var people = yesterdayAndToday.Where(p => p.Assignment.Date == today && string.Equals(p.Assignment.ShiftCode, shift.Code, StringComparison.OrdinalIgnoreCase)).ToList();
+            lines.Add(Texts.Get("ShiftLine", language, ShiftTimes.Describe(shift, language), people.Count == 0 ? Texts.Get("Nobody", language) : Names(people)));
+        }
+        turn.Reply(string.Join("\n", lines));
+    }
+}

@@ -1,0 +1,205 @@
+using Bot.Domain.Features.Duty;
+using Bot.Persistence;
+using Bot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Tests.Features.Duty;
+
+/// <summary>
+/// 签到 / 签退 on the demo roster: 张三 works the early shift (07:00–15:00, Shanghai) every day; check-in opens 30
+/// minutes before, later than 5 minutes after the start is 迟到, checking out before the end is 早退
+/// (第2篇 2.1: no lateness, early leave or absence).
+/// </summary>
+public sealed class AttendanceTests
+{
+    private static DateTimeOffset Shanghai(int day, int hour, int minute) => new(2026, 11, day, hour, minute, 0, TimeSpan.FromHours(8));
+
+    private static BotFactory At(DateTimeOffset when) => new(time: new FakeTimeProvider(when.ToUniversalTime()));
+
+    private static async Task<string> SayAsync(BotFactory bot, string who, string text, DateTimeOffset? at = null)
+    {
+        if (at is { } when) bot.Time.SetUtcNow(when.ToUniversalTime());
+        var chat = new LocalChatClient(bot, who);
+        await chat.NewBotLinesAsync();
+        return string.Join("\n", (await chat.SayAsync(text)).Select(l => l.Text));
+    }
+
+    private static Task<List<AttendanceRecord>> RecordsAsync(BotFactory bot) =>
+        bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<AttendanceRecord>().AsNoTracking().ToListAsync());
+
+    [Fact]
+    public async Task CheckIn_BeforeStart_IsOnTime()
+    {
+        using var bot = At(Shanghai(26, 6, 45));
+
+        var reply = await SayAsync(bot, "zhangsan", "签到");
+
+        Assert.Equal("签到成功：早班 07:00–15:00，签到时间 06:45（正常），岗位：客服中心。祝您工作顺利！", reply);
+        var record = Assert.Single(await RecordsAsync(bot));
+        Assert.Equal(AttendanceMark.OnTime, record.CheckIn);
+    }
+
+    [Fact]
+    public async Task CheckIn_AfterTheGrace_IsLate_第2篇_2_1()
+    {
+        using var bot = At(Shanghai(26, 7, 12));
+
+        var reply = await SayAsync(bot, "zhangsan", "签到");
+
+        Assert.Equal("签到成功：早班 07:00–15:00，签到时间 07:12。您迟到了12分钟，已记录为迟到。", reply);
+        Assert.Equal(AttendanceMark.Late, Assert.Single(await RecordsAsync(bot)).CheckIn);
+    }
+
+    [Fact]
+    public async Task CheckIn_WithinTheGrace_IsOnTime()
+    {
+        using var bot = At(Shanghai(26, 7, 5));
+
+        await SayAsync(bot, "zhangsan", "签到");
+
+        Assert.Equal(AttendanceMark.OnTime, Assert.Single(await RecordsAsync(bot)).CheckIn);
+    }
+
+    [Fact]
+    public async Task CheckIn_TooEarly_SaysWhenAndRecordsNothing()
+    {
+        using var bot = At(Shanghai(26, 6, 0));
+
+        var reply = await SayAsync(bot, "zhangsan", "签到");
+
+        Assert.Equal("还不到签到时间：您的早班 07:00–15:00，06:30起可以签到。", reply);
+        Assert.Empty(await RecordsAsync(bot));
+    }
+
+    [Fact]
+    public async Task CheckIn_Twice_SaysSoAndKeepsTheFirst()
+    {
+        using var bot = At(Shanghai(26, 6, 50));
+        await SayAsync(bot, "zhangsan", "签到");
+
+        var reply = await SayAsync(bot, "zhangsan", "签到", Shanghai(26, 7, 30));
+
+        Assert.Equal("您已于 06:50 签到，无需重复签到。", reply);
+        Assert.Equal(AttendanceMark.OnTime, Assert.Single(await RecordsAsync(bot)).CheckIn);
+    }
+
+    [Fact]
+    public async Task CheckIn_NotOnTheRoster_SaysSoAndRecordsNothing()
+    {
+        using var bot = At(Shanghai(26, 9, 0));
+
+        var reply = await SayAsync(bot, "zhouba", "签到");
+
+        Assert.StartsWith("您好，您今天没有排班，无需签到。", reply);
+        Assert.Empty(await RecordsAsync(bot));
+    }
+
+    [Fact]
+    public async Task CheckIn_AfterTheShiftEnded_SendsToTheShiftLeadForACorrection()
+    {
+        using var bot = At(Shanghai(26, 15, 30));
+
+        var reply = await SayAsync(bot, "zhangsan", "签到");
+
+        Assert.Equal("您今天的班次已经结束，无法签到。如需补卡，请联系领班。", reply);
+        Assert.Empty(await RecordsAsync(bot));
+    }
+
+    [Fact]
+    public async Task NightShift_CheckOutAfterMidnight_ClosesYesterdaysShift()
+    {
+        using var bot = At(Shanghai(26, 22, 50));
+        Assert.StartsWith("签到成功：夜班 23:00–07:00", await SayAsync(bot, "wujiu", "签到"));
+
+        var reply = await SayAsync(bot, "wujiu", "签退", Shanghai(27, 7, 2));
+
+        Assert.Equal("签退成功：夜班 23:00–07:00，签退时间 07:02（正常）。辛苦了！", reply);
+        var record = Assert.Single(await RecordsAsync(bot));
+        Assert.Equal(new DateOnly(2026, 11, 26), record.Date);
+        Assert.Equal(AttendanceMark.OnTime, record.CheckOut);
+    }
+
+    [Fact]
+    public async Task CheckOut_BeforeTheEnd_IsEarlyLeave_第2篇_2_1()
+    {
+        using var bot = At(Shanghai(26, 6, 55));
+        await SayAsync(bot, "zhangsan", "签到");
+
+        var reply = await SayAsync(bot, "zhangsan", "签退", Shanghai(26, 14, 30));
+
+        Assert.Equal("签退成功：早班 07:00–15:00，签退时间 14:30。比下班时间早30分钟，已记录为早退。", reply);
+        Assert.Equal(AttendanceMark.Early, Assert.Single(await RecordsAsync(bot)).CheckOut);
+    }
+
+    [Fact]
+    public async Task CheckOut_WithoutCheckIn_IsRefused()
+    {
+        using var bot = At(Shanghai(26, 15, 0));
+
+        var reply = await SayAsync(bot, "zhangsan", "签退");
+
+        Assert.Equal("您本班次还没有签到，无法签退。如漏签，请联系领班补卡。", reply);
+        Assert.Empty(await RecordsAsync(bot));
+    }
+
+    [Fact]
+    public async Task CheckOut_Twice_SaysSo()
+    {
+        using var bot = At(Shanghai(26, 6, 55));
+        await SayAsync(bot, "zhangsan", "签到");
+        await SayAsync(bot, "zhangsan", "签退", Shanghai(26, 15, 1));
+
+        var reply = await SayAsync(bot, "zhangsan", "签退", Shanghai(26, 15, 10));
+
+        Assert.Equal("您已于 15:01 签退，无需重复签退。", reply);
+    }
+
+    [Fact]
+    public async Task CheckOut_WhenTheLeaveGateSaysNo_IsRefusedAndNothingChanges_第2篇_2_4()
+    {
+        using var bot = new BotFactory(time: new FakeTimeProvider(Shanghai(26, 6, 55).ToUniversalTime()),
+            services: s => s.AddSingleton<ILeaveGate>(new NoSuccessorYet()));
+        await SayAsync(bot, "zhangsan", "签到");
+
+        var reply = await SayAsync(bot, "zhangsan", "签退", Shanghai(26, 15, 0));
+
+        Assert.Equal("接班人尚未接班，请您稍候。", reply);
+        Assert.Null(Assert.Single(await RecordsAsync(bot)).CheckedOutAt);
+    }
+
+    [Fact]
+    public async Task MyShifts_ListsTheNextSevenDays()
+    {
+        using var bot = At(Shanghai(26, 9, 0));
+
+        var reply = await SayAsync(bot, "lisi", "我的班次");
+
+        var lines = reply.Split('\n');
+        Assert.Equal("您未来7天的班次：", lines[0]);
+        Assert.Equal("11-26（周四）中班 15:00–23:00，岗位：客服中心", lines[1]);
+        Assert.Equal(8, lines.Length);
+    }
+
+    [Fact]
+    public async Task OnDuty_ShowsWhoIsOnNowAndTodaysRoster()
+    {
+        using var bot = At(Shanghai(26, 9, 0));
+
+        var reply = await SayAsync(bot, "zhaoliu", "今天谁值班");
+
+        Assert.StartsWith("现在当班：", reply);
+        Assert.Contains("张三（客服中心）", reply.Split('\n')[0]);
+        Assert.Contains("王五（领班）", reply.Split('\n')[0]);
+        Assert.DoesNotContain("李四", reply.Split('\n')[0]);
+        Assert.Contains("中班 15:00–23:00：李四（客服中心）", reply);
+        Assert.Contains("夜班 23:00–07:00：吴九（客服中心）", reply);
+    }
+
+    private sealed class NoSuccessorYet : ILeaveGate
+    {
+        public Task<string?> WhyNotAsync(string personId, RosterAssignment assignment, string language, CancellationToken cancellationToken) =>
+            Task.FromResult<string?>("接班人尚未接班，请您稍候。");
+    }
+}
