@@ -11,6 +11,7 @@ public sealed class ConversationEngine
     private static readonly HashSet<string> HelpWords = new(StringComparer.Ordinal) { "帮助", "菜单", "你好", "您好", "help", "menu", "hi", "hello", "?" };
 
     private static readonly TextCatalog Texts = ConversationTexts.Catalog;
+    private const int MaxHelpButtons = 6;
 
     private readonly DepartmentProfile _department;
     private readonly IReadOnlyList<IBotCommand> _commands;
@@ -93,7 +94,8 @@ public sealed class ConversationEngine
         var lines = available.Select(c =>
             Texts.Get("HelpLine", language, c.Info.WordFor(language), c.Info.Catalog.Get(c.Info.DescriptionKey, language)));
         var text = string.Join("\n", [intro, .. lines, Texts.Get("HelpFooter", language)]);
-        var choices = available.Select(c => new Choice(c.Info.WordFor(language), c.Info.WordFor(language))).ToList();
+        // Buttons are shortcuts to the most used commands; the text lists them all. Six is also what a WeCom card holds.
+        var choices = available.Take(MaxHelpButtons).Select(c => new Choice(c.Info.WordFor(language), c.Info.WordFor(language))).ToList();
         turn.Ask(text, choices);
     }
 

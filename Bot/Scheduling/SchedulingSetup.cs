@@ -1,4 +1,5 @@
 using Bot.Conversations;
+using Bot.Features.Duty;
 using Bot.Features.Escalation;
 using Bot.Persistence;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -16,7 +17,7 @@ namespace Bot.Scheduling;
 public static class SchedulingSetup
 {
     /// <summary>Job names, also their keys under Scheduling:Jobs.</summary>
-    public static readonly string[] Jobs = [EscalationTickJob.Name, SupervisorDigestJob.Name];
+    public static readonly string[] Jobs = [EscalationTickJob.Name, SupervisorDigestJob.Name, AttendanceWatchJob.Name];
 
     public static WebApplicationBuilder AddScheduling(this WebApplicationBuilder builder)
     {
@@ -66,6 +67,7 @@ public static class SchedulingSetup
 
             Schedule<EscalationTickJob>(q, EscalationTickJob.Name, options, timeZone);
             Schedule<SupervisorDigestJob>(q, SupervisorDigestJob.Name, options, timeZone);
+            Schedule<AttendanceWatchJob>(q, AttendanceWatchJob.Name, options, timeZone);
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddSingleton(new ScheduleReconciler.Plan([.. Jobs.Select(job => (job, options.CronFor(job)))], timeZone));

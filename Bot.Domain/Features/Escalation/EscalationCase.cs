@@ -24,7 +24,9 @@ public enum EscalationLevel
 }
 
 /// <summary>What a feature asks to escalate. The subject names what it is about, so repeated triggers become one case.</summary>
-public sealed record EscalationRequest(string Kind, string Subject, Severity Severity, string Details, string? RaisedById);
+/// <param name="StartAt">Where the chain starts: the shift lead by default; an emergency goes straight to 客服部经理 (第2篇 1.6).</param>
+public sealed record EscalationRequest(string Kind, string Subject, Severity Severity, string Details, string? RaisedById,
+    EscalationLevel StartAt = EscalationLevel.ShiftLead);
 
 /// <summary>
 /// One escalated matter and where it stands in the chain. State changes go through the verbs below; the store
@@ -39,6 +41,8 @@ public sealed class EscalationCase
     public required string Details { get; init; }
     public string? RaisedById { get; init; }
     public required DateTimeOffset RaisedAt { get; init; }
+    /// <summary>The first level told; loops start here again.</summary>
+    public EscalationLevel StartAt { get; init; }
 
     public EscalationStatus Status { get; private set; } = EscalationStatus.Open;
     /// <summary>-1 until the first level has been notified.</summary>
@@ -66,6 +70,7 @@ public sealed class EscalationCase
         Details = request.Details,
         RaisedById = request.RaisedById,
         RaisedAt = now,
+        StartAt = request.StartAt,
         OpenKey = KeyOf(request.Kind, request.Subject),
         NextActionAt = now,
     };

@@ -136,7 +136,8 @@ public sealed class EscalationService(
     private async Task<(int Level, int Loop, IReadOnlyList<Person> People)> NextLevelAsync(EscalationCase escalation, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var loop = escalation.Loop;
-        for (var level = escalation.Level + 1; level <= TopLevel; level++)
+        var bottom = (int)escalation.StartAt;
+        for (var level = Math.Max(escalation.Level + 1, bottom); level <= TopLevel; level++)
         {
             var people = await directory.PeopleAtAsync((EscalationLevel)level, now, cancellationToken);
             if (people.Count > 0) return (level, loop, people);
@@ -144,15 +145,15 @@ public sealed class EscalationService(
         if (policy.Loop && (escalation.Level < 0 || loop < policy.MaxLoops))
         {
             var nextLoop = escalation.Level < 0 ? loop : loop + 1;
-            for (var level = 0; level <= TopLevel; level++)
+            for (var level = bottom; level <= TopLevel; level++)
             {
                 var people = await directory.PeopleAtAsync((EscalationLevel)level, now, cancellationToken);
                 if (people.Count > 0) return (level, nextLoop, people);
             }
         }
         // No loop (or loops used up): the last level keeps hearing of it until someone answers.
-        var stay = Math.Max(escalation.Level, 0);
-        for (var level = stay; level >= 0; level--)
+        var stay = Math.Max(escalation.Level, bottom);
+        for (var level = stay; level >= bottom; level--)
         {
             var people = await directory.PeopleAtAsync((EscalationLevel)level, now, cancellationToken);
             if (people.Count > 0) return (level, loop, people);

@@ -49,7 +49,7 @@ public sealed class WeComCallbackTests : WeComChannelTestBase
         var buttons = card.GetProperty("button_list").EnumerateArray()
             .Select(b => (Text: b.GetProperty("text").GetString(), Key: b.GetProperty("key").GetString(), Type: b.GetProperty("type").GetInt32())).ToList();
         Assert.Contains(("我是谁", "我是谁", 0), buttons);
-        Assert.Contains(("语言", "语言", 0), buttons);
+        Assert.Contains(("签到", "签到", 0), buttons);
         Assert.Equal(OutboxStatus.Sent, Assert.Single(await OutboxAsync()).Status);
         Assert.Equal("msg-1", Assert.Single(await OutboxAsync()).SentMessageId);
     }

@@ -246,9 +246,10 @@ public sealed class EscalationTests : IDisposable
         var staff = (await Chat("zhangsan").SayAsync("帮助")).Single();
         var lead = (await Chat("wangwu").SayAsync("帮助")).Single();
 
-        Assert.DoesNotContain(staff.Choices, c => c.Label is "收到" or "测试升级");
-        Assert.Contains(lead.Choices, c => c.Label == "收到");
-        Assert.Contains(lead.Choices, c => c.Label == "测试升级");
+        Assert.DoesNotContain("· 收到 —", staff.Text);
+        Assert.DoesNotContain("· 测试升级 —", staff.Text);
+        Assert.Contains("· 收到 — 收到升级事项", lead.Text);
+        Assert.Contains("· 测试升级 —", lead.Text);
     }
 
     [Fact]

@@ -19,6 +19,14 @@ public sealed class DutyOptions
     /// <summary>How long after a shift ends 签退 is still accepted.</summary>
     public TimeSpan CheckOutClosesAfter { get; set; } = TimeSpan.FromHours(4);
 
+    /// <summary>How long before a shift starts the person is reminded to check in.</summary>
+    public TimeSpan ReminderBefore { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Not checked in this long after the start → escalated to the shift lead on duty.</summary>
+    public TimeSpan EscalateAfter { get; set; } = TimeSpan.FromMinutes(30);
+
+    public AttendanceWatchPolicy ToWatchPolicy() => new(ReminderBefore, EscalateAfter);
+
     public AttendancePolicy ToAttendancePolicy() => new(CheckInOpensBefore, LateAfter, CheckOutClosesAfter);
 
     public ShiftSchedule ToSchedule() => new([.. Shifts.Select(s => s.ToDefinition())]);

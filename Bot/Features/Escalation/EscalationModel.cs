@@ -21,6 +21,7 @@ internal sealed class EscalationCaseConfiguration : IEntityTypeConfiguration<Esc
         b.Property(c => c.OpenKey).HasMaxLength(280);
         b.Property(c => c.Severity).HasConversion<string>().HasMaxLength(16);
         b.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(c => c.StartAt).HasConversion<string>().HasMaxLength(24);
         // Optimistic version: two instances acting on one case change it once (the loser's unit rolls back).
         b.Property(c => c.Version).IsConcurrencyToken();
         // One open case per kind and subject: a repeated trigger joins it, even when two instances raise at once.

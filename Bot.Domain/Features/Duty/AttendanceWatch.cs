@@ -1,0 +1,131 @@
+using System.Globalization;
+using Bot.Domain.Conversations;
+using Bot.Domain.Features.Directory;
+using Bot.Domain.Features.Escalation;
+
+namespace Bot.Domain.Features.Duty;
+
+/// <summary>When the watch reminds and escalates (configuration section <c>Duty</c>).</summary>
+public sealed record AttendanceWatchPolicy(TimeSpan ReminderBefore, TimeSpan EscalateAfter);
+
+/// <summary>
+/// Watches the roster around each shift's start: a reminder before it, another when the person is late
+/// (start + grace, 第2篇 2.1), and an escalation to the shift lead on duty when they still have not checked in.
+/// Each effect is keyed (the reminder by person, date and shift; the escalation by its subject), so the job firing
+/// twice, or on two instances, acts once.
+/// </summary>
+public sealed class AttendanceWatch(
+    IRosterStore roster,
+    IAttendanceStore attendance,
+    IDirectoryStore directory,
+    ShiftSchedule shifts,
+    AttendancePolicy policy,
+    AttendanceWatchPolicy watch,
+    DepartmentProfile department,
+    INotifier notifier,
+    EscalationService escalations,
+    IEscalationStore units)
+{
+    private static readonly TextCatalog Texts = DutyTexts.Catalog;
+
+    public async Task<int> ProcessAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var today = department.LocalDate(now);
+        var acted = 0;
+        var rostered = (await roster.OnDateAsync(today.AddDays(-1), cancellationToken)).Concat(await roster.OnDateAsync(today, cancellationToken));
+        foreach (var (assignment, name) in rostered)
+        {
+            if (shifts.Find(assignment.ShiftCode) is not { } shift) continue;
+            var (start, end) = ShiftTimes.Of(assignment, shift, department);
+            if (now < start - watch.ReminderBefore || now >= end) continue;
+            var record = await attendance.FindAsync(assignment.PersonId, assignment.Date, assignment.ShiftCode, cancellationToken);
+            if (record?.CheckedInAt is not null) continue;
+
+            var key = $"{assignment.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}:{assignment.ShiftCode}:{assignment.PersonId}";
+            var enqueued = false;
+            var won = await units.AtomicallyAsync(async () =>
+            {
+                if (now < start) enqueued = await RemindAsync(assignment, shift, start, "ReminderBeforeShift", $"duty:before:{key}", cancellationToken);
+                else if (now < start + watch.EscalateAfter)
+                {
+                    if (now >= start + policy.LateAfter)
+                        enqueued = await RemindAsync(assignment, shift, start, "ReminderLate", $"duty:late:{key}", cancellationToken);
+                }
+                else enqueued = await EscalateAsync(assignment, shift, name, start, now, cancellationToken);
+            }, cancellationToken);
+            if (won && enqueued) acted++;
+        }
+        return acted;
+    }
+
+    private async Task<bool> RemindAsync(RosterAssignment assignment, ShiftDefinition shift, DateTimeOffset start, string textKey, string key, CancellationToken cancellationToken)
+    {
+        if (await directory.FindPersonAsync(assignment.PersonId, cancellationToken) is not { Active: true } person) return false;
+        var language = TextCatalog.NormalizeLanguage(person.Language);
+        var word = Texts.Get("CheckInWord", language);
+        var text = Texts.Get(textKey, language, person.Name, ShiftTimes.Describe(shift, language), ShiftTimes.Clock(start, department));
+        return await notifier.NotifyAsync(person.Id, new OutgoingMessage(text, [new Choice(word, word)]), key, cancellationToken);
+    }
+
+    private async Task<bool> EscalateAsync(RosterAssignment assignment, ShiftDefinition shift, string name, DateTimeOffset start, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var date = assignment.Date.ToString("MM-dd", CultureInfo.InvariantCulture);
+        // Chinese: escalations are read by supervisors in the department's language; the alert itself is localised.
+        var subject = Texts.Get("MissedCheckInSubject", TextCatalog.Chinese, name, date, shift.Name);
+        var details = Texts.Get("MissedCheckInDetails", TextCatalog.Chinese, name, ShiftTimes.Describe(shift, TextCatalog.Chinese),
+            assignment.Post, (int)(now - start).TotalMinutes);
+        var escalation = await escalations.RaiseAsync(new EscalationRequest("duty.missed-check-in", subject, Severity.Urgent, details, null), now, cancellationToken);
+        // RaiseAsync hands back the open case when one exists: only a case raised just now is a new effect.
+        return escalation.RaisedAt == now;
+    }
+}
+
+/// <summary>
+/// 紧急 / emergency: handled at once, and a major one is reported to 客服部经理 immediately (第2篇 1.6, 2.3): an urgent
+/// escalation that starts at the department manager. "紧急" alone asks what happened.
+/// </summary>
+public sealed class EmergencyCommand(EscalationService escalations, IDirectoryStore directory, DepartmentProfile department) : IBotCommand, IConversationFlow
+{
+    private static readonly TextCatalog Texts = DutyTexts.Catalog;
+    private const string DescribeStep = "describe";
+
+    public string Name => "emergency";
+
+    public CommandInfo Info { get; } = new("emergency", ["紧急", "紧急情况"], ["emergency"], Texts, "EmergencyDescription", HelpOrder: 3);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        if (arguments.Length == 0)
+        {
+            turn.AskInFlow(this, DescribeStep, Texts.Get("EmergencyAsk", turn.Language));
+            return;
+        }
+        await RaiseAsync(turn, arguments, cancellationToken);
+    }
+
+    public async ValueTask ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var what = TextInput.Normalize(turn.Message.Text);
+        if (what.Length == 0)
+        {
+            turn.Reply(Texts.Get("EmergencyAsk", turn.Language));
+            return;
+        }
+        turn.EndFlow();
+        await RaiseAsync(turn, what, cancellationToken);
+    }
+
+    private async Task RaiseAsync(TurnContext turn, string what, CancellationToken cancellationToken)
+    {
+        var subject = Texts.Get("EmergencySubject", TextCatalog.Chinese, what.Length > 60 ? what[..60] : what,
+            department.ToLocal(turn.Now).ToString("HH:mm:ss", CultureInfo.InvariantCulture));
+        var escalation = await escalations.RaiseAsync(new EscalationRequest("duty.emergency", subject, Severity.Urgent, what, turn.Sender.Id,
+            EscalationLevel.DepartmentManager), turn.Now, cancellationToken);
+        var told = new List<string>();
+        foreach (var personId in escalation.Notices.Select(n => n.PersonId).Distinct(StringComparer.Ordinal))
+            if (await directory.FindPersonAsync(personId, cancellationToken) is { } person) told.Add(person.Name);
+        turn.Reply(told.Count == 0
+            ? Texts.Get("EmergencyNobody", turn.Language, escalation.Id)
+            : Texts.Get("EmergencyRaised", turn.Language, escalation.Id, string.Join(turn.Language == TextCatalog.English ? ", " : "、", told)));
+    }
+}

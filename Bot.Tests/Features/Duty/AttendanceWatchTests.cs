@@ -1,0 +1,109 @@
+using Bot.Domain.Features.Duty;
+using Bot.Domain.Features.Escalation;
+using Bot.Persistence;
+using Bot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Tests.Features.Duty;
+
+/// <summary>
+/// Reminders before and after the start of a shift, and the escalation of a missing check-in to the shift lead on
+/// duty (第2篇 2.1); emergencies to the department manager at once (第2篇 1.6). Early shift 07:00–15:00 (Shanghai):
+/// 张三, 郑十 and the shift lead 王五.
+/// </summary>
+public sealed class AttendanceWatchTests
+{
+    private static DateTimeOffset Shanghai(int hour, int minute) => new(2026, 11, 26, hour, minute, 0, TimeSpan.FromHours(8));
+
+    private static async Task<int> WatchAsync(BotFactory bot, DateTimeOffset at)
+    {
+        bot.Time.SetUtcNow(at.ToUniversalTime());
+        var acted = await bot.InScopeAsync(sp => sp.GetRequiredService<AttendanceWatch>().ProcessAsync(at, CancellationToken.None));
+        await bot.DispatchAsync();
+        return acted;
+    }
+
+    private readonly Dictionary<(BotFactory, string), LocalChatClient> _chats = [];
+
+    private LocalChatClient Chat(BotFactory bot, string who) =>
+        _chats.TryGetValue((bot, who), out var chat) ? chat : _chats[(bot, who)] = new LocalChatClient(bot, who);
+
+    /// <summary>What the bot sent this person since the last look.</summary>
+    private async Task<List<string>> InboxAsync(BotFactory bot, string who) =>
+        [.. (await Chat(bot, who).NewBotLinesAsync()).Select(l => l.Text)];
+
+    [Fact]
+    public async Task BeforeTheShift_EachPersonIsRemindedOnce()
+    {
+        using var bot = new BotFactory(time: new FakeTimeProvider(Shanghai(6, 40).ToUniversalTime()));
+
+        await WatchAsync(bot, Shanghai(6, 45));
+        await WatchAsync(bot, Shanghai(6, 46));
+
+        var reminder = Assert.Single(await InboxAsync(bot, "zhangsan"));
+        Assert.Equal("张三您好，您的班次（早班 07:00–15:00）将于 07:00 开始，请按时签到。", reminder);
+        Assert.Single(await InboxAsync(bot, "zhengshi"));
+        Assert.Empty(await InboxAsync(bot, "lisi")); // middle shift, hours away
+    }
+
+    [Fact]
+    public async Task Late_OnlyThoseNotCheckedInAreReminded_第2篇_2_1()
+    {
+        using var bot = new BotFactory(time: new FakeTimeProvider(Shanghai(6, 50).ToUniversalTime()));
+        await Chat(bot, "zhangsan").SayAsync("签到");
+        await InboxAsync(bot, "zhangsan");
+
+        await WatchAsync(bot, Shanghai(7, 6));
+
+        Assert.Empty(await InboxAsync(bot, "zhangsan"));
+        Assert.StartsWith("郑十您好，您的班次（早班 07:00–15:00）已于 07:00 开始，您还没有签到。", Assert.Single(await InboxAsync(bot, "zhengshi")));
+    }
+
+    [Fact]
+    public async Task StillMissing_EscalatesToTheShiftLeadOnDutyOnce()
+    {
+        using var bot = new BotFactory(time: new FakeTimeProvider(Shanghai(6, 50).ToUniversalTime()));
+        await Chat(bot, "wangwu").SayAsync("签到");
+        await Chat(bot, "zhengshi").SayAsync("签到");
+        await InboxAsync(bot, "wangwu");
+
+        await WatchAsync(bot, Shanghai(7, 31));
+        await WatchAsync(bot, Shanghai(7, 32));
+
+        var alert = Assert.Single(await InboxAsync(bot, "wangwu"));
+        Assert.Contains("张三 11-26 早班未签到", alert);
+        Assert.Contains("第1级负责人（当班领班）", alert);
+        var cases = await bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<EscalationCase>().AsNoTracking().ToListAsync());
+        Assert.Equal("duty.missed-check-in", Assert.Single(cases).Kind);
+    }
+
+    [Fact]
+    public async Task Emergency_ReachesTheDepartmentManagerAtOnce_第2篇_1_6()
+    {
+        using var bot = new BotFactory(time: new FakeTimeProvider(Shanghai(9, 30).ToUniversalTime()));
+
+        var reply = await Chat(bot, "zhangsan").SayAsync("紧急 3号楼电梯困人，已通知电梯公司");
+
+        Assert.Matches(@"^已立即通报：孙七（紧急事项 #\d+）", reply.Single().Text);
+        var alert = Assert.Single(await InboxAsync(bot, "sunqi"));
+        Assert.Contains("【紧急】", alert);
+        Assert.Contains("3号楼电梯困人", alert);
+        Assert.Empty(await InboxAsync(bot, "wangwu"));
+    }
+
+    [Fact]
+    public async Task Emergency_WithoutDetails_AsksWhatHappened()
+    {
+        using var bot = new BotFactory(time: new FakeTimeProvider(Shanghai(9, 30).ToUniversalTime()));
+        var chat = Chat(bot, "zhangsan");
+
+        var asked = await chat.SayAsync("紧急");
+        var raised = await chat.SayAsync("地下车库起火，已报119");
+
+        Assert.StartsWith("请简要说明发生了什么紧急情况", asked.Single().Text);
+        Assert.StartsWith("已立即通报：孙七", raised.Single().Text);
+        Assert.Contains("地下车库起火", Assert.Single(await InboxAsync(bot, "sunqi")));
+    }
+}
