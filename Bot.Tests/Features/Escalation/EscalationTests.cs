@@ -55,7 +55,7 @@ public sealed class EscalationTests : IDisposable
         _bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<EscalationCase>().AsNoTracking().SingleAsync(c => c.Id == id));
 
     [Fact]
-    public async Task Urgent_Raised_ReachesTheShiftLeadOnDutyAtOnce()
+    public async Task Urgent_Raised_ReachesTheShiftLeadOnDutyAtOnce_第3篇_1_3()
     {
         var id = await RaiseAsync();
 
@@ -68,7 +68,7 @@ public sealed class EscalationTests : IDisposable
     }
 
     [Fact]
-    public async Task Unacknowledged_ClimbsLevelByLevelAtTheTimeout()
+    public async Task Unacknowledged_ClimbsLevelByLevelAtTheTimeout_第3篇_1_3()
     {
         await RaiseAsync();
         await InboxOf("wangwu");

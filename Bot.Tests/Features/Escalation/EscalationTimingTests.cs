@@ -25,7 +25,7 @@ public sealed class EscalationTimingTests
     }
 
     [Fact]
-    public async Task NoShiftLeadOnDuty_SkipsToTheSupervisorAtOnce()
+    public async Task NoShiftLeadOnDuty_SkipsToTheSupervisorAtOnce_第3篇_1_3()
     {
         // 16:00 in Shanghai: the middle shift has no 领班 in the demo roster.
         var (bot, _) = await RaiseAtAsync(new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero), Severity.Urgent);
