@@ -108,4 +108,18 @@ internal static class WeComErrors
 
     /// <summary>Needs an administrator (console settings), not a code change: degraded health, a long retry.</summary>
     public static bool IsConfiguration(int code) => code is InvalidSecret or InvalidCorpId or InvalidAgentId or ApiNotPermitted or IpNotTrusted;
+
+    /// <summary>
+    /// What every send does with the transient and configuration errcodes (wecom.md §8.4); null for the codes each
+    /// sender decides itself (0, its own permanent failures).
+    /// </summary>
+    public static Conversations.SendResult? Transient(int code, string error, WeComOptions options) => code switch
+    {
+        SystemBusy => new Conversations.SendResult.Retry(error),
+        // 45009 blocks for at least the rest of the minute: the dispatcher's 2 s backoff would only add calls.
+        FrequencyLimit or ConcurrencyLimit => new Conversations.SendResult.Retry(error, options.ThrottledRetryDelay),
+        // 60020 and friends need an administrator; the client logged it and /healthz shows it. Try again later.
+        _ when IsConfiguration(code) => new Conversations.SendResult.Retry(error, options.IpNotTrustedRetryDelay),
+        _ => null,
+    };
 }

@@ -52,18 +52,13 @@ public sealed partial class WeComKfSender(
         }, cancellationToken);
 
         var error = $"WeCom kf errcode {response.ErrCode}: {response.ErrMsg}";
+        if (WeComErrors.Transient(response.ErrCode, error, o) is { } transient) return transient;
         switch (response.ErrCode)
         {
             case 0:
                 window.SentSinceCustomerMessage++;
                 await db.SaveChangesAsync(CancellationToken.None);
                 return new SendResult.Sent(response.MsgId);
-            case WeComErrors.SystemBusy:
-                return new SendResult.Retry(error);
-            case WeComErrors.FrequencyLimit or WeComErrors.ConcurrencyLimit:
-                return new SendResult.Retry(error, o.ThrottledRetryDelay);
-            case var code when WeComErrors.IsConfiguration(code):
-                return new SendResult.Retry(error, o.IpNotTrustedRetryDelay);
             case KfErrors.WindowMessagesUsed or KfErrors.WindowExpired:
                 // WeCom counted differently (messages sent from the WeCom client count too): trust it from now on.
                 window.SentSinceCustomerMessage = WindowMessages;

@@ -117,18 +117,11 @@ public sealed partial class WeComSender(
     {
         var o = options.Value;
         var error = $"WeCom errcode {response.ErrCode}: {response.ErrMsg}";
+        if (WeComErrors.Transient(response.ErrCode, error, o) is { } transient) return transient;
         switch (response.ErrCode)
         {
             case 0:
                 return new SendResult.Sent(response.MsgId);
-            case WeComErrors.SystemBusy:
-                return new SendResult.Retry(error);
-            case WeComErrors.FrequencyLimit or WeComErrors.ConcurrencyLimit:
-                // 45009 blocks for at least the rest of the minute (§8.4): the dispatcher's 2 s backoff would only add calls.
-                return new SendResult.Retry(error, o.ThrottledRetryDelay);
-            case var code when WeComErrors.IsConfiguration(code):
-                // 60020 and friends need an administrator; the client logged it and /healthz shows it. Try again later.
-                return new SendResult.Retry(error, o.IpNotTrustedRetryDelay);
             case WeComErrors.NoValidRecipient:
                 await MarkUnreachableAsync(userId, envelope.RecipientId, cancellationToken);
                 return new SendResult.Failed(error);
