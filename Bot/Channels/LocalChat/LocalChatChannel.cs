@@ -1,6 +1,7 @@
 using Bot.Conversations;
 using Bot.Domain.Conversations;
 using Bot.Persistence;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Channels.LocalChat;
 
@@ -8,7 +9,8 @@ namespace Bot.Channels.LocalChat;
 /// The local chat as a channel: a conversation per person, whose id is the person's (or owner's) local id.
 /// Sending = writing the line to the chat's history and pushing it to open pages.
 /// </summary>
-public sealed class LocalChatChannel(IServiceScopeFactory scopes, LocalChatHub hub, TimeProvider time) : IChannelSender, IProactiveChannel
+public sealed class LocalChatChannel(IServiceScopeFactory scopes, LocalChatHub hub, TimeProvider time, IOptions<LocalChatOptions> options)
+    : IChannelSender, IProactiveChannel
 {
     public const string Name = "localchat";
 
@@ -19,11 +21,11 @@ public sealed class LocalChatChannel(IServiceScopeFactory scopes, LocalChatHub h
 
     public static ConversationAddress AddressOf(string participantId) => new(Name, participantId);
 
-    /// <summary>Last resort: anyone in the directory can open the chat page (it is registered only when enabled).</summary>
+    /// <summary>Last resort: anyone in the directory can open the chat page — while the page is enabled.</summary>
     public int Priority => 1000;
 
     public Task<ConversationAddress?> AddressForAsync(string participantId, CancellationToken cancellationToken) =>
-        Task.FromResult<ConversationAddress?>(AddressOf(participantId));
+        Task.FromResult(options.Value.Enabled == true ? AddressOf(participantId) : null);
 
     public async Task<SendResult> SendAsync(OutboundEnvelope envelope, CancellationToken cancellationToken)
     {

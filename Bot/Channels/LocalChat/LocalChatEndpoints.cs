@@ -30,9 +30,7 @@ public static class LocalChatEndpoints
         builder.Services.AddSingleton<LocalChatHub>();
         builder.Services.AddSingleton<LocalChatChannel>();
         builder.Services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<LocalChatChannel>());
-        // Proactive messages reach people on the chat page only while the page is enabled.
-        if (builder.Configuration.GetValue<bool?>($"{LocalChatOptions.Section}:Enabled") ?? builder.Environment.IsDevelopment())
-            builder.Services.AddSingleton<IProactiveChannel>(sp => sp.GetRequiredService<LocalChatChannel>());
+        builder.Services.AddSingleton<IProactiveChannel>(sp => sp.GetRequiredService<LocalChatChannel>());
         return builder;
     }
 
