@@ -1,0 +1,23 @@
+namespace Bot.Domain.Features.Duty;
+
+public enum DutyEventBlock
+{
+    /// <summary>A major event (重大事件) still being handled.</summary>
+    MajorEvent,
+    /// <summary>An emergency (紧急情况) still being handled.</summary>
+    Emergency,
+    /// <summary>Major equipment is starting or stopping.</summary>
+    EquipmentSwitching,
+}
+
+/// <summary>An open duty-log entry that keeps a shift from being handed over.</summary>
+public sealed record OpenDutyEvent(long Id, DutyEventBlock Block, string Summary, string RecordedById, DateTimeOffset RecordedAt);
+
+/// <summary>
+/// 第1篇 2.4: no handover while a major or emergency event is being handled or major equipment is starting or
+/// stopping. The duty log knows which entries are open; the handover feature asks.
+/// </summary>
+public interface IOpenDutyEvents
+{
+    Task<IReadOnlyList<OpenDutyEvent>> BlockingHandoverAsync(DateTimeOffset now, CancellationToken cancellationToken);
+}

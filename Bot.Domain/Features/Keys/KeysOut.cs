@@ -1,0 +1,17 @@
+namespace Bot.Domain.Features.Keys;
+
+/// <summary>A key that is not in its cabinet: who holds it, since when and when it is due back.</summary>
+public sealed record KeyOut(string Code, string Opens, string HolderId, string HolderName, DateTimeOffset Since, DateTimeOffset? DueBack);
+
+/// <summary>
+/// The keys still out, for the handover record (第1篇 1.5: keys are handed over with the shift) and anyone else who
+/// must list them. The keys feature answers it.
+/// </summary>
+public interface IKeysOut
+{
+    /// <summary>Keys out on a loan held by the person (borrowed by them, or transferred to them).</summary>
+    Task<IReadOnlyList<KeyOut>> HeldByAsync(string personId, CancellationToken cancellationToken);
+
+    /// <summary>Every key out now.</summary>
+    Task<IReadOnlyList<KeyOut>> AllOutAsync(CancellationToken cancellationToken);
+}
