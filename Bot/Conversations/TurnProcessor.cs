@@ -101,9 +101,22 @@ public sealed partial class TurnProcessor(
         stateRecord.UpdatedAt = now;
 
         await db.RememberAddressAsync(participant.Id, message.Address, now, cancellationToken);
+        await ReachableAgainAsync(sender, cancellationToken);
 
         foreach (var reply in turn.Replies)
             outbox.Enqueue(message.Address, reply, participant.Id, message.ReplyTo);
+    }
+
+    /// <summary>
+    /// Someone who writes to us on a channel can be reached there again, whatever a channel said before (WeCom 81013,
+    /// Teams 403 MessageWritesBlocked): the mark that kept proactive messages off that identity is lifted.
+    /// </summary>
+    private async Task ReachableAgainAsync(ChannelUser sender, CancellationToken cancellationToken)
+    {
+        var ids = sender.AlternateId is { Length: > 0 } alternate ? new[] { sender.Id, alternate } : [sender.Id];
+        await db.Set<ChannelIdentity>()
+            .Where(i => i.Channel == sender.Channel && ids.Contains(i.ChannelUserId) && i.UnreachableSince != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.UnreachableSince, (DateTimeOffset?)null), cancellationToken);
     }
 
     /// <summary>The directory's person or owner behind the sender: by the channel's id, else by its alternate id.</summary>

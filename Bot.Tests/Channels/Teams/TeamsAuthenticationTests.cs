@@ -299,6 +299,60 @@ public sealed class TeamsAuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Notify_PersonNeverSeen_TheCreatedConversationIsKeptForTheNextMessage()
+    {
+        await NotifyAsync("lisi", "请处理 3-1-502 的报修。");
+        await _bot.DispatchAsync();
+        await NotifyAsync("lisi", "3-1-502 的报修已派工。");
+        await _bot.DispatchAsync();
+
+        // One create (§4.5), then both messages into the conversation it answered.
+        Assert.Equal(["/v3/conversations", "/v3/conversations/sent-1/activities", "/v3/conversations/sent-1/activities"],
+            _connector.Requests.Select(r => r.Path));
+        var reference = await _bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<ConversationReference>().SingleAsync(r => r.ParticipantId == "lisi"));
+        Assert.Equal("sent-1", reference.ConversationId);
+    }
+
+    [Fact]
+    public async Task Send_Answered403MessageWritesBlocked_RetiresTheReferenceAndTheNextAlertGoesElsewhere()
+    {
+        var activity = Activity("帮助", id: "act-1");
+        await PostAsync(activity, Token(activity));
+        await _bot.RunTurnsAsync();
+        _connector.RespondNext(1, HttpStatusCode.Forbidden,
+            body: """{"error":{"code":"Forbidden","message":"The bot is blocked","subCode":"MessageWritesBlocked"}}""");
+
+        await NotifyAsync("zhangsan", "请处理 3-1-502 的报修。");
+        await _bot.DispatchAsync();
+        var sentBefore = _connector.Requests.Count;
+        await NotifyAsync("zhangsan", "3-1-502 的报修已派工。");
+        await _bot.DispatchAsync();
+
+        // Not retried, not sent to Teams again: no reference, the identity is marked, the next alert takes the chat page.
+        Assert.Equal(sentBefore, _connector.Requests.Count);
+        var (references, identity, outbox) = await _bot.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BotDbContext>();
+            return (await db.Set<ConversationReference>().Where(r => r.ParticipantId == "zhangsan").ToListAsync(),
+                await db.Set<ChannelIdentity>().SingleAsync(i => i.ChannelUserId == ZhangsanAad),
+                await db.Set<OutboxMessage>().OrderBy(m => m.Id).ToListAsync());
+        });
+        Assert.DoesNotContain(references, r => r.Channel == "botframework");
+        Assert.NotNull(identity.UnreachableSince);
+        Assert.Equal(OutboxStatus.Dead, outbox.Single(m => WireJson.ReadOutgoing(m.Payload).Text.Contains("请处理 3-1-502")).Status);
+        Assert.Equal("localchat", outbox.Single(m => WireJson.ReadOutgoing(m.Payload).Text.Contains("已派工")).Channel);
+        // The 客服主任 hears that she cannot be reached on Teams, so someone asks her to add the bot again.
+        Assert.Contains(outbox, m => m.RecipientId == "zhaoliu" && WireJson.ReadOutgoing(m.Payload).Text.Contains("张三 已在 Teams 中屏蔽"));
+
+        // She writes on Teams again: reachable there again.
+        var again = Activity("帮助", id: "act-2");
+        await PostAsync(again, Token(again));
+        await _bot.RunTurnsAsync();
+        identity = await _bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<ChannelIdentity>().SingleAsync(i => i.ChannelUserId == ZhangsanAad));
+        Assert.Null(identity.UnreachableSince);
+    }
+
+    [Fact]
     public async Task CardSubmit_AnswersTheLanguagePromptAndUpdatesTheCard()
     {
         var ask = Activity("语言", id: "act-1");

@@ -18,6 +18,7 @@ internal sealed partial class BotFrameworkSender(
     TeamsChannelMode mode,
     ServiceUrlTrust trust,
     BotTokenProvider tokens,
+    TeamsReach reach,
     TimeProvider time,
     ILogger<BotFrameworkSender> logger) : IChannelSender
 {
@@ -43,7 +44,9 @@ internal sealed partial class BotFrameworkSender(
         {
             // A person the bot never talked to: open the 1:1 conversation first (§4.5). Teams answers the same
             // conversation id for the same user and bot, so a retry after a failed send does not open a second one.
-            var (created, body) = await CallAsync(HttpMethod.Post, ConversationsUri(serviceUrl), CreateParameters(address), envelope.OutboxId, cancellationToken);
+            var (created, createStatus, body) = await CallAsync(HttpMethod.Post, ConversationsUri(serviceUrl), CreateParameters(address), envelope.OutboxId, cancellationToken);
+            if (createStatus == StatusCodes.Status403Forbidden)
+                await reach.RetireAsync(envelope.RecipientId, conversationId, address, cancellationToken);
             if (created is not SendResult.Sent) return created;
             var conversation = Read<ConversationResourceResponse>(body);
             if (conversation?.Id is not { Length: > 0 } newId)
@@ -52,10 +55,22 @@ internal sealed partial class BotFrameworkSender(
             replyToId = null;
             if (conversation.ServiceUrl is { Length: > 0 } answered && trust.IsTrusted(answered)) serviceUrl = answered;
             LogConversationCreated(envelope.OutboxId);
+            // Kept as the person's reference: the next message goes to this conversation instead of creating it again.
+            address = address with
+            {
+                ServiceUrl = serviceUrl,
+                Conversation = address.Conversation with { Id = newId },
+                CreateConversation = false,
+            };
+            await reach.RememberCreatedAsync(envelope.RecipientId,
+                new ConversationAddress(ActivityTranslator.AddressChannel, newId, address.ToJson()), cancellationToken);
         }
 
         var activity = BuildReply(address, envelope.Message, conversationId, replyToId);
-        var (result, _) = await CallAsync(HttpMethod.Post, ActivityUri(serviceUrl, conversationId, replyToId), activity, envelope.OutboxId, cancellationToken);
+        var (result, status, _) = await CallAsync(HttpMethod.Post, ActivityUri(serviceUrl, conversationId, replyToId), activity, envelope.OutboxId, cancellationToken);
+        // §4.3: 403 is Teams' "this user blocked or uninstalled the bot" (MessageWritesBlocked); never retried.
+        if (status == StatusCodes.Status403Forbidden && !mode.Emulator)
+            await reach.RetireAsync(envelope.RecipientId, conversationId, address, cancellationToken);
         return result;
     }
 
@@ -63,12 +78,12 @@ internal sealed partial class BotFrameworkSender(
     public async Task<SendResult> UpdateAsync(BotFrameworkAddress address, string conversationId, string activityId,
         Activity activity, CancellationToken cancellationToken)
     {
-        var (result, _) = await CallAsync(HttpMethod.Put, ActivityUri(address.ServiceUrl, conversationId, activityId),
+        var (result, _, _) = await CallAsync(HttpMethod.Put, ActivityUri(address.ServiceUrl, conversationId, activityId),
             activity with { Id = activityId }, outboxId: 0, cancellationToken);
         return result;
     }
 
-    private async Task<(SendResult Result, string Body)> CallAsync(HttpMethod method, Uri uri, object payload, long outboxId, CancellationToken cancellationToken)
+    private async Task<(SendResult Result, int Status, string Body)> CallAsync(HttpMethod method, Uri uri, object payload, long outboxId, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, uri)
         {
@@ -78,7 +93,7 @@ internal sealed partial class BotFrameworkSender(
                 Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } },
             },
         };
-        if (await AuthorizeAsync(request, uri, outboxId, cancellationToken) is { } refused) return (refused, "");
+        if (await AuthorizeAsync(request, uri, outboxId, cancellationToken) is { } refused) return (refused, 0, "");
 
         using var response = await httpClientFactory.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
         var status = (int)response.StatusCode;
@@ -89,14 +104,14 @@ internal sealed partial class BotFrameworkSender(
         {
             var id = Read<ResourceResponse>(body)?.Id is { Length: > 0 } sentId ? sentId : null;
             LogSent(outboxId, method.Method, status, id, correlation);
-            return (new SendResult.Sent(id), body);
+            return (new SendResult.Sent(id), status, body);
         }
 
         var error = $"Bot Connector answered {status} {response.ReasonPhrase}{ErrorDetail(body)}";
         LogNotSent(outboxId, method.Method, status, correlation);
         return (IsRetryable(response.StatusCode)
             ? new SendResult.Retry(error, RetryAfter(response.Headers.RetryAfter, time.GetUtcNow()))
-            : new SendResult.Failed(error), body);
+            : new SendResult.Failed(error), status, body);
     }
 
     /// <summary>

@@ -30,6 +30,8 @@ internal sealed class TeamsProactiveChannel(IServiceScopeFactory scopes, TeamsCh
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
         var ids = await db.Set<ChannelIdentity>().AsNoTracking()
             .Where(i => i.Channel == IdentityChannel && (i.PersonId == participantId || i.OwnerId == participantId))
+            // Blocked or uninstalled (a 403 said so): another channel, until the person writes on Teams again.
+            .Where(i => i.UnreachableSince == null)
             .Select(i => i.ChannelUserId)
             .ToListAsync(cancellationToken);
         if (ids.Count == 0) return null;

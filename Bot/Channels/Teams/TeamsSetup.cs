@@ -41,6 +41,7 @@ public static partial class TeamsSetup
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddHttpClient(BotTokenProvider.HttpClientName);
         services.AddHttpClient(BotFrameworkJwtAuthenticator.HttpClientName);
+        services.AddSingleton<TeamsReach>();
         services.AddSingleton<BotFrameworkSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<BotFrameworkSender>());
         services.AddSingleton<IProactiveChannel, TeamsProactiveChannel>();
