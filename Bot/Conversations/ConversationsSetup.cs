@@ -27,6 +27,7 @@ public static class ConversationsSetup
 
         services.AddScoped<ConversationEngine>();
         services.AddScoped<Inbox>();
+        services.AddSingleton<InboxWriter>();
         services.AddScoped<Outbox>();
         services.AddScoped<TurnProcessor>();
         services.AddScoped<INotifier, Notifier>();

@@ -11,10 +11,11 @@ namespace Bot.Channels.Teams;
 
 /// <summary>
 /// <c>POST /api/messages</c>: the Bot Connector's (or an emulator's) inbound activities, answered per
-/// botframework.md §2.4. A message is stored in the inbox before the 200; the reply goes out later through the outbox.
+/// botframework.md §2.4. A message is stored in the inbox before the 200 (with a group commit: concurrent activities
+/// share one transaction); the reply goes out later through the outbox.
 /// </summary>
 internal sealed partial class TeamsMessagesEndpoint(
-    Inbox inbox,
+    InboxWriter inbox,
     Outbox outbox,
     OutboxSignal outboxSignal,
     BotDbContext db,

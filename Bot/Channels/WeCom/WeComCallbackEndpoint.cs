@@ -1,3 +1,4 @@
+using Bot.Conversations;
 using System.Xml;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,7 @@ namespace Bot.Channels.WeCom;
 public sealed partial class WeComCallbackEndpoint(
     WeComChannel channel,
     WeComKfSync kfSync,
-    WeComInboxWriter inbox,
+    InboxWriter inbox,
     IOptions<WeComOptions> options,
     TimeProvider time,
     ILogger<WeComCallbackEndpoint> logger)

@@ -30,7 +30,6 @@ public static partial class WeComSetup
 
         services.AddSingleton<WeComChannel>();
         services.AddSingleton<WeComHealth>();
-        services.AddSingleton<WeComInboxWriter>();
         services.AddScoped<WeComCallbackEndpoint>();
         services.AddHttpClient(WeComApiClient.HttpClientName, (sp, client) =>
                 client.Timeout = sp.GetRequiredService<IOptions<WeComOptions>>().Value.SendTimeout)

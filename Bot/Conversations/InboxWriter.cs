@@ -1,26 +1,25 @@
 using System.Threading.Channels;
-using Bot.Conversations;
 using Bot.Domain.Conversations;
 
-namespace Bot.Channels.WeCom;
+namespace Bot.Conversations;
 
 /// <summary>
-/// Stores callbacks in the inbox with a group commit: each callback still waits until its row is committed before
-/// WeCom gets the 200 (the inbox stays the durability point), but everything that arrived meanwhile shares one
-/// transaction. Under 50 concurrent callbacks one commit each meant 50 writers queueing on SQLite's lock (README,
-/// "WeCom callback load").
+/// Stores channel messages in the inbox with a group commit: each request still waits until its row is committed before
+/// the channel gets its 200 (the inbox stays the durability point), but everything that arrived meanwhile shares one
+/// transaction. Under 50 concurrent requests one commit each meant 50 writers queueing on SQLite's lock (README,
+/// "WeCom callback load"). Both the WeCom callback and the Bot Framework endpoint store through it.
 /// </summary>
-public sealed partial class WeComInboxWriter : IDisposable
+public sealed partial class InboxWriter : IDisposable
 {
     private const int MaxBatch = 256;
 
     private readonly IServiceScopeFactory _scopes;
-    private readonly ILogger<WeComInboxWriter> _logger;
+    private readonly ILogger<InboxWriter> _logger;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
 
-    public WeComInboxWriter(IServiceScopeFactory scopes, ILogger<WeComInboxWriter> logger)
+    public InboxWriter(IServiceScopeFactory scopes, ILogger<InboxWriter> logger)
     {
         _scopes = scopes;
         _logger = logger;
@@ -31,7 +30,7 @@ public sealed partial class WeComInboxWriter : IDisposable
     public Task<bool> AcceptAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         var pending = new Pending(message, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(pending)) throw new InvalidOperationException("The WeCom inbox writer has stopped.");
+        if (!_queue.Writer.TryWrite(pending)) throw new InvalidOperationException("The inbox writer has stopped.");
         return pending.Done.Task.WaitAsync(cancellationToken);
     }
 
@@ -53,7 +52,7 @@ public sealed partial class WeComInboxWriter : IDisposable
                 }
                 catch (Exception ex) when (!stopping.IsCancellationRequested)
                 {
-                    // Each waiting callback fails with it (WeCom gets a 500 and redelivers); the loop goes on.
+                    // Each waiting request fails with it (the channel gets a 500 and redelivers); the loop goes on.
                     LogBatchFailed(ex, batch.Count);
                     foreach (var pending in batch) pending.Done.TrySetException(ex);
                 }
@@ -85,6 +84,6 @@ public sealed partial class WeComInboxWriter : IDisposable
 
     private sealed record Pending(IncomingMessage Message, TaskCompletionSource<bool> Done);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Storing {Count} WeCom callbacks in the inbox failed; they are answered 500 and WeCom redelivers them")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storing {Count} channel messages in the inbox failed; they are answered 500 and the channels redeliver them")]
     private partial void LogBatchFailed(Exception exception, int count);
 }
