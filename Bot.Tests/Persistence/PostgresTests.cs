@@ -57,6 +57,12 @@ public sealed class PostgresTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InboxAcceptMany_OnPostgres_TakesOnlyNewMessagesWithTheirInstants()
+    {
+        await Bot.Tests.Conversations.InboxAcceptManyTests.AssertBatchAsync(Instance());
+    }
+
+    [Fact]
     public async Task LocalChat_OnPostgres_AnswersHelp()
     {
         var bot = Instance();

@@ -1,6 +1,9 @@
 using Bot.Domain.Conversations;
 using Bot.Persistence;
+using System.Data.Common;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Bot.Conversations;
 
@@ -31,44 +34,79 @@ public sealed class Inbox(BotDbContext db, InboxSignal signal)
     }
 
     /// <summary>
-    /// Records several messages in one transaction (a group commit: one SQLite commit for everything that arrived
+    /// Records several messages at once (a group commit: one statement and one commit for everything that arrived
     /// meanwhile, instead of one each). Element i is false when message i was seen before, or earlier in the same batch.
     /// </summary>
+    /// <remarks>
+    /// One multi-row <c>INSERT … ON CONFLICT DO NOTHING RETURNING</c>, which SQLite (3.35+) and PostgreSQL both speak:
+    /// the unique index on (channel, channel message id) decides what is new — also against another instance inserting
+    /// the same redelivery at the same moment — with no read before the write and no change tracking. Table, column
+    /// names and stored values come from the EF model, so the statement follows the model and each provider's
+    /// conversions (instants as Unix milliseconds on SQLite).
+    /// </remarks>
     public async Task<IReadOnlyList<bool>> AcceptManyAsync(IReadOnlyList<IncomingMessage> messages, CancellationToken cancellationToken)
     {
         var taken = new bool[messages.Count];
-        var seen = new HashSet<(string, string)>();
-        foreach (var group in messages.GroupBy(m => m.Address.Channel))
-        {
-            var keys = group.Select(m => m.ChannelMessageId).Distinct().ToList();
-            var existing = await db.Set<InboxMessage>().AsNoTracking()
-                .Where(m => m.Channel == group.Key && keys.Contains(m.ChannelMessageId))
-                .Select(m => m.ChannelMessageId)
-                .ToListAsync(cancellationToken);
-            foreach (var key in existing) seen.Add((group.Key, key));
-        }
-        for (var i = 0; i < messages.Count; i++)
-        {
-            var message = messages[i];
-            if (!seen.Add((message.Address.Channel, message.ChannelMessageId))) continue;
-            db.Add(NewRow(message));
-            taken[i] = true;
-        }
-        if (!taken.Contains(true)) return taken;
+        if (messages.Count == 0) return taken;
+
+        var entity = db.Model.FindEntityType(typeof(InboxMessage))!;
+        string Column(string property) => Quote(entity.FindProperty(property)!.GetColumnName());
+        object? Stored(string property, object? value) =>
+            entity.FindProperty(property)!.GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider(value) : value;
+
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // A concurrent writer took one of the keys: settle each message on its own (AcceptAsync handles the race).
-            db.ChangeTracker.Clear();
+            await using var command = connection.CreateCommand();
+            var sql = new StringBuilder()
+                .Append("INSERT INTO ").Append(Quote(entity.GetTableName()!)).Append(" (")
+                .AppendJoin(", ", new[] { "Channel", "ChannelMessageId", "ConversationId", "Payload", "ReceivedAt", "Status", "Attempts" }.Select(Column))
+                .Append(") VALUES ");
+            var pending = Stored(nameof(InboxMessage.Status), InboxStatus.Pending);
             for (var i = 0; i < messages.Count; i++)
-                taken[i] = taken[i] && await AcceptAsync(messages[i], cancellationToken);
-            return taken;
+            {
+                var message = messages[i];
+                if (i > 0) sql.Append(", ");
+                sql.Append('(');
+                Add(command, sql, $"c{i}", message.Address.Channel).Append(", ");
+                Add(command, sql, $"m{i}", message.ChannelMessageId).Append(", ");
+                Add(command, sql, $"v{i}", message.Address.ConversationId).Append(", ");
+                Add(command, sql, $"p{i}", WireJson.Write(message)).Append(", ");
+                Add(command, sql, $"r{i}", Stored(nameof(InboxMessage.ReceivedAt), message.ReceivedAt.ToUniversalTime())).Append(", ");
+                Add(command, sql, $"s{i}", pending).Append(", 0)");
+            }
+            sql.Append(" ON CONFLICT (").Append(Column("Channel")).Append(", ").Append(Column("ChannelMessageId")).Append(") DO NOTHING RETURNING ")
+                .Append(Column("Channel")).Append(", ").Append(Column("ChannelMessageId"));
+            command.CommandText = sql.ToString();
+            if (db.Database.CurrentTransaction?.GetDbTransaction() is { } transaction) command.Transaction = transaction;
+
+            var inserted = new HashSet<(string, string)>();
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken)) inserted.Add((reader.GetString(0), reader.GetString(1)));
+            }
+            // Inserted once per key: the first message with it in the batch is the one taken, any repeat is a duplicate.
+            for (var i = 0; i < messages.Count; i++)
+                taken[i] = inserted.Remove((messages[i].Address.Channel, messages[i].ChannelMessageId));
         }
-        signal.Signal.Notify();
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        if (taken.Contains(true)) signal.Signal.Notify();
         return taken;
+    }
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static StringBuilder Add(DbCommand command, StringBuilder sql, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@" + name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+        return sql.Append('@').Append(name);
     }
 
     private static InboxMessage NewRow(IncomingMessage message) => new()
