@@ -15,6 +15,15 @@ public sealed class AreaKeys(IKeyStore store, KeyDesk desk, EscalationService es
 {
     private static readonly TextCatalog Texts = KeysTexts.Catalog;
 
+    /// <summary>The count a person gave: a typed number is the count itself (not a choice's number); a pressed or typed label is its value.</summary>
+    public static int? CountFrom(TurnContext turn)
+    {
+        var typed = TextInput.ForMatching(turn.Message.ChoiceValue ?? turn.Text);
+        if (!int.TryParse(typed, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+            && !int.TryParse(turn.Choice?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out count)) return null;
+        return count <= 999 ? count : null;
+    }
+
     public async Task<IReadOnlyList<Key>> SetAsync(CancellationToken cancellationToken) =>
         [.. (await store.AllKeysAsync(cancellationToken)).Where(k => k.Kind == KeyKind.Area && k.Status is KeyStatus.In or KeyStatus.Out)];
 
@@ -126,7 +135,7 @@ public sealed class CollectAreaKeysCommand(AreaKeys area, KeyDesk desk) : IBotCo
 
     public async ValueTask ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        if (!int.TryParse(turn.Choice?.Value ?? turn.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var counted) || counted > 999)
+        if (AreaKeys.CountFrom(turn) is not { } counted)
         {
             turn.Reply(Texts.Get("CountNeeded", turn.Language));
             return;
@@ -162,7 +171,7 @@ public sealed class ReturnAreaKeysCommand(AreaKeys area) : IBotCommand, IConvers
 
     public async ValueTask ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        if (!int.TryParse(turn.Choice?.Value ?? turn.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var counted) || counted > 999)
+        if (AreaKeys.CountFrom(turn) is not { } counted)
         {
             turn.Reply(Texts.Get("CountNeeded", turn.Language));
             return;
@@ -195,7 +204,7 @@ public sealed class CountAreaKeysCommand(AreaKeys area, IKeyStore store) : IBotC
 
     public async ValueTask ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        if (!int.TryParse(turn.Choice?.Value ?? turn.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var counted) || counted > 999)
+        if (AreaKeys.CountFrom(turn) is not { } counted)
         {
             turn.Reply(Texts.Get("CountNeeded", turn.Language));
             return;
