@@ -22,6 +22,12 @@ public sealed class KeyWatch(IKeyStore store, KeyDesk desk, EscalationService es
         var acted = 0;
         foreach (var candidate in await store.OpenLoansAsync(cancellationToken))
         {
+            // A request nobody handed out by its curfew lapses, so it does not hold the key for ever.
+            if (candidate.Status is LoanStatus.AwaitingHandOut or LoanStatus.AwaitingApproval && now >= candidate.DueBack)
+            {
+                acted += await LapseAsync(candidate.Id, now, cancellationToken);
+                continue;
+            }
             if (candidate.Purpose == LoanPurpose.AreaSet || !candidate.IsOverdue(now)) continue;
             if (candidate.RemindedAt is null) acted += await OnceAsync(candidate.Id, l => l.RemindedAt is null, RemindAsync, now, cancellationToken);
             if (candidate.EscalatedAt is null && now >= candidate.DueBack + policy.EscalateAfter)
@@ -42,6 +48,21 @@ public sealed class KeyWatch(IKeyStore store, KeyDesk desk, EscalationService es
             var loan = await store.FindLoanAsync(loanId, cancellationToken);
             if (loan is null || !loan.IsOverdue(now) || !stillDue(loan)) return;
             await act(loan, now, cancellationToken);
+            acted = true;
+        }, cancellationToken);
+        return won && acted ? 1 : 0;
+    }
+
+    private async Task<int> LapseAsync(long loanId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var acted = false;
+        var won = await store.AtomicallyAsync(async () =>
+        {
+            var loan = await store.FindLoanAsync(loanId, cancellationToken);
+            if (loan?.Status is not (LoanStatus.AwaitingHandOut or LoanStatus.AwaitingApproval) || now < loan.DueBack) return;
+            loan.Decline();
+            desk.Record(loan.KeyCode, KeyEventKind.Declined, null, now, loan.Id, Texts.Get("LapsedNote", TextCatalog.Chinese));
+            await desk.TellAsync(loan.BorrowerId, $"keys:lapsed:{loan.Id}", "LapsedToBorrower", [loan.KeyCode, loan.Id], cancellationToken);
             acted = true;
         }, cancellationToken);
         return won && acted ? 1 : 0;

@@ -28,7 +28,7 @@ public sealed class ReturnKeyCommand(IKeyStore store, KeyDesk desk, EscalationSe
             var loan = await store.OpenLoanAsync(key.Code, cancellationToken);
             if (loan is not { Status: LoanStatus.Out })
                 throw new BotRuleException(Texts, loan?.Status == LoanStatus.AwaitingReceipt ? "ReturnAlreadyRegistered" : "KeyNotOut", key.Code);
-            await BeginAsync(turn, loan, key);
+            await BeginAsync(turn, loan, key, cancellationToken);
             return;
         }
 
@@ -39,7 +39,7 @@ public sealed class ReturnKeyCommand(IKeyStore store, KeyDesk desk, EscalationSe
                 turn.Reply(Texts.Get("NothingToReturn", turn.Language));
                 return;
             case 1:
-                await BeginAsync(turn, mine[0], await store.FindKeyAsync(mine[0].KeyCode, cancellationToken) ?? throw new BotRuleException(Texts, "KeyUnknown", mine[0].KeyCode));
+                await BeginAsync(turn, mine[0], await store.FindKeyAsync(mine[0].KeyCode, cancellationToken) ?? throw new BotRuleException(Texts, "KeyUnknown", mine[0].KeyCode), cancellationToken);
                 return;
             default:
                 turn.State.Data.Clear();
@@ -84,7 +84,7 @@ public sealed class ReturnKeyCommand(IKeyStore store, KeyDesk desk, EscalationSe
         }
     }
 
-    private async Task BeginAsync(TurnContext turn, KeyLoan loan, Key key)
+    private async Task BeginAsync(TurnContext turn, KeyLoan loan, Key key, CancellationToken cancellationToken)
     {
         if (loan.Purpose == LoanPurpose.AreaSet) throw new BotRuleException(Texts, "UseAreaReturn");
         turn.State.Data.Clear();
@@ -94,7 +94,7 @@ public sealed class ReturnKeyCommand(IKeyStore store, KeyDesk desk, EscalationSe
         else
         {
             turn.EndFlow();
-            await RegisterReturnAsync(turn, loan, key, CancellationToken.None);
+            await RegisterReturnAsync(turn, loan, key, cancellationToken);
         }
     }
 

@@ -143,3 +143,45 @@ public sealed class KeyWatchTests : KeysTestBase
             return await section.BuildAsync(manager, new DateOnly(2026, 11, 26), "zh-CN", CancellationToken.None);
         });
 }
+
+/// <summary>Requests that never went out, and the refusals and answers a person would notice.</summary>
+public sealed class KeyRequestTests : KeysTestBase
+{
+    [Fact]
+    public async Task Request_NotHandedOutByItsDueTime_LapsesAndFreesTheKey()
+    {
+        await SayAsync("zhangsan", "借钥匙 3-1-502");
+        await Chat("zhangsan").PressAsync("Viewing");
+        await Chat("zhangsan").PressAsync("1h");
+        await Chat("zhangsan").PressAsync("no");
+        await Chat("zhangsan").PressAsync("no");
+
+        At(10, 30);
+        Assert.Equal(1, await WatchAsync());
+        Assert.Equal(0, await WatchAsync());
+
+        Assert.Equal(LoanStatus.Declined, Assert.Single(await LoansAsync()).Status);
+        Assert.Contains("已自动取消", Assert.Single(await InboxAsync("zhangsan")).Text);
+        Assert.StartsWith("好的，借用钥匙 U-3-1-502", await TextAsync("lisi", "借钥匙 3-1-502"));
+    }
+
+    [Fact]
+    public async Task Trail_AskedByStaffWithoutTheRole_IsRefused()
+    {
+        var reply = await TextAsync("zhangsan", "钥匙记录 A-01");
+
+        Assert.DoesNotContain("的记录", reply);
+    }
+
+    [Fact]
+    public async Task WhereIsKey_InEnglish_SaysHolderAndHowLong()
+    {
+        await BorrowAndHandOutAsync();
+        await SayAsync("lisi", "language English");
+        At(12, 0);
+
+        var reply = await TextAsync("lisi", "where is key U-3-1-502");
+
+        Assert.Equal("Key U-3-1-502（3-1-502）: out with 张三 for 2 h 30 min (since 09:30, due back 15:00).", reply);
+    }
+}

@@ -19,7 +19,7 @@ public static class KeysSetup
         var services = builder.Services;
         services.AddOptions<KeysOptions>()
             .Bind(builder.Configuration.GetSection(KeysOptions.Section))
-            .Validate(o => !o.Problems().Any(), "Keys: " + "EscalateAfter and DefaultLoan must be positive (DefaultLoan at most a day); AreaCollectShift and AreaReturnShift must name shifts.")
+            .Validate(o => !o.Problems().Any(), "Keys:EscalateAfter and Keys:DefaultLoan must be positive (DefaultLoan at most a day); Keys:AreaCollectShift and Keys:AreaReturnShift must name shifts.")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<KeysOptions>>().Value.ToPolicy());
         services.AddScoped<IKeyStore, KeyStore>();
