@@ -1,6 +1,9 @@
 using Bot.Domain.Features.Escalation;
 using Bot.Domain.Features.Keys;
+using Bot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Bot.Tests.Features.Keys;
 
@@ -129,16 +132,22 @@ public sealed class KeyLoanTests : KeysTestBase
         Assert.StartsWith("对不起，没有找到钥匙“3-1-520”。您要找的是不是：", reply);
         Assert.Contains("U-3-1-502（3-1-502）", reply);
         Assert.Empty(await LoansAsync());
-        Assert.False((await Bot.InScopeAsync(sp => Task.FromResult(0))) != 0);
     }
 
     [Fact]
     public async Task Borrow_ByAnOwner_IsRefusedPolitelyAndLogged_第4篇_1_2_5()
     {
-        var reply = await TextAsync("chen-3-1-502", "借钥匙 3-1-502");
+        var logs = new CapturedLogs();
+        using var bot = new BotFactory(services: s => s.AddSingleton<ILoggerProvider>(logs));
+        var owner = new LocalChatClient(bot, "chen-3-1-502");
 
-        Assert.StartsWith("您好，按物业规定，钥匙只借给本公司员工（第4篇 1.2.5）", reply);
-        Assert.Empty(await LoansAsync());
+        var reply = await owner.SayAsync("借钥匙 3-1-502");
+
+        Assert.StartsWith("您好，按物业规定，钥匙只借给本公司员工（第4篇 1.2.5）", reply.Single().Text);
+        Assert.Contains(logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("Refused a key request from chen-3-1-502", StringComparison.Ordinal));
+        Assert.Empty(await bot.InScopeAsync(sp => sp.GetRequiredService<Bot.Persistence.BotDbContext>().Set<KeyLoan>().AsNoTracking().ToListAsync()));
+        // Help does not offer owners the key commands.
+        Assert.DoesNotContain("借钥匙", string.Join("\n", (await owner.SayAsync("帮助")).Select(l => l.Text)));
     }
 
     [Fact]
