@@ -113,7 +113,8 @@ public static partial class DirectoryAdmin
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
     }
 
-    private static async Task<Results<Ok<ImportCounts>, ProblemHttpResult>> ImportAsync(HttpRequest request, AdminOptions options,
+    /// <summary>Reads and checks a CSV body and runs the import; shared with the key register import (Features/Keys).</summary>
+    internal static async Task<Results<Ok<ImportCounts>, ProblemHttpResult>> ImportAsync(HttpRequest request, AdminOptions options,
         Func<string, CancellationToken, Task<ImportOutcome>> import, CancellationToken cancellationToken)
     {
         var language = LanguageOf(request);
@@ -188,7 +189,7 @@ public static partial class DirectoryAdmin
     internal static ProblemHttpResult Problem(int status, string detail) => TypedResults.Problem(detail: detail, statusCode: status);
 
     /// <summary>Marks the import endpoints, whose body is a CSV file read by hand (see <see cref="DocumentCsvBody"/>).</summary>
-    private sealed record CsvBodyMetadata;
+    internal sealed record CsvBodyMetadata;
 
     private static void DocumentCsvBody(OpenApiOperation operation) =>
         operation.RequestBody = new OpenApiRequestBody
@@ -225,7 +226,7 @@ public static partial class DirectoryAdmin
     /// The admin API key check. Both sides are hashed first so that FixedTimeEquals compares equal lengths: comparing the
     /// raw strings would return early on a length mismatch and tell an attacker how long the key is.
     /// </summary>
-    private sealed partial class AdminKeyFilter(IOptionsMonitor<AdminOptions> options, ILogger<AdminKeyFilter> logger) : IEndpointFilter
+    internal sealed partial class AdminKeyFilter(IOptionsMonitor<AdminOptions> options, ILogger<AdminKeyFilter> logger) : IEndpointFilter
     {
         public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
         {

@@ -1,0 +1,114 @@
+using Bot.Domain.Conversations;
+using Bot.Domain.Features.Directory;
+
+namespace Bot.Domain.Features.Keys;
+
+/// <summary>
+/// What every key conversation needs: finding a key from what a person typed (with close matches when it is not
+/// found), the custodians of a key, the trail, and messages to people in their own language.
+/// </summary>
+public sealed class KeyDesk(IKeyStore store, IDirectoryStore directory, INotifier notifier, DepartmentProfile department)
+{
+    private static readonly TextCatalog Texts = KeysTexts.Catalog;
+    private const int MaxMatches = 5;
+
+    /// <summary>Every role a member of staff may hold: help lists staff-only commands open to owners (for the refusal log) to these.</summary>
+    public const Roles AnyStaffRole = Roles.Staff | Roles.FrontDesk | Roles.KeyCustodian | Roles.AttendanceClerk | Roles.ShiftLead
+        | Roles.Supervisor | Roles.DepartmentManager | Roles.GeneralManager;
+
+    /// <summary>Those who answer for keys and may read a key's custody trail: the custodian and the supervisors.</summary>
+    public const Roles Overseers = Roles.KeyCustodian | Roles.ShiftLead | Roles.Supervisor | Roles.DepartmentManager | Roles.GeneralManager;
+
+    /// <summary>Who may approve taking a key out of the office (第4篇 1.2.5).</summary>
+    public const Roles Approvers = Roles.ShiftLead | Roles.Supervisor | Roles.DepartmentManager | Roles.GeneralManager;
+
+    public DepartmentProfile Department => department;
+
+    /// <summary>
+    /// The key a person means: its code (U-3-1-502), the unit or area it opens (3-1-502), case and width folded.
+    /// Unknown → a refusal that lists the closest codes.
+    /// </summary>
+    public async Task<Key> ResolveAsync(string text, CancellationToken cancellationToken)
+    {
+        var wanted = Fold(text);
+        var keys = await store.AllKeysAsync(cancellationToken);
+        var found = keys.FirstOrDefault(k => Fold(k.Code) == wanted)
+            ?? keys.FirstOrDefault(k => Fold(k.Opens) == wanted)
+            ?? keys.FirstOrDefault(k => Fold(k.Code) == "u-" + wanted);
+        if (found is not null) return found;
+
+        var close = keys
+            .Select(k => (Key: k, Score: Math.Min(Distance(wanted, Fold(k.Code)), Distance(wanted, Fold(k.Opens)))))
+            .Where(x => x.Score <= Math.Max(2, wanted.Length / 3) || Fold(x.Key.Code).Contains(wanted, StringComparison.Ordinal) || Fold(x.Key.Opens).Contains(wanted, StringComparison.Ordinal))
+            .OrderBy(x => x.Score).ThenBy(x => x.Key.Code, StringComparer.Ordinal)
+            .Take(MaxMatches)
+            .Select(x => x.Key)
+            .ToList();
+        if (close.Count == 0) throw new BotRuleException(Texts, "KeyUnknown", text.Trim());
+        throw new BotRuleException(Texts, "KeyUnknownDidYouMean", text.Trim(), string.Join("；", close.Select(k => $"{k.Code}（{k.Opens}）")));
+    }
+
+    /// <summary>The key's own custodian, or everyone with the 钥匙专人 role when it has none (or they have left).</summary>
+    public async Task<IReadOnlyList<Person>> CustodiansAsync(Key? key, CancellationToken cancellationToken)
+    {
+        if (key?.CustodianId is { } id && await directory.FindPersonAsync(id, cancellationToken) is { Active: true } custodian) return [custodian];
+        return await store.PeopleWithAsync(Roles.KeyCustodian, cancellationToken);
+    }
+
+    public static bool MayKeep(Participant who, Key key) => who.Id == key.CustodianId || who.HasAny(Roles.KeyCustodian);
+
+    public async Task<string> NameAsync(string? personId, CancellationToken cancellationToken) =>
+        personId is null ? "" : (await directory.FindPersonAsync(personId, cancellationToken))?.Name ?? personId;
+
+    public void Record(string keyCode, KeyEventKind kind, string? actorId, DateTimeOffset at, long? loanId = null, string? note = null) =>
+        store.Record(new KeyEvent { KeyCode = keyCode, Kind = kind, ActorId = actorId, At = at, LoanId = loanId, Note = note });
+
+    /// <summary>Tells a person, in their language; the key makes a repeat (a job run twice, a retried turn) send nothing twice.</summary>
+    public async Task<bool> TellAsync(string personId, string dedupKey, Func<string, (string Text, IReadOnlyList<Choice>? Choices)> compose,
+        CancellationToken cancellationToken)
+    {
+        if (await directory.FindPersonAsync(personId, cancellationToken) is not { Active: true } person) return false;
+        var (text, choices) = compose(TextCatalog.NormalizeLanguage(person.Language));
+        return await notifier.NotifyAsync(person.Id, new OutgoingMessage(text, choices), dedupKey, cancellationToken);
+    }
+
+    public Task<bool> TellAsync(string personId, string dedupKey, string textKey, object[] args, CancellationToken cancellationToken,
+        Func<string, IReadOnlyList<Choice>>? choices = null) =>
+        TellAsync(personId, dedupKey, language => (Texts.Get(textKey, language, args), choices?.Invoke(language)), cancellationToken);
+
+    /// <summary>Asks the key's custodians to hand it over in person (two people, 第4篇 1.2.2); returns their names.</summary>
+    public async Task<IReadOnlyList<string>> AskHandOutAsync(Key key, KeyLoan loan, string borrowerName, string note, CancellationToken cancellationToken)
+    {
+        var custodians = (await CustodiansAsync(key, cancellationToken)).Where(c => c.Id != loan.BorrowerId).ToList();
+        if (custodians.Count == 0) custodians = [.. await store.PeopleWithAsync(Roles.ShiftLead, cancellationToken)];
+        foreach (var custodian in custodians)
+            await TellAsync(custodian.Id, $"keys:handout:{loan.Id}:{custodian.Id}", "HandOutRequest",
+                [borrowerName, Describe(key), note, KeysTexts.Clock(loan.DueBack, department), key.StoragePlace, loan.Id], cancellationToken,
+                l => [KeysTexts.Action("WordHandOut", loan.Id, l), KeysTexts.Action("WordRefuseHandOut", loan.Id, l)]);
+        return [.. custodians.Select(c => c.Name)];
+    }
+
+    /// <summary>A key's one-line description: "U-3-1-502（3-1-502）".</summary>
+    public static string Describe(Key key) => $"{key.Code}（{key.Opens}）";
+
+    public static string Describe(string code, IReadOnlyDictionary<string, Key> keys) =>
+        keys.TryGetValue(code, out var key) ? Describe(key) : code;
+
+    private static string Fold(string text) => TextInput.ForMatching(text).Replace(" ", "", StringComparison.Ordinal);
+
+    /// <summary>Edit distance, for "did you mean".</summary>
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+}

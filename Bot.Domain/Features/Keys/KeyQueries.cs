@@ -1,0 +1,109 @@
+using Bot.Domain.Conversations;
+using Bot.Domain.Features.Directory;
+
+namespace Bot.Domain.Features.Keys;
+
+/// <summary>钥匙 3-1-502 在哪 / where is key …: where the key is, or who holds it and for how long.</summary>
+public sealed class WhereIsKeyCommand(IKeyStore store, KeyDesk desk) : IBotCommand
+{
+    private static readonly TextCatalog Texts = KeysTexts.Catalog;
+    private static readonly string[] WhereWords = ["在哪里", "在哪儿", "在哪", "在什么地方", "在谁那里", "在谁手里", "where"];
+
+    public CommandInfo Info { get; } = new("where-key", ["钥匙", "钥匙在哪"], ["where is key", "key"], Texts, "WhereDescription", HelpOrder: 22);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var text = TextInput.ForMatching(arguments);
+        foreach (var word in WhereWords)
+            if (text.EndsWith(word, StringComparison.Ordinal)) text = text[..^word.Length].Trim();
+        if (text.Length == 0)
+        {
+            turn.Reply(Texts.Get("WhereUsage", turn.Language));
+            return;
+        }
+        var key = await desk.ResolveAsync(text, cancellationToken);
+        var language = turn.Language;
+        var loan = await store.OpenLoanAsync(key.Code, cancellationToken);
+        if (loan is { IsOut: true, HandedOutAt: { } since })
+        {
+            var holder = await desk.NameAsync(loan.HolderId, cancellationToken);
+            var line = Texts.Get(loan.Status == LoanStatus.AwaitingReceipt ? "WhereAwaitingReceipt" : "WhereOut", language,
+                KeyDesk.Describe(key), holder, KeysTexts.Duration(turn.Now - since, language), KeysTexts.Clock(since, desk.Department),
+                KeysTexts.Clock(loan.DueBack, desk.Department));
+            if (loan.IsOverdue(turn.Now)) line += Texts.Get("WhereOverdue", language, KeysTexts.Duration(turn.Now - loan.DueBack, language));
+            turn.Reply(line);
+            return;
+        }
+        if (loan is not null)
+        {
+            turn.Reply(Texts.Get("WhereRequested", language, KeyDesk.Describe(key), await desk.NameAsync(loan.BorrowerId, cancellationToken), key.StoragePlace));
+            return;
+        }
+        var custodian = await desk.NameAsync(key.CustodianId, cancellationToken);
+        turn.Reply(key.Status == KeyStatus.In
+            ? Texts.Get("WhereIn", language, KeyDesk.Describe(key), key.StoragePlace, custodian.Length > 0 ? custodian : "—")
+            : Texts.Get("WhereStatus", language, KeyDesk.Describe(key), KeysTexts.Status(key.Status, language)));
+    }
+}
+
+/// <summary>我的钥匙 / my keys: the keys out in the person's name, with how long and when due.</summary>
+public sealed class MyKeysCommand(IKeyStore store, KeyDesk desk) : IBotCommand
+{
+    private static readonly TextCatalog Texts = KeysTexts.Catalog;
+
+    public CommandInfo Info { get; } = new("my-keys", ["我的钥匙"], ["my keys"], Texts, "MyKeysDescription", HelpOrder: 23);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var keys = (await store.AllKeysAsync(cancellationToken)).ToDictionary(k => k.Code, StringComparer.Ordinal);
+        var mine = (await store.OpenLoansAsync(cancellationToken)).Where(l => l.HolderId == turn.Sender.Id || l.BorrowerId == turn.Sender.Id).ToList();
+        if (mine.Count == 0)
+        {
+            turn.Reply(Texts.Get("MyKeysNone", language));
+            return;
+        }
+        var lines = mine.Select(l => Texts.Get(l.IsOut ? "MyKeysLine" : "MyKeysPendingLine", language,
+            KeyDesk.Describe(l.KeyCode, keys),
+            KeysTexts.Duration(turn.Now - (l.HandedOutAt ?? l.RequestedAt), language),
+            KeysTexts.Clock(l.DueBack, desk.Department),
+            Texts.Get($"LoanStatus{l.Status}", language)));
+        turn.Reply(string.Join("\n", [Texts.Get("MyKeysTitle", language, mine.Count), .. lines]));
+    }
+}
+
+/// <summary>钥匙记录 A-01 / key trail: every step of a key's custody with times, for the custodian and supervisors.</summary>
+public sealed class KeyTrailCommand(IKeyStore store, KeyDesk desk) : IBotCommand
+{
+    private static readonly TextCatalog Texts = KeysTexts.Catalog;
+    private const int MaxEvents = 30;
+
+    public CommandInfo Info { get; } = new("key-trail", ["钥匙记录", "钥匙轨迹"], ["key trail", "key history"], Texts, "TrailDescription", Roles: KeyDesk.Overseers, HelpOrder: 45);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        if (arguments.Length == 0)
+        {
+            turn.Reply(Texts.Get("TrailUsage", turn.Language));
+            return;
+        }
+        var key = await desk.ResolveAsync(arguments, cancellationToken);
+        var events = await store.TrailAsync(key.Code, MaxEvents, cancellationToken);
+        var language = turn.Language;
+        if (events.Count == 0)
+        {
+            turn.Reply(Texts.Get("TrailEmpty", language, KeyDesk.Describe(key)));
+            return;
+        }
+        var lines = new List<string> { Texts.Get("TrailTitle", language, KeyDesk.Describe(key), KeysTexts.Status(key.Status, language)) };
+        foreach (var e in events)
+        {
+            var actor = e.ActorId is null ? Texts.Get("System", language) : await desk.NameAsync(e.ActorId, cancellationToken);
+            var line = Texts.Get("TrailLine", language, KeysTexts.Stamp(e.At, desk.Department), actor, Texts.Get($"Event{e.Kind}", language));
+            if (e.Note is { Length: > 0 } note) line += Texts.Get("TrailNote", language, note);
+            if (e.LoanId is { } loanId) line += Texts.Get("TrailLoan", language, loanId);
+            lines.Add(line);
+        }
+        turn.Reply(string.Join("\n", lines));
+    }
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+using Bot.Domain.Conversations;
+
+namespace Bot.Domain.Features.Keys;
+
+/// <summary>The keys slice's text catalog (KeysTexts.resx, KeysTexts.en.resx) and the shared ways of saying things.</summary>
+public static class KeysTexts
+{
+    public static readonly TextCatalog Catalog = new("Bot.Domain.Features.Keys.KeysTexts", typeof(KeysTexts).Assembly);
+
+    public static string Purpose(LoanPurpose purpose, string language) => Catalog.Get($"Purpose{purpose}", language);
+
+    public static string Status(KeyStatus status, string language) => Catalog.Get($"Status{status}", language);
+
+    /// <summary>"2 小时 15 分钟" / "2 h 15 min": how long, to the minute.</summary>
+    public static string Duration(TimeSpan span, string language)
+    {
+        var minutes = Math.Max(0, (int)span.TotalMinutes);
+        var (days, hours, mins) = (minutes / 1440, minutes / 60 % 24, minutes % 60);
+        if (days > 0) return Catalog.Get(hours > 0 ? "DurationDaysHours" : "DurationDays", language, days, hours);
+        if (hours > 0) return Catalog.Get(mins > 0 ? "DurationHoursMinutes" : "DurationHours", language, hours, mins);
+        return Catalog.Get("DurationMinutes", language, mins);
+    }
+
+    public static string Clock(DateTimeOffset instant, DepartmentProfile department) =>
+        department.ToLocal(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>Date and time, as the trail and the daily list show it.</summary>
+    public static string Stamp(DateTimeOffset instant, DepartmentProfile department) =>
+        department.ToLocal(instant).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    public static string Separator(string language) => language == TextCatalog.English ? ", " : "、";
+
+    /// <summary>A choice whose value is a command word and an id: "确认交出 12".</summary>
+    public static Choice Action(string wordKey, long id, string language, string? labelKey = null)
+    {
+        var word = Catalog.Get(wordKey, language);
+        return new Choice($"{word} {id.ToString(CultureInfo.InvariantCulture)}", labelKey is null ? word : Catalog.Get(labelKey, language));
+    }
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using Bot.Domain.Conversations;
+using Bot.Domain.Features.Directory;
+
+namespace Bot.Domain.Features.Keys;
+
+/// <summary>The custodian's and supervisor's buttons on a loan: each names the loan by its number ("确认交出 12").</summary>
+internal static class LoanArguments
+{
+    public static async Task<(KeyLoan Loan, Key Key)> FindAsync(IKeyStore store, string arguments, CancellationToken cancellationToken)
+    {
+        var text = TextInput.ForMatching(arguments).TrimStart('#');
+        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            throw new BotRuleException(KeysTexts.Catalog, "LoanNumberNeeded");
+        var loan = await store.FindLoanAsync(id, cancellationToken) ?? throw new BotRuleException(KeysTexts.Catalog, "LoanNotFound", id);
+        var key = await store.FindKeyAsync(loan.KeyCode, cancellationToken) ?? throw new BotRuleException(KeysTexts.Catalog, "LoanNotFound", id);
+        return (loan, key);
+    }
+}
+
+/// <summary>
+/// 确认交出 12 / hand out 12: the custodian confirms handing the key over in person. Two people take part in every
+/// loan (第4篇 1.2.2), so nobody confirms their own.
+/// </summary>
+public sealed class HandOutCommand(IKeyStore store, KeyDesk desk) : IBotCommand
+{
+    private static readonly TextCatalog Texts = KeysTexts.Catalog;
+
+    public CommandInfo Info { get; } = new("key-hand-out", ["确认交出"], ["hand out"], Texts, "HandOutDescription", Roles: Roles.KeyCustodian | Roles.ShiftLead, HelpOrder: 40);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var (loan, key) = await LoanArguments.FindAsync(store, arguments, cancellationToken);
+        if (loan.BorrowerId == turn.Sender.Id) throw new BotRuleException(Texts, "NotYourOwnLoan");
+        if (loan.Status != LoanStatus.AwaitingHandOut)
+            throw new BotRuleException(Texts, loan.Status == LoanStatus.AwaitingApproval ? "LoanAwaitsApproval" : "LoanNotAwaitingHandOut", loan.Id);
+
+        loan.HandOut(turn.Sender.Id, turn.Now);
+        key.Status = KeyStatus.Out;
+        desk.Record(key.Code, KeyEventKind.HandedOut, turn.Sender.Id, turn.Now, loan.Id);
+        var due = KeysTexts.Clock(loan.DueBack, desk.Department);
+        await desk.TellAsync(loan.BorrowerId, $"keys:handed:{loan.Id}", "HandedOutToBorrower", [turn.Sender.DisplayName, KeyDesk.Describe(key), due], cancellationToken,
+            l => [new Choice($"{Texts.Get("WordReturn", l)} {key.Code}", Texts.Get("WordReturn", l))]);
+        turn.Reply(Texts.Get("HandedOut", turn.Language, KeyDesk.Describe(key), await desk.NameAsync(loan.BorrowerId, cancellationToken), due));
+    }
+}
+
+/// <summary>拒绝交出 12: the custodian refuses (the key is not in its place, the purpose is not right); the loan closes.</summary>
+public sealed class RefuseHandOutCommand(IKeyStore store, KeyDesk desk) : IBotCommand
+{
+    private static readonly TextCatalog Texts = KeysTexts.Catalog;
+
+    public CommandInfo Info { get; } = new("key-refuse-hand-out", ["拒绝交出"], ["refuse hand out"], Texts, "RefuseHandOutDescription", Roles: Roles.KeyCustodian | Roles.ShiftLead, HelpOrder: 41, ListedFor: Roles.KeyCustodian);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var (loan, key) = await LoanArguments.FindAsync(store, arguments, cancellationToken);
+        if (loan.Status is not (LoanStatus.AwaitingHandOut or LoanStatus.AwaitingApproval)) throw new BotRuleException(Texts, "LoanNotAwaitingHandOut", loan.Id);
+        loan.Decline();
+        desk.Record(key.Code, KeyEventKind.Declined, turn.Sender.Id, turn.Now, loan.Id);
+        await desk.TellAsync(loan.BorrowerId, $"keys:refused:{loan.Id}", "HandOutRefusedToBorrower", [turn.Sender.DisplayName, KeyDesk.Describe(key)], cancellationToken);
+        turn.Reply(Texts.Get("HandOutRefused", turn.Language, KeyDesk.Describe(key), loan.Id));
+    }
+}
+
+/// <summary>批准带出 12 / 不批准带出 12: a supervisor decides on taking a key out of the office (第4篇 1.2.5); recorded on the loan.</summary>
+public sealed class ApproveOffSiteCommand(IKeyStore store, KeyDesk desk, bool approve) : IBotCommand
+{
+    private static readonly TextCatalog Texts = KeysTexts.Catalog;
+
+    public CommandInfo Info { get; } = approve
+        ? new("key-approve", ["批准带出"], ["approve key"], Texts, "ApproveDescription", Roles: KeyDesk.Approvers, HelpOrder: 42)
+        : new("key-disapprove", ["不批准带出"], ["refuse key"], Texts, "DisapproveDescription", Roles: KeyDesk.Approvers, HelpOrder: 43, ListedFor: Roles.Supervisor);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var (loan, key) = await LoanArguments.FindAsync(store, arguments, cancellationToken);
+        if (loan.BorrowerId == turn.Sender.Id) throw new BotRuleException(Texts, "NotYourOwnLoan");
+        if (loan.Status != LoanStatus.AwaitingApproval) throw new BotRuleException(Texts, "LoanNotAwaitingApproval", loan.Id);
+        var borrower = await desk.NameAsync(loan.BorrowerId, cancellationToken);
+        if (!approve)
+        {
+            loan.Decline();
+            desk.Record(key.Code, KeyEventKind.Declined, turn.Sender.Id, turn.Now, loan.Id, Texts.Get("OffSiteNote", TextCatalog.Chinese));
+            await desk.TellAsync(loan.BorrowerId, $"keys:disapproved:{loan.Id}", "DisapprovedToBorrower", [turn.Sender.DisplayName, KeyDesk.Describe(key)], cancellationToken);
+            turn.Reply(Texts.Get("Disapproved", turn.Language, KeyDesk.Describe(key), borrower));
+            return;
+        }
+        loan.Approve(turn.Sender.Id, turn.Now);
+        desk.Record(key.Code, KeyEventKind.Approved, turn.Sender.Id, turn.Now, loan.Id, Texts.Get("OffSiteNote", TextCatalog.Chinese));
+        var custodians = await desk.AskHandOutAsync(key, loan, borrower,
+            KeysTexts.Purpose(loan.Purpose, TextCatalog.Chinese) + "，" + Texts.Get("OffSiteApprovedNote", TextCatalog.Chinese, turn.Sender.DisplayName), cancellationToken);
+        await desk.TellAsync(loan.BorrowerId, $"keys:approved:{loan.Id}", "ApprovedToBorrower",
+            [turn.Sender.DisplayName, KeyDesk.Describe(key), string.Join("、", custodians)], cancellationToken);
+        turn.Reply(Texts.Get("Approved", turn.Language, KeyDesk.Describe(key), borrower));
+    }
+}
+
+/// <summary>确认收回 12 / receive 12: the custodian confirms the key is back in its place (第4篇 1.2.3); the loan closes.</summary>
+public sealed class ReceiveCommand(IKeyStore store, KeyDesk desk) : IBotCommand
+{
+    private static readonly TextCatalog Texts = KeysTexts.Catalog;
+
+    public CommandInfo Info { get; } = new("key-receive", ["确认收回"], ["receive key"], Texts, "ReceiveDescription", Roles: Roles.KeyCustodian | Roles.ShiftLead, HelpOrder: 44);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var (loan, key) = await LoanArguments.FindAsync(store, arguments, cancellationToken);
+        if (loan.Status != LoanStatus.AwaitingReceipt) throw new BotRuleException(Texts, "LoanNotAwaitingReceipt", loan.Id);
+        if (loan.ReturnedById == turn.Sender.Id) throw new BotRuleException(Texts, "NotYourOwnLoan");
+        loan.Receive(turn.Sender.Id, turn.Now);
+        if (key.Status == KeyStatus.Out) key.Status = KeyStatus.In;
+        desk.Record(key.Code, KeyEventKind.Received, turn.Sender.Id, turn.Now, loan.Id);
+        foreach (var personId in new[] { loan.ReturnedById, loan.BorrowerId }.OfType<string>().Distinct(StringComparer.Ordinal))
+            await desk.TellAsync(personId, $"keys:received:{loan.Id}:{personId}", "ReceivedToBorrower", [turn.Sender.DisplayName, KeyDesk.Describe(key), KeysTexts.Clock(turn.Now, desk.Department)], cancellationToken);
+        turn.Reply(Texts.Get("Received", turn.Language, KeyDesk.Describe(key), key.StoragePlace));
+    }
+}

@@ -1,0 +1,144 @@
+using System.Globalization;
+using Bot.Domain.Conversations;
+using Bot.Domain.Features.Escalation;
+
+namespace Bot.Domain.Features.Keys;
+
+/// <summary>
+/// 还钥匙 / return key (第4篇 1.2.3): before a unit key goes back, the person confirms the power is cut, the doors and
+/// windows are shut and the unit is locked, each by button. A "no" keeps the loan open, records the problem and alerts
+/// the custodian and the shift lead; otherwise the custodian is asked to confirm receipt. Someone other than the
+/// holder may bring a key back; the trail says so.
+/// </summary>
+public sealed class ReturnKeyCommand(IKeyStore store, KeyDesk desk, EscalationService escalations) : IBotCommand, IConversationFlow
+{
+    private static readonly TextCatalog Texts = KeysTexts.Catalog;
+    private static readonly string[] Checklist = ["CheckPower", "CheckWindows", "CheckLocked"];
+    private const string WhichStep = "which";
+
+    public string Name => "keys.return";
+
+    public CommandInfo Info { get; } = new("return-key", ["还钥匙", "归还钥匙"], ["return key"], Texts, "ReturnDescription", HelpOrder: 21);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        if (arguments.Length > 0)
+        {
+            var key = await desk.ResolveAsync(arguments, cancellationToken);
+            var loan = await store.OpenLoanAsync(key.Code, cancellationToken);
+            if (loan is not { Status: LoanStatus.Out })
+                throw new BotRuleException(Texts, loan?.Status == LoanStatus.AwaitingReceipt ? "ReturnAlreadyRegistered" : "KeyNotOut", key.Code);
+            await BeginAsync(turn, loan, key, cancellationToken);
+            return;
+        }
+
+        var mine = (await store.OpenLoansAsync(cancellationToken)).Where(l => l.HolderId == turn.Sender.Id && l.Status == LoanStatus.Out && l.Purpose != LoanPurpose.AreaSet).ToList();
+        switch (mine.Count)
+        {
+            case 0:
+                turn.Reply(Texts.Get("NothingToReturn", turn.Language));
+                return;
+            case 1:
+                await BeginAsync(turn, mine[0], await store.FindKeyAsync(mine[0].KeyCode, cancellationToken) ?? throw new BotRuleException(Texts, "KeyUnknown", mine[0].KeyCode), cancellationToken);
+                return;
+            default:
+                turn.State.Data.Clear();
+                turn.AskInFlow(this, WhichStep, Texts.Get("AskWhichToReturn", turn.Language), [.. mine.Select(l => new Choice(l.KeyCode, l.KeyCode))]);
+                return;
+        }
+    }
+
+    public async ValueTask ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (turn.State.Step == WhichStep)
+        {
+            turn.EndFlow();
+            await HandleAsync(turn, turn.Choice?.Value ?? turn.Text, cancellationToken);
+            return;
+        }
+        var index = Array.IndexOf(Checklist, turn.State.Step);
+        var loanId = long.Parse(turn.State.Data.GetValueOrDefault("loan") ?? "0", CultureInfo.InvariantCulture);
+        var loan = await store.FindLoanAsync(loanId, cancellationToken);
+        if (index < 0 || loan is not { Status: LoanStatus.Out } || await store.FindKeyAsync(loan.KeyCode, cancellationToken) is not { } key)
+        {
+            turn.EndFlow();
+            turn.Reply(Texts.Get("ReturnNoLongerOpen", turn.Language));
+            return;
+        }
+        switch (turn.Choice?.Value)
+        {
+            case "yes" when index + 1 < Checklist.Length:
+                Ask(turn, index + 1, key, again: false);
+                return;
+            case "yes":
+                turn.EndFlow();
+                await RegisterReturnAsync(turn, loan, key, cancellationToken);
+                return;
+            case "no":
+                turn.EndFlow();
+                await ChecklistFailedAsync(turn, loan, key, Checklist[index], cancellationToken);
+                return;
+            default:
+                Ask(turn, index, key, again: true);
+                return;
+        }
+    }
+
+    private async Task BeginAsync(TurnContext turn, KeyLoan loan, Key key, CancellationToken cancellationToken)
+    {
+        if (loan.Purpose == LoanPurpose.AreaSet) throw new BotRuleException(Texts, "UseAreaReturn");
+        turn.State.Data.Clear();
+        turn.State.Data["loan"] = loan.Id.ToString(CultureInfo.InvariantCulture);
+        // The checklist is about a unit left behind: unit and show-flat keys (第4篇 1.2.3).
+        if (key.Kind is KeyKind.Unit or KeyKind.ShowFlat) Ask(turn, 0, key, again: false);
+        else
+        {
+            turn.EndFlow();
+            await RegisterReturnAsync(turn, loan, key, cancellationToken);
+        }
+    }
+
+    private void Ask(TurnContext turn, int index, Key key, bool again)
+    {
+        var language = turn.Language;
+        var intro = index == 0 && !again ? Texts.Get("ChecklistIntro", language, KeyDesk.Describe(key)) + "\n" : "";
+        var text = (again ? Texts.Get("PleaseChoose", language) : intro)
+            + Texts.Get("ChecklistQuestion", language, index + 1, Checklist.Length, Texts.Get(Checklist[index], language));
+        turn.AskInFlow(this, Checklist[index], text, [new Choice("yes", Texts.Get("Yes", language)), new Choice("no", Texts.Get("No", language))]);
+    }
+
+    private async Task RegisterReturnAsync(TurnContext turn, KeyLoan loan, Key key, CancellationToken cancellationToken)
+    {
+        var byOther = loan.HolderId != turn.Sender.Id;
+        var holder = await desk.NameAsync(loan.HolderId, cancellationToken);
+        loan.Return(turn.Sender.Id, turn.Now);
+        desk.Record(key.Code, byOther ? KeyEventKind.ReturnedByOther : KeyEventKind.Returned, turn.Sender.Id, turn.Now, loan.Id,
+            byOther ? Texts.Get("ReturnedForNote", TextCatalog.Chinese, holder) : null);
+        var custodians = (await desk.CustodiansAsync(key, cancellationToken)).Where(c => c.Id != turn.Sender.Id).ToList();
+        foreach (var custodian in custodians)
+            await desk.TellAsync(custodian.Id, $"keys:receipt:{loan.Id}:{custodian.Id}", byOther ? "ReceiptRequestByOther" : "ReceiptRequest",
+                [turn.Sender.DisplayName, KeyDesk.Describe(key), holder, loan.Id], cancellationToken,
+                l => [KeysTexts.Action("WordReceive", loan.Id, l)]);
+        if (byOther)
+            await desk.TellAsync(loan.HolderId, $"keys:returned-for:{loan.Id}", "ReturnedForYou", [turn.Sender.DisplayName, KeyDesk.Describe(key)], cancellationToken);
+        turn.Reply(Texts.Get(byOther ? "ReturnRegisteredForOther" : "ReturnRegistered", turn.Language, KeyDesk.Describe(key),
+            string.Join(KeysTexts.Separator(turn.Language), custodians.Select(c => c.Name)), holder));
+    }
+
+    private async Task ChecklistFailedAsync(TurnContext turn, KeyLoan loan, Key key, string item, CancellationToken cancellationToken)
+    {
+        var problem = Texts.Get(item + "Failed", TextCatalog.Chinese);
+        loan.ChecklistFailed(problem);
+        desk.Record(key.Code, KeyEventKind.ChecklistFailed, turn.Sender.Id, turn.Now, loan.Id, problem);
+        foreach (var custodian in await desk.CustodiansAsync(key, cancellationToken))
+            await desk.TellAsync(custodian.Id, $"keys:checklist:{loan.Id}:{turn.Now.ToUnixTimeSeconds()}:{custodian.Id}", "ChecklistAlert",
+                [turn.Sender.DisplayName, KeyDesk.Describe(key), problem], cancellationToken);
+        // The shift lead on duty hears of it through the escalation chain (and it climbs if nobody answers).
+        await escalations.RaiseAsync(new EscalationRequest("keys.checklist",
+            Texts.Get("ChecklistSubject", TextCatalog.Chinese, key.Opens, problem),
+            Severity.Urgent,
+            Texts.Get("ChecklistDetails", TextCatalog.Chinese, turn.Sender.DisplayName, KeyDesk.Describe(key), problem),
+            turn.Sender.Id), turn.Now, cancellationToken);
+        turn.Reply(Texts.Get("ChecklistFailedReply", turn.Language, Texts.Get(item + "Failed", turn.Language), key.Opens));
+    }
+}

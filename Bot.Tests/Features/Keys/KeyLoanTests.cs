@@ -1,0 +1,288 @@
+using Bot.Domain.Features.Escalation;
+using Bot.Domain.Features.Keys;
+using Bot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Tests.Features.Keys;
+
+/// <summary>Borrowing and returning a unit key on the local chat with the demo data (第4篇 1.2).</summary>
+public sealed class KeyLoanTests : KeysTestBase
+{
+    [Fact]
+    public async Task DoneWhen_BorrowHandOutReturnReceive_TheTrailShowsEveryStepWithTimes()
+    {
+        var asked = await SayAsync("zhangsan", "借钥匙 3-1-502");
+        Assert.StartsWith("好的，借用钥匙 U-3-1-502（3-1-502）。请问用途是？", asked.Single().Text);
+        Assert.Equal(["查看房间", "维修", "业主委托", "其他"], asked.Single().Choices.Select(c => c.Label));
+
+        var due = await Chat("zhangsan").PressAsync("Viewing");
+        Assert.Contains("默认为您本班结束时间 15:00", due.Single().Text);
+        Assert.Equal("本班结束 15:00", due.Single().Choices[0].Label);
+        await Chat("zhangsan").PressAsync("shift");
+        await Chat("zhangsan").PressAsync("no");
+        var filed = await Chat("zhangsan").PressAsync("no");
+        Assert.Matches(@"^已登记借用（借用单 #\d+）：钥匙 U-3-1-502（3-1-502），预计 15:00 归还。已通知钥匙保管人 周八", filed.Single().Text);
+        var loan = Assert.Single(await LoansAsync());
+        Assert.Equal(LoanStatus.AwaitingHandOut, loan.Status);
+        Assert.Equal(KeyStatus.In, (await KeyAsync("U-3-1-502")).Status);
+
+        At(9, 35);
+        var request = Assert.Single(await InboxAsync("zhouba"));
+        Assert.StartsWith("张三 申请借用钥匙 U-3-1-502（3-1-502），用途：查看房间，预计 15:00 归还", request.Text);
+        Assert.Equal($"确认交出 {loan.Id}", request.Choices[0].Value);
+        var handed = await Chat("zhouba").PressAsync(request.Choices[0].Value);
+        Assert.Equal("已登记交出：钥匙 U-3-1-502（3-1-502） 交给 张三，预计 15:00 归还。", handed.Single().Text);
+        Assert.StartsWith("周八 已交出钥匙 U-3-1-502（3-1-502）。请于 15:00 前归还", Assert.Single(await InboxAsync("zhangsan")).Text);
+        Assert.Equal(KeyStatus.Out, (await KeyAsync("U-3-1-502")).Status);
+
+        At(11, 35);
+        var where = await TextAsync("lisi", "钥匙 3-1-502 在哪");
+        Assert.Equal("钥匙 U-3-1-502（3-1-502）：张三 借出中，已借出 2 小时（09:35 借出，应于 15:00 归还）。", where);
+
+        At(11, 40);
+        var first = await SayAsync("zhangsan", "还钥匙");
+        Assert.Contains("（1/3）电源已切断？", first.Single().Text);
+        Assert.Contains("（2/3）门窗已关闭？", (await Chat("zhangsan").PressAsync("yes")).Single().Text);
+        Assert.Contains("（3/3）单元已锁好？", (await Chat("zhangsan").SayAsync("是")).Single().Text);
+        var returned = await Chat("zhangsan").PressAsync("yes");
+        Assert.Equal("谢谢，已登记归还钥匙 U-3-1-502（3-1-502）。请把钥匙交给 周八，由其确认收回。", returned.Single().Text);
+
+        At(11, 42);
+        var receipt = Assert.Single(await InboxAsync("zhouba"));
+        Assert.Equal($"确认收回 {loan.Id}", receipt.Choices.Single().Value);
+        var received = await Chat("zhouba").PressAsync(receipt.Choices.Single().Value);
+        Assert.Equal("已确认收回：钥匙 U-3-1-502（3-1-502） 已放回 客服中心钥匙柜 2 号格。", received.Single().Text);
+        Assert.Equal(KeyStatus.In, (await KeyAsync("U-3-1-502")).Status);
+        Assert.Equal(LoanStatus.Returned, Assert.Single(await LoansAsync()).Status);
+
+        var trail = await TextAsync("zhouba", "钥匙记录 3-1-502");
+        Assert.Equal(string.Join("\n",
+            "钥匙 U-3-1-502（3-1-502） 的记录（当前：在柜）：",
+            $"11-26 09:30 张三 申请借用（查看房间）［借用单 #{loan.Id}］",
+            $"11-26 09:35 周八 确认交出［借用单 #{loan.Id}］",
+            $"11-26 11:40 张三 登记归还［借用单 #{loan.Id}］",
+            $"11-26 11:42 周八 确认收回［借用单 #{loan.Id}］"), trail);
+    }
+
+    [Fact]
+    public async Task Return_ChecklistSaysNo_KeepsTheLoanOpenAndAlertsCustodianAndShiftLead_第4篇_1_2_3()
+    {
+        var loanId = await BorrowAndHandOutAsync();
+        await InboxAsync("wangwu");
+
+        await SayAsync("zhangsan", "还钥匙");
+        await Chat("zhangsan").PressAsync("yes");
+        var reply = await Chat("zhangsan").PressAsync("no");
+
+        Assert.Equal("已记录：门窗未关闭。钥匙仍登记在您名下，请回到 3-1-502 处理好后再办理归还；已通知钥匙保管人和当班领班。", reply.Single().Text);
+        var loan = Assert.Single(await LoansAsync());
+        Assert.Equal(LoanStatus.Out, loan.Status);
+        Assert.Equal("门窗未关闭", loan.ReturnProblem);
+        Assert.Contains("门窗未关闭", Assert.Single(await InboxAsync("zhouba")).Text);
+        var alert = Assert.Single(await InboxAsync("wangwu"));
+        Assert.Contains("3-1-502 归还检查未通过：门窗未关闭", alert.Text);
+        Assert.Equal(loanId, loan.Id);
+
+        // After putting it right, the same person returns it with every item confirmed.
+        await SayAsync("zhangsan", "还钥匙");
+        await Chat("zhangsan").PressAsync("yes");
+        await Chat("zhangsan").PressAsync("yes");
+        var done = await Chat("zhangsan").PressAsync("yes");
+        Assert.StartsWith("谢谢，已登记归还钥匙", done.Single().Text);
+        Assert.Equal(LoanStatus.AwaitingReceipt, Assert.Single(await LoansAsync()).Status);
+    }
+
+    [Fact]
+    public async Task Return_BySomeoneElse_IsRecordedAsSuch_第4篇_1_2_3()
+    {
+        var loanId = await BorrowAndHandOutAsync();
+
+        await SayAsync("lisi", "还钥匙 3-1-502");
+        await Chat("lisi").PressAsync("yes");
+        await Chat("lisi").PressAsync("yes");
+        var reply = await Chat("lisi").PressAsync("yes");
+
+        Assert.Equal("谢谢，已登记您代 张三 归还钥匙 U-3-1-502（3-1-502）。请把钥匙交给 周八，由其确认收回。", reply.Single().Text);
+        Assert.StartsWith("李四 代 张三 归还钥匙", Assert.Single(await InboxAsync("zhouba")).Text);
+        Assert.StartsWith("李四 已代您归还钥匙", Assert.Single(await InboxAsync("zhangsan")).Text);
+        var loan = Assert.Single(await LoansAsync());
+        Assert.Equal("lisi", loan.ReturnedById);
+        var trail = await TextAsync("zhouba", "钥匙记录 U-3-1-502");
+        Assert.Contains($"李四 代为归还（代 张三 归还）［借用单 #{loanId}］", trail);
+    }
+
+    [Fact]
+    public async Task Borrow_AKeyThatIsOut_SaysWhoHasIt()
+    {
+        await BorrowAndHandOutAsync();
+
+        var reply = await TextAsync("lisi", "借钥匙 U-3-1-502");
+
+        Assert.Equal("对不起，该钥匙已由 张三 借出（11-26 09:30 起）。钥匙 U-3-1-502 归还后才能再借。", reply);
+        Assert.Single(await LoansAsync());
+    }
+
+    [Fact]
+    public async Task Borrow_UnknownKey_ListsCloseMatchesAndChangesNothing()
+    {
+        var reply = await TextAsync("zhangsan", "借钥匙 3-1-520");
+
+        Assert.StartsWith("对不起，没有找到钥匙“3-1-520”。您要找的是不是：", reply);
+        Assert.Contains("U-3-1-502（3-1-502）", reply);
+        Assert.Empty(await LoansAsync());
+    }
+
+    [Fact]
+    public async Task Borrow_ByAnOwner_IsRefusedPolitelyAndLogged_第4篇_1_2_5()
+    {
+        var logs = new CapturedLogs();
+        using var bot = new BotFactory(services: s => s.AddSingleton<ILoggerProvider>(logs));
+        var owner = new LocalChatClient(bot, "chen-3-1-502");
+
+        var reply = await owner.SayAsync("借钥匙 3-1-502");
+
+        Assert.StartsWith("您好，按物业规定，钥匙只借给本公司员工（第4篇 1.2.5）", reply.Single().Text);
+        Assert.Contains(logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("Refused a key request from chen-3-1-502", StringComparison.Ordinal));
+        Assert.Empty(await bot.InScopeAsync(sp => sp.GetRequiredService<Bot.Persistence.BotDbContext>().Set<KeyLoan>().AsNoTracking().ToListAsync()));
+        // Help does not offer owners the key commands.
+        Assert.DoesNotContain("借钥匙", string.Join("\n", (await owner.SayAsync("帮助")).Select(l => l.Text)));
+    }
+
+    [Fact]
+    public async Task Borrow_ForAContractor_RecordsNameAndCompanyAndTheStaffMemberStaysAccountable_第4篇_1_2_6()
+    {
+        await SayAsync("zhangsan", "借钥匙 3-1-502");
+        await Chat("zhangsan").PressAsync("Repair");
+        await Chat("zhangsan").PressAsync("2h");
+        var askName = await Chat("zhangsan").PressAsync("yes");
+        Assert.StartsWith("请输入施工人员姓名和所属单位", askName.Single().Text);
+        var again = await Chat("zhangsan").SayAsync("刘师傅");
+        Assert.StartsWith("对不起，请同时写明施工人员姓名和所属单位", again.Single().Text);
+        await Chat("zhangsan").SayAsync("刘师傅 鑫达水电");
+        await Chat("zhangsan").PressAsync("no");
+
+        var loan = Assert.Single(await LoansAsync());
+        Assert.Equal(("刘师傅", "鑫达水电", "zhangsan"), (loan.ContractorName, loan.ContractorCompany, loan.BorrowerId));
+        Assert.Equal(Shanghai(11, 30), loan.DueBack);
+        Assert.Contains("维修，代施工人员 刘师傅（鑫达水电）借用", Assert.Single(await InboxAsync("zhouba")).Text);
+    }
+
+    [Fact]
+    public async Task Borrow_OutOfTheOffice_NeedsTheSupervisorsApprovalRecordedOnTheLoan_第4篇_1_2_5()
+    {
+        await SayAsync("zhangsan", "借钥匙 3-1-502");
+        await Chat("zhangsan").PressAsync("OwnerRequest");
+        await Chat("zhangsan").SayAsync("12:30");
+        await Chat("zhangsan").PressAsync("no");
+        var filed = await Chat("zhangsan").PressAsync("yes");
+
+        Assert.Contains("已通知 王五", filed.Single().Text);
+        var loan = Assert.Single(await LoansAsync());
+        Assert.Equal(LoanStatus.AwaitingApproval, loan.Status);
+        Assert.Empty(await InboxAsync("zhouba"));
+        var early = await TextAsync("zhouba", $"确认交出 {loan.Id}");
+        Assert.Contains("还在等待主管批准带出", early);
+
+        var request = Assert.Single(await InboxAsync("wangwu"));
+        Assert.Equal([$"批准带出 {loan.Id}", $"不批准带出 {loan.Id}"], request.Choices.Select(c => c.Value));
+        await Chat("wangwu").PressAsync(request.Choices[0].Value);
+
+        loan = Assert.Single(await LoansAsync());
+        Assert.Equal((LoanStatus.AwaitingHandOut, "wangwu"), (loan.Status, loan.ApprovedById));
+        Assert.NotNull(loan.ApprovedAt);
+        Assert.Contains("王五 已批准带出", Assert.Single(await InboxAsync("zhouba")).Text);
+    }
+
+    [Fact]
+    public async Task HandOut_ByTheBorrowerThemselves_IsRefused_TwoPeople_第4篇_1_2_2()
+    {
+        await SayAsync("zhouba", "借钥匙 5-1-101");
+        await Chat("zhouba").PressAsync("Viewing");
+        await Chat("zhouba").PressAsync("1h");
+        await Chat("zhouba").PressAsync("no");
+        await Chat("zhouba").PressAsync("no");
+        var loan = Assert.Single(await LoansAsync());
+
+        var reply = await TextAsync("zhouba", $"确认交出 {loan.Id}");
+
+        Assert.StartsWith("借还钥匙须由两人确认", reply);
+        Assert.Equal(LoanStatus.AwaitingHandOut, Assert.Single(await LoansAsync()).Status);
+        // With the custodian borrowing, the shift lead is asked to hand it out.
+        Assert.Contains($"确认交出 {loan.Id}", Assert.Single(await InboxAsync("wangwu")).Choices.Select(c => c.Value));
+    }
+
+    [Fact]
+    public async Task Borrow_BadAnswers_GetPoliteRepliesAndRecordNothing()
+    {
+        await SayAsync("zhangsan", "借钥匙 3-1-502");
+        var purpose = await Chat("zhangsan").SayAsync("随便");
+        Assert.StartsWith("对不起，请您从选项中选择。", purpose.Single().Text);
+        await Chat("zhangsan").PressAsync("Viewing");
+        var due = await Chat("zhangsan").SayAsync("08:00");
+        Assert.StartsWith("对不起，请选择一个选项，或输入今天晚于现在的时间", due.Single().Text);
+        var cancelled = await Chat("zhangsan").SayAsync("取消");
+
+        Assert.NotEmpty(cancelled);
+        Assert.Empty(await LoansAsync());
+    }
+
+    [Fact]
+    public async Task AreaKeys_AreNotLentLikeUnitKeys_第4篇_1_1_1()
+    {
+        var reply = await TextAsync("zhangsan", "借钥匙 A-01");
+
+        Assert.StartsWith("A-01 是管理区域钥匙，由早班到中控室领取", reply);
+        Assert.Empty(await LoansAsync());
+    }
+
+    [Fact]
+    public async Task Transfer_BothConfirm_TheKeyMovesToTheReceiver()
+    {
+        var loanId = await BorrowAndHandOutAsync();
+
+        await SayAsync("zhangsan", "转交钥匙");
+        var offered = await Chat("zhangsan").SayAsync("李四");
+        Assert.StartsWith("已通知 李四", offered.Single().Text);
+        Assert.Equal("zhangsan", Assert.Single(await LoansAsync()).HolderId);
+
+        var offer = Assert.Single(await InboxAsync("lisi"));
+        var accepted = await Chat("lisi").PressAsync(offer.Choices[0].Value);
+
+        Assert.StartsWith("已确认接收 张三 转交的钥匙", accepted.Single().Text);
+        var loan = Assert.Single(await LoansAsync());
+        Assert.Equal(("lisi", "zhangsan"), (loan.HolderId, loan.BorrowerId));
+        Assert.StartsWith("李四 已确认接收钥匙", Assert.Single(await InboxAsync("zhangsan")).Text);
+        Assert.Contains("钥匙 U-3-1-502（3-1-502）：李四 借出中", await TextAsync("zhangsan", "钥匙 U-3-1-502 在哪"));
+        Assert.Contains("U-3-1-502", await TextAsync("lisi", "我的钥匙"));
+        Assert.Equal(loanId, loan.Id);
+    }
+
+    [Fact]
+    public async Task LostKey_WrittenReport_ReachesTheDepartmentManagerAtOnce_第4篇_1_2_7()
+    {
+        await BorrowAndHandOutAsync();
+
+        var intro = await SayAsync("zhangsan", "钥匙丢失 3-1-502");
+        Assert.Contains("（1/4）请说明发生了什么", intro.Single().Text);
+        await Chat("zhangsan").SayAsync("带看后钥匙找不到了");
+        await Chat("zhangsan").SayAsync("今天 10:00 左右");
+        await Chat("zhangsan").SayAsync("3号楼电梯厅");
+        var filed = await Chat("zhangsan").SayAsync("可能掉在电梯里，已联系保安查看监控");
+
+        Assert.Matches(@"^已提交钥匙丢失书面报告 #\d+：U-3-1-502（3-1-502） 已登记为丢失，并已立即通报：孙七。", filed.Single().Text);
+        Assert.Equal(KeyStatus.Lost, (await KeyAsync("U-3-1-502")).Status);
+        Assert.Equal(LoanStatus.Lost, Assert.Single(await LoansAsync()).Status);
+        var report = Assert.Single(await DbAsync(db => db.Set<KeyIncidentReport>().AsNoTracking().ToListAsync()));
+        Assert.Equal(("带看后钥匙找不到了", "3号楼电梯厅"), (report.What, report.Where));
+        var alert = Assert.Single(await InboxAsync("sunqi"));
+        Assert.Contains("【紧急】", alert.Text);
+        Assert.Contains("钥匙 U-3-1-502（3-1-502） 丢失", alert.Text);
+        var escalation = Assert.Single(await DbAsync(db => db.Set<EscalationCase>().AsNoTracking().ToListAsync()));
+        Assert.Equal((EscalationLevel.DepartmentManager, report.EscalationId), (escalation.StartAt, (long?)escalation.Id));
+
+        // A lost key cannot be lent.
+        Assert.StartsWith("对不起，钥匙 U-3-1-502 目前已丢失", await TextAsync("lisi", "借钥匙 3-1-502"));
+    }
+}
