@@ -21,7 +21,20 @@ internal static class DutyLogInput
 
     public static bool IsOneOf(string text, IEnumerable<string> words) => words.Contains(TextInput.ForMatching(text), StringComparer.Ordinal);
 
-    public static string Answer(TurnContext turn) => TextInput.Normalize(turn.Message.Text ?? turn.Message.ChoiceValue);
+    /// <summary>A free-text answer as typed (trimmed): the department's record keeps the person's own punctuation.</summary>
+    public static string Answer(TurnContext turn) => (turn.Message.Text ?? turn.Message.ChoiceValue)?.Trim() ?? "";
+
+    /// <summary>
+    /// The command's arguments as typed: the engine hands them over normalised (full-width punctuation folded), and
+    /// normalising maps character for character, so the typed text's tail of the same length is the original.
+    /// </summary>
+    public static string Typed(TurnContext turn, string arguments)
+    {
+        var raw = turn.Message.Text?.Trim();
+        if (raw is null || arguments.Length == 0 || arguments.Length > raw.Length) return arguments;
+        var tail = raw[^arguments.Length..];
+        return TextInput.Normalize(tail) == arguments ? tail : arguments;
+    }
 
     public const Roles Supervisors = Roles.ShiftLead | Roles.Supervisor | Roles.DepartmentManager | Roles.GeneralManager;
 }
@@ -54,7 +67,7 @@ public sealed class DutyLogCommand(DutyLogService log, IDutyLogStore store, IDir
             turn.AskInFlow(this, WhatStep, Texts.Get("LogAskWhat", turn.Language));
             return;
         }
-        AskKind(turn, arguments);
+        AskKind(turn, DutyLogInput.Typed(turn, arguments));
     }
 
     public async ValueTask ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -172,6 +185,7 @@ public sealed class CloseDutyLogEntryCommand(DutyLogService log, IDutyLogStore s
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         var (id, note) = DutyLogInput.Number(arguments);
+        note = DutyLogInput.Typed(turn, note);
         if (id is null)
         {
             await AskWhichAsync(turn, cancellationToken);
