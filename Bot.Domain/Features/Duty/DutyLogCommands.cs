@@ -53,7 +53,7 @@ public sealed class DutyLogCommand(DutyLogService log, IDutyLogStore store, IDir
 
     public string Name => "duty-log";
 
-    public CommandInfo Info { get; } = new("duty-log", ["值班记录", "值班日志"], ["duty log"], Texts, "LogDescription", HelpOrder: 7);
+    public CommandInfo Info { get; } = new("duty-log", ["值班记录", "值班日志"], ["duty log"], Texts, "LogDescription", HelpOrder: 11);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
@@ -180,7 +180,7 @@ public sealed class CloseDutyLogEntryCommand(DutyLogService log, IDutyLogStore s
 
     public string Name => "duty-log-close";
 
-    public CommandInfo Info { get; } = new("duty-log-close", ["结案", "关闭记录"], ["close entry", "close"], Texts, "CloseDescription", HelpOrder: 8);
+    public CommandInfo Info { get; } = new("duty-log-close", ["结案", "关闭记录"], ["close entry", "close"], Texts, "CloseDescription", HelpOrder: 12);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
@@ -281,7 +281,7 @@ public sealed class IncidentReportCommand(IDutyLogStore store, IEscalationDirect
 
     public string Name => "incident-report";
 
-    public CommandInfo Info { get; } = new("incident-report", ["事件报告", "书面报告"], ["incident report"], Texts, "ReportDescription", HelpOrder: 10);
+    public CommandInfo Info { get; } = new("incident-report", ["事件报告", "书面报告"], ["incident report"], Texts, "ReportDescription", HelpOrder: 14);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
@@ -399,7 +399,7 @@ public sealed class InspectionRoundCommand(DutyLogService log, IDutyLogStore sto
 
     public string Name => "inspection-round";
 
-    public CommandInfo Info { get; } = new("inspection-round", ["巡查", "巡视", "巡楼"], ["round", "inspection round"], Texts, "RoundDescription", HelpOrder: 9);
+    public CommandInfo Info { get; } = new("inspection-round", ["巡查", "巡视", "巡楼"], ["round", "inspection round"], Texts, "RoundDescription", HelpOrder: 13, ListedFor: Roles.Staff);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
@@ -558,7 +558,7 @@ public sealed class LightingConfirmation(DutyLogService log, IDutyLogStore store
 /// <summary>已开启 / lights on.</summary>
 public sealed class LightsOnCommand(LightingConfirmation confirmation) : IBotCommand
 {
-    public CommandInfo Info { get; } = new("lights-on", ["已开启", "已开灯"], ["lights on"], DutyLogTexts.Catalog, "LightsOnDescription", HelpOrder: 11);
+    public CommandInfo Info { get; } = new("lights-on", ["已开启", "已开灯"], ["lights on"], DutyLogTexts.Catalog, "LightsOnDescription", HelpOrder: 15, ListedFor: Roles.Staff);
 
     public ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
         confirmation.ConfirmAsync(turn, LightingAction.On, cancellationToken);
@@ -567,7 +567,7 @@ public sealed class LightsOnCommand(LightingConfirmation confirmation) : IBotCom
 /// <summary>已关闭 / lights off.</summary>
 public sealed class LightsOffCommand(LightingConfirmation confirmation) : IBotCommand
 {
-    public CommandInfo Info { get; } = new("lights-off", ["已关闭", "已关灯"], ["lights off"], DutyLogTexts.Catalog, "LightsOffDescription", HelpOrder: 12);
+    public CommandInfo Info { get; } = new("lights-off", ["已关闭", "已关灯"], ["lights off"], DutyLogTexts.Catalog, "LightsOffDescription", HelpOrder: 16, ListedFor: Roles.Staff);
 
     public ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
         confirmation.ConfirmAsync(turn, LightingAction.Off, cancellationToken);

@@ -23,8 +23,6 @@ public sealed class DutyLogWatch(
     IEscalationStore units)
 {
     private static readonly TextCatalog Texts = DutyLogTexts.Catalog;
-    /// <summary>A lighting reminder is not sent for a time longer ago than this (the bot was down).</summary>
-    private static readonly TimeSpan LightingWindow = TimeSpan.FromHours(6);
 
     public async Task<int> ProcessAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -56,7 +54,8 @@ public sealed class DutyLogWatch(
             foreach (var slot in policy.Inspection.RoundsOf(first.Shift.Code))
             {
                 var due = InspectionRoundCommand.ShiftInstant(first.Assignment.Date, first.Shift, slot, department);
-                if (due > now || due < first.Start || due >= first.End) continue;
+                // A round whose time to complete has already passed (the bot was down, or just started) is not prompted late.
+                if (due > now || now >= due + policy.Inspection.CompleteWithin || due < first.Start || due >= first.End) continue;
                 var started = false;
                 var won = await units.AtomicallyAsync(async () =>
                 {
@@ -125,7 +124,7 @@ public sealed class DutyLogWatch(
             foreach (var date in new[] { today.AddDays(-1), today })
             {
                 var due = department.ToInstant(date, at);
-                if (due > now || now >= due + LightingWindow) continue;
+                if (due > now || now >= due + policy.Lighting.ConfirmWithin) continue;
                 var started = false;
                 var won = await units.AtomicallyAsync(async () =>
                 {
