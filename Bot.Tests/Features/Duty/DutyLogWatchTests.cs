@@ -299,4 +299,57 @@ public sealed class DutyLogWatchTests
 
         Assert.Null(section);
     }
+    [Fact]
+    public async Task Round_OnTheNightShiftAfterMidnight_BelongsToTheEveningsShift_第2篇_1_4()
+    {
+        using var bot = At(Shanghai(26, 22, 0));
+        await InboxAsync(bot, "wujiu");
+
+        await WatchAsync(bot, Shanghai(27, 1, 0));
+
+        Assert.Equal("吴九您好，01:00 的巡查时间到了：共6个区域，请于 02:00 前完成。回复“巡查”开始。", Assert.Single(await InboxAsync(bot, "wujiu")));
+        var round = Assert.Single(await AllAsync<InspectionRound>(bot));
+        Assert.Equal((new DateOnly(2026, 11, 26), "night", Shanghai(27, 1, 0)), (round.Date, round.ShiftCode, round.DueAt));
+        Assert.StartsWith("开始 01:00 的巡查", await SayAsync(bot, "wujiu", "巡查", Shanghai(27, 1, 10)));
+    }
+
+    [Fact]
+    public async Task Round_WhoseTimeToCompleteHasPassed_IsNotPromptedLate()
+    {
+        using var bot = At(Shanghai(26, 10, 0)); // e.g. the bot was down from 08:55 to 10:00
+
+        await WatchAsync(bot, Shanghai(26, 10, 0));
+
+        Assert.Empty(await AllAsync<InspectionRound>(bot));
+        Assert.Empty(await InboxAsync(bot, "zhangsan"));
+    }
+
+    [Fact]
+    public async Task Emergency_ClosedInTheLogByTheManagerItReached_ResolvesItsEscalation()
+    {
+        using var bot = At(Shanghai(26, 9, 30));
+        await SayAsync(bot, "zhangsan", "紧急 会所燃气报警");
+        var entry = Assert.Single(await EntriesAsync(bot));
+        await InboxAsync(bot, "sunqi");
+
+        var reply = await SayAsync(bot, "sunqi", $"结案 {entry.Id} 燃气公司检查为误报");
+
+        Assert.StartsWith($"记录 #{entry.Id}（紧急情况）已结案", reply);
+        var escalation = Assert.Single(await AllAsync<EscalationCase>(bot));
+        Assert.Equal((EscalationStatus.Resolved, "燃气公司检查为误报"), (escalation.Status, escalation.ResolutionNote));
+    }
+
+    [Theory]
+    [InlineData("Duty:Inspection:Rounds:early:0", "9am", "Duty:Inspection:Rounds:early")]
+    [InlineData("Duty:IncidentReport:DueBy", "noon", "Duty:IncidentReport:DueBy")]
+    [InlineData("Duty:Lighting:OnAt", "25:00", "Duty:Lighting:OnAt")]
+    [InlineData("Duty:Inspection:CompleteWithin", "00:00:00", "Duty:Inspection:CompleteWithin")]
+    public void BadDutyLogSetting_RefusesToStart_NamingTheKey(string key, string value, string named)
+    {
+        using var bot = new BotFactory(settings: new Dictionary<string, string?> { [key] = value });
+
+        var failure = Assert.ThrowsAny<Exception>(() => bot.Services);
+
+        Assert.Contains(named, failure.ToString());
+    }
 }
