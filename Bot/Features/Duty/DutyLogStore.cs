@@ -7,8 +7,6 @@ namespace Bot.Features.Duty;
 
 internal sealed class DutyLogStore(BotDbContext db) : IDutyLogStore
 {
-    private static readonly DutyLogKind[] Blocking = [DutyLogKind.MajorEvent, DutyLogKind.Emergency, DutyLogKind.EquipmentSwitching];
-
     public void Add(DutyLogEntry entry) => db.Add(entry);
 
     public void Add(IncidentReport report) => db.Add(report);
@@ -36,7 +34,8 @@ internal sealed class DutyLogStore(BotDbContext db) : IDutyLogStore
 
     public async Task<IReadOnlyList<DutyLogEntry>> BlockingAsync(CancellationToken cancellationToken) =>
         await db.Set<DutyLogEntry>().AsNoTracking()
-            .Where(e => e.Status == DutyLogStatus.Open && Blocking.Contains(e.Kind))
+            .Where(e => e.Status == DutyLogStatus.Open
+                        && (e.Kind == DutyLogKind.MajorEvent || e.Kind == DutyLogKind.Emergency || e.Kind == DutyLogKind.EquipmentSwitching))
             // An emergency whose escalation was resolved no longer blocks, even before the job closes its entry.
             .Where(e => e.EscalationId == null
                         || !db.Set<EscalationCase>().Any(c => c.Id == e.EscalationId && c.Status == EscalationStatus.Resolved))
