@@ -63,8 +63,7 @@ public sealed class DutyLogWatch(
                     store.Add(new InspectionRound { Date = first.Assignment.Date, ShiftCode = first.Shift.Code, Slot = slot, DueAt = due });
                     foreach (var person in shift)
                         await TellAsync(person.Assignment.PersonId, "RoundPrompt", $"dutylog:round:{first.Assignment.Date:yyyyMMdd}:{first.Shift.Code}:{slot:HHmm}:{person.Assignment.PersonId}",
-                            [new Choice(Texts.Get("RoundWord", TextCatalog.Chinese), Texts.Get("RoundWord", TextCatalog.Chinese))], cancellationToken,
-                            Clock(due), policy.Inspection.Areas.Count, Clock(due + policy.Inspection.CompleteWithin));
+                            "RoundWord", "", cancellationToken, Clock(due), policy.Inspection.Areas.Count, Clock(due + policy.Inspection.CompleteWithin));
                     started = true;
                 }, cancellationToken);
                 if (won && started) acted++;
@@ -94,8 +93,7 @@ public sealed class DutyLogWatch(
                     round.Reminded();
                     foreach (var person in people)
                         await TellAsync(person.Assignment.PersonId, "RoundReminder", $"dutylog:round:{round.Id}:remind:{person.Assignment.PersonId}",
-                            [new Choice(Texts.Get("RoundWord", TextCatalog.Chinese), Texts.Get("RoundWord", TextCatalog.Chinese))], cancellationToken,
-                            Clock(round.DueAt));
+                            "RoundWord", "", cancellationToken, Clock(round.DueAt));
                     didAct = true;
                 }
                 else if (now >= escalateAt && round.Stage is RoundStage.Prompted or RoundStage.Reminded)
@@ -130,10 +128,10 @@ public sealed class DutyLogWatch(
                 {
                     if (await store.FindSwitchAsync(date, action, cancellationToken) is not null) return;
                     store.Add(new LightingSwitch { Date = date, Action = action, DueAt = due });
-                    var word = Texts.Get(action == LightingAction.On ? "LightsOnWord" : "LightsOffWord", TextCatalog.Chinese);
                     foreach (var person in await log.OnDutyAsync(due, cancellationToken))
                         await TellAsync(person.Assignment.PersonId, action == LightingAction.On ? "LightingOnPrompt" : "LightingOffPrompt",
-                            $"dutylog:lighting:{date:yyyyMMdd}:{action}:{person.Assignment.PersonId}", [new Choice(word, word)], cancellationToken,
+                            $"dutylog:lighting:{date:yyyyMMdd}:{action}:{person.Assignment.PersonId}",
+                            action == LightingAction.On ? "LightsOnWord" : "LightsOffWord", "", cancellationToken,
                             Clock(due), Clock(due + policy.Lighting.ConfirmWithin));
                     started = true;
                 }, cancellationToken);
@@ -192,8 +190,8 @@ public sealed class DutyLogWatch(
                 else if (entry.Report == ReportStage.Due && entry.ReportRemindAt is { } remindAt && now >= remindAt)
                 {
                     entry.ReportReminded();
-                    var word = $"{Texts.Get("ReportWord", TextCatalog.Chinese)} {entry.Id}";
-                    await TellAsync(entry.RecordedById, "ReportReminder", $"dutylog:report:{entry.Id}:remind", [new Choice(word, word)], cancellationToken,
+                    await TellAsync(entry.RecordedById, "ReportReminder", $"dutylog:report:{entry.Id}:remind",
+                        "ReportWord", $" {entry.Id}", cancellationToken,
                         entry.Id, entry.What, Clock(due));
                     didAct = true;
                 }
@@ -203,28 +201,15 @@ public sealed class DutyLogWatch(
         return acted;
     }
 
-    private async Task TellAsync(string personId, string key, string dedupKey, IReadOnlyList<Choice> choices, CancellationToken cancellationToken, params object[] args)
+    /// <summary>A reminder in the person's language, with one button: the command word (<paramref name="buttonKey"/>) in that language, then <paramref name="buttonSuffix"/>.</summary>
+    private async Task TellAsync(string personId, string key, string dedupKey, string buttonKey, string buttonSuffix, CancellationToken cancellationToken,
+        params object[] args)
     {
         if (await directory.FindPersonAsync(personId, cancellationToken) is not { Active: true } person) return;
         var language = TextCatalog.NormalizeLanguage(person.Language);
         var text = Texts.Get(key, language, [person.Name, .. args]);
-        // The buttons send the command word in the person's language.
-        var localised = language == TextCatalog.English ? choices.Select(c => Localise(c)).ToList() : choices;
-        await notifier.NotifyAsync(person.Id, new OutgoingMessage(text, localised), dedupKey, cancellationToken);
-    }
-
-    private static Choice Localise(Choice choice)
-    {
-        foreach (var key in new[] { "RoundWord", "LightsOnWord", "LightsOffWord", "ReportWord" })
-        {
-            var chinese = Texts.Get(key, TextCatalog.Chinese);
-            if (choice.Value.StartsWith(chinese, StringComparison.Ordinal))
-            {
-                var english = Texts.Get(key, TextCatalog.English) + choice.Value[chinese.Length..];
-                return new Choice(english, english);
-            }
-        }
-        return choice;
+        var button = Texts.Get(buttonKey, language) + buttonSuffix;
+        await notifier.NotifyAsync(person.Id, new OutgoingMessage(text, [new Choice(button, button)]), dedupKey, cancellationToken);
     }
 
     private string Clock(DateTimeOffset instant) => department.ToLocal(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
