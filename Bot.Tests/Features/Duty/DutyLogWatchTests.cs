@@ -352,4 +352,17 @@ public sealed class DutyLogWatchTests
 
         Assert.Contains(named, failure.ToString());
     }
+    [Fact]
+    public async Task RoundPrompt_ToSomeoneWhoChoseEnglish_IsEnglishWithAnEnglishButton()
+    {
+        using var bot = At(Shanghai(26, 8, 50));
+        await SayAsync(bot, "zhangsan", "语言 English");
+
+        await WatchAsync(bot, Shanghai(26, 9, 0));
+
+        var prompt = Assert.Single(await Chat(bot, "zhangsan").NewBotLinesAsync());
+        Assert.Equal("Hello 张三, the 09:00 inspection round is due: 6 areas, to be completed by 10:00. Reply \"round\" to start.", prompt.Text);
+        Assert.Equal("round", Assert.Single(prompt.Choices).Value);
+        Assert.StartsWith("Starting the 09:00 round: 6 areas", string.Join("\n", (await Chat(bot, "zhangsan").PressAsync("round")).Select(l => l.Text)));
+    }
 }
