@@ -32,6 +32,8 @@ public static class DutySetup
         builder.Services.AddScoped<EmergencyCommand>();
         builder.Services.AddScoped<IBotCommand>(sp => sp.GetRequiredService<EmergencyCommand>());
         builder.Services.AddScoped<IConversationFlow>(sp => sp.GetRequiredService<EmergencyCommand>());
+        // The duty log (值班记录), rounds, lighting and incident reports: their own setup (DutyLogSetup.cs).
+        builder.AddDutyLog();
         return builder;
     }
 }

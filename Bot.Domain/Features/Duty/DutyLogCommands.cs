@@ -1,0 +1,574 @@
+using System.Globalization;
+using Bot.Domain.Conversations;
+using Bot.Domain.Features.Directory;
+using Bot.Domain.Features.Escalation;
+
+namespace Bot.Domain.Features.Duty;
+
+internal static class DutyLogInput
+{
+    public static readonly string[] ListWords = ["查看", "今天", "列表", "list", "view", "today"];
+    public static readonly string[] StillOpenWords = ["处理中", "未处理", "跟进中", "in progress", "open", "pending"];
+
+    /// <summary>"12 说明" or "#12 说明": the number and what follows it.</summary>
+    public static (long? Id, string Remainder) Number(string arguments)
+    {
+        var parts = TextInput.Normalize(arguments).TrimStart('#', '＃').Split(' ', 2, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length > 0 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? (id, parts.Length > 1 ? parts[1] : "")
+            : (null, TextInput.Normalize(arguments));
+    }
+
+    public static bool IsOneOf(string text, IEnumerable<string> words) => words.Contains(TextInput.ForMatching(text), StringComparer.Ordinal);
+
+    /// <summary>A free-text answer as typed (trimmed): the department's record keeps the person's own punctuation.</summary>
+    public static string Answer(TurnContext turn) => (turn.Message.Text ?? turn.Message.ChoiceValue)?.Trim() ?? "";
+
+    /// <summary>
+    /// The command's arguments as typed: the engine hands them over normalised (full-width punctuation folded), and
+    /// normalising maps character for character, so the typed text's tail of the same length is the original.
+    /// </summary>
+    public static string Typed(TurnContext turn, string arguments)
+    {
+        var raw = turn.Message.Text?.Trim();
+        if (raw is null || arguments.Length == 0 || arguments.Length > raw.Length) return arguments;
+        var tail = raw[^arguments.Length..];
+        return TextInput.Normalize(tail) == arguments ? tail : arguments;
+    }
+
+    public const Roles Supervisors = Roles.ShiftLead | Roles.Supervisor | Roles.DepartmentManager | Roles.GeneralManager;
+}
+
+/// <summary>
+/// 值班记录 / duty log: the person on duty records what happened, its kind (一般 / 重大事件 / 设备启停) and how it was
+/// handled, or 处理中 while it is still open (第2篇 1.3). "值班记录 查看" lists the day's entries of the post.
+/// </summary>
+public sealed class DutyLogCommand(DutyLogService log, IDutyLogStore store, IDirectoryStore directory, DepartmentProfile department) : IBotCommand, IConversationFlow
+{
+    private static readonly TextCatalog Texts = DutyLogTexts.Catalog;
+    private const string WhatStep = "what";
+    private const string KindStep = "kind";
+    private const string HandlingStep = "handling";
+    private const int MaxButtons = 6;
+
+    public string Name => "duty-log";
+
+    public CommandInfo Info { get; } = new("duty-log", ["值班记录", "值班日志"], ["duty log"], Texts, "LogDescription", HelpOrder: 11);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        if (DutyLogInput.IsOneOf(arguments, DutyLogInput.ListWords))
+        {
+            await ListAsync(turn, cancellationToken);
+            return;
+        }
+        if (arguments.Length == 0)
+        {
+            turn.AskInFlow(this, WhatStep, Texts.Get("LogAskWhat", turn.Language));
+            return;
+        }
+        AskKind(turn, DutyLogInput.Typed(turn, arguments));
+    }
+
+    public async ValueTask ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var answer = DutyLogInput.Answer(turn);
+        switch (turn.State.Step)
+        {
+            case WhatStep when answer.Length > 0:
+                AskKind(turn, answer);
+                return;
+            case KindStep when ParseKind(turn.Choice?.Value ?? answer) is { } kind:
+                turn.State.Data["kind"] = kind.ToString();
+                var stillOpen = Texts.Get("StillOpen", turn.Language);
+                turn.AskInFlow(this, HandlingStep, Texts.Get("LogAskHandling", turn.Language), [new Choice(stillOpen, stillOpen)]);
+                return;
+            case KindStep:
+                AskKind(turn, turn.State.Data.GetValueOrDefault("what") ?? "", Texts.Get("LogKindNotUnderstood", turn.Language));
+                return;
+            case HandlingStep when answer.Length > 0 && Enum.TryParse<DutyLogKind>(turn.State.Data.GetValueOrDefault("kind"), out var chosen)
+                                   && turn.State.Data.GetValueOrDefault("what") is { Length: > 0 } what:
+                turn.EndFlow();
+                await RecordAsync(turn, chosen, what, DutyLogInput.IsOneOf(answer, DutyLogInput.StillOpenWords) ? null : answer, cancellationToken);
+                return;
+            default:
+                turn.Reply(ConversationTexts.Catalog.Get("NotUnderstoodInFlow", turn.Language));
+                return;
+        }
+    }
+
+    private void AskKind(TurnContext turn, string what, string? before = null)
+    {
+        turn.State.Data["what"] = what.Length > 500 ? what[..500] : what;
+        var language = turn.Language;
+        Choice Option(DutyLogKind kind) => new(kind.ToString(), DutyLogTexts.KindName(kind, language));
+        var text = Texts.Get("LogAskKind", language);
+        turn.AskInFlow(this, KindStep, before is null ? text : before + "\n" + text,
+            [Option(DutyLogKind.General), Option(DutyLogKind.MajorEvent), Option(DutyLogKind.EquipmentSwitching)]);
+    }
+
+    private static DutyLogKind? ParseKind(string text) => TextInput.ForMatching(text) switch
+    {
+        "general" or "一般" or "普通" => DutyLogKind.General,
+        "majorevent" or "major" or "major event" or "重大事件" or "重大" => DutyLogKind.MajorEvent,
+        "equipmentswitching" or "equipment" or "设备启停" or "设备" or "设备启动" or "设备停机" => DutyLogKind.EquipmentSwitching,
+        _ => null,
+    };
+
+    private async Task RecordAsync(TurnContext turn, DutyLogKind kind, string what, string? handling, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var entry = await log.RecordAsync(turn.Sender.Id, kind, what, handling, turn.Now, cancellationToken);
+        var lines = new List<string>
+        {
+            entry.IsOpen
+                ? Texts.Get("LogRecordedOpen", language, entry.Id, DutyLogTexts.KindName(kind, language))
+                : Texts.Get("LogRecorded", language, entry.Id, DutyLogTexts.KindName(kind, language)),
+        };
+        if (kind == DutyLogKind.MajorEvent) lines.Add(Texts.Get("MajorEventTold", language));
+        if (entry.ReportDueAt is { } due)
+            lines.Add(Texts.Get("ReportDueNote", language, department.ToLocal(due).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture), entry.Id));
+        if (kind == DutyLogKind.EquipmentSwitching && entry.IsOpen) lines.Add(Texts.Get("EquipmentBlocksHandover", language, entry.Id));
+        turn.Reply(string.Join("\n", lines));
+    }
+
+    private async Task ListAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        await log.SettleEmergenciesAsync(cancellationToken);
+        var current = await log.CurrentShiftAsync(turn.Sender.Id, turn.Now, cancellationToken);
+        var date = current?.Assignment.Date ?? department.LocalDate(turn.Now);
+        var post = current?.Assignment.Post;
+        var entries = await store.EntriesOnAsync(date, post, cancellationToken);
+        var dateText = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var where = post ?? Texts.Get("AllPosts", language);
+        if (entries.Count == 0)
+        {
+            turn.Reply(Texts.Get("ListEmpty", language, dateText, where));
+            return;
+        }
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lines = new List<string> { Texts.Get("ListTitle", language, dateText, where, entries.Count) };
+        foreach (var entry in entries)
+        {
+            if (!names.TryGetValue(entry.RecordedById, out var name))
+                names[entry.RecordedById] = name = (await directory.FindPersonAsync(entry.RecordedById, cancellationToken))?.Name ?? entry.RecordedById;
+            lines.Add(log.Describe(entry, language, name));
+        }
+        var close = Texts.Get("CloseWord", language);
+        var choices = entries.Where(e => e.IsOpen).Take(MaxButtons)
+            .Select(e => new Choice($"{close} {e.Id}", Texts.Get("CloseButton", language, e.Id))).ToList();
+        if (choices.Count > 0)
+        {
+            lines.Add(Texts.Get("ListCloseHint", language));
+            turn.Ask(string.Join("\n", lines), choices);
+        }
+        else turn.Reply(string.Join("\n", lines));
+    }
+}
+
+/// <summary>
+/// 结案 / close: closes an open entry with how it was handled. An emergency's escalation is resolved with it when the
+/// person closing is one of those it reached; otherwise it stays with them.
+/// </summary>
+public sealed class CloseDutyLogEntryCommand(DutyLogService log, IDutyLogStore store, IDirectoryStore directory, EscalationService escalations)
+    : IBotCommand, IConversationFlow
+{
+    private static readonly TextCatalog Texts = DutyLogTexts.Catalog;
+    private const string NoteStep = "note";
+    private const int MaxButtons = 6;
+
+    public string Name => "duty-log-close";
+
+    public CommandInfo Info { get; } = new("duty-log-close", ["结案", "关闭记录"], ["close entry", "close"], Texts, "CloseDescription", HelpOrder: 12);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var (id, note) = DutyLogInput.Number(arguments);
+        note = DutyLogInput.Typed(turn, note);
+        if (id is null)
+        {
+            await AskWhichAsync(turn, cancellationToken);
+            return;
+        }
+        var entry = await CheckAsync(turn, id.Value, cancellationToken);
+        if (entry is null) return;
+        if (note.Length == 0)
+        {
+            turn.State.Data["entry"] = id.Value.ToString(CultureInfo.InvariantCulture);
+            turn.AskInFlow(this, NoteStep, Texts.Get("CloseAskNote", turn.Language, id.Value));
+            return;
+        }
+        await CloseAsync(turn, entry, note, cancellationToken);
+    }
+
+    public async ValueTask ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var answer = DutyLogInput.Answer(turn);
+        if (!long.TryParse(turn.State.Data.GetValueOrDefault("entry"), CultureInfo.InvariantCulture, out var id))
+        {
+            turn.EndFlow();
+            turn.Reply(ConversationTexts.Catalog.Get("NotUnderstood", turn.Language));
+            return;
+        }
+        if (answer.Length == 0)
+        {
+            turn.Reply(Texts.Get("CloseAskNote", turn.Language, id));
+            return;
+        }
+        turn.EndFlow();
+        if (await CheckAsync(turn, id, cancellationToken) is { } entry) await CloseAsync(turn, entry, answer, cancellationToken);
+    }
+
+    private async Task AskWhichAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var mine = new List<DutyLogEntry>();
+        foreach (var entry in await store.OpenEntriesAsync(cancellationToken))
+            if (await log.MayCloseAsync(turn.Sender, entry, turn.Now, cancellationToken)) mine.Add(entry);
+        if (mine.Count == 0)
+        {
+            turn.Reply(Texts.Get("NothingOpen", turn.Language));
+            return;
+        }
+        var close = Texts.Get("CloseWord", turn.Language);
+        turn.Ask(Texts.Get("CloseWhich", turn.Language),
+            [.. mine.Take(MaxButtons).Select(e => new Choice($"{close} {e.Id}", Texts.Get("OpenEntryButton", turn.Language, e.Id, Short(e.What))))]);
+    }
+
+    private async Task<DutyLogEntry?> CheckAsync(TurnContext turn, long id, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var entry = await store.FindEntryAsync(id, cancellationToken);
+        if (entry is null)
+        {
+            turn.Reply(Texts.Get("EntryNotFound", language, id));
+            return null;
+        }
+        if (!entry.IsOpen)
+        {
+            var by = entry.ClosedById is { } closer ? (await directory.FindPersonAsync(closer, cancellationToken))?.Name ?? closer : "";
+            turn.Reply(Texts.Get("AlreadyClosed", language, id, by));
+            return null;
+        }
+        if (!await log.MayCloseAsync(turn.Sender, entry, turn.Now, cancellationToken))
+        {
+            turn.Reply(Texts.Get("MayNotClose", language, id));
+            return null;
+        }
+        return entry;
+    }
+
+    private async Task CloseAsync(TurnContext turn, DutyLogEntry entry, string note, CancellationToken cancellationToken)
+    {
+        entry.Close(turn.Sender.Id, note.Length > 500 ? note[..500] : note, turn.Now);
+        if (entry.EscalationId is { } caseId && await directory.FindPersonAsync(turn.Sender.Id, cancellationToken) is { } actor)
+            await escalations.ResolveAsync(caseId, actor, note, turn.Now, cancellationToken);
+        turn.Reply(Texts.Get("Closed", turn.Language, entry.Id, DutyLogTexts.KindName(entry.Kind, turn.Language)));
+    }
+
+    internal static string Short(string text) => text.Length > 20 ? text[..20] + "…" : text;
+}
+
+/// <summary>
+/// 事件报告 / incident report: the written report of a major event or emergency, due the next day (第2篇 1.6, 2.3),
+/// asked for step by step — 经过, 原因, 处理, 损失, 改进 — and sent to 客服部经理.
+/// </summary>
+public sealed class IncidentReportCommand(IDutyLogStore store, IEscalationDirectory people, INotifier notifier, DepartmentProfile department)
+    : IBotCommand, IConversationFlow
+{
+    private static readonly TextCatalog Texts = DutyLogTexts.Catalog;
+    private static readonly string[] Steps = ["course", "cause", "handling", "loss", "improvement"];
+
+    public string Name => "incident-report";
+
+    public CommandInfo Info { get; } = new("incident-report", ["事件报告", "书面报告"], ["incident report"], Texts, "ReportDescription", HelpOrder: 14);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var (id, _) = DutyLogInput.Number(arguments);
+        if (id is null)
+        {
+            var owed = await store.ReportsOwedByAsync(turn.Sender.Id, cancellationToken);
+            if (owed.Count == 0)
+            {
+                turn.Reply(Texts.Get("NoReportsOwed", turn.Language));
+                return;
+            }
+            if (owed.Count > 1)
+            {
+                var word = Texts.Get("ReportWord", turn.Language);
+                turn.Ask(Texts.Get("ReportWhich", turn.Language),
+                    [.. owed.Take(6).Select(e => new Choice($"{word} {e.Id}", Texts.Get("OpenEntryButton", turn.Language, e.Id, CloseDutyLogEntryCommand.Short(e.What))))]);
+                return;
+            }
+            id = owed[0].Id;
+        }
+        if (await CheckAsync(turn, id.Value, cancellationToken) is not { } entry) return;
+        turn.State.Data["entry"] = entry.Id.ToString(CultureInfo.InvariantCulture);
+        turn.AskInFlow(this, Steps[0], Texts.Get("ReportStart", turn.Language, entry.Id, entry.What) + "\n" + Texts.Get("ReportAsk_course", turn.Language));
+    }
+
+    public async ValueTask ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var answer = DutyLogInput.Answer(turn);
+        var index = Array.IndexOf(Steps, turn.State.Step);
+        if (index < 0 || !long.TryParse(turn.State.Data.GetValueOrDefault("entry"), CultureInfo.InvariantCulture, out var id))
+        {
+            turn.EndFlow();
+            turn.Reply(ConversationTexts.Catalog.Get("NotUnderstood", turn.Language));
+            return;
+        }
+        if (answer.Length == 0)
+        {
+            turn.Reply(Texts.Get($"ReportAsk_{Steps[index]}", turn.Language));
+            return;
+        }
+        turn.State.Data[Steps[index]] = answer.Length > 2000 ? answer[..2000] : answer;
+        if (index + 1 < Steps.Length)
+        {
+            turn.AskInFlow(this, Steps[index + 1], Texts.Get($"ReportAsk_{Steps[index + 1]}", turn.Language));
+            return;
+        }
+        var data = new Dictionary<string, string>(turn.State.Data, StringComparer.Ordinal);
+        turn.EndFlow();
+        // Checked again: someone may have written it meanwhile.
+        if (await CheckAsync(turn, id, cancellationToken) is not { } entry) return;
+        var report = new IncidentReport
+        {
+            EntryId = entry.Id, Course = data["course"], Cause = data["cause"], Handling = data["handling"], Loss = data["loss"],
+            Improvement = data["improvement"], WrittenById = turn.Sender.Id, WrittenAt = turn.Now,
+        };
+        store.Add(report);
+        entry.ReportWritten();
+        await SendToManagersAsync(entry, report, turn.Sender.DisplayName, cancellationToken);
+        turn.Reply(Texts.Get("ReportSaved", turn.Language, entry.Id));
+    }
+
+    private async Task<DutyLogEntry?> CheckAsync(TurnContext turn, long id, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var entry = await store.FindEntryAsync(id, cancellationToken);
+        if (entry is null)
+        {
+            turn.Reply(Texts.Get("EntryNotFound", language, id));
+            return null;
+        }
+        if (!DutyLogEntry.NeedsReport(entry.Kind))
+        {
+            turn.Reply(Texts.Get("NoReportNeeded", language, id));
+            return null;
+        }
+        if (entry.Report == ReportStage.Written)
+        {
+            turn.Reply(Texts.Get("ReportAlreadyWritten", language, id));
+            return null;
+        }
+        if (entry.RecordedById != turn.Sender.Id && !turn.Sender.HasAny(DutyLogInput.Supervisors))
+        {
+            turn.Reply(Texts.Get("ReportNotYours", language, id));
+            return null;
+        }
+        return entry;
+    }
+
+    private async Task SendToManagersAsync(DutyLogEntry entry, IncidentReport report, string writer, CancellationToken cancellationToken)
+    {
+        foreach (var manager in await people.PeopleAtAsync(EscalationLevel.DepartmentManager, report.WrittenAt, cancellationToken))
+        {
+            var language = TextCatalog.NormalizeLanguage(manager.Language);
+            var text = Texts.Get("ReportToManager", language, entry.Id, entry.What, writer,
+                department.ToLocal(entry.RecordedAt).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture),
+                report.Course, report.Cause, report.Handling, report.Loss, report.Improvement);
+            await notifier.NotifyAsync(manager.Id, new OutgoingMessage(text), $"dutylog:report:{entry.Id}:{manager.Id}", cancellationToken);
+        }
+    }
+}
+
+/// <summary>
+/// 巡查 / round: walks the configured areas one by one (第2篇 1.4) — 正常, or 有问题 and what; each problem becomes an
+/// open duty-log entry. It completes the person's oldest round that is due and not yet done.
+/// </summary>
+public sealed class InspectionRoundCommand(DutyLogService log, IDutyLogStore store, DutyLogPolicy policy, DepartmentProfile department)
+    : IBotCommand, IConversationFlow
+{
+    private static readonly TextCatalog Texts = DutyLogTexts.Catalog;
+    private const string AreaStep = "area";
+    private const string ProblemStep = "problem";
+    private const string Ok = "ok";
+    private const string Problem = "problem";
+
+    public string Name => "inspection-round";
+
+    public CommandInfo Info { get; } = new("inspection-round", ["巡查", "巡视", "巡楼"], ["round", "inspection round"], Texts, "RoundDescription", HelpOrder: 13, ListedFor: Roles.Staff);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var current = await log.CurrentShiftAsync(turn.Sender.Id, turn.Now, cancellationToken);
+        if (current is null || !policy.IsDutyPost(current.Assignment.Post))
+        {
+            turn.Reply(Texts.Get("RoundNotOnDuty", language));
+            return;
+        }
+        var due = (await store.RoundsOnAsync(current.Assignment.Date, cancellationToken))
+            .Where(r => !r.IsDone && r.DueAt <= turn.Now && string.Equals(r.ShiftCode, current.Assignment.ShiftCode, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(r => r.DueAt)
+            .FirstOrDefault();
+        if (due is null)
+        {
+            var next = policy.Inspection.RoundsOf(current.Assignment.ShiftCode)
+                .Select(t => ShiftInstant(current, t))
+                .Where(t => t > turn.Now && t < current.End)
+                .Order()
+                .Select(t => department.ToLocal(t).ToString("HH:mm", CultureInfo.InvariantCulture))
+                .FirstOrDefault();
+            turn.Reply(next is null ? Texts.Get("NoRoundDue", language) : Texts.Get("NoRoundDueNext", language, next));
+            return;
+        }
+        turn.State.Data["round"] = due.Id.ToString(CultureInfo.InvariantCulture);
+        turn.State.Data["index"] = "0";
+        AskArea(turn, 0, Texts.Get("RoundStart", language, department.ToLocal(due.DueAt).ToString("HH:mm", CultureInfo.InvariantCulture), policy.Inspection.Areas.Count));
+    }
+
+    public async ValueTask ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var answer = DutyLogInput.Answer(turn);
+        if (!int.TryParse(turn.State.Data.GetValueOrDefault("index"), CultureInfo.InvariantCulture, out var index)
+            || index < 0 || index >= policy.Inspection.Areas.Count)
+        {
+            turn.EndFlow();
+            turn.Reply(ConversationTexts.Catalog.Get("NotUnderstood", language));
+            return;
+        }
+        var area = policy.Inspection.Areas[index];
+        if (turn.State.Step == ProblemStep)
+        {
+            if (answer.Length == 0)
+            {
+                turn.Reply(Texts.Get("RoundAskProblem", language, area));
+                return;
+            }
+            turn.State.Data[$"problem:{index}"] = answer.Length > 500 ? answer[..500] : answer;
+        }
+        else
+        {
+            var pick = TextInput.ForMatching(turn.Choice?.Value ?? answer);
+            if (pick is Ok or "正常" or "normal" or "好" or "✓")
+            {
+                // nothing to note: the area is fine
+            }
+            else if (pick is Problem or "有问题" or "问题" or "异常" or "✗")
+            {
+                turn.AskInFlow(this, ProblemStep, Texts.Get("RoundAskProblem", language, area));
+                return;
+            }
+            else
+            {
+                AskArea(turn, index, Texts.Get("RoundNotUnderstood", language));
+                return;
+            }
+        }
+        if (index + 1 < policy.Inspection.Areas.Count)
+        {
+            turn.State.Data["index"] = (index + 1).ToString(CultureInfo.InvariantCulture);
+            AskArea(turn, index + 1, null);
+            return;
+        }
+        await FinishAsync(turn, cancellationToken);
+    }
+
+    private void AskArea(TurnContext turn, int index, string? before)
+    {
+        var language = turn.Language;
+        var text = Texts.Get("RoundAskArea", language, index + 1, policy.Inspection.Areas.Count, policy.Inspection.Areas[index]);
+        turn.AskInFlow(this, AreaStep, before is null ? text : before + "\n" + text,
+            [new Choice(Ok, Texts.Get("RoundOk", language)), new Choice(Problem, Texts.Get("RoundProblem", language))]);
+    }
+
+    private async Task FinishAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var data = new Dictionary<string, string>(turn.State.Data, StringComparer.Ordinal);
+        turn.EndFlow();
+        if (!long.TryParse(data.GetValueOrDefault("round"), CultureInfo.InvariantCulture, out var roundId)
+            || await store.FindRoundAsync(roundId, cancellationToken) is not { } round)
+        {
+            turn.Reply(ConversationTexts.Catalog.Get("NotUnderstood", language));
+            return;
+        }
+        if (round.IsDone)
+        {
+            turn.Reply(Texts.Get("RoundAlreadyDone", language));
+            return;
+        }
+        var findings = new List<string>();
+        var problems = new List<long>();
+        for (var i = 0; i < policy.Inspection.Areas.Count; i++)
+        {
+            var area = policy.Inspection.Areas[i];
+            if (data.GetValueOrDefault($"problem:{i}") is { } problem)
+            {
+                // Chinese: the findings are part of the department's record.
+                findings.Add(Texts.Get("FindingProblem", TextCatalog.Chinese, area, problem));
+                var entry = await log.RecordAsync(turn.Sender.Id, DutyLogKind.RoundProblem, $"{area}：{problem}", null, turn.Now, cancellationToken, area);
+                problems.Add(entry.Id);
+            }
+            else findings.Add(Texts.Get("FindingOk", TextCatalog.Chinese, area));
+        }
+        round.Complete(turn.Sender.Id, string.Join("\n", findings), turn.Now);
+        turn.Reply(problems.Count == 0
+            ? Texts.Get("RoundDoneAllOk", language, policy.Inspection.Areas.Count)
+            : Texts.Get("RoundDoneProblems", language, policy.Inspection.Areas.Count, problems.Count,
+                string.Join(DutyLogTexts.Separator(language), problems.Select(id => $"#{id}"))));
+    }
+
+    /// <summary>The instant of a round time within the shift (a night shift's 01:00 round falls on the next date).</summary>
+    internal static DateTimeOffset ShiftInstant(DateOnly date, ShiftDefinition shift, TimeOnly time, DepartmentProfile department) =>
+        department.ToInstant(shift.CrossesMidnight && time < shift.Start ? date.AddDays(1) : date, time);
+
+    private DateTimeOffset ShiftInstant(OnDuty current, TimeOnly time) => ShiftInstant(current.Assignment.Date, current.Shift, time, department);
+}
+
+/// <summary>已开启 / 已关闭: the person on duty confirms the feature lighting was switched (第2篇 1.5); it goes into the duty log.</summary>
+public sealed class LightingConfirmation(DutyLogService log, IDutyLogStore store)
+{
+    private static readonly TextCatalog Texts = DutyLogTexts.Catalog;
+
+    public async ValueTask ConfirmAsync(TurnContext turn, LightingAction action, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var pending = (await store.OpenSwitchesAsync(turn.Now - TimeSpan.FromDays(1), cancellationToken))
+            .Where(s => s.Action == action && s.DueAt <= turn.Now)
+            .OrderByDescending(s => s.DueAt)
+            .FirstOrDefault();
+        if (pending is null)
+        {
+            turn.Reply(Texts.Get(action == LightingAction.On ? "NoLightingOnPending" : "NoLightingOffPending", language));
+            return;
+        }
+        pending.Confirm(turn.Sender.Id, turn.Now);
+        // Chinese: the duty log is the department's record.
+        var what = Texts.Get(action == LightingAction.On ? "LightingOnEntry" : "LightingOffEntry", TextCatalog.Chinese);
+        var entry = await log.RecordAsync(turn.Sender.Id, DutyLogKind.Lighting, what, Texts.Get("LightingDone", TextCatalog.Chinese), turn.Now, cancellationToken);
+        turn.Reply(Texts.Get(action == LightingAction.On ? "LightingOnConfirmed" : "LightingOffConfirmed", language, entry.Id));
+    }
+}
+
+/// <summary>已开启 / lights on.</summary>
+public sealed class LightsOnCommand(LightingConfirmation confirmation) : IBotCommand
+{
+    public CommandInfo Info { get; } = new("lights-on", ["已开启", "已开灯"], ["lights on"], DutyLogTexts.Catalog, "LightsOnDescription", HelpOrder: 15, ListedFor: Roles.Staff);
+
+    public ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
+        confirmation.ConfirmAsync(turn, LightingAction.On, cancellationToken);
+}
+
+/// <summary>已关闭 / lights off.</summary>
+public sealed class LightsOffCommand(LightingConfirmation confirmation) : IBotCommand
+{
+    public CommandInfo Info { get; } = new("lights-off", ["已关闭", "已关灯"], ["lights off"], DutyLogTexts.Catalog, "LightsOffDescription", HelpOrder: 16, ListedFor: Roles.Staff);
+
+    public ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
+        confirmation.ConfirmAsync(turn, LightingAction.Off, cancellationToken);
+}

@@ -1,0 +1,181 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Bot.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class DutyLog : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "DutyLog",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    ShiftCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Post = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    RecordedById = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    What = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: false),
+                    Area = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    EscalationId = table.Column<long>(type: "bigint", nullable: true),
+                    Handling = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ClosedById = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Report = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ReportRemindAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReportDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DutyLog", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DutyLog_People_RecordedById",
+                        column: x => x.RecordedById,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InspectionRounds",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    ShiftCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Slot = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Stage = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CompletedById = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Findings = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InspectionRounds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LightingSwitches",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Action = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Stage = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ConfirmedById = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LightingSwitches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IncidentReports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EntryId = table.Column<long>(type: "bigint", nullable: false),
+                    Course = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Cause = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Handling = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Loss = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Improvement = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    WrittenById = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    WrittenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IncidentReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IncidentReports_DutyLog_EntryId",
+                        column: x => x.EntryId,
+                        principalTable: "DutyLog",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DutyLog_Date_Post",
+                table: "DutyLog",
+                columns: new[] { "Date", "Post" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DutyLog_RecordedById",
+                table: "DutyLog",
+                column: "RecordedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DutyLog_Report_ReportRemindAt",
+                table: "DutyLog",
+                columns: new[] { "Report", "ReportRemindAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DutyLog_Status_Kind",
+                table: "DutyLog",
+                columns: new[] { "Status", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IncidentReports_EntryId",
+                table: "IncidentReports",
+                column: "EntryId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionRounds_Date_ShiftCode_Slot",
+                table: "InspectionRounds",
+                columns: new[] { "Date", "ShiftCode", "Slot" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionRounds_Stage_Date",
+                table: "InspectionRounds",
+                columns: new[] { "Stage", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LightingSwitches_Date_Action",
+                table: "LightingSwitches",
+                columns: new[] { "Date", "Action" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LightingSwitches_Stage_DueAt",
+                table: "LightingSwitches",
+                columns: new[] { "Stage", "DueAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "IncidentReports");
+
+            migrationBuilder.DropTable(
+                name: "InspectionRounds");
+
+            migrationBuilder.DropTable(
+                name: "LightingSwitches");
+
+            migrationBuilder.DropTable(
+                name: "DutyLog");
+        }
+    }
+}
