@@ -29,6 +29,14 @@ public static class DutySetup
         builder.Services.AddScoped<IBotCommand, OnDutyCommand>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<DutyOptions>>().Value.ToWatchPolicy());
         builder.Services.AddScoped<AttendanceWatch>();
+        builder.Services.AddScoped<ISwapStore, SwapStore>();
+        builder.Services.AddScoped<SwapDesk>();
+        builder.Services.AddScoped<SwapAnswers>();
+        builder.Services.AddScoped<SwapCommand>();
+        builder.Services.AddScoped<IBotCommand>(sp => sp.GetRequiredService<SwapCommand>());
+        builder.Services.AddScoped<IConversationFlow>(sp => sp.GetRequiredService<SwapCommand>());
+        builder.Services.AddScoped<IBotCommand, AcceptSwapCommand>();
+        builder.Services.AddScoped<IBotCommand, DeclineSwapCommand>();
         builder.Services.AddScoped<EmergencyCommand>();
         builder.Services.AddScoped<IBotCommand>(sp => sp.GetRequiredService<EmergencyCommand>());
         builder.Services.AddScoped<IConversationFlow>(sp => sp.GetRequiredService<EmergencyCommand>());

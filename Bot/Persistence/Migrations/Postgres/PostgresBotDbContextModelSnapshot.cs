@@ -504,6 +504,77 @@ namespace Bot.Persistence.Migrations.Postgres
                     b.ToTable("RosterAssignments", (string)null);
                 });
 
+            modelBuilder.Entity("Bot.Domain.Features.Duty.ShiftSwap", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ApproverId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("ColleagueAnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ColleagueAssignmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ColleagueId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ColleagueShiftCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("RequesterAssignmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RequesterId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RequesterShiftCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "Date");
+
+                    b.ToTable("ShiftSwaps", (string)null);
+                });
+
             modelBuilder.Entity("Bot.Domain.Features.Escalation.EscalationCase", b =>
                 {
                     b.Property<long>("Id")
@@ -668,6 +739,21 @@ namespace Bot.Persistence.Migrations.Postgres
                     b.ToTable("Keys", (string)null);
                 });
 
+            modelBuilder.Entity("Bot.Features.Duty.ShiftSwapHold", b =>
+                {
+                    b.Property<long>("AssignmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SwapId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AssignmentId");
+
+                    b.HasIndex("SwapId");
+
+                    b.ToTable("ShiftSwapHolds", (string)null);
+                });
+
             modelBuilder.Entity("Bot.Domain.Features.Directory.ChannelIdentity", b =>
                 {
                     b.HasOne("Bot.Domain.Features.Directory.Owner", null)
@@ -737,6 +823,21 @@ namespace Bot.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("CustodianId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Bot.Features.Duty.ShiftSwapHold", b =>
+                {
+                    b.HasOne("Bot.Domain.Features.Duty.RosterAssignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bot.Domain.Features.Duty.ShiftSwap", null)
+                        .WithMany()
+                        .HasForeignKey("SwapId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Bot.Domain.Features.Directory.Owner", b =>

@@ -489,6 +489,75 @@ namespace Bot.Persistence.Migrations.Sqlite
                     b.ToTable("RosterAssignments", (string)null);
                 });
 
+            modelBuilder.Entity("Bot.Domain.Features.Duty.ShiftSwap", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApproverId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ColleagueAnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ColleagueAssignmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ColleagueId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ColleagueShiftCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequesterAssignmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequesterId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequesterShiftCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "Date");
+
+                    b.ToTable("ShiftSwaps", (string)null);
+                });
+
             modelBuilder.Entity("Bot.Domain.Features.Escalation.EscalationCase", b =>
                 {
                     b.Property<long>("Id")
@@ -649,6 +718,21 @@ namespace Bot.Persistence.Migrations.Sqlite
                     b.ToTable("Keys", (string)null);
                 });
 
+            modelBuilder.Entity("Bot.Features.Duty.ShiftSwapHold", b =>
+                {
+                    b.Property<long>("AssignmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SwapId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AssignmentId");
+
+                    b.HasIndex("SwapId");
+
+                    b.ToTable("ShiftSwapHolds", (string)null);
+                });
+
             modelBuilder.Entity("Bot.Domain.Features.Directory.ChannelIdentity", b =>
                 {
                     b.HasOne("Bot.Domain.Features.Directory.Owner", null)
@@ -718,6 +802,21 @@ namespace Bot.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("CustodianId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Bot.Features.Duty.ShiftSwapHold", b =>
+                {
+                    b.HasOne("Bot.Domain.Features.Duty.RosterAssignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bot.Domain.Features.Duty.ShiftSwap", null)
+                        .WithMany()
+                        .HasForeignKey("SwapId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Bot.Domain.Features.Directory.Owner", b =>
