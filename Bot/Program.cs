@@ -39,6 +39,7 @@ app.MapLocalChat();
 app.MapTeamsChannel();
 app.MapWeComChannel();
 app.MapDirectoryAdmin();
+app.MapDuty();
 app.AnnounceWhereToChat();
 
 await app.RunAsync();

@@ -51,4 +51,5 @@ public enum CriticalSection : long
     DemoData = 0x426F_7401,
     DirectoryImport = 0x426F_7402,
     Migrations = 0x426F_7403,
+    RosterImport = 0x426F_7410,
 }

@@ -29,6 +29,8 @@ public static class DutySetup
         builder.Services.AddScoped<IBotCommand, OnDutyCommand>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<DutyOptions>>().Value.ToWatchPolicy());
         builder.Services.AddScoped<AttendanceWatch>();
+        builder.Services.AddScoped<IDutyManagerStore, DutyManagerStore>();
+        builder.Services.AddScoped<RosterImporter>();
         builder.Services.AddScoped<ISwapStore, SwapStore>();
         builder.Services.AddScoped<SwapDesk>();
         builder.Services.AddScoped<SwapAnswers>();

@@ -43,3 +43,14 @@ internal sealed class AlwaysAllowLeave : ILeaveGate
     public Task<string?> WhyNotAsync(string personId, RosterAssignment assignment, string language, CancellationToken cancellationToken) =>
         Task.FromResult<string?>(null);
 }
+
+internal sealed class DutyManagerStore(BotDbContext db) : IDutyManagerStore
+{
+    public async Task<(string PersonId, string Name)?> OnAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var row = await db.Set<DutyManagerAssignment>().AsNoTracking().Where(m => m.Date == day)
+            .Join(db.Set<Person>().AsNoTracking(), m => m.PersonId, p => p.Id, (m, p) => new { m.PersonId, p.Name })
+            .SingleOrDefaultAsync(cancellationToken);
+        return row is null ? null : (row.PersonId, row.Name);
+    }
+}

@@ -469,6 +469,23 @@ namespace Bot.Persistence.Migrations.Postgres
                     b.ToTable("Attendance", (string)null);
                 });
 
+            modelBuilder.Entity("Bot.Domain.Features.Duty.DutyManagerAssignment", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Date");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("DutyManagers", (string)null);
+                });
+
             modelBuilder.Entity("Bot.Domain.Features.Duty.RosterAssignment", b =>
                 {
                     b.Property<long>("Id")
@@ -791,6 +808,15 @@ namespace Bot.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Bot.Domain.Features.Duty.AttendanceRecord", b =>
+                {
+                    b.HasOne("Bot.Domain.Features.Directory.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bot.Domain.Features.Duty.DutyManagerAssignment", b =>
                 {
                     b.HasOne("Bot.Domain.Features.Directory.Person", null)
                         .WithMany()

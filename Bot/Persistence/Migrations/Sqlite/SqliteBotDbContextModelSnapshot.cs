@@ -456,6 +456,23 @@ namespace Bot.Persistence.Migrations.Sqlite
                     b.ToTable("Attendance", (string)null);
                 });
 
+            modelBuilder.Entity("Bot.Domain.Features.Duty.DutyManagerAssignment", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Date");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("DutyManagers", (string)null);
+                });
+
             modelBuilder.Entity("Bot.Domain.Features.Duty.RosterAssignment", b =>
                 {
                     b.Property<long>("Id")
@@ -770,6 +787,15 @@ namespace Bot.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Bot.Domain.Features.Duty.AttendanceRecord", b =>
+                {
+                    b.HasOne("Bot.Domain.Features.Directory.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bot.Domain.Features.Duty.DutyManagerAssignment", b =>
                 {
                     b.HasOne("Bot.Domain.Features.Directory.Person", null)
                         .WithMany()

@@ -13,6 +13,24 @@ namespace Bot.Persistence.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "DutyManagers",
+                columns: table => new
+                {
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    PersonId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DutyManagers", x => x.Date);
+                    table.ForeignKey(
+                        name: "FK_DutyManagers_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ShiftSwaps",
                 columns: table => new
                 {
@@ -63,6 +81,11 @@ namespace Bot.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DutyManagers_PersonId",
+                table: "DutyManagers",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ShiftSwapHolds_SwapId",
                 table: "ShiftSwapHolds",
                 column: "SwapId");
@@ -76,6 +99,9 @@ namespace Bot.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "DutyManagers");
+
             migrationBuilder.DropTable(
                 name: "ShiftSwapHolds");
 

@@ -12,6 +12,24 @@ namespace Bot.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "DutyManagers",
+                columns: table => new
+                {
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DutyManagers", x => x.Date);
+                    table.ForeignKey(
+                        name: "FK_DutyManagers_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ShiftSwaps",
                 columns: table => new
                 {
@@ -62,6 +80,11 @@ namespace Bot.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DutyManagers_PersonId",
+                table: "DutyManagers",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ShiftSwapHolds_SwapId",
                 table: "ShiftSwapHolds",
                 column: "SwapId");
@@ -75,6 +98,9 @@ namespace Bot.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "DutyManagers");
+
             migrationBuilder.DropTable(
                 name: "ShiftSwapHolds");
 
