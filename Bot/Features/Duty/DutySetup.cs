@@ -39,6 +39,13 @@ public static class DutySetup
         builder.Services.AddScoped<IConversationFlow>(sp => sp.GetRequiredService<SwapCommand>());
         builder.Services.AddScoped<IBotCommand, AcceptSwapCommand>();
         builder.Services.AddScoped<IBotCommand, DeclineSwapCommand>();
+        builder.Services.AddScoped<ICorrectionStore, CorrectionStore>();
+        builder.Services.AddScoped<CorrectionCommand>();
+        builder.Services.AddScoped<IBotCommand>(sp => sp.GetRequiredService<CorrectionCommand>());
+        builder.Services.AddScoped<IConversationFlow>(sp => sp.GetRequiredService<CorrectionCommand>());
+        builder.Services.AddScoped<CorrectionAnswers>();
+        builder.Services.AddScoped<IBotCommand, ApproveCorrectionCommand>();
+        builder.Services.AddScoped<IBotCommand, RejectCorrectionCommand>();
         builder.Services.AddScoped<EmergencyCommand>();
         builder.Services.AddScoped<IBotCommand>(sp => sp.GetRequiredService<EmergencyCommand>());
         builder.Services.AddScoped<IConversationFlow>(sp => sp.GetRequiredService<EmergencyCommand>());

@@ -35,6 +35,9 @@ internal sealed class AttendanceStore(BotDbContext db) : IAttendanceStore
         db.Set<AttendanceRecord>().SingleOrDefaultAsync(a => a.PersonId == personId && a.Date == date && a.ShiftCode == shiftCode, cancellationToken);
 
     public void Add(AttendanceRecord record) => db.Add(record);
+
+    public async Task<IReadOnlyList<AttendanceRecord>> BetweenAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        await db.Set<AttendanceRecord>().AsNoTracking().Where(a => a.Date >= from && a.Date <= to).ToListAsync(cancellationToken);
 }
 
 /// <summary>Until the handover feature decides (第2篇 2.4), everyone may leave at check-out.</summary>

@@ -13,6 +13,34 @@ namespace Bot.Persistence.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AttendanceCorrections",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PersonId = table.Column<string>(type: "character varying(64)", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    ShiftCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ApproverId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OpenKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AttendanceCorrections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AttendanceCorrections_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DutyManagers",
                 columns: table => new
                 {
@@ -81,6 +109,22 @@ namespace Bot.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AttendanceCorrections_OpenKey",
+                table: "AttendanceCorrections",
+                column: "OpenKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AttendanceCorrections_PersonId",
+                table: "AttendanceCorrections",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AttendanceCorrections_Status_ApproverId",
+                table: "AttendanceCorrections",
+                columns: new[] { "Status", "ApproverId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DutyManagers_PersonId",
                 table: "DutyManagers",
                 column: "PersonId");
@@ -99,6 +143,9 @@ namespace Bot.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AttendanceCorrections");
+
             migrationBuilder.DropTable(
                 name: "DutyManagers");
 

@@ -12,6 +12,34 @@ namespace Bot.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AttendanceCorrections",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<string>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ShiftCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ApproverId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    OpenKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AttendanceCorrections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AttendanceCorrections_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DutyManagers",
                 columns: table => new
                 {
@@ -80,6 +108,22 @@ namespace Bot.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AttendanceCorrections_OpenKey",
+                table: "AttendanceCorrections",
+                column: "OpenKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AttendanceCorrections_PersonId",
+                table: "AttendanceCorrections",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AttendanceCorrections_Status_ApproverId",
+                table: "AttendanceCorrections",
+                columns: new[] { "Status", "ApproverId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DutyManagers_PersonId",
                 table: "DutyManagers",
                 column: "PersonId");
@@ -98,6 +142,9 @@ namespace Bot.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AttendanceCorrections");
+
             migrationBuilder.DropTable(
                 name: "DutyManagers");
 
