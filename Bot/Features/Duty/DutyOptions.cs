@@ -25,6 +25,9 @@ public sealed class DutyOptions
     /// <summary>Not checked in this long after the start → escalated to the shift lead on duty.</summary>
     public TimeSpan EscalateAfter { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>An 外出 this long past its return time goes to the shift lead on duty (第7篇 1.2.3); the person is reminded at the return time.</summary>
+    public TimeSpan LeaveEscalateAfter { get; set; } = TimeSpan.FromMinutes(15);
+
     public AttendanceWatchPolicy ToWatchPolicy() => new(ReminderBefore, EscalateAfter);
 
     public AttendancePolicy ToAttendancePolicy() => new(CheckInOpensBefore, LateAfter, CheckOutClosesAfter);

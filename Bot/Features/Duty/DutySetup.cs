@@ -15,8 +15,8 @@ public static class DutySetup
             .Validate(o => o.Shifts.Select(s => s.Code).Distinct(StringComparer.OrdinalIgnoreCase).Count() == o.Shifts.Count,
                 "Duty:Shifts codes must be unique.")
             .Validate(o => o.CheckInOpensBefore >= TimeSpan.Zero && o.LateAfter >= TimeSpan.Zero && o.CheckOutClosesAfter >= TimeSpan.Zero
-                           && o.ReminderBefore >= TimeSpan.Zero && o.EscalateAfter > o.LateAfter,
-                "Duty:CheckInOpensBefore, LateAfter, CheckOutClosesAfter and ReminderBefore must not be negative, and Duty:EscalateAfter must be longer than Duty:LateAfter.")
+                           && o.ReminderBefore >= TimeSpan.Zero && o.EscalateAfter > o.LateAfter && o.LeaveEscalateAfter >= TimeSpan.Zero,
+                "Duty:CheckInOpensBefore, LateAfter, CheckOutClosesAfter, ReminderBefore and LeaveEscalateAfter must not be negative, and Duty:EscalateAfter must be longer than Duty:LateAfter.")
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<DutyOptions>>().Value.ToSchedule());
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<DutyOptions>>().Value.ToAttendancePolicy());
@@ -46,6 +46,14 @@ public static class DutySetup
         builder.Services.AddScoped<CorrectionAnswers>();
         builder.Services.AddScoped<IBotCommand, ApproveCorrectionCommand>();
         builder.Services.AddScoped<IBotCommand, RejectCorrectionCommand>();
+        builder.Services.AddSingleton(sp => new LeavePolicy(sp.GetRequiredService<IOptions<DutyOptions>>().Value.LeaveEscalateAfter));
+        builder.Services.AddScoped<ILeaveStore, LeaveStore>();
+        builder.Services.AddScoped<LeaveAnswers>();
+        builder.Services.AddScoped<LeaveWatch>();
+        builder.Services.AddScoped<IBotCommand, LeaveCommand>();
+        builder.Services.AddScoped<IBotCommand, ApproveLeaveCommand>();
+        builder.Services.AddScoped<IBotCommand, RejectLeaveCommand>();
+        builder.Services.AddScoped<IBotCommand, BackCommand>();
         builder.Services.AddScoped<EmergencyCommand>();
         builder.Services.AddScoped<IBotCommand>(sp => sp.GetRequiredService<EmergencyCommand>());
         builder.Services.AddScoped<IConversationFlow>(sp => sp.GetRequiredService<EmergencyCommand>());

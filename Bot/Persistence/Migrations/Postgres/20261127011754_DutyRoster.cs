@@ -59,6 +59,36 @@ namespace Bot.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ShiftLeaves",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PersonId = table.Column<string>(type: "character varying(64)", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    ShiftCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ReturnBy = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ApproverId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReturnedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EscalatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShiftLeaves", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ShiftLeaves_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ShiftSwaps",
                 columns: table => new
                 {
@@ -130,6 +160,16 @@ namespace Bot.Persistence.Migrations.Postgres
                 column: "PersonId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ShiftLeaves_PersonId_Status",
+                table: "ShiftLeaves",
+                columns: new[] { "PersonId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ShiftLeaves_Status_ReturnBy",
+                table: "ShiftLeaves",
+                columns: new[] { "Status", "ReturnBy" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ShiftSwapHolds_SwapId",
                 table: "ShiftSwapHolds",
                 column: "SwapId");
@@ -148,6 +188,9 @@ namespace Bot.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "DutyManagers");
+
+            migrationBuilder.DropTable(
+                name: "ShiftLeaves");
 
             migrationBuilder.DropTable(
                 name: "ShiftSwapHolds");

@@ -58,6 +58,36 @@ namespace Bot.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ShiftLeaves",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<string>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ShiftCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ReturnBy = table.Column<long>(type: "INTEGER", nullable: false),
+                    ApproverId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReturnedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EscalatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShiftLeaves", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ShiftLeaves_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ShiftSwaps",
                 columns: table => new
                 {
@@ -129,6 +159,16 @@ namespace Bot.Persistence.Migrations.Sqlite
                 column: "PersonId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ShiftLeaves_PersonId_Status",
+                table: "ShiftLeaves",
+                columns: new[] { "PersonId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ShiftLeaves_Status_ReturnBy",
+                table: "ShiftLeaves",
+                columns: new[] { "Status", "ReturnBy" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ShiftSwapHolds_SwapId",
                 table: "ShiftSwapHolds",
                 column: "SwapId");
@@ -147,6 +187,9 @@ namespace Bot.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "DutyManagers");
+
+            migrationBuilder.DropTable(
+                name: "ShiftLeaves");
 
             migrationBuilder.DropTable(
                 name: "ShiftSwapHolds");

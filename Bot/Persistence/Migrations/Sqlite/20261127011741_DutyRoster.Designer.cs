@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Bot.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBotDbContext))]
-    [Migration("20261127010911_DutyRoster")]
+    [Migration("20261127011741_DutyRoster")]
     partial class DutyRoster
     {
         /// <inheritdoc />
@@ -568,6 +568,67 @@ namespace Bot.Persistence.Migrations.Sqlite
                     b.ToTable("RosterAssignments", (string)null);
                 });
 
+            modelBuilder.Entity("Bot.Domain.Features.Duty.ShiftLeave", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApproverId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReturnBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReturnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ShiftCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Status");
+
+                    b.HasIndex("Status", "ReturnBy");
+
+                    b.ToTable("ShiftLeaves", (string)null);
+                });
+
             modelBuilder.Entity("Bot.Domain.Features.Duty.ShiftSwap", b =>
                 {
                     b.Property<long>("Id")
@@ -876,6 +937,15 @@ namespace Bot.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Bot.Domain.Features.Duty.RosterAssignment", b =>
+                {
+                    b.HasOne("Bot.Domain.Features.Directory.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bot.Domain.Features.Duty.ShiftLeave", b =>
                 {
                     b.HasOne("Bot.Domain.Features.Directory.Person", null)
                         .WithMany()
