@@ -17,7 +17,7 @@ namespace Bot.Scheduling;
 public static class SchedulingSetup
 {
     /// <summary>Job names, also their keys under Scheduling:Jobs.</summary>
-    public static readonly string[] Jobs = [EscalationTickJob.Name, SupervisorDigestJob.Name, AttendanceWatchJob.Name, LeaveWatchJob.Name];
+    public static readonly string[] Jobs = [EscalationTickJob.Name, SupervisorDigestJob.Name, AttendanceWatchJob.Name, LeaveWatchJob.Name, RosterDeadlinesJob.Name];
 
     public static WebApplicationBuilder AddScheduling(this WebApplicationBuilder builder)
     {
@@ -69,6 +69,7 @@ public static class SchedulingSetup
             Schedule<SupervisorDigestJob>(q, SupervisorDigestJob.Name, options, timeZone);
             Schedule<AttendanceWatchJob>(q, AttendanceWatchJob.Name, options, timeZone);
             Schedule<LeaveWatchJob>(q, LeaveWatchJob.Name, options, timeZone);
+            Schedule<RosterDeadlinesJob>(q, RosterDeadlinesJob.Name, options, timeZone);
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddSingleton(new ScheduleReconciler.Plan([.. Jobs.Select(job => (job, options.CronFor(job)))], timeZone));

@@ -27,3 +27,15 @@ public sealed class LeaveWatchJob(LeaveWatch watch, TimeProvider time, OutboxSig
         if (await watch.ProcessAsync(time.GetUtcNow(), cancellationToken) > 0) outbox.Signal.Notify();
     }
 }
+
+/// <summary>The daily roster deadline check (第7篇 1.1.3–1.1.6): reminders to the 考勤员, escalation when overdue; each once.</summary>
+[DisallowConcurrentExecution]
+public sealed class RosterDeadlinesJob(RosterDeadlineWatch watch, TimeProvider time, OutboxSignal outbox) : IJob
+{
+    public const string Name = "RosterDeadlines";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        if (await watch.ProcessAsync(time.GetUtcNow(), cancellationToken) > 0) outbox.Signal.Notify();
+    }
+}

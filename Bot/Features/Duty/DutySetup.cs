@@ -17,6 +17,9 @@ public static class DutySetup
             .Validate(o => o.CheckInOpensBefore >= TimeSpan.Zero && o.LateAfter >= TimeSpan.Zero && o.CheckOutClosesAfter >= TimeSpan.Zero
                            && o.ReminderBefore >= TimeSpan.Zero && o.EscalateAfter > o.LateAfter && o.LeaveEscalateAfter >= TimeSpan.Zero,
                 "Duty:CheckInOpensBefore, LateAfter, CheckOutClosesAfter, ReminderBefore and LeaveEscalateAfter must not be negative, and Duty:EscalateAfter must be longer than Duty:LateAfter.")
+            .Validate(o => o.RosterDueDay is >= 1 and <= 28 && o.RosterReminderDays.All(d => d is >= 1 and <= 28)
+                           && o.Holidays.All(h => h.IsValid()) && o.HolidayRosterDueDaysBefore >= 0 && o.HolidayRosterReminderDaysBefore >= 0,
+                "Duty:RosterDueDay and RosterReminderDays must be days 1–28, each of Duty:Holidays needs a Name and a Date (yyyy-MM-dd), and the holiday day counts must not be negative.")
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<DutyOptions>>().Value.ToSchedule());
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<DutyOptions>>().Value.ToAttendancePolicy());
@@ -54,6 +57,9 @@ public static class DutySetup
         builder.Services.AddScoped<IBotCommand, ApproveLeaveCommand>();
         builder.Services.AddScoped<IBotCommand, RejectLeaveCommand>();
         builder.Services.AddScoped<IBotCommand, BackCommand>();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<DutyOptions>>().Value.ToDeadlinePolicy());
+        builder.Services.AddScoped<IRosterCoverage, RosterCoverage>();
+        builder.Services.AddScoped<RosterDeadlineWatch>();
         builder.Services.AddScoped<EmergencyCommand>();
         builder.Services.AddScoped<IBotCommand>(sp => sp.GetRequiredService<EmergencyCommand>());
         builder.Services.AddScoped<IConversationFlow>(sp => sp.GetRequiredService<EmergencyCommand>());

@@ -57,3 +57,12 @@ internal sealed class DutyManagerStore(BotDbContext db) : IDutyManagerStore
         return row is null ? null : (row.PersonId, row.Name);
     }
 }
+
+internal sealed class RosterCoverage(BotDbContext db) : IRosterCoverage
+{
+    public Task<bool> AnyAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        db.Set<RosterAssignment>().AnyAsync(a => a.Date >= from && a.Date <= to, cancellationToken);
+
+    public async Task<IReadOnlyList<Person>> ClerksAsync(CancellationToken cancellationToken) =>
+        await db.Set<Person>().AsNoTracking().Where(p => p.Active && (p.Roles & Roles.AttendanceClerk) != 0).OrderBy(p => p.Id).ToListAsync(cancellationToken);
+}

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Bot.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresBotDbContext))]
-    [Migration("20261127011754_DutyRoster")]
+    [Migration("20261127012430_DutyRoster")]
     partial class DutyRoster
     {
         /// <inheritdoc />

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Bot.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBotDbContext))]
-    [Migration("20261127011741_DutyRoster")]
+    [Migration("20261127012415_DutyRoster")]
     partial class DutyRoster
     {
         /// <inheritdoc />
