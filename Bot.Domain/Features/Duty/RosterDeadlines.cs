@@ -20,6 +20,9 @@ public interface IRosterCoverage
     /// <summary>Whether any assignment exists from <paramref name="from"/> to <paramref name="to"/> (inclusive).</summary>
     Task<bool> AnyAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken);
 
+    /// <summary>Every assignment from <paramref name="from"/> to <paramref name="to"/> with the person's name.</summary>
+    Task<IReadOnlyList<(RosterAssignment Assignment, string Name)>> AssignmentsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken);
+
     /// <summary>Everyone active with the 考勤员 role.</summary>
     Task<IReadOnlyList<Person>> ClerksAsync(CancellationToken cancellationToken);
 }

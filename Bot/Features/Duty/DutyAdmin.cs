@@ -39,6 +39,11 @@ public static class DutyAdmin
 
         api.MapGet("/roster", ListRosterAsync).WithName("ListRoster")
             .WithSummary("The stored roster of a month (?month=yyyy-MM)");
+
+        api.MapGet("/attendance", AttendanceCsvAsync).WithName("AttendanceReport")
+            .WithSummary("Attendance per person for a month (?month=yyyy-MM), as CSV")
+            .WithDescription("Columns: person, name, shifts, late, early_leave, absent, corrections (第7篇: the 考勤员 reports attendance to HR).")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv");
         return app;
     }
 
@@ -51,6 +56,14 @@ public static class DutyAdmin
         if (outcome.Errors.Count > 0) return DirectoryAdmin.Invalid(request, outcome.Errors);
         return TypedResults.Ok(new RosterImportCounts(outcome.Month, outcome.Added, outcome.Changed, outcome.Removed, outcome.Unchanged,
             outcome.SkippedPastDays, outcome.PeopleTold));
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> AttendanceCsvAsync(HttpRequest request, string? month, AttendanceReport report, CancellationToken cancellationToken)
+    {
+        if (!DutyDates.TryParseMonth(month, out var first))
+            return DirectoryAdmin.Problem(StatusCodes.Status400BadRequest, DutyTexts.Catalog.Get("MonthRequired", DirectoryAdmin.LanguageOf(request), month ?? ""));
+        var lines = await report.MonthAsync(first, cancellationToken);
+        return TypedResults.Text(AttendanceReport.ToCsv(lines), "text/csv; charset=utf-8", System.Text.Encoding.UTF8);
     }
 
     private static async Task<Results<Ok<List<RosterLine>>, ProblemHttpResult>> ListRosterAsync(HttpRequest request, string? month, BotDbContext db, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Bot.Domain.Features.Escalation;
 using Bot.Domain.Conversations;
 using Bot.Domain.Features.Duty;
 using Microsoft.Extensions.Options;
@@ -60,6 +61,9 @@ public static class DutySetup
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<DutyOptions>>().Value.ToDeadlinePolicy());
         builder.Services.AddScoped<IRosterCoverage, RosterCoverage>();
         builder.Services.AddScoped<RosterDeadlineWatch>();
+        builder.Services.AddScoped<AttendanceReport>();
+        builder.Services.AddScoped<IBotCommand, AttendanceSummaryCommand>();
+        builder.Services.AddScoped<IDigestSection, AttendanceDigestSection>();
         builder.Services.AddScoped<EmergencyCommand>();
         builder.Services.AddScoped<IBotCommand>(sp => sp.GetRequiredService<EmergencyCommand>());
         builder.Services.AddScoped<IConversationFlow>(sp => sp.GetRequiredService<EmergencyCommand>());

@@ -63,6 +63,15 @@ internal sealed class RosterCoverage(BotDbContext db) : IRosterCoverage
     public Task<bool> AnyAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
         db.Set<RosterAssignment>().AnyAsync(a => a.Date >= from && a.Date <= to, cancellationToken);
 
+    public async Task<IReadOnlyList<(RosterAssignment Assignment, string Name)>> AssignmentsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var rows = await db.Set<RosterAssignment>().AsNoTracking()
+            .Where(a => a.Date >= from && a.Date <= to)
+            .Join(db.Set<Person>().AsNoTracking(), a => a.PersonId, p => p.Id, (a, p) => new { Assignment = a, p.Name })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.Assignment, r.Name))];
+    }
+
     public async Task<IReadOnlyList<Person>> ClerksAsync(CancellationToken cancellationToken) =>
         await db.Set<Person>().AsNoTracking().Where(p => p.Active && (p.Roles & Roles.AttendanceClerk) != 0).OrderBy(p => p.Id).ToListAsync(cancellationToken);
 }
