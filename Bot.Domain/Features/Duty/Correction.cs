@@ -79,7 +79,7 @@ public sealed class CorrectionCommand(
 
     public string Name => "correction";
 
-    public CommandInfo Info { get; } = new("correction", ["补卡"], ["correction", "missed check-in"], Texts, "CorrectionDescription", HelpOrder: 7);
+    public CommandInfo Info { get; } = new("correction", ["补卡"], ["correction", "missed check-in"], Texts, "CorrectionDescription", HelpOrder: 12);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {

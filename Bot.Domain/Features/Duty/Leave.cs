@@ -89,7 +89,7 @@ public sealed partial class LeaveCommand(
     public const string ApproveWord = "同意外出";
     public const string RejectWord = "驳回外出";
 
-    public CommandInfo Info { get; } = new("leave", ["外出", "离岗"], ["leave", "step out"], Texts, "LeaveDescription", HelpOrder: 8);
+    public CommandInfo Info { get; } = new("leave", ["外出", "离岗"], ["leave", "step out"], Texts, "LeaveDescription", HelpOrder: 13);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
@@ -226,7 +226,7 @@ public sealed class RejectLeaveCommand(LeaveAnswers answers) : IBotCommand
 /// <summary>回来 / back: ends the person's 外出.</summary>
 public sealed class BackCommand(LeaveAnswers answers) : IBotCommand
 {
-    public CommandInfo Info { get; } = new("back", ["回来", "已回岗"], ["back"], DutyTexts.Catalog, "BackDescription", HelpOrder: 9);
+    public CommandInfo Info { get; } = new("back", ["回来", "已回岗"], ["back"], DutyTexts.Catalog, "BackDescription", HelpOrder: 14);
 
     public ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) => answers.BackAsync(turn, cancellationToken);
 }

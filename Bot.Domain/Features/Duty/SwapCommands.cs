@@ -256,7 +256,7 @@ public sealed class SwapCommand(SwapDesk desk, DepartmentProfile department) : I
 
     public string Name => "swap";
 
-    public CommandInfo Info { get; } = new("swap", ["调班", "换班"], ["swap", "swap shift"], Texts, "SwapDescription", HelpOrder: 5);
+    public CommandInfo Info { get; } = new("swap", ["调班", "换班"], ["swap", "swap shift"], Texts, "SwapDescription", HelpOrder: 11);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
