@@ -42,6 +42,7 @@ app.MapTeamsChannel();
 app.MapWeComChannel();
 app.MapDirectoryAdmin();
 app.MapKeys();
+app.MapDuty();
 app.AnnounceWhereToChat();
 
 await app.RunAsync();

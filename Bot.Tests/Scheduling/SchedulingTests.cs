@@ -34,6 +34,10 @@ public sealed class SchedulingTests
         {
             ["Scheduling:Jobs:EscalationTick:Cron"] = "0 0 3 * * ?",
             ["Scheduling:Jobs:SupervisorDigest:Cron"] = "0 0 4 * * ?",
+            // The every-minute jobs too: a tick during the test would count as an execution.
+            ["Scheduling:Jobs:AttendanceWatch:Cron"] = "0 0 5 * * ?",
+            ["Scheduling:Jobs:LeaveWatch:Cron"] = "0 0 5 * * ?",
+            ["Scheduling:Jobs:RosterDeadlines:Cron"] = "0 0 5 * * ?",
         };
         try
         {

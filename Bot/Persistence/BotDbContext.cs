@@ -52,4 +52,5 @@ public enum CriticalSection : long
     DirectoryImport = 0x426F_7402,
     Migrations = 0x426F_7403,
     KeyImport = 0x426F_7420,
+    RosterImport = 0x426F_7410,
 }

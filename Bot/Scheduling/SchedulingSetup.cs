@@ -18,7 +18,7 @@ namespace Bot.Scheduling;
 public static class SchedulingSetup
 {
     /// <summary>Job names, also their keys under Scheduling:Jobs.</summary>
-    public static readonly string[] Jobs = [EscalationTickJob.Name, SupervisorDigestJob.Name, AttendanceWatchJob.Name, KeyWatchJob.Name, KeyDailyCheckJob.Name, DutyLogWatchJob.Name];
+    public static readonly string[] Jobs = [EscalationTickJob.Name, SupervisorDigestJob.Name, AttendanceWatchJob.Name, KeyWatchJob.Name, KeyDailyCheckJob.Name, DutyLogWatchJob.Name, LeaveWatchJob.Name, RosterDeadlinesJob.Name];
 
     public static WebApplicationBuilder AddScheduling(this WebApplicationBuilder builder)
     {
@@ -72,6 +72,8 @@ public static class SchedulingSetup
             Schedule<KeyWatchJob>(q, KeyWatchJob.Name, options, timeZone);
             Schedule<KeyDailyCheckJob>(q, KeyDailyCheckJob.Name, options, timeZone);
             Schedule<DutyLogWatchJob>(q, DutyLogWatchJob.Name, options, timeZone);
+            Schedule<LeaveWatchJob>(q, LeaveWatchJob.Name, options, timeZone);
+            Schedule<RosterDeadlinesJob>(q, RosterDeadlinesJob.Name, options, timeZone);
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddSingleton(new ScheduleReconciler.Plan([.. Jobs.Select(job => (job, options.CronFor(job)))], timeZone));

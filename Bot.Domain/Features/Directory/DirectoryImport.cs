@@ -6,11 +6,14 @@ namespace Bot.Domain.Features.Directory;
 /// One problem with an import file. <see cref="Key"/> names a text in <see cref="DirectoryTexts"/>, so the
 /// message is given in the caller's language; <see cref="Column"/> is null when the whole line is wrong.
 /// </summary>
-public sealed record ImportError(int Line, string? Column, string Key, IReadOnlyList<object> Args)
+public sealed record ImportError(int Line, string? Column, string Key, IReadOnlyList<object> Args, TextCatalog? Catalog = null)
 {
     public static ImportError Of(int line, string? column, string key, params object[] args) => new(line, column, key, args);
 
-    public string Message(string language) => DirectoryTexts.Catalog.Get(Key, language, [.. Args]);
+    /// <summary>An error whose text lives in another feature's catalog (the roster import's, say).</summary>
+    public static ImportError In(TextCatalog catalog, int line, string? column, string key, params object[] args) => new(line, column, key, args, catalog);
+
+    public string Message(string language) => (Catalog ?? DirectoryTexts.Catalog).Get(Key, language, [.. Args]);
 }
 
 /// <summary>The rows of a file that passed validation, or every error found. Rows are only used when there are no errors.</summary>

@@ -9,6 +9,10 @@ public enum AttendanceMark
     Late,
     /// <summary>早退: checked out before the shift's end.</summary>
     Early,
+    /// <summary>缺勤: no check-in by the end of the shift.</summary>
+    Absent,
+    /// <summary>补卡: a missed check-in or check-out, corrected with a reason the direct superior approved.</summary>
+    Corrected,
 }
 
 /// <summary>One person's attendance for one rostered shift: the 考勤 record the clerk reports to HR.</summary>
@@ -34,6 +38,20 @@ public sealed class AttendanceRecord
         CheckedOutAt = at;
         CheckOut = mark;
     }
+
+    /// <summary>The shift ended without a check-in (第2篇 2.1: no absence).</summary>
+    public static AttendanceRecord Absent(RosterAssignment assignment) =>
+        new() { PersonId = assignment.PersonId, Date = assignment.Date, ShiftCode = assignment.ShiftCode, CheckIn = AttendanceMark.Absent };
+
+    /// <summary>Whether something is missing that a 补卡 could correct.</summary>
+    public bool IsMissingSomething => (CheckedInAt is null && CheckIn is null or AttendanceMark.Absent) || (CheckedOutAt is null && CheckOut is null);
+
+    /// <summary>An approved 补卡: what was missing is marked corrected, what was recorded stays as it was.</summary>
+    public void Corrected()
+    {
+        if (CheckedInAt is null) CheckIn = AttendanceMark.Corrected;
+        if (CheckedOutAt is null) CheckOut = AttendanceMark.Corrected;
+    }
 }
 
 /// <summary>The check-in and check-out windows (configuration section <c>Duty</c>).</summary>
@@ -44,6 +62,9 @@ public interface IAttendanceStore
     Task<AttendanceRecord?> FindAsync(string personId, DateOnly date, string shiftCode, CancellationToken cancellationToken);
 
     void Add(AttendanceRecord record);
+
+    /// <summary>Every record of the dates from <paramref name="from"/> to <paramref name="to"/> (inclusive).</summary>
+    Task<IReadOnlyList<AttendanceRecord>> BetweenAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -11,7 +11,8 @@ public sealed record AttendanceWatchPolicy(TimeSpan ReminderBefore, TimeSpan Esc
 /// <summary>
 /// Watches the roster around each shift's start: a reminder before it, another when the person is late
 /// (start + grace, 第2篇 2.1), and an escalation to the shift lead on duty when they still have not checked in.
-/// Each effect is keyed (the reminder by person, date and shift; the escalation by its subject), so the job firing
+/// When the shift is over without a check-in, the shift is marked 缺勤. Each effect is keyed (the reminder by person,
+/// date and shift; the escalation by its subject; the absence by the attendance record's unique key), so the job firing
 /// twice, or on two instances, acts once.
 /// </summary>
 public sealed class AttendanceWatch(
@@ -37,8 +38,18 @@ public sealed class AttendanceWatch(
         {
             if (shifts.Find(assignment.ShiftCode) is not { } shift) continue;
             var (start, end) = ShiftTimes.Of(assignment, shift, department);
-            if (now < start - watch.ReminderBefore || now >= end) continue;
+            if (now < start - watch.ReminderBefore) continue;
             var record = await attendance.FindAsync(assignment.PersonId, assignment.Date, assignment.ShiftCode, cancellationToken);
+            if (now >= end)
+            {
+                // 缺勤: the shift is over and nobody checked in. The record's unique key makes a second marking lose its race.
+                if (record is null && await units.AtomicallyAsync(() =>
+                    {
+                        attendance.Add(AttendanceRecord.Absent(assignment));
+                        return Task.CompletedTask;
+                    }, cancellationToken)) acted++;
+                continue;
+            }
             if (record?.CheckedInAt is not null) continue;
 
             var key = $"{assignment.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}:{assignment.ShiftCode}:{assignment.PersonId}";

@@ -146,7 +146,7 @@ public sealed class MyShiftsCommand(IRosterStore roster, ShiftSchedule shifts, D
 }
 
 /// <summary>今天谁值班 / who is on duty: who is on shift now, and today's roster per shift.</summary>
-public sealed class OnDutyCommand(IRosterStore roster, ShiftSchedule shifts, DepartmentProfile department) : IBotCommand
+public sealed class OnDutyCommand(IRosterStore roster, IDutyManagerStore managers, ShiftSchedule shifts, DepartmentProfile department) : IBotCommand
 {
     private static readonly TextCatalog Texts = DutyTexts.Catalog;
 
@@ -169,6 +169,8 @@ public sealed class OnDutyCommand(IRosterStore roster, ShiftSchedule shifts, Dep
             now.Count == 0 ? Texts.Get("NobodyOnDutyNow", language) : Texts.Get("OnDutyNow", language, Names(now)),
             Texts.Get("TodayTitle", language, today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         };
+        // 第2篇 1.1: a duty manager every day.
+        if (await managers.OnAsync(today, cancellationToken) is { } manager) lines.Add(Texts.Get("DutyManagerToday", language, manager.Name));
         foreach (var shift in shifts.Shifts)
         {
             var people = yesterdayAndToday.Where(p => p.Assignment.Date == today && string.Equals(p.Assignment.ShiftCode, shift.Code, StringComparison.OrdinalIgnoreCase)).ToList();

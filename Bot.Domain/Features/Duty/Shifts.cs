@@ -23,7 +23,7 @@ public sealed class RosterAssignment
 {
     public long Id { get; init; }
     public required DateOnly Date { get; init; }
-    public required string PersonId { get; init; }
+    public required string PersonId { get; set; }
     public required string ShiftCode { get; set; }
     public required string Post { get; set; }
 }

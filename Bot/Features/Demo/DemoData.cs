@@ -102,7 +102,8 @@ public static class DemoData
                 new RosterAssignment { Date = date, PersonId = "zhengshi", ShiftCode = "early", Post = "前台" },
                 new RosterAssignment { Date = date, PersonId = "wangwu", ShiftCode = "early", Post = "领班" },
                 new RosterAssignment { Date = date, PersonId = "lisi", ShiftCode = "middle", Post = "客服中心" },
-                new RosterAssignment { Date = date, PersonId = "wujiu", ShiftCode = "night", Post = "客服中心" });
+                new RosterAssignment { Date = date, PersonId = "wujiu", ShiftCode = "night", Post = "客服中心" },
+                new DutyManagerAssignment { Date = date, PersonId = "zhaoliu" });
         }
 
         await db.SaveChangesAsync(cancellationToken);

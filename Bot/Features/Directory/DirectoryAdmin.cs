@@ -117,33 +117,43 @@ public static partial class DirectoryAdmin
     internal static async Task<Results<Ok<ImportCounts>, ProblemHttpResult>> ImportAsync(HttpRequest request, AdminOptions options,
         Func<string, CancellationToken, Task<ImportOutcome>> import, CancellationToken cancellationToken)
     {
+        var (csv, problem) = await ReadCsvAsync(request, options, cancellationToken);
+        if (problem is not null) return problem;
+        var outcome = await import(csv!, cancellationToken);
+        return outcome.Errors.Count == 0 ? TypedResults.Ok(new ImportCounts(outcome.Created, outcome.Updated)) : Invalid(request, outcome.Errors);
+    }
+
+    /// <summary>The request's CSV text, or the problem to answer with (wrong content type, too large, empty, not UTF-8).</summary>
+    internal static async Task<(string? Csv, ProblemHttpResult? Problem)> ReadCsvAsync(HttpRequest request, AdminOptions options, CancellationToken cancellationToken)
+    {
         var language = LanguageOf(request);
         // No content type is taken as CSV; a wrong one (curl's default form encoding, say) is refused with a hint.
         if (request.ContentType is { Length: > 0 } contentType
             && !(MediaTypeHeaderValue.TryParse(contentType, out var media) && CsvMediaTypes.Contains(media.MediaType.Value, StringComparer.OrdinalIgnoreCase)))
-            return Problem(StatusCodes.Status415UnsupportedMediaType, Texts.Get("ImportUnsupportedMediaType", language, contentType));
+            return (null, Problem(StatusCodes.Status415UnsupportedMediaType, Texts.Get("ImportUnsupportedMediaType", language, contentType)));
 
         var body = await ReadBodyAsync(request, options.MaxCsvBytes, cancellationToken);
         if (body is null)
-            return Problem(StatusCodes.Status413PayloadTooLarge, Texts.Get("ImportTooLarge", language, options.MaxCsvBytes));
+            return (null, Problem(StatusCodes.Status413PayloadTooLarge, Texts.Get("ImportTooLarge", language, options.MaxCsvBytes)));
         if (body.Length == 0)
-            return Problem(StatusCodes.Status400BadRequest, Texts.Get("ImportEmptyBody", language));
+            return (null, Problem(StatusCodes.Status400BadRequest, Texts.Get("ImportEmptyBody", language)));
 
-        string csv;
         try
         {
-            csv = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(body);
+            return (new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(body), null);
         }
         catch (DecoderFallbackException)
         {
             // A Chinese Excel saves "CSV" as GBK unless told otherwise; guessing the encoding would garble names.
-            return Problem(StatusCodes.Status400BadRequest, Texts.Get("ImportNotUtf8", language));
+            return (null, Problem(StatusCodes.Status400BadRequest, Texts.Get("ImportNotUtf8", language)));
         }
+    }
 
-        var outcome = await import(csv, cancellationToken);
-        if (outcome.Errors.Count == 0) return TypedResults.Ok(new ImportCounts(outcome.Created, outcome.Updated));
-
-        var errors = outcome.Errors.Select(e => new ImportErrorItem(e.Line, e.Column, e.Message(language))).ToList();
+    /// <summary>The 400 answer listing every error of an all-or-nothing import (<see cref="ImportProblem"/>).</summary>
+    internal static ProblemHttpResult Invalid(HttpRequest request, IReadOnlyList<ImportError> importErrors)
+    {
+        var language = LanguageOf(request);
+        var errors = importErrors.Select(e => new ImportErrorItem(e.Line, e.Column, e.Message(language))).ToList();
         return TypedResults.Problem(
             title: Texts.Get("ImportInvalidTitle", language),
             detail: Texts.Get("ImportInvalidDetail", language, errors.Count),

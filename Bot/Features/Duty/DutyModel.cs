@@ -33,3 +33,15 @@ internal sealed class AttendanceRecordConfiguration : IEntityTypeConfiguration<A
         b.HasIndex(a => new { a.PersonId, a.Date, a.ShiftCode }).IsUnique();
     }
 }
+
+internal sealed class DutyManagerConfiguration : IEntityTypeConfiguration<DutyManagerAssignment>
+{
+    public void Configure(EntityTypeBuilder<DutyManagerAssignment> b)
+    {
+        b.ToTable("DutyManagers");
+        // One duty manager per day (第2篇 1.1).
+        b.HasKey(m => m.Date);
+        b.Property(m => m.PersonId).HasMaxLength(64);
+        b.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -25,6 +25,36 @@ public sealed class DutyOptions
     /// <summary>Not checked in this long after the start → escalated to the shift lead on duty.</summary>
     public TimeSpan EscalateAfter { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>An 外出 this long past its return time goes to the shift lead on duty (第7篇 1.2.3); the person is reminded at the return time.</summary>
+    public TimeSpan LeaveEscalateAfter { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Next month's roster is due by this day of the month (第7篇 1.1.3–1.1.4).</summary>
+    public int RosterDueDay { get; set; } = 25;
+
+    /// <summary>Days of the month on which the 考勤员 is reminded while next month's roster is missing.</summary>
+    public List<int> RosterReminderDays { get; set; } = [];
+
+    /// <summary>Holidays with their own roster (元旦, 春节, 五一, 十一; 第7篇 1.1.6), dates yyyy-MM-dd.</summary>
+    public List<HolidayOption> Holidays { get; set; } = [];
+
+    /// <summary>A holiday roster is due this many days before the holiday (one week, 第7篇 1.1.6).</summary>
+    public int HolidayRosterDueDaysBefore { get; set; } = 7;
+
+    /// <summary>The 考勤员 is reminded this many days before a holiday roster is due.</summary>
+    public int HolidayRosterReminderDaysBefore { get; set; } = 3;
+
+    public RosterDeadlinePolicy ToDeadlinePolicy() => new(RosterDueDay, RosterReminderDays.Count > 0 ? RosterReminderDays : [20, 24],
+        [.. Holidays.Select(h => new Holiday(h.Name, DateOnly.ParseExact(h.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture)))],
+        HolidayRosterDueDaysBefore, HolidayRosterReminderDaysBefore);
+
+    public sealed class HolidayOption
+    {
+        public string Name { get; set; } = "";
+        public string Date { get; set; } = "";
+
+        public bool IsValid() => Name.Length > 0 && DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+    }
+
     public AttendanceWatchPolicy ToWatchPolicy() => new(ReminderBefore, EscalateAfter);
 
     public AttendancePolicy ToAttendancePolicy() => new(CheckInOpensBefore, LateAfter, CheckOutClosesAfter);

@@ -35,6 +35,9 @@ internal sealed class AttendanceStore(BotDbContext db) : IAttendanceStore
         db.Set<AttendanceRecord>().SingleOrDefaultAsync(a => a.PersonId == personId && a.Date == date && a.ShiftCode == shiftCode, cancellationToken);
 
     public void Add(AttendanceRecord record) => db.Add(record);
+
+    public async Task<IReadOnlyList<AttendanceRecord>> BetweenAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        await db.Set<AttendanceRecord>().AsNoTracking().Where(a => a.Date >= from && a.Date <= to).ToListAsync(cancellationToken);
 }
 
 /// <summary>Until the handover feature decides (第2篇 2.4), everyone may leave at check-out.</summary>
@@ -42,4 +45,33 @@ internal sealed class AlwaysAllowLeave : ILeaveGate
 {
     public Task<string?> WhyNotAsync(string personId, RosterAssignment assignment, string language, CancellationToken cancellationToken) =>
         Task.FromResult<string?>(null);
+}
+
+internal sealed class DutyManagerStore(BotDbContext db) : IDutyManagerStore
+{
+    public async Task<(string PersonId, string Name)?> OnAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var row = await db.Set<DutyManagerAssignment>().AsNoTracking().Where(m => m.Date == day)
+            .Join(db.Set<Person>().AsNoTracking(), m => m.PersonId, p => p.Id, (m, p) => new { m.PersonId, p.Name })
+            .SingleOrDefaultAsync(cancellationToken);
+        return row is null ? null : (row.PersonId, row.Name);
+    }
+}
+
+internal sealed class RosterCoverage(BotDbContext db) : IRosterCoverage
+{
+    public Task<bool> AnyAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        db.Set<RosterAssignment>().AnyAsync(a => a.Date >= from && a.Date <= to, cancellationToken);
+
+    public async Task<IReadOnlyList<(RosterAssignment Assignment, string Name)>> AssignmentsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var rows = await db.Set<RosterAssignment>().AsNoTracking()
+            .Where(a => a.Date >= from && a.Date <= to)
+            .Join(db.Set<Person>().AsNoTracking(), a => a.PersonId, p => p.Id, (a, p) => new { Assignment = a, p.Name })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.Assignment, r.Name))];
+    }
+
+    public async Task<IReadOnlyList<Person>> ClerksAsync(CancellationToken cancellationToken) =>
+        await db.Set<Person>().AsNoTracking().Where(p => p.Active && (p.Roles & Roles.AttendanceClerk) != 0).OrderBy(p => p.Id).ToListAsync(cancellationToken);
 }

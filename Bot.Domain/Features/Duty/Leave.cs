@@ -1,0 +1,274 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Bot.Domain.Conversations;
+using Bot.Domain.Features.Directory;
+using Bot.Domain.Features.Escalation;
+
+namespace Bot.Domain.Features.Duty;
+
+public enum LeaveStatus
+{
+    Pending,
+    Approved,
+    Rejected,
+    Returned,
+}
+
+/// <summary>
+/// 外出: leaving the post during a shift, for work or not, needs the direct superior's approval with a return time
+/// (第7篇 1.2.3). Overdue → a reminder to the person, then an escalation to the shift lead on duty.
+/// </summary>
+public sealed class ShiftLeave
+{
+    public long Id { get; init; }
+    public required string PersonId { get; init; }
+    public required DateOnly Date { get; init; }
+    public required string ShiftCode { get; init; }
+    public required string Reason { get; init; }
+    public required DateTimeOffset ReturnBy { get; init; }
+    public required string ApproverId { get; init; }
+    public required DateTimeOffset RequestedAt { get; init; }
+    public LeaveStatus Status { get; private set; }
+    public DateTimeOffset? DecidedAt { get; private set; }
+    public DateTimeOffset? ReturnedAt { get; private set; }
+    /// <summary>When the overdue leave went to the shift lead; once is enough, the escalation chain does the rest.</summary>
+    public DateTimeOffset? EscalatedAt { get; private set; }
+    public int Version { get; set; }
+
+    public void Escalated(DateTimeOffset at) => EscalatedAt = at;
+
+    public bool IsOut => Status == LeaveStatus.Approved;
+
+    public void Decided(bool approved, DateTimeOffset at)
+    {
+        if (Status != LeaveStatus.Pending) throw new InvalidOperationException($"Leave {Id} is {Status}.");
+        Status = approved ? LeaveStatus.Approved : LeaveStatus.Rejected;
+        DecidedAt = at;
+    }
+
+    public void Back(DateTimeOffset at)
+    {
+        if (Status is not (LeaveStatus.Approved or LeaveStatus.Pending)) throw new InvalidOperationException($"Leave {Id} is {Status}.");
+        Status = LeaveStatus.Returned;
+        ReturnedAt = at;
+    }
+}
+
+public interface ILeaveStore
+{
+    Task<ShiftLeave?> FindAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>The person's leave that is pending or approved and not yet ended by 回来.</summary>
+    Task<ShiftLeave?> OpenForAsync(string personId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ShiftLeave>> PendingForApproverAsync(string approverId, CancellationToken cancellationToken);
+
+    /// <summary>Approved leaves whose return time has passed and that were not escalated yet.</summary>
+    Task<IReadOnlyList<ShiftLeave>> OverdueAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    Task AddAsync(ShiftLeave leave, CancellationToken cancellationToken);
+}
+
+/// <summary>When an overdue leave is escalated (configuration <c>Duty:LeaveEscalateAfter</c>).</summary>
+public sealed record LeavePolicy(TimeSpan EscalateAfter);
+
+/// <summary>
+/// 外出 / leave: "外出 30分钟 去管理处送文件" or "外出 10:30 …". Only while checked in on a running shift; the return time
+/// lies within it. The direct superior approves by button; 回来 / back ends it.
+/// </summary>
+public sealed partial class LeaveCommand(
+    IRosterStore roster,
+    IAttendanceStore attendance,
+    ILeaveStore leaves,
+    IDirectoryStore directory,
+    ShiftSchedule shifts,
+    DepartmentProfile department,
+    INotifier notifier) : IBotCommand
+{
+    private static readonly TextCatalog Texts = DutyTexts.Catalog;
+    public const string ApproveWord = "同意外出";
+    public const string RejectWord = "驳回外出";
+
+    public CommandInfo Info { get; } = new("leave", ["外出", "离岗"], ["leave", "step out"], Texts, "LeaveDescription", HelpOrder: 13);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var words = arguments.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length < 2 || ReturnTime(words[0], turn.Now) is not { } returnBy)
+        {
+            turn.Reply(Texts.Get("LeaveUsage", turn.Language));
+            return;
+        }
+        if (returnBy <= turn.Now) throw new BotRuleException(Texts, "LeaveReturnInThePast");
+
+        var today = department.LocalDate(turn.Now);
+        (RosterAssignment Assignment, DateTimeOffset End)? current = null;
+        foreach (var a in await roster.ForPersonAsync(turn.Sender.Id, today.AddDays(-1), today, cancellationToken))
+        {
+            if (shifts.Find(a.ShiftCode) is not { } shift) continue;
+            var (start, end) = ShiftTimes.Of(a, shift, department);
+            if (turn.Now < start || turn.Now >= end) continue;
+            if ((await attendance.FindAsync(turn.Sender.Id, a.Date, a.ShiftCode, cancellationToken))?.CheckedInAt is null) continue;
+            current = (a, end);
+        }
+        if (current is not { } on) throw new BotRuleException(Texts, "LeaveNotOnShift");
+        if (returnBy > on.End) throw new BotRuleException(Texts, "LeaveAfterShiftEnd", ShiftTimes.Clock(on.End, department));
+        if (await leaves.OpenForAsync(turn.Sender.Id, cancellationToken) is { } open) throw new BotRuleException(Texts, "LeaveAlreadyOpen", open.Id);
+        var me = await directory.FindPersonAsync(turn.Sender.Id, cancellationToken);
+        if (me?.ReportsToId is not { } approverId || await directory.FindPersonAsync(approverId, cancellationToken) is not { Active: true } approver)
+            throw new BotRuleException(Texts, "CorrectionNoSuperior");
+
+        var leave = new ShiftLeave
+        {
+            PersonId = turn.Sender.Id, Date = on.Assignment.Date, ShiftCode = on.Assignment.ShiftCode,
+            Reason = words[1].Length > 500 ? words[1][..500] : words[1], ReturnBy = returnBy, ApproverId = approverId, RequestedAt = turn.Now,
+        };
+        await leaves.AddAsync(leave, cancellationToken);
+        var language = TextCatalog.NormalizeLanguage(approver.Language);
+        var id = leave.Id.ToString(CultureInfo.InvariantCulture);
+        await notifier.NotifyAsync(approver.Id, new OutgoingMessage(
+            Texts.Get("LeaveAskApprover", language, approver.Name, turn.Sender.DisplayName, leave.Reason, ShiftTimes.Clock(returnBy, department), leave.Id),
+            [new Choice($"{ApproveWord} {id}", Texts.Get("SwapApproveLabel", language)), new Choice($"{RejectWord} {id}", Texts.Get("SwapRejectLabel", language))]),
+            $"leave:{id}:ask", cancellationToken);
+        turn.Reply(Texts.Get("LeaveRequested", turn.Language, leave.Id, approver.Name));
+    }
+
+    /// <summary>"30分钟", "1小时", "30m", "1h", or a clock time "10:30" (today, local).</summary>
+    private DateTimeOffset? ReturnTime(string text, DateTimeOffset now)
+    {
+        var t = TextInput.ForMatching(text);
+        if (Duration().Match(t) is { Success: true } d)
+        {
+            var n = int.Parse(d.Groups["n"].Value, CultureInfo.InvariantCulture);
+            var hours = d.Groups["u"].Value is "小时" or "h" or "hour" or "hours";
+            return now + (hours ? TimeSpan.FromHours(n) : TimeSpan.FromMinutes(n));
+        }
+        if (TimeOnly.TryParseExact(t, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var clock))
+        {
+            var local = department.LocalDate(now);
+            var at = department.ToInstant(local, clock);
+            // A night shift: "01:30" said at 23:40 is tomorrow's.
+            return at < now - TimeSpan.FromHours(12) ? department.ToInstant(local.AddDays(1), clock) : at;
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"^(?<n>\d{1,3})\s*(?<u>分钟|分|小时|m|min|mins|minutes|h|hour|hours)$")]
+    private static partial Regex Duration();
+}
+
+/// <summary>同意外出 / 驳回外出 by the direct superior, and 回来 / back by the person.</summary>
+public sealed class LeaveAnswers(ILeaveStore leaves, IDirectoryStore directory, DepartmentProfile department, INotifier notifier)
+{
+    private static readonly TextCatalog Texts = DutyTexts.Catalog;
+
+    public async ValueTask DecideAsync(TurnContext turn, string arguments, bool approve, CancellationToken cancellationToken)
+    {
+        ShiftLeave? leave;
+        if (long.TryParse(arguments.Trim().TrimStart('#', '＃').Split(' ', 2)[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            leave = await leaves.FindAsync(id, cancellationToken) ?? throw new BotRuleException(Texts, "LeaveNotFound", id);
+        else
+        {
+            var waiting = await leaves.PendingForApproverAsync(turn.Sender.Id, cancellationToken);
+            if (waiting.Count != 1)
+            {
+                turn.Reply(Texts.Get(waiting.Count == 0 ? "LeaveNoneWaiting" : "LeaveSayWhich", turn.Language));
+                return;
+            }
+            leave = waiting[0];
+        }
+        if (leave.ApproverId != turn.Sender.Id) throw new BotRuleException(Texts, "LeaveNotYours", leave.Id);
+        if (leave.Status != LeaveStatus.Pending) throw new BotRuleException(Texts, "LeaveAlreadyDecided", leave.Id);
+        leave.Decided(approve, turn.Now);
+        var person = await directory.FindPersonAsync(leave.PersonId, cancellationToken);
+        if (person is not null)
+        {
+            var language = TextCatalog.NormalizeLanguage(person.Language);
+            await notifier.NotifyAsync(person.Id, new OutgoingMessage(Texts.Get(approve ? "LeaveApproved" : "LeaveRejected", language,
+                leave.Id, turn.Sender.DisplayName, ShiftTimes.Clock(leave.ReturnBy, department))), $"leave:{leave.Id}:{leave.Status}", cancellationToken);
+        }
+        turn.Reply(Texts.Get(approve ? "LeaveYouApproved" : "LeaveYouRejected", turn.Language, leave.Id, person?.Name ?? leave.PersonId));
+    }
+
+    public async ValueTask BackAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (await leaves.OpenForAsync(turn.Sender.Id, cancellationToken) is not { } leave)
+        {
+            turn.Reply(Texts.Get("LeaveNotOut", turn.Language));
+            return;
+        }
+        leave.Back(turn.Now);
+        var late = turn.Now - leave.ReturnBy;
+        turn.Reply(late > TimeSpan.FromMinutes(1)
+            ? Texts.Get("LeaveBackLate", turn.Language, ShiftTimes.Clock(turn.Now, department), (int)late.TotalMinutes)
+            : Texts.Get("LeaveBack", turn.Language, ShiftTimes.Clock(turn.Now, department)));
+    }
+}
+
+/// <summary>同意外出 / approve leave.</summary>
+public sealed class ApproveLeaveCommand(LeaveAnswers answers) : IBotCommand
+{
+    public CommandInfo Info { get; } = new("leave-approve", [LeaveCommand.ApproveWord, "批准外出"], ["approve leave"], DutyTexts.Catalog, "LeaveApproveDescription", HelpOrder: 34,
+        ListedFor: Roles.ShiftLead | Roles.Supervisor | Roles.DepartmentManager);
+
+    public ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) => answers.DecideAsync(turn, arguments, true, cancellationToken);
+}
+
+/// <summary>驳回外出 / reject leave.</summary>
+public sealed class RejectLeaveCommand(LeaveAnswers answers) : IBotCommand
+{
+    public CommandInfo Info { get; } = new("leave-reject", [LeaveCommand.RejectWord, "拒绝外出"], ["reject leave"], DutyTexts.Catalog, "LeaveRejectDescription", HelpOrder: 35,
+        ListedFor: Roles.ShiftLead | Roles.Supervisor | Roles.DepartmentManager);
+
+    public ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) => answers.DecideAsync(turn, arguments, false, cancellationToken);
+}
+
+/// <summary>回来 / back: ends the person's 外出.</summary>
+public sealed class BackCommand(LeaveAnswers answers) : IBotCommand
+{
+    public CommandInfo Info { get; } = new("back", ["回来", "已回岗"], ["back"], DutyTexts.Catalog, "BackDescription", HelpOrder: 14);
+
+    public ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) => answers.BackAsync(turn, cancellationToken);
+}
+
+/// <summary>
+/// Watches approved 外出 past their return time (第7篇 1.2.3): a reminder to the person at once, then, after
+/// <see cref="LeavePolicy.EscalateAfter"/>, an escalation to the shift lead on duty. The reminder is keyed by the leave;
+/// the escalation joins its open case by subject — so the job firing twice acts once.
+/// </summary>
+public sealed class LeaveWatch(ILeaveStore leaves, IDirectoryStore directory, LeavePolicy policy, DepartmentProfile department,
+    INotifier notifier, EscalationService escalations, IEscalationStore units)
+{
+    private static readonly TextCatalog Texts = DutyTexts.Catalog;
+
+    public async Task<int> ProcessAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var acted = 0;
+        foreach (var overdue in await leaves.OverdueAsync(now, cancellationToken))
+        {
+            if (await directory.FindPersonAsync(overdue.PersonId, cancellationToken) is not { } person) continue;
+            var done = false;
+            var won = await units.AtomicallyAsync(async () =>
+            {
+                // Re-read inside the unit: 回来 or another instance may have changed it since the list was read.
+                if (await leaves.FindAsync(overdue.Id, cancellationToken) is not { IsOut: true, EscalatedAt: null } leave) return;
+                var returnBy = ShiftTimes.Clock(leave.ReturnBy, department);
+                if (now < leave.ReturnBy + policy.EscalateAfter)
+                {
+                    var language = TextCatalog.NormalizeLanguage(person.Language);
+                    var back = Texts.Get("BackWord", language);
+                    done = await notifier.NotifyAsync(person.Id, new OutgoingMessage(Texts.Get("LeaveOverdueReminder", language, person.Name, returnBy),
+                        [new Choice(back, back)]), $"leave:{leave.Id}:overdue", cancellationToken);
+                    return;
+                }
+                var subject = Texts.Get("LeaveOverdueSubject", TextCatalog.Chinese, person.Name, leave.Id);
+                var details = Texts.Get("LeaveOverdueDetails", TextCatalog.Chinese, person.Name, leave.Reason, returnBy, (int)(now - leave.ReturnBy).TotalMinutes);
+                await escalations.RaiseAsync(new EscalationRequest("duty.leave-overdue", subject, Severity.Urgent, details, null), now, cancellationToken);
+                leave.Escalated(now);
+                done = true;
+            }, cancellationToken);
+            if (won && done) acted++;
+        }
+        return acted;
+    }
+}

@@ -1,0 +1,202 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Bot.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class DutyRoster : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AttendanceCorrections",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PersonId = table.Column<string>(type: "character varying(64)", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    ShiftCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ApproverId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OpenKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AttendanceCorrections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AttendanceCorrections_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DutyManagers",
+                columns: table => new
+                {
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    PersonId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DutyManagers", x => x.Date);
+                    table.ForeignKey(
+                        name: "FK_DutyManagers_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ShiftLeaves",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PersonId = table.Column<string>(type: "character varying(64)", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    ShiftCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ReturnBy = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ApproverId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReturnedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EscalatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShiftLeaves", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ShiftLeaves_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ShiftSwaps",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RequesterId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ColleagueId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ApproverId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    RequesterAssignmentId = table.Column<long>(type: "bigint", nullable: false),
+                    RequesterShiftCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ColleagueAssignmentId = table.Column<long>(type: "bigint", nullable: false),
+                    ColleagueShiftCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    ColleagueAnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShiftSwaps", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ShiftSwapHolds",
+                columns: table => new
+                {
+                    AssignmentId = table.Column<long>(type: "bigint", nullable: false),
+                    SwapId = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShiftSwapHolds", x => x.AssignmentId);
+                    table.ForeignKey(
+                        name: "FK_ShiftSwapHolds_RosterAssignments_AssignmentId",
+                        column: x => x.AssignmentId,
+                        principalTable: "RosterAssignments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ShiftSwapHolds_ShiftSwaps_SwapId",
+                        column: x => x.SwapId,
+                        principalTable: "ShiftSwaps",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AttendanceCorrections_OpenKey",
+                table: "AttendanceCorrections",
+                column: "OpenKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AttendanceCorrections_PersonId",
+                table: "AttendanceCorrections",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AttendanceCorrections_Status_ApproverId",
+                table: "AttendanceCorrections",
+                columns: new[] { "Status", "ApproverId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DutyManagers_PersonId",
+                table: "DutyManagers",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ShiftLeaves_PersonId_Status",
+                table: "ShiftLeaves",
+                columns: new[] { "PersonId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ShiftLeaves_Status_ReturnBy",
+                table: "ShiftLeaves",
+                columns: new[] { "Status", "ReturnBy" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ShiftSwapHolds_SwapId",
+                table: "ShiftSwapHolds",
+                column: "SwapId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ShiftSwaps_Status_Date",
+                table: "ShiftSwaps",
+                columns: new[] { "Status", "Date" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AttendanceCorrections");
+
+            migrationBuilder.DropTable(
+                name: "DutyManagers");
+
+            migrationBuilder.DropTable(
+                name: "ShiftLeaves");
+
+            migrationBuilder.DropTable(
+                name: "ShiftSwapHolds");
+
+            migrationBuilder.DropTable(
+                name: "ShiftSwaps");
+        }
+    }
+}
