@@ -7,6 +7,7 @@ using Bot.Features.Demo;
 using Bot.Features.Directory;
 using Bot.Features.Duty;
 using Bot.Features.Escalation;
+using Bot.Features.Handover;
 using Bot.Persistence;
 using Bot.Scheduling;
 
@@ -19,6 +20,7 @@ builder.AddDirectory();
 builder.AddDirectoryAdmin();
 builder.AddDuty();
 builder.AddEscalation();
+builder.AddHandover();
 builder.AddDemoData();
 builder.AddLocalChat();
 builder.AddTeamsChannel();
@@ -39,6 +41,7 @@ app.MapLocalChat();
 app.MapTeamsChannel();
 app.MapWeComChannel();
 app.MapDirectoryAdmin();
+app.MapHandoverAdmin();
 app.AnnounceWhereToChat();
 
 await app.RunAsync();

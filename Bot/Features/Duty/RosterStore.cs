@@ -36,10 +36,3 @@ internal sealed class AttendanceStore(BotDbContext db) : IAttendanceStore
 
     public void Add(AttendanceRecord record) => db.Add(record);
 }
-
-/// <summary>Until the handover feature decides (第2篇 2.4), everyone may leave at check-out.</summary>
-internal sealed class AlwaysAllowLeave : ILeaveGate
-{
-    public Task<string?> WhyNotAsync(string personId, RosterAssignment assignment, string language, CancellationToken cancellationToken) =>
-        Task.FromResult<string?>(null);
-}
