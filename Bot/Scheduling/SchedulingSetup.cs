@@ -18,7 +18,7 @@ namespace Bot.Scheduling;
 public static class SchedulingSetup
 {
     /// <summary>Job names, also their keys under Scheduling:Jobs.</summary>
-    public static readonly string[] Jobs = [EscalationTickJob.Name, SupervisorDigestJob.Name, AttendanceWatchJob.Name, HandoverWatchJob.Name];
+    public static readonly string[] Jobs = [EscalationTickJob.Name, SupervisorDigestJob.Name, AttendanceWatchJob.Name, HandoverWatchJob.Name, SecurityHandoverJob.Name];
 
     public static WebApplicationBuilder AddScheduling(this WebApplicationBuilder builder)
     {
@@ -70,6 +70,7 @@ public static class SchedulingSetup
             Schedule<SupervisorDigestJob>(q, SupervisorDigestJob.Name, options, timeZone);
             Schedule<AttendanceWatchJob>(q, AttendanceWatchJob.Name, options, timeZone);
             Schedule<HandoverWatchJob>(q, HandoverWatchJob.Name, options, timeZone);
+            Schedule<SecurityHandoverJob>(q, SecurityHandoverJob.Name, options, timeZone);
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddSingleton(new ScheduleReconciler.Plan([.. Jobs.Select(job => (job, options.CronFor(job)))], timeZone));

@@ -57,3 +57,31 @@ internal sealed class HandoverItemConfiguration : IEntityTypeConfiguration<Hando
         b.HasIndex(i => new { i.RecordId, i.Number }).IsUnique();
     }
 }
+
+internal sealed class SecurityHandoverEntryConfiguration : IEntityTypeConfiguration<SecurityHandoverEntry>
+{
+    public void Configure(EntityTypeBuilder<SecurityHandoverEntry> b)
+    {
+        b.ToTable("SecurityHandoverEntries");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(24);
+        b.Property(e => e.Status).HasConversion<string>().HasMaxLength(24);
+        b.Property(e => e.Text).HasMaxLength(1000);
+        b.Property(e => e.RecordedById).HasMaxLength(64);
+        b.Property(e => e.HandedById).HasMaxLength(64);
+        b.Property(e => e.Version).IsConcurrencyToken();
+        b.HasIndex(e => e.Status);
+    }
+}
+
+internal sealed class SecurityHandoverRoundConfiguration : IEntityTypeConfiguration<SecurityHandoverRound>
+{
+    public void Configure(EntityTypeBuilder<SecurityHandoverRound> b)
+    {
+        b.ToTable("SecurityHandoverRounds");
+        b.HasKey(r => r.Id);
+        b.Property(r => r.Slot).HasConversion<string>().HasMaxLength(16);
+        // One prompt per working day and slot: the claim of a job fired twice.
+        b.HasIndex(r => new { r.Date, r.Slot }).IsUnique();
+    }
+}

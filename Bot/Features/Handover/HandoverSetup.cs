@@ -48,6 +48,11 @@ public static class HandoverSetup
         services.AddScoped<IBotCommand, AddToHandoverCommand>();
         services.AddScoped<IBotCommand, SuccessorUnfitCommand>();
         services.AddScoped<IBotCommand, CoverHandoverCommand>();
+        // 第14篇 3: with the security control room.
+        services.AddScoped<ISecurityHandoverStore, SecurityHandoverStore>();
+        services.AddScoped<SecurityHandover>();
+        services.AddScoped<IBotCommand, SecurityIntakeCommand>();
+        services.AddScoped<IBotCommand, HandToSecurityCommand>();
 
         // TEMPORARY (UntilKeysAndDutyLogLand.cs): the keys and duty-log features register the real ones.
         services.TryAddScoped<IKeysOut, NoKeysOutYet>();

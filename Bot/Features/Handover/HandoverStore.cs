@@ -41,3 +41,15 @@ internal sealed class HandoverStore(BotDbContext db) : IHandoverStore
 
     public Task FlushAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 }
+
+internal sealed class SecurityHandoverStore(BotDbContext db) : ISecurityHandoverStore
+{
+    public async Task<IReadOnlyList<SecurityHandoverEntry>> PendingAsync(CancellationToken cancellationToken) =>
+        await db.Set<SecurityHandoverEntry>().Where(e => e.Status == SecurityEntryStatus.Pending).OrderBy(e => e.Id).ToListAsync(cancellationToken);
+
+    public void Add(SecurityHandoverEntry entry) => db.Add(entry);
+
+    public void Add(SecurityHandoverRound round) => db.Add(round);
+
+    public Task FlushAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
+}

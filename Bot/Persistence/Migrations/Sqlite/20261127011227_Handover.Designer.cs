@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Bot.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBotDbContext))]
-    [Migration("20261127005431_Handover")]
+    [Migration("20261127011227_Handover")]
     partial class Handover
     {
         /// <inheritdoc />
@@ -813,6 +813,81 @@ namespace Bot.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Handovers", (string)null);
+                });
+
+            modelBuilder.Entity("Bot.Domain.Features.Handover.SecurityHandoverEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HandedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HandedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("SecurityHandoverEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Bot.Domain.Features.Handover.SecurityHandoverRound", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PromptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slot")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date", "Slot")
+                        .IsUnique();
+
+                    b.ToTable("SecurityHandoverRounds", (string)null);
                 });
 
             modelBuilder.Entity("Bot.Domain.Features.Keys.Key", b =>

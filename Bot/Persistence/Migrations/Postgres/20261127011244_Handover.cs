@@ -59,6 +59,42 @@ namespace Bot.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "SecurityHandoverEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Urgent = table.Column<bool>(type: "boolean", nullable: false),
+                    RecordedById = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    HandedById = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    HandedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SecurityHandoverEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SecurityHandoverRounds",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Slot = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PromptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SecurityHandoverRounds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "HandoverItems",
                 columns: table => new
                 {
@@ -118,6 +154,17 @@ namespace Bot.Persistence.Migrations.Postgres
                 name: "IX_Handovers_SuccessorId_Status",
                 table: "Handovers",
                 columns: new[] { "SuccessorId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SecurityHandoverEntries_Status",
+                table: "SecurityHandoverEntries",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SecurityHandoverRounds_Date_Slot",
+                table: "SecurityHandoverRounds",
+                columns: new[] { "Date", "Slot" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -125,6 +172,12 @@ namespace Bot.Persistence.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "HandoverItems");
+
+            migrationBuilder.DropTable(
+                name: "SecurityHandoverEntries");
+
+            migrationBuilder.DropTable(
+                name: "SecurityHandoverRounds");
 
             migrationBuilder.DropTable(
                 name: "Handovers");

@@ -58,6 +58,42 @@ namespace Bot.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SecurityHandoverEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Urgent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RecordedById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    HandedById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    HandedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SecurityHandoverEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SecurityHandoverRounds",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Slot = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PromptedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SecurityHandoverRounds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "HandoverItems",
                 columns: table => new
                 {
@@ -117,6 +153,17 @@ namespace Bot.Persistence.Migrations.Sqlite
                 name: "IX_Handovers_SuccessorId_Status",
                 table: "Handovers",
                 columns: new[] { "SuccessorId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SecurityHandoverEntries_Status",
+                table: "SecurityHandoverEntries",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SecurityHandoverRounds_Date_Slot",
+                table: "SecurityHandoverRounds",
+                columns: new[] { "Date", "Slot" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -124,6 +171,12 @@ namespace Bot.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "HandoverItems");
+
+            migrationBuilder.DropTable(
+                name: "SecurityHandoverEntries");
+
+            migrationBuilder.DropTable(
+                name: "SecurityHandoverRounds");
 
             migrationBuilder.DropTable(
                 name: "Handovers");

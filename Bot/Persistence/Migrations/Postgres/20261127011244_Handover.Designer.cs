@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Bot.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresBotDbContext))]
-    [Migration("20261127005453_Handover")]
+    [Migration("20261127011244_Handover")]
     partial class Handover
     {
         /// <inheritdoc />
@@ -836,6 +836,85 @@ namespace Bot.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Handovers", (string)null);
+                });
+
+            modelBuilder.Entity("Bot.Domain.Features.Handover.SecurityHandoverEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("HandedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HandedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("SecurityHandoverEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Bot.Domain.Features.Handover.SecurityHandoverRound", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("PromptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Slot")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date", "Slot")
+                        .IsUnique();
+
+                    b.ToTable("SecurityHandoverRounds", (string)null);
                 });
 
             modelBuilder.Entity("Bot.Domain.Features.Keys.Key", b =>
