@@ -22,7 +22,7 @@ public sealed class AcceptHandoverCommand(HandoverService handovers) : IBotComma
 
     public string Name => "handover-accept";
 
-    public CommandInfo Info { get; } = new("take-over", ["接班", "签字接班"], ["take over", "takeover"], Texts, "AcceptDescription", HelpOrder: 8);
+    public CommandInfo Info { get; } = new("take-over", ["接班", "签字接班"], ["take over", "takeover"], Texts, "AcceptDescription", HelpOrder: 32);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
@@ -229,7 +229,7 @@ public sealed class AnswerQuestionCommand(HandoverService handovers) : IBotComma
 
     public string Name => "handover-answer";
 
-    public CommandInfo Info { get; } = new("handover-answer", ["答复"], ["answer"], Texts, "AnswerDescription", HelpOrder: 9);
+    public CommandInfo Info { get; } = new("handover-answer", ["答复"], ["answer"], Texts, "AnswerDescription", HelpOrder: 33);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {

@@ -20,7 +20,7 @@ public sealed class ReviewHandoversCommand(HandoverService handovers) : IBotComm
     private static readonly TextCatalog Texts = HandoverTexts.Catalog;
 
     public CommandInfo Info { get; } = new("handover-review", ["审阅交接"], ["sign handovers", "review handovers"], Texts, "ReviewDescription",
-        Roles: HandoverRoles.Leads, HelpOrder: 24);
+        Roles: HandoverRoles.Leads, HelpOrder: 37);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
@@ -73,7 +73,7 @@ public sealed class ReopenHandoverCommand(HandoverService handovers) : IBotComma
     private static readonly TextCatalog Texts = HandoverTexts.Catalog;
 
     public CommandInfo Info { get; } = new("handover-reopen", ["重开交接"], ["reopen handover"], Texts, "ReopenDescription",
-        Roles: HandoverRoles.Leads, HelpOrder: 25);
+        Roles: HandoverRoles.Leads, HelpOrder: 38);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
@@ -106,7 +106,7 @@ public sealed class AddToHandoverCommand(HandoverService handovers) : IBotComman
 {
     private static readonly TextCatalog Texts = HandoverTexts.Catalog;
 
-    public CommandInfo Info { get; } = new("handover-add", ["补充交接"], ["add to handover"], Texts, "AddDescription", HelpOrder: 26);
+    public CommandInfo Info { get; } = new("handover-add", ["补充交接"], ["add to handover"], Texts, "AddDescription", HelpOrder: 39);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
@@ -150,7 +150,7 @@ public sealed class SuccessorUnfitCommand(HandoverService handovers) : IBotComma
 {
     private static readonly TextCatalog Texts = HandoverTexts.Catalog;
 
-    public CommandInfo Info { get; } = new("handover-unfit", ["接班人不宜接班", "不宜接班"], ["successor unfit"], Texts, "UnfitDescription", HelpOrder: 27);
+    public CommandInfo Info { get; } = new("handover-unfit", ["接班人不宜接班", "不宜接班"], ["successor unfit"], Texts, "UnfitDescription", HelpOrder: 40);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
@@ -187,7 +187,7 @@ public sealed class CoverHandoverCommand(HandoverService handovers, IEscalationD
 {
     private static readonly TextCatalog Texts = HandoverTexts.Catalog;
 
-    public CommandInfo Info { get; } = new("handover-cover", ["顶班"], ["cover"], Texts, "CoverDescription", Roles: HandoverRoles.Leads, HelpOrder: 28);
+    public CommandInfo Info { get; } = new("handover-cover", ["顶班"], ["cover"], Texts, "CoverDescription", Roles: HandoverRoles.Leads, HelpOrder: 41);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
@@ -223,7 +223,7 @@ public sealed class HandoverRecordsCommand(HandoverService handovers) : IBotComm
     private static readonly TextCatalog Texts = HandoverTexts.Catalog;
     private const int Days = 7;
 
-    public CommandInfo Info { get; } = new("handovers", ["交接记录", "交接班记录"], ["handovers"], Texts, "RecordsDescription", HelpOrder: 10);
+    public CommandInfo Info { get; } = new("handovers", ["交接记录", "交接班记录"], ["handovers"], Texts, "RecordsDescription", HelpOrder: 34);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {

@@ -23,7 +23,7 @@ public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotComm
 
     public string Name => "handover-prepare";
 
-    public CommandInfo Info { get; } = new("handover", ["交班", "交接班", "准备交班"], ["hand over", "handover"], Texts, "PrepareDescription", HelpOrder: 7);
+    public CommandInfo Info { get; } = new("handover", ["交班", "交接班", "准备交班"], ["hand over", "handover"], Texts, "PrepareDescription", HelpOrder: 31);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {

@@ -148,7 +148,7 @@ public sealed class SecurityIntakeCommand(ISecurityHandoverStore store, Escalati
     private static readonly HashSet<string> ServiceWords = new(StringComparer.Ordinal) { "服务", "报修", "需求", "服务要求", "service", "request" };
     private static readonly HashSet<string> UrgentWords = new(StringComparer.Ordinal) { "紧急", "urgent" };
 
-    public CommandInfo Info { get; } = new("security-intake", ["夜间登记"], ["night intake"], Texts, "IntakeDescription", HelpOrder: 11);
+    public CommandInfo Info { get; } = new("security-intake", ["夜间登记"], ["night intake"], Texts, "IntakeDescription", HelpOrder: 35);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
@@ -194,7 +194,7 @@ public sealed class HandToSecurityCommand(ISecurityHandoverStore store, Departme
 {
     private static readonly TextCatalog Texts = HandoverTexts.Catalog;
 
-    public CommandInfo Info { get; } = new("to-security", ["交保安"], ["to security"], Texts, "ToSecurityDescription", HelpOrder: 12);
+    public CommandInfo Info { get; } = new("to-security", ["交保安"], ["to security"], Texts, "ToSecurityDescription", HelpOrder: 36);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ namespace Bot.Tests.Features.Handover;
 public sealed class HandoverTests : HandoverTestBase
 {
     [Fact]
-    public async Task DoneWhen_ZhangsanHandsOverLisiQuestionsAndAccepts_ZhangsanChecksOut_WangwuSignsFromTheDigest()
+    public async Task DoneWhen_ZhangsanHandsOverLisiQuestionsAndAccepts_ZhangsanChecksOut_WangwuSignsFromTheDigest_第14篇_1_7()
     {
         Assert.StartsWith("签到成功", await SayAsync("zhangsan", "签到"));
         Keys.Out.Add(new KeyOut("U-3-1-502", "3-1-502", "zhangsan", "张三", Shanghai(26, 10, 0), Shanghai(26, 16, 0)));
@@ -180,6 +180,31 @@ public sealed class HandoverTests : HandoverTestBase
 
         Assert.Equal("PreparationIncomplete", refusal.Key);
         Assert.Equal(HandoverStatus.Preparing, record.Status);
+    }
+
+    [Fact]
+    public void Accepted_ContentChangedAfterwards_NoLongerMatchesItsHash_第14篇_2_3()
+    {
+        var now = Shanghai(26, 14, 40);
+        var record = new HandoverRecord { Post = "客服中心", Date = new DateOnly(2026, 11, 26), ShiftCode = "early", OutgoingId = "zhangsan" };
+        var item = record.Add(HandoverSection.Instruction, "明早8点消防检查", "zhangsan", now);
+        record.ProgressTo(HandoverRecord.ReviewStep);
+        record.Submit("lisi", now);
+        record.Confirm(item, "lisi");
+        record.Accept("lisi", now.AddMinutes(5));
+        Assert.True(record.IsIntact);
+
+        item.Answer = "改过的内容"; // a write behind the bot's back, e.g. straight into the database
+
+        Assert.False(record.IsIntact);
+        Assert.Equal("Locked", Assert.Throws<Bot.Domain.Conversations.BotRuleException>(() => record.Add(HandoverSection.Addition, "x", "zhangsan", now)).Key);
+    }
+
+    [Fact]
+    public async Task Review_OnlyForShiftLeads_第14篇_2_3()
+    {
+        Assert.StartsWith("对不起，“审阅交接”不在您的权限范围内。", await SayAsync("zhengshi", "审阅交接"));
+        Assert.Equal("目前没有待您审阅签字的交接记录。", await SayAsync("wangwu", "审阅交接"));
     }
 
     [Fact]
