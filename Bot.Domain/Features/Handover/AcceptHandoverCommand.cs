@@ -117,6 +117,12 @@ public sealed class AcceptHandoverCommand(HandoverService handovers) : IBotComma
             await PresentAsync(turn, record, cancellationToken);
             return;
         }
+        // The 接班 button of a later notice (an answer arrived) while checking: show where the check stands.
+        if (key.StartsWith(TextInput.ForMatching(Texts.Get("WordAccept", language)), StringComparison.Ordinal) && step != SignStep)
+        {
+            await PresentAsync(turn, record, cancellationToken);
+            return;
+        }
         if (key == RefuseValue || key == TextInput.ForMatching(Texts.Get("RefuseLabel", language)))
         {
             turn.AskInFlow(this, RefuseStep, Texts.Get("AskRefusalReason", language));

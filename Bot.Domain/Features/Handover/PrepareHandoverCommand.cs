@@ -264,6 +264,8 @@ public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotComm
                      .OrderByDescending(p => p.Item1.Length))
         {
             if (!key.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            // A lone letter counts only as itself ("x 电池坏"), not as the start of a word.
+            if (prefix.Length == 1 && char.IsAsciiLetter(prefix[0]) && key.Length > 1 && !char.IsWhiteSpace(key[1])) continue;
             var note = answer.Length > prefix.Length ? answer[prefix.Length..].Trim(' ', '，', ',', '：', ':') : "";
             return (ok, note.Length == 0 ? null : note);
         }
