@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Bot.Domain.Features.Handover;
 using Bot.Features.Handover;
 using Bot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Features.Handover;
@@ -79,6 +80,19 @@ public sealed class HandoverWatchTests : HandoverTestBase
         Assert.Equal("审阅交接 11-26", reminder.Choices.Single().Value);
 
         Assert.StartsWith("已审阅签字1份交接记录", await PressAsync("wangwu", "审阅交接 11-26"));
+    }
+
+    [Theory]
+    [InlineData("Handover:ReviewReminderAt", "25:00")]
+    [InlineData("Handover:AcceptWithin", "-00:10:00")]
+    [InlineData("Handover:Posts:0:Post", "")]
+    public void BadSetting_RefusesToStart_NamingTheKey(string key, string value)
+    {
+        using var bot = new BotFactory(settings: new Dictionary<string, string?> { [key] = value });
+
+        var failure = Assert.ThrowsAny<Exception>(() => bot.Services.GetRequiredService<HandoverPolicy>());
+
+        Assert.Contains(key, failure.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
