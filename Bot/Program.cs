@@ -8,6 +8,7 @@ using Bot.Features.Directory;
 using Bot.Features.Duty;
 using Bot.Features.Escalation;
 using Bot.Features.Keys;
+using Bot.Features.Handover;
 using Bot.Persistence;
 using Bot.Scheduling;
 
@@ -21,6 +22,7 @@ builder.AddDirectoryAdmin();
 builder.AddDuty();
 builder.AddEscalation();
 builder.AddKeys();
+builder.AddHandover();
 builder.AddDemoData();
 builder.AddLocalChat();
 builder.AddTeamsChannel();
@@ -43,6 +45,7 @@ app.MapWeComChannel();
 app.MapDirectoryAdmin();
 app.MapKeys();
 app.MapDuty();
+app.MapHandoverAdmin();
 app.AnnounceWhereToChat();
 
 await app.RunAsync();

@@ -2,6 +2,7 @@ using Bot.Conversations;
 using Bot.Features.Duty;
 using Bot.Features.Escalation;
 using Bot.Features.Keys;
+using Bot.Features.Handover;
 using Bot.Persistence;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,7 @@ namespace Bot.Scheduling;
 public static class SchedulingSetup
 {
     /// <summary>Job names, also their keys under Scheduling:Jobs.</summary>
-    public static readonly string[] Jobs = [EscalationTickJob.Name, SupervisorDigestJob.Name, AttendanceWatchJob.Name, KeyWatchJob.Name, KeyDailyCheckJob.Name, DutyLogWatchJob.Name, LeaveWatchJob.Name, RosterDeadlinesJob.Name];
+    public static readonly string[] Jobs = [EscalationTickJob.Name, SupervisorDigestJob.Name, AttendanceWatchJob.Name, KeyWatchJob.Name, KeyDailyCheckJob.Name, DutyLogWatchJob.Name, LeaveWatchJob.Name, RosterDeadlinesJob.Name, HandoverWatchJob.Name, SecurityHandoverJob.Name];
 
     public static WebApplicationBuilder AddScheduling(this WebApplicationBuilder builder)
     {
@@ -74,6 +75,8 @@ public static class SchedulingSetup
             Schedule<DutyLogWatchJob>(q, DutyLogWatchJob.Name, options, timeZone);
             Schedule<LeaveWatchJob>(q, LeaveWatchJob.Name, options, timeZone);
             Schedule<RosterDeadlinesJob>(q, RosterDeadlinesJob.Name, options, timeZone);
+            Schedule<HandoverWatchJob>(q, HandoverWatchJob.Name, options, timeZone);
+            Schedule<SecurityHandoverJob>(q, SecurityHandoverJob.Name, options, timeZone);
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddSingleton(new ScheduleReconciler.Plan([.. Jobs.Select(job => (job, options.CronFor(job)))], timeZone));

@@ -12,6 +12,12 @@ public interface IDigestSection
     Task<string?> BuildAsync(Person recipient, DateOnly day, string language, CancellationToken cancellationToken);
 }
 
+/// <summary>A digest section that also offers buttons (e.g. 审阅交接): they go under the digest message when the section has something to say.</summary>
+public interface IDigestActions
+{
+    Task<IReadOnlyList<Choice>> ActionsAsync(Person recipient, DateOnly day, string language, CancellationToken cancellationToken);
+}
+
 /// <summary>
 /// The daily digest: one message per supervisor (shift leads and above) with each feature's section; empty sections
 /// are left out. Keyed by day and person, so a second run of the job sends nothing twice.
@@ -30,16 +36,19 @@ public sealed class SupervisorDigest(IEnumerable<IDigestSection> sections, IEsca
         {
             var language = TextCatalog.NormalizeLanguage(person.Language);
             var parts = new List<string>();
+            var choices = new List<Choice>();
             foreach (var section in sections.OrderBy(s => s.Order))
             {
-                if (await section.BuildAsync(person, day, language, cancellationToken) is { Length: > 0 } text) parts.Add(text);
+                if (await section.BuildAsync(person, day, language, cancellationToken) is not { Length: > 0 } text) continue;
+                parts.Add(text);
+                if (section is IDigestActions actions) choices.AddRange(await actions.ActionsAsync(person, day, language, cancellationToken));
             }
             var message = parts.Count == 0
                 ? Texts.Get("DigestAllClear", language, person.Name, dayText)
                 : string.Join("\n\n", [Texts.Get("DigestTitle", language, person.Name, dayText), .. parts]);
             var enqueued = false;
             var won = await store.AtomicallyAsync(async () =>
-                enqueued = await notifier.NotifyAsync(person.Id, new OutgoingMessage(message), $"digest:{dayText}:{person.Id}", cancellationToken),
+                enqueued = await notifier.NotifyAsync(person.Id, new OutgoingMessage(message, choices.Count == 0 ? null : choices), $"digest:{dayText}:{person.Id}", cancellationToken),
                 cancellationToken);
             if (won && enqueued) sent++;
         }

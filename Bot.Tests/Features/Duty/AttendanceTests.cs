@@ -16,7 +16,9 @@ public sealed class AttendanceTests
 {
     private static DateTimeOffset Shanghai(int day, int hour, int minute) => new(2026, 11, day, hour, minute, 0, TimeSpan.FromHours(8));
 
-    private static BotFactory At(DateTimeOffset when) => new(time: new FakeTimeProvider(when.ToUniversalTime()));
+    // The handover's leave gate (第2篇 2.4) has its own tests; here everyone may leave, so the marks are what is tested.
+    private static BotFactory At(DateTimeOffset when) => new(time: new FakeTimeProvider(when.ToUniversalTime()),
+        services: s => s.AddSingleton<ILeaveGate>(new MayLeave()));
 
     private static async Task<string> SayAsync(BotFactory bot, string who, string text, DateTimeOffset? at = null)
     {

@@ -13,7 +13,9 @@ namespace Bot.Tests.Features.Duty;
 /// </summary>
 public sealed class CorrectionTests : IDisposable
 {
-    private readonly BotFactory _bot = new(time: new FakeTimeProvider(Shanghai(6, 50).ToUniversalTime()));
+    private readonly BotFactory _bot = new(time: new FakeTimeProvider(Shanghai(6, 50).ToUniversalTime()),
+        // The marks are what is corrected here; leaving before the successor took over is the handover's gate.
+        services: s => s.AddSingleton<ILeaveGate>(new MayLeave()));
     private readonly Dictionary<string, LocalChatClient> _chats = [];
 
     private static DateTimeOffset Shanghai(int hour, int minute) => new(2026, 11, 26, hour, minute, 0, TimeSpan.FromHours(8));

@@ -26,7 +26,6 @@ public static class DutySetup
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<DutyOptions>>().Value.ToAttendancePolicy());
         builder.Services.AddScoped<IRosterStore, RosterStore>();
         builder.Services.AddScoped<IAttendanceStore, AttendanceStore>();
-        builder.Services.AddSingleton<ILeaveGate, AlwaysAllowLeave>();
         builder.Services.AddScoped<IBotCommand, CheckInCommand>();
         builder.Services.AddScoped<IBotCommand, CheckOutCommand>();
         builder.Services.AddScoped<IBotCommand, MyShiftsCommand>();

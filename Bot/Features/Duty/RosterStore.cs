@@ -40,13 +40,6 @@ internal sealed class AttendanceStore(BotDbContext db) : IAttendanceStore
         await db.Set<AttendanceRecord>().AsNoTracking().Where(a => a.Date >= from && a.Date <= to).ToListAsync(cancellationToken);
 }
 
-/// <summary>Until the handover feature decides (第2篇 2.4), everyone may leave at check-out.</summary>
-internal sealed class AlwaysAllowLeave : ILeaveGate
-{
-    public Task<string?> WhyNotAsync(string personId, RosterAssignment assignment, string language, CancellationToken cancellationToken) =>
-        Task.FromResult<string?>(null);
-}
-
 internal sealed class DutyManagerStore(BotDbContext db) : IDutyManagerStore
 {
     public async Task<(string PersonId, string Name)?> OnAsync(DateOnly day, CancellationToken cancellationToken)

@@ -1,0 +1,218 @@
+using System.Globalization;
+using Bot.Domain.Conversations;
+using Bot.Domain.Features.Directory;
+using Bot.Domain.Features.Duty;
+using Bot.Domain.Features.Escalation;
+using Bot.Domain.Features.Keys;
+
+namespace Bot.Domain.Features.Handover;
+
+/// <summary>A person's rostered shift with its instants.</summary>
+public sealed record ShiftAtPost(RosterAssignment Assignment, ShiftDefinition Shift, DateTimeOffset Start, DateTimeOffset End);
+
+/// <summary>
+/// What every handover step shares: which shift a person is handing over, who takes over from the roster, the blocks of
+/// 第1篇 2.4, the shift lead to alert, and how a record reads in chat.
+/// </summary>
+public sealed class HandoverService(
+    IHandoverStore store,
+    IRosterStore roster,
+    ShiftSchedule shifts,
+    AttendancePolicy attendance,
+    HandoverPolicy policy,
+    DepartmentProfile department,
+    IDirectoryStore directory,
+    IEscalationDirectory chain,
+    INotifier notifier,
+    EscalationService escalations,
+    IKeysOut keys,
+    IOpenDutyEvents dutyEvents)
+{
+    private static readonly TextCatalog Texts = HandoverTexts.Catalog;
+
+    public HandoverPolicy Policy => policy;
+
+    public DepartmentProfile Department => department;
+
+    public IHandoverStore Store => store;
+
+    public ShiftAtPost At(RosterAssignment assignment, ShiftDefinition shift)
+    {
+        var start = department.ToInstant(assignment.Date, shift.Start);
+        var end = department.ToInstant(shift.CrossesMidnight ? assignment.Date.AddDays(1) : assignment.Date, shift.End);
+        return new ShiftAtPost(assignment, shift, start, end);
+    }
+
+    /// <summary>The shift at a handover post the person is on now, or has just finished (until check-out closes).</summary>
+    public async Task<ShiftAtPost?> CurrentShiftAsync(string personId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var today = department.LocalDate(now);
+        return (await roster.ForPersonAsync(personId, today.AddDays(-1), today, cancellationToken))
+            .Where(a => policy.Find(a.Post) is not null)
+            .Select(a => shifts.Find(a.ShiftCode) is { } s ? At(a, s) : null)
+            .OfType<ShiftAtPost>()
+            .Where(s => s.Start <= now && now < s.End + attendance.CheckOutClosesAfter)
+            .OrderByDescending(s => s.Start)
+            .FirstOrDefault();
+    }
+
+    /// <summary>The record of that shift at that post: found, or started now (unique per post, date and shift).</summary>
+    public async Task<HandoverRecord> RecordForAsync(ShiftAtPost shift, string outgoingId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var a = shift.Assignment;
+        if (await store.FindForShiftAsync(a.Post, a.Date, a.ShiftCode, cancellationToken) is { } existing) return existing;
+        var record = new HandoverRecord
+        {
+            Post = a.Post,
+            Date = a.Date,
+            ShiftCode = a.ShiftCode,
+            OutgoingId = outgoingId,
+            FrontDesk = policy.Find(a.Post)?.FrontDesk == true,
+            CreatedAt = now,
+        };
+        store.Add(record);
+        await store.FlushAsync(cancellationToken);
+        return record;
+    }
+
+    /// <summary>
+    /// Who takes over from the roster: the next shift at the same post; a post with nobody after it hands over to whoever
+    /// is on at the fallback post (the duty office) when this shift ends.
+    /// </summary>
+    public async Task<(string Id, string Name)?> SuccessorAsync(HandoverRecord record, CancellationToken cancellationToken)
+    {
+        if (shifts.Find(record.ShiftCode) is not { } shift) return null;
+        var end = At(new RosterAssignment { Date = record.Date, PersonId = record.OutgoingId, ShiftCode = record.ShiftCode, Post = record.Post }, shift).End;
+        var candidates = new List<(RosterAssignment Assignment, string Name, ShiftAtPost At)>();
+        foreach (var day in new[] { record.Date, record.Date.AddDays(1) })
+            foreach (var (assignment, name) in await roster.OnDateAsync(day, cancellationToken))
+                if (assignment.PersonId != record.OutgoingId && shifts.Find(assignment.ShiftCode) is { } s)
+                    candidates.Add((assignment, name, At(assignment, s)));
+
+        var samePost = candidates.Where(c => c.Assignment.Post == record.Post && c.At.Start >= end - TimeSpan.FromHours(1) && c.At.Start < end + TimeSpan.FromHours(12))
+            .OrderBy(c => c.At.Start).FirstOrDefault();
+        if (samePost.Name is not null) return (samePost.Assignment.PersonId, samePost.Name);
+        var fallback = candidates.Where(c => c.Assignment.Post == policy.FallbackPost && c.At.Start <= end && end < c.At.End)
+            .OrderBy(c => c.At.Start).FirstOrDefault();
+        return fallback.Name is null ? null : (fallback.Assignment.PersonId, fallback.Name);
+    }
+
+    /// <summary>第1篇 2.4 ⑴⑵: open major or emergency events and equipment starting or stopping, as one reply (null when none).</summary>
+    public async Task<string?> BlockedByEventsAsync(DateTimeOffset now, string language, CancellationToken cancellationToken)
+    {
+        var open = await dutyEvents.BlockingHandoverAsync(now, cancellationToken);
+        if (open.Count == 0) return null;
+        var lines = open.Select(e => Texts.Get("BlockingEventLine", language, Texts.Get($"Block{e.Block}", language), e.Summary,
+            department.ToLocal(e.RecordedAt).ToString("HH:mm", CultureInfo.InvariantCulture)));
+        return string.Join("\n", [Texts.Get("BlockedByEvents", language), .. lines]);
+    }
+
+    public Task<IReadOnlyList<KeyOut>> KeysHeldByAsync(string personId, CancellationToken cancellationToken) => keys.HeldByAsync(personId, cancellationToken);
+
+    public async Task<string> NameOfAsync(string? personId, CancellationToken cancellationToken) =>
+        personId is null ? "—" : (await directory.FindPersonAsync(personId, cancellationToken))?.Name ?? personId;
+
+    public Task<Person?> PersonAsync(string personId, CancellationToken cancellationToken) => directory.FindPersonAsync(personId, cancellationToken);
+
+    /// <summary>The shift lead(s) of the record's shift from the roster; else the outgoing person's superior if a shift lead; else every shift lead.</summary>
+    public async Task<IReadOnlyList<Person>> ShiftLeadsForAsync(HandoverRecord record, CancellationToken cancellationToken)
+    {
+        var leads = new List<Person>();
+        foreach (var (assignment, _) in await roster.OnDateAsync(record.Date, cancellationToken))
+            if (string.Equals(assignment.ShiftCode, record.ShiftCode, StringComparison.OrdinalIgnoreCase)
+                && await directory.FindPersonAsync(assignment.PersonId, cancellationToken) is { Active: true } p && (p.Roles & Roles.ShiftLead) != 0)
+                leads.Add(p);
+        if (leads.Count > 0) return leads;
+        if (await directory.FindPersonAsync(record.OutgoingId, cancellationToken) is { ReportsToId: { } bossId }
+            && await directory.FindPersonAsync(bossId, cancellationToken) is { Active: true } boss && (boss.Roles & Roles.ShiftLead) != 0)
+            return [boss];
+        return await AllShiftLeadsAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Person>> AllShiftLeadsAsync(CancellationToken cancellationToken) =>
+        [.. (await chain.SupervisorsAsync(cancellationToken)).Where(p => (p.Roles & Roles.ShiftLead) != 0)];
+
+    /// <summary>
+    /// Alerts the shift lead: an escalation (so it climbs if nobody answers) and, when the record's own shift lead is not
+    /// among those it reached (their shift may have ended), a direct message to them too.
+    /// </summary>
+    public async Task AlertShiftLeadAsync(HandoverRecord record, string kind, string subjectKey, string detailsKey, Severity severity, DateTimeOffset now,
+        CancellationToken cancellationToken, params object[] args)
+    {
+        var subject = Texts.Get(subjectKey, TextCatalog.Chinese, [record.Id, .. args]);
+        var details = Texts.Get(detailsKey, TextCatalog.Chinese, [record.Id, .. args]);
+        var escalation = await escalations.RaiseAsync(new EscalationRequest(kind, subject, severity, details, null), now, cancellationToken);
+        foreach (var lead in await ShiftLeadsForAsync(record, cancellationToken))
+        {
+            if (escalation.Notices.Any(n => n.PersonId == lead.Id)) continue;
+            var language = TextCatalog.NormalizeLanguage(lead.Language);
+            var text = Texts.Get(detailsKey, language, [record.Id, .. args]);
+            var word = Texts.Get("WordShow", language);
+            await notifier.NotifyAsync(lead.Id, new OutgoingMessage(Texts.Get("LeadAlert", language, record.Id, text),
+                [new Choice($"{word} {record.Id}", word)]), $"handover:{record.Id}:{kind}:{now.ToUnixTimeMilliseconds()}:{lead.Id}", cancellationToken);
+        }
+    }
+
+    public Task<bool> NotifyAsync(string personId, string key, Func<string, OutgoingMessage> message, CancellationToken cancellationToken) =>
+        NotifyInLanguageAsync(personId, key, message, cancellationToken);
+
+    private async Task<bool> NotifyInLanguageAsync(string personId, string key, Func<string, OutgoingMessage> message, CancellationToken cancellationToken)
+    {
+        if (await directory.FindPersonAsync(personId, cancellationToken) is not { Active: true } person) return false;
+        return await notifier.NotifyAsync(person.Id, message(TextCatalog.NormalizeLanguage(person.Language)), key, cancellationToken);
+    }
+
+    public string ShiftName(HandoverRecord record, string language) =>
+        shifts.Find(record.ShiftCode)?.DisplayName(language) ?? record.ShiftCode;
+
+    /// <summary>"#12 11-26 早班 客服中心"</summary>
+    public string Title(HandoverRecord record, string language) =>
+        Texts.Get("Title", language, record.Id, record.Date.ToString("MM-dd", CultureInfo.InvariantCulture), ShiftName(record, language), record.Post);
+
+    /// <summary>One item as a line: what, and how it stands.</summary>
+    public string Line(HandoverItem item, string language)
+    {
+        var section = HandoverTexts.SectionName(item.Section, language);
+        var body = item.Section switch
+        {
+            HandoverSection.UnfinishedWork => Texts.Get("UnfinishedLine", language, item.Text, item.Cause ?? "", item.Course ?? "", item.Result ?? ""),
+            HandoverSection.Incident => Texts.Get(item.Handled == true ? "IncidentHandledLine" : "IncidentOpenLine", language, item.Text, item.Note ?? ""),
+            HandoverSection.SharedItem or HandoverSection.Checklist => Texts.Get(item.Ok == true ? "CheckOkLine" : "CheckNotOkLine", language, item.Text, item.Note ?? ""),
+            _ => item.Text,
+        };
+        var line = Texts.Get("ItemLine", language, item.Number, section, body.TrimEnd(' ', '—', '：', ':'));
+        if (item.AddedLater) line += Texts.Get("AddedLaterMark", language);
+        if (item.Question is not null) line += "\n" + Texts.Get("QuestionLine", language, item.Question);
+        if (item.Answer is not null) line += "\n" + Texts.Get("AnswerLine", language, item.Answer);
+        return line;
+    }
+
+    /// <summary>The whole record: title, who, status, every item.</summary>
+    public async Task<string> DescribeAsync(HandoverRecord record, string language, CancellationToken cancellationToken)
+    {
+        var lines = new List<string>
+        {
+            Texts.Get("RecordHeader", language, Title(record, language), await NameOfAsync(record.OutgoingId, cancellationToken),
+                await NameOfAsync(record.SuccessorId, cancellationToken), HandoverTexts.StatusName(record.Status, language)),
+        };
+        lines.AddRange(record.InOrder.Select(i => Line(i, language)));
+        if (record.Items.Count == 0) lines.Add(Texts.Get("NoItems", language));
+        if (record.RefusalReason is not null) lines.Add(Texts.Get(record.SuccessorUnfit ? "UnfitReasonLine" : "RefusalReasonLine", language, record.RefusalReason));
+        if (record.ReopenReason is not null) lines.Add(Texts.Get("ReopenReasonLine", language, await NameOfAsync(record.ReopenedById, cancellationToken), record.ReopenReason));
+        if (record.AcceptedAt is { } accepted)
+            lines.Add(Texts.Get("SignedLine", language, Clock(record.SubmittedAt ?? accepted), await NameOfAsync(record.AcceptedById, cancellationToken), Clock(accepted), record.ContentHash?[..12] ?? ""));
+        if (record.ReviewedAt is { } reviewed) lines.Add(Texts.Get("ReviewedLine", language, await NameOfAsync(record.ReviewedById, cancellationToken), Clock(reviewed)));
+        return string.Join("\n", lines);
+    }
+
+    public string Clock(DateTimeOffset instant) => department.ToLocal(instant).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>Finds a record by "#12" or "12" at the start of the arguments; the rest is returned.</summary>
+    public static (long? Id, string Remainder) ParseId(string arguments)
+    {
+        var parts = arguments.Trim().TrimStart('#', '＃').Split(' ', 2, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length > 0 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            return (id, parts.Length > 1 ? parts[1] : "");
+        return (null, arguments.Trim());
+    }
+}

@@ -1,0 +1,285 @@
+using System.Globalization;
+using Bot.Domain.Conversations;
+
+namespace Bot.Domain.Features.Handover;
+
+/// <summary>
+/// 交班 / hand over: the outgoing person prepares the handover section by section (第1篇 1.2–1.6, 2.3; 第11篇 5–8 at the
+/// front desk; 第14篇 2.1 checklist), then signs it over to the successor from the roster. Every answer is saved as it
+/// is given, so 交班 again resumes where it stopped. Keys still out are added from the keys feature before signing.
+/// </summary>
+public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotCommand, IConversationFlow
+{
+    private static readonly TextCatalog Texts = HandoverTexts.Catalog;
+    private static readonly char[] Separators = [';', '；', '|', '｜'];
+    private static readonly HashSet<string> DoneWords = new(StringComparer.Ordinal) { "完成", "无", "没有", "好了", "结束", "下一步", "done", "none", "no", "nothing", "next" };
+    private static readonly HashSet<string> HandledWords = new(StringComparer.Ordinal) { "已处理", "处理完", "已解决", "handled", "done", "resolved" };
+    private static readonly HashSet<string> UnhandledWords = new(StringComparer.Ordinal) { "未处理", "未解决", "处理中", "unhandled", "open", "pending" };
+    private const string IdKey = "handover";
+    private const string OkValue = "ok";
+    private const string NotOkValue = "not-ok";
+    private const string AllOkValue = "all-ok";
+    private const string SubmitValue = "submit";
+
+    public string Name => "handover-prepare";
+
+    public CommandInfo Info { get; } = new("handover", ["交班", "交接班", "准备交班"], ["hand over", "handover"], Texts, "PrepareDescription", HelpOrder: 31);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        if (await handovers.CurrentShiftAsync(turn.Sender.Id, turn.Now, cancellationToken) is not { } shift)
+        {
+            turn.Reply(Texts.Get("NoShiftToHandOver", language));
+            return;
+        }
+        var record = await handovers.RecordForAsync(shift, turn.Sender.Id, turn.Now, cancellationToken);
+        if (record.OutgoingId != turn.Sender.Id)
+        {
+            if (record.Status != HandoverStatus.Preparing || record.Items.Count > 0)
+            {
+                turn.Reply(Texts.Get("SomeoneElseHandsOver", language, handovers.Title(record, language), await handovers.NameOfAsync(record.OutgoingId, cancellationToken)));
+                return;
+            }
+            record.OutgoingId = turn.Sender.Id;
+        }
+        switch (record.Status)
+        {
+            case HandoverStatus.Submitted:
+                turn.Reply(Texts.Get("WaitingForSuccessor", language, handovers.Title(record, language), await handovers.NameOfAsync(record.SuccessorId, cancellationToken)));
+                return;
+            case HandoverStatus.Refused:
+                turn.Reply(Texts.Get("RefusedWaitingForLead", language, record.Id));
+                return;
+            case HandoverStatus.Accepted:
+                turn.Reply(Texts.Get("AlreadyAcceptedYouMayLeave", language, handovers.Title(record, language), await handovers.NameOfAsync(record.AcceptedById, cancellationToken)));
+                return;
+        }
+
+        turn.State.Data[IdKey] = record.Id.ToString(CultureInfo.InvariantCulture);
+        var steps = StepsFor(record);
+        var step = steps.Contains(record.Progress) ? record.Progress : steps[0];
+        if (record.Progress.Length == 0) turn.Reply(Texts.Get("PrepareIntro", language, handovers.Title(record, language)));
+        else turn.Reply(Texts.Get("PrepareResumed", language, handovers.Title(record, language), record.Items.Count));
+        await GoToAsync(turn, record, step, cancellationToken);
+    }
+
+    public async ValueTask ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        if (!turn.State.Data.TryGetValue(IdKey, out var idText) || !long.TryParse(idText, CultureInfo.InvariantCulture, out var id)
+            || await handovers.Store.FindAsync(id, cancellationToken) is not { Status: HandoverStatus.Preparing } record
+            || record.OutgoingId != turn.Sender.Id)
+        {
+            turn.EndFlow();
+            turn.Reply(Texts.Get("PreparationGone", language));
+            return;
+        }
+        var step = turn.State.Step ?? "";
+        var steps = StepsFor(record);
+        var answer = TextInput.Normalize(turn.Message.Text ?? turn.Message.ChoiceValue);
+        var key = turn.Choice?.Value ?? TextInput.ForMatching(answer);
+
+        if (step == HandoverRecord.ReviewStep)
+        {
+            if (key == SubmitValue) await SubmitAsync(turn, record, cancellationToken);
+            else turn.Ask(Texts.Get("AskSubmitAgain", language), ReviewChoices(language));
+            return;
+        }
+
+        if (TryCheckStep(step, out var section, out var index))
+        {
+            var items = CheckItems(record, section);
+            if (index >= items.Count)
+            {
+                await GoToAsync(turn, record, Next(steps, step), cancellationToken);
+                return;
+            }
+            if (key == AllOkValue || key == TextInput.ForMatching(Texts.Get("AllOkLabel", language)) || key is "全部正常" or "all ok")
+            {
+                for (var i = index; i < items.Count; i++) record.Add(section, items[i], turn.Sender.Id, turn.Now, ok: true);
+                await GoToAsync(turn, record, FirstAfter(steps, section), cancellationToken);
+                return;
+            }
+            if (ParseCheck(key, answer) is not var (ok, note))
+            {
+                turn.Ask(Texts.Get("CheckNotUnderstood", language, items[index]), CheckChoices(language));
+                return;
+            }
+            record.Add(section, items[index], turn.Sender.Id, turn.Now, ok: ok, note: note);
+            await GoToAsync(turn, record, Next(steps, step), cancellationToken);
+            return;
+        }
+
+        if (DoneWords.Contains(key) || key == TextInput.ForMatching(Texts.Get("WordDone", language)))
+        {
+            await GoToAsync(turn, record, Next(steps, step), cancellationToken);
+            return;
+        }
+        if (answer.Length == 0)
+        {
+            turn.Ask(ConversationTexts.Catalog.Get("NotUnderstoodInFlow", language), DoneChoices(language));
+            return;
+        }
+        var parts = answer.Split(Separators, StringSplitOptions.TrimEntries);
+        HandoverItem item;
+        switch (step)
+        {
+            case "unfinished":
+                // 第1篇 1.2: every issue handed over states its cause, course and result.
+                if (parts.Length < 4 || parts.Take(4).Any(p => p.Length == 0))
+                {
+                    turn.Ask(Texts.Get("UnfinishedFormat", language), DoneChoices(language));
+                    return;
+                }
+                item = record.Add(HandoverSection.UnfinishedWork, parts[0], turn.Sender.Id, turn.Now, cause: parts[1], course: parts[2], result: string.Join("；", parts.Skip(3)));
+                break;
+            case "incidents":
+                // 第1篇 1.3: handled or not, everything major is handed over.
+                bool? handled = parts.Length >= 2 ? HandledWords.Contains(TextInput.ForMatching(parts[1])) ? true
+                    : UnhandledWords.Contains(TextInput.ForMatching(parts[1])) ? false : null : null;
+                if (handled is null || parts[0].Length == 0)
+                {
+                    turn.Ask(Texts.Get("IncidentFormat", language), DoneChoices(language));
+                    return;
+                }
+                item = record.Add(HandoverSection.Incident, parts[0], turn.Sender.Id, turn.Now, handled: handled,
+                    note: parts.Length > 2 ? string.Join("；", parts.Skip(2)) : null);
+                break;
+            default:
+                item = record.Add(ListSection(step), answer, turn.Sender.Id, turn.Now);
+                break;
+        }
+        turn.Ask(Texts.Get("ItemRecorded", language, handovers.Line(item, language)), DoneChoices(language));
+    }
+
+    private async Task GoToAsync(TurnContext turn, HandoverRecord record, string step, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        record.ProgressTo(step);
+        if (step == HandoverRecord.ReviewStep)
+        {
+            // 第1篇 1.5: keys are handed over with the shift; the keys feature knows which are still out.
+            record.ClearKeysOut();
+            foreach (var key in await handovers.KeysHeldByAsync(record.OutgoingId, cancellationToken))
+                record.Add(HandoverSection.KeyOut, Texts.Get("KeyOutText", language, key.Code, key.Opens, key.HolderName, handovers.Clock(key.Since),
+                    key.DueBack is { } due ? handovers.Clock(due) : "—"), turn.Sender.Id, turn.Now);
+            var summary = await handovers.DescribeAsync(record, language, cancellationToken);
+            turn.AskInFlow(this, step, Texts.Get("ReviewPrompt", language, summary), ReviewChoices(language));
+            return;
+        }
+        if (TryCheckStep(step, out var section, out var index))
+        {
+            var items = CheckItems(record, section);
+            turn.AskInFlow(this, step, Texts.Get(section == HandoverSection.SharedItem ? "AskShared" : "AskCheck", language, items[index], index + 1, items.Count),
+                CheckChoices(language));
+            return;
+        }
+        turn.AskInFlow(this, step, Texts.Get(step switch
+        {
+            "unfinished" => "AskUnfinished",
+            "instructions" => "AskInstructions",
+            "repairs" => "AskRepairs",
+            "incidents" => "AskIncidents",
+            "letters" => "AskLetters",
+            _ => "AskCounter",
+        }, language), DoneChoices(language));
+    }
+
+    private async Task SubmitAsync(TurnContext turn, HandoverRecord record, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        turn.EndFlow();
+        if (await handovers.BlockedByEventsAsync(turn.Now, language, cancellationToken) is { } blocked)
+        {
+            turn.Reply(blocked + "\n" + Texts.Get("ResumeLater", language));
+            return;
+        }
+        if (await handovers.SuccessorAsync(record, cancellationToken) is not var (successorId, successorName))
+        {
+            turn.Reply(Texts.Get("NoSuccessor", language, handovers.Title(record, language)));
+            return;
+        }
+        record.Submit(successorId, turn.Now);
+        await NotifySuccessorAsync(handovers, record, turn.Sender.DisplayName, cancellationToken);
+        turn.Reply(Texts.Get("Submitted", language, handovers.Title(record, language), successorName, record.Items.Count));
+    }
+
+    /// <summary>Tells the successor there is a handover to check, with the button that starts it.</summary>
+    internal static Task<bool> NotifySuccessorAsync(HandoverService handovers, HandoverRecord record, string outgoingName, CancellationToken cancellationToken) =>
+        handovers.NotifyAsync(record.SuccessorId!, $"handover:{record.Id}:to:{record.SuccessorId}:{record.ReopenCount}", language =>
+        {
+            var word = Texts.Get("WordAccept", language);
+            return new OutgoingMessage(Texts.Get("SubmittedToYou", language, outgoingName, handovers.Title(record, language), record.Items.Count),
+                [new Choice($"{word} {record.Id}", word)]);
+        }, cancellationToken);
+
+    private List<string> StepsFor(HandoverRecord record)
+    {
+        var post = handovers.Policy.Find(record.Post);
+        var steps = new List<string> { "unfinished", "instructions", "repairs", "incidents" };
+        if (record.FrontDesk) steps.AddRange(["letters", "counter"]);
+        steps.AddRange(Enumerable.Range(0, post?.SharedItems.Count ?? 0).Select(i => $"shared:{i}"));
+        steps.AddRange(Enumerable.Range(0, post?.Checklist.Count ?? 0).Select(i => $"check:{i}"));
+        steps.Add(HandoverRecord.ReviewStep);
+        return steps;
+    }
+
+    private IReadOnlyList<string> CheckItems(HandoverRecord record, HandoverSection section) =>
+        handovers.Policy.Find(record.Post) is { } post ? section == HandoverSection.SharedItem ? post.SharedItems : post.Checklist : [];
+
+    private static string Next(List<string> steps, string step) =>
+        steps.IndexOf(step) is var i and >= 0 && i + 1 < steps.Count ? steps[i + 1] : HandoverRecord.ReviewStep;
+
+    private static string FirstAfter(List<string> steps, HandoverSection section)
+    {
+        var prefix = section == HandoverSection.SharedItem ? "shared:" : "check:";
+        var last = steps.FindLastIndex(s => s.StartsWith(prefix, StringComparison.Ordinal));
+        return last >= 0 && last + 1 < steps.Count ? steps[last + 1] : HandoverRecord.ReviewStep;
+    }
+
+    private static bool TryCheckStep(string step, out HandoverSection section, out int index)
+    {
+        section = step.StartsWith("shared:", StringComparison.Ordinal) ? HandoverSection.SharedItem : HandoverSection.Checklist;
+        var colon = step.IndexOf(':', StringComparison.Ordinal);
+        index = 0;
+        return colon > 0 && (step.StartsWith("shared:", StringComparison.Ordinal) || step.StartsWith("check:", StringComparison.Ordinal))
+            && int.TryParse(step[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out index);
+    }
+
+    private static HandoverSection ListSection(string step) => step switch
+    {
+        "instructions" => HandoverSection.Instruction,
+        "repairs" => HandoverSection.PublicRepair,
+        "letters" => HandoverSection.Letters,
+        _ => HandoverSection.CounterItem,
+    };
+
+    /// <summary>✓ or ✗ (第14篇 2.1), typed or pressed, with an optional note after it ("✗ 对讲机电池坏").</summary>
+    private static (bool Ok, string? Note)? ParseCheck(string key, string answer)
+    {
+        if (key == OkValue) return (true, null);
+        if (key == NotOkValue) return (false, null);
+        foreach (var (prefix, ok) in new[] { ("✓", true), ("√", true), ("正常", true), ("ok", true), ("v", true), ("✗", false), ("×", false), ("异常", false), ("不正常", false), ("x", false), ("not ok", false) }
+                     .OrderByDescending(p => p.Item1.Length))
+        {
+            if (!key.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            // A lone letter counts only as itself ("x 电池坏"), not as the start of a word.
+            if (prefix.Length == 1 && char.IsAsciiLetter(prefix[0]) && key.Length > 1 && !char.IsWhiteSpace(key[1])) continue;
+            var note = answer.Length > prefix.Length ? answer[prefix.Length..].Trim(' ', '，', ',', '：', ':') : "";
+            return (ok, note.Length == 0 ? null : note);
+        }
+        return null;
+    }
+
+    private static Choice[] DoneChoices(string language) => [new(Texts.Get("WordDone", language), Texts.Get("WordDone", language))];
+
+    private static Choice[] CheckChoices(string language) =>
+        [new(OkValue, Texts.Get("OkLabel", language)), new(NotOkValue, Texts.Get("NotOkLabel", language)), new(AllOkValue, Texts.Get("AllOkLabel", language))];
+
+    private static Choice[] ReviewChoices(string language) =>
+        [new(SubmitValue, Texts.Get("SubmitLabel", language)), new("取消", Texts.Get("KeepDraftLabel", language))];
+
+    /// <summary>Used by the scheduled prompt: the word that starts this flow.</summary>
+    internal static string Word(string language) => Texts.Get("WordPrepare", language);
+}

@@ -1,0 +1,342 @@
+using Bot.Domain.Features.Duty;
+using Bot.Domain.Features.Escalation;
+using Bot.Domain.Features.Handover;
+using Bot.Domain.Features.Keys;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Tests.Features.Handover;
+
+/// <summary>The handover on the demo data (第1篇, 第14篇, 第2篇 2.4), end to end through the local chat.</summary>
+public sealed class HandoverTests : HandoverTestBase
+{
+    [Fact]
+    public async Task DoneWhen_ZhangsanHandsOverLisiQuestionsAndAccepts_ZhangsanChecksOut_WangwuSignsFromTheDigest_第14篇_1_7()
+    {
+        Assert.StartsWith("签到成功", await SayAsync("zhangsan", "签到"));
+        Keys.Out.Add(new KeyOut("U-3-1-502", "3-1-502", "zhangsan", "张三", Shanghai(26, 10, 0), Shanghai(26, 16, 0)));
+
+        At(26, 14, 35);
+        var submitted = await ZhangsanPreparesAsync();
+        Assert.Contains("已通知李四逐项核对接班", submitted);
+        var record = await RecordAsync();
+        Assert.Equal(HandoverStatus.Submitted, record.Status);
+        Assert.Equal("lisi", record.SuccessorId);
+        // The key still out was added by itself (第1篇 1.5).
+        Assert.Contains(record.Items, i => i.Section == HandoverSection.KeyOut && i.Text.Contains("U-3-1-502", StringComparison.Ordinal));
+        var toLisi = Assert.Single(await InboxAsync("lisi"));
+        Assert.StartsWith("张三已提交交接 #", toLisi.Text);
+        Assert.Equal($"接班 {record.Id}", toLisi.Choices[0].Value);
+
+        // Not before the successor has taken over (第2篇 2.4).
+        At(26, 14, 50);
+        Assert.Equal("李四尚未完成接班核对，暂不能签退（第14篇 1.2），请您稍候。", await SayAsync("zhangsan", "签退"));
+
+        var first = await PressAsync("lisi", toLisi.Choices[0].Value);
+        Assert.Contains("第1/9项：\n1. 【未完成工作】3-1-502漏水 — 原因：楼上管道破裂", first);
+        Assert.StartsWith("请输入您的疑问", await PressAsync("lisi", "question"));
+        var asked = await SayAsync("lisi", "维修部明早几点到场");
+        Assert.Contains("第1项的疑问已转给张三", asked);
+        Assert.Contains("第2/9项", asked);
+        var question = Assert.Single(await InboxAsync("zhangsan"));
+        Assert.Contains("维修部明早几点到场", question.Text);
+        for (var item = 2; item <= 9; item++) await PressAsync("lisi", "confirm");
+        Assert.Equal(1, (await RecordAsync()).OpenQuestions);
+
+        Assert.Equal("第1项的答复已发给李四。", await SayAsync("zhangsan", "答复 维修部明早9点到场并已登记"));
+        var answered = Assert.Single(await InboxAsync("lisi"));
+        Assert.Contains("答复：维修部明早9点到场并已登记", answered.Text);
+        Assert.Contains("疑问：维修部明早几点到场", await PressAsync("lisi", answered.Choices[0].Value));
+        Assert.Contains("请签字接班", await SayAsync("lisi", "确认"));
+        Assert.StartsWith("您已签字接班", await SayAsync("lisi", "签字接班"));
+
+        record = await RecordAsync();
+        Assert.Equal(HandoverStatus.Accepted, record.Status);
+        Assert.True(record.IsIntact);
+        Assert.Contains("您现在可以签退了", await InboxTextAsync("zhangsan"));
+        At(26, 15, 5);
+        Assert.StartsWith("签退成功：早班 07:00–15:00，签退时间 15:05（正常）", await SayAsync("zhangsan", "签退"));
+
+        // The next morning's digest lists it for the shift lead, with the button that signs it (第14篇 2.3).
+        At(27, 8, 30);
+        await Bot.InScopeAsync(sp => sp.GetRequiredService<SupervisorDigest>().SendAsync(Bot.Time.GetUtcNow(), CancellationToken.None));
+        await Bot.DispatchAsync();
+        var digest = (await InboxAsync("wangwu")).Last();
+        Assert.Contains("【待审阅的交接记录（1份", digest.Text);
+        Assert.Contains(digest.Choices, c => c.Value == "审阅交接");
+        Assert.DoesNotContain("待审阅的交接记录", (await InboxAsync("zhaoliu")).Last().Text);
+        var signed = await PressAsync("wangwu", "审阅交接");
+        Assert.StartsWith("已审阅签字1份交接记录", signed);
+        Assert.Equal("wangwu", (await RecordAsync()).ReviewedById);
+    }
+
+    [Fact]
+    public async Task Refused_WithAReason_ReachesTheShiftLeadAndTheOutgoingMayNotLeave_第14篇_1_6()
+    {
+        await SayAsync("zhangsan", "签到");
+        At(26, 14, 35);
+        await ZhangsanPreparesAsync();
+        var record = await RecordAsync();
+
+        await SayAsync("lisi", $"接班 {record.Id}");
+        Assert.StartsWith("请说明拒绝接班的原因", await PressAsync("lisi", "refuse"));
+        var refused = await SayAsync("lisi", "3-1-502漏水没有说明维修安排");
+
+        Assert.Contains("并报告领班王五处理", refused);
+        Assert.Equal(HandoverStatus.Refused, (await RecordAsync()).Status);
+        Assert.Contains(await InboxAsync("wangwu"), l => l.Text.Contains("李四拒绝接张三的班", StringComparison.Ordinal));
+        Assert.Equal("handover.refused", Assert.Single(await EscalationsAsync()).Kind);
+        Assert.Contains("被拒绝接班，领班处理完成前不能签退", await SayAsync("zhangsan", "签退"));
+        Assert.Null((await AttendanceAsync("zhangsan"))!.CheckedOutAt);
+    }
+
+    [Fact]
+    public async Task Refused_AfterTheLeadsShiftEnded_StillReachesTheShiftLeadOfThatShift_第14篇_1_6()
+    {
+        At(26, 14, 35);
+        await ZhangsanPreparesAsync();
+        var record = await RecordAsync();
+
+        At(26, 15, 10);
+        await SayAsync("lisi", $"接班 {record.Id}");
+        await PressAsync("lisi", "refuse");
+        await SayAsync("lisi", "未交清样板房钥匙");
+
+        Assert.Contains(await InboxAsync("wangwu"), l => l.Text.Contains("未交清样板房钥匙", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CheckOut_BeforeAnyHandover_IsRefused_第2篇_2_4()
+    {
+        await SayAsync("zhangsan", "签到");
+        At(26, 15, 0);
+
+        var reply = await SayAsync("zhangsan", "签退");
+
+        Assert.Equal("您还没有完成交接班，暂不能签退（第2篇 2.4）。请先回复“交班”准备交接。", reply);
+        Assert.Null((await AttendanceAsync("zhangsan"))!.CheckedOutAt);
+    }
+
+    [Fact]
+    public async Task CheckOut_AtAPostWithoutHandover_IsNotHeld()
+    {
+        await SayAsync("wangwu", "签到");
+        At(26, 15, 0);
+
+        Assert.StartsWith("签退成功", await SayAsync("wangwu", "签退"));
+    }
+
+    [Fact]
+    public async Task OpenMajorEvent_BlocksTheHandover_第1篇_2_4()
+    {
+        Events.Open.Add(new OpenDutyEvent(7, DutyEventBlock.MajorEvent, "3号楼电梯困人", "zhangsan", Shanghai(26, 14, 20)));
+        At(26, 14, 35);
+
+        var reply = await ZhangsanPreparesAsync();
+
+        Assert.StartsWith("现在不能交接班（第1篇 2.4）", reply);
+        Assert.Contains("【重大事件】3号楼电梯困人（14:20 登记）", reply);
+        Assert.Equal(HandoverStatus.Preparing, (await RecordAsync()).Status);
+        Assert.Empty(await InboxAsync("lisi"));
+
+        // Once the event is closed, 交班 resumes at the summary and signs it over.
+        Events.Open.Clear();
+        Assert.Contains("请核对交接内容", await SayAsync("zhangsan", "交班"));
+        Assert.Contains("已通知李四", await SayAsync("zhangsan", "提交"));
+    }
+
+    [Fact]
+    public async Task EquipmentSwitching_BlocksTheSuccessorsSignature_第1篇_2_4()
+    {
+        At(26, 14, 35);
+        await ZhangsanPreparesAsync();
+        Events.Open.Add(new OpenDutyEvent(8, DutyEventBlock.EquipmentSwitching, "2号冷水机组停机", "zhangsan", Shanghai(26, 14, 40)));
+
+        var reply = await SayAsync("lisi", "接班");
+
+        Assert.Contains("【重大设备启动/停机】2号冷水机组停机", reply);
+        Assert.Equal(HandoverStatus.Submitted, (await RecordAsync()).Status);
+    }
+
+    [Fact]
+    public async Task PreparationIncomplete_SuccessorCannotTakeOver_第1篇_2_4()
+    {
+        At(26, 14, 35);
+        await SayAsync("zhangsan", "交班");
+        await SayAsync("zhangsan", "3-1-502漏水；楼上管道破裂；已关闸；待维修");
+        var record = await RecordAsync();
+
+        var reply = await SayAsync("lisi", $"接班 {record.Id}");
+
+        Assert.Equal($"交接 #{record.Id} 的交班人还在准备中，准备完成前不能接班（第1篇 2.4 ⑶），请您稍候。", reply);
+    }
+
+    [Fact]
+    public void Submit_BeforeEverySectionIsDone_IsRefused_第1篇_2_4()
+    {
+        var record = new HandoverRecord { Post = "客服中心", Date = new DateOnly(2026, 11, 26), ShiftCode = "early", OutgoingId = "zhangsan" };
+        record.ProgressTo("shared:1");
+
+        var refusal = Assert.Throws<Bot.Domain.Conversations.BotRuleException>(() => record.Submit("lisi", Shanghai(26, 14, 40)));
+
+        Assert.Equal("PreparationIncomplete", refusal.Key);
+        Assert.Equal(HandoverStatus.Preparing, record.Status);
+    }
+
+    [Fact]
+    public void Accepted_ContentChangedAfterwards_NoLongerMatchesItsHash_第14篇_2_3()
+    {
+        var now = Shanghai(26, 14, 40);
+        var record = new HandoverRecord { Post = "客服中心", Date = new DateOnly(2026, 11, 26), ShiftCode = "early", OutgoingId = "zhangsan" };
+        var item = record.Add(HandoverSection.Instruction, "明早8点消防检查", "zhangsan", now);
+        record.ProgressTo(HandoverRecord.ReviewStep);
+        record.Submit("lisi", now);
+        record.Confirm(item, "lisi");
+        record.Accept("lisi", now.AddMinutes(5));
+        Assert.True(record.IsIntact);
+
+        item.Answer = "改过的内容"; // a write behind the bot's back, e.g. straight into the database
+
+        Assert.False(record.IsIntact);
+        Assert.Equal("Locked", Assert.Throws<Bot.Domain.Conversations.BotRuleException>(() => record.Add(HandoverSection.Addition, "x", "zhangsan", now)).Key);
+    }
+
+    [Fact]
+    public async Task Review_OnlyForShiftLeads_第14篇_2_3()
+    {
+        Assert.StartsWith("对不起，“审阅交接”不在您的权限范围内。", await SayAsync("zhengshi", "审阅交接"));
+        Assert.Equal("目前没有待您审阅签字的交接记录。", await SayAsync("wangwu", "审阅交接"));
+    }
+
+    [Fact]
+    public async Task UnfinishedWork_WithoutCauseCourseAndResult_IsAskedAgain_第1篇_1_2()
+    {
+        At(26, 14, 35);
+        await SayAsync("zhangsan", "交班");
+
+        var reply = await SayAsync("zhangsan", "3-1-502漏水");
+
+        Assert.StartsWith("请按“事项；原因；经过；目前结果”填写", reply);
+        Assert.Empty((await RecordAsync()).Items);
+    }
+
+    [Fact]
+    public async Task SuccessorUnfit_NoCover_RefusedAndTheLeadFindsCover_第1篇_2_4()
+    {
+        await SayAsync("zhangsan", "签到");
+        At(26, 14, 35);
+        await ZhangsanPreparesAsync();
+        var record = await RecordAsync();
+
+        var reply = await SayAsync("zhangsan", "接班人不宜接班 有饮酒迹象");
+
+        Assert.Contains("已记录李四不宜接班", reply);
+        Assert.True((await RecordAsync()).SuccessorUnfit);
+        Assert.Contains(await InboxAsync("wangwu"), l => l.Text.Contains("顶班", StringComparison.Ordinal));
+        Assert.Contains($"交接 #{record.Id} 已被拒绝接班，正在等待领班处理。", await SayAsync("lisi", $"接班 {record.Id}"));
+        Assert.Contains("领班处理完成前不能签退", await SayAsync("zhangsan", "签退"));
+
+        Assert.Contains("已安排吴九顶班", await SayAsync("wangwu", $"顶班 {record.Id} 吴九"));
+        Assert.Equal("wujiu", (await RecordAsync()).SuccessorId);
+        Assert.Contains(await InboxAsync("wujiu"), l => l.Choices.Any(c => c.Value == $"接班 {record.Id}"));
+    }
+
+    [Fact]
+    public async Task Lock_OnlyTheShiftLeadReopens_WithAReason_AndAdditionsAreMarkedLater_第14篇_2_3()
+    {
+        At(26, 14, 35);
+        await ZhangsanPreparesAsync();
+        var id = (await RecordAsync()).Id;
+        await AcceptAllAsync(id);
+        var hash = (await RecordAsync()).ContentHash;
+
+        await InboxAsync("zhangsan");
+        Assert.Equal($"交接 #{id} 已由双方签字锁定，不能再修改。如需补充，请领班“重开交接”。", await SayAsync("zhangsan", $"补充交接 {id} 样板房钥匙已交回"));
+        Assert.StartsWith("对不起，“重开交接”不在您的权限范围内。", await SayAsync("lisi", $"重开交接 {id} 想改"));
+        Assert.Equal(hash, (await RecordAsync()).ContentHash);
+        Assert.StartsWith("请写明交接编号和重开原因", await SayAsync("wangwu", $"重开交接 {id}"));
+
+        Assert.Contains("已重开，原因：漏交样板房钥匙", await SayAsync("wangwu", $"重开交接 {id} 漏交样板房钥匙"));
+        Assert.Contains("已补充：9. 【补充事项】样板房钥匙S-01已交回（后补）", await SayAsync("zhangsan", $"补充交接 {id} 样板房钥匙S-01已交回"));
+        var check = await SayAsync("lisi", $"接班 {id}");
+        Assert.Contains("第9/9项", check);
+        await PressAsync("lisi", "confirm");
+        await PressAsync("lisi", "sign");
+
+        var record = await RecordAsync();
+        Assert.Equal(HandoverStatus.Accepted, record.Status);
+        Assert.NotEqual(hash, record.ContentHash);
+        Assert.True(record.IsIntact);
+        Assert.True(record.Items.Single(i => i.Number == 9).AddedLater);
+        Assert.Equal("漏交样板房钥匙", record.ReopenReason);
+    }
+
+    [Fact]
+    public async Task BadInput_SomeoneElsesHandover_AnswerOnALockedRecord_ConfirmingTwice_ChangeNothing()
+    {
+        At(26, 14, 35);
+        await ZhangsanPreparesAsync();
+        var id = (await RecordAsync()).Id;
+
+        Assert.Equal($"交接 #{id} 不是交给您的，不能由您接班。如有疑问请联系领班。", await SayAsync("wujiu", $"接班 {id}"));
+        Assert.Equal(HandoverStatus.Submitted, (await RecordAsync()).Status);
+
+        await AcceptAllAsync(id);
+        var hash = (await RecordAsync()).ContentHash;
+        await InboxAsync("zhangsan");
+        Assert.Equal($"交接 #{id} 已由双方签字锁定，不能再修改。如需补充，请领班“重开交接”。", await SayAsync("zhangsan", $"答复 {id} 补充说明"));
+        Assert.StartsWith("您已于 11-26 14:3", await SayAsync("lisi", $"接班 {id}"));
+        Assert.StartsWith("您已于", await SayAsync("lisi", $"签字接班 {id}"));
+        Assert.Equal(hash, (await RecordAsync()).ContentHash);
+    }
+
+    [Fact]
+    public async Task FrontDesk_HandsOverLettersAndCounterItems_ToTheDutyOffice_第11篇_5_8()
+    {
+        At(26, 14, 35);
+        Assert.Contains("【未完成的工作】", await SayAsync("zhengshi", "交班"));
+        await SayAsync("zhengshi", "完成");
+        await SayAsync("zhengshi", "完成");
+        await SayAsync("zhengshi", "完成");
+        Assert.Contains("【未发放的信、报、刊】", await SayAsync("zhengshi", "完成"));
+        await SayAsync("zhengshi", "3-1-502 陈先生挂号信一封");
+        Assert.Contains("【前台柜内物品】", await SayAsync("zhengshi", "完成"));
+        await SayAsync("zhengshi", "业主寄存雨伞两把");
+        Assert.Contains("前台办公用品", await SayAsync("zhengshi", "完成"));
+        await PressAsync("zhengshi", "ok");
+        Assert.Contains("前台钥匙", await PressAsync("zhengshi", "ok"));
+        Assert.Contains("前台物品摆放整齐", await SayAsync("zhengshi", "✗ 备用钥匙缺一把"));
+        Assert.Contains("前台物品已收柜上锁", await SayAsync("zhengshi", "正常"));
+        Assert.Contains("请核对交接内容", await PressAsync("zhengshi", "all-ok"));
+
+        Assert.Contains("已通知李四", await SayAsync("zhengshi", "提交"));
+        var record = await RecordAsync();
+        Assert.True(record.FrontDesk);
+        Assert.Contains(record.Items, i => i.Section == HandoverSection.Letters && i.Text.Contains("挂号信", StringComparison.Ordinal));
+        Assert.Contains(record.Items, i => i.Section == HandoverSection.CounterItem);
+        Assert.Contains(record.Items, i => i.Text == "前台钥匙" && i.Ok == false && i.Note == "备用钥匙缺一把");
+    }
+
+    [Fact]
+    public async Task Records_ListsMineAndShowsOneInFull()
+    {
+        At(26, 14, 35);
+        await ZhangsanPreparesAsync();
+        var id = (await RecordAsync()).Id;
+
+        var list = await SayAsync("lisi", "交接记录");
+        var full = await SayAsync("zhangsan", $"交接记录 {id}");
+
+        Assert.Contains($"交接 #{id}（11-26 早班 客服中心） 张三→李四 待接班", list);
+        Assert.Contains("交班人：张三　接班人：李四　状态：待接班", full);
+        Assert.StartsWith("近7天没有交接记录", await SayAsync("wujiu", "交接记录"));
+        Assert.StartsWith($"没有找到交接 #{id}", await SayAsync("wujiu", $"交接记录 {id}"));
+    }
+
+    private async Task AcceptAllAsync(long id)
+    {
+        await SayAsync("lisi", $"接班 {id}");
+        for (var i = 0; i < 8; i++) await PressAsync("lisi", "confirm");
+        Assert.StartsWith("您已签字接班", await PressAsync("lisi", "sign"));
+        Assert.Equal(HandoverStatus.Accepted, (await RecordAsync()).Status);
+    }
+}
