@@ -1,4 +1,5 @@
 using Bot.Conversations;
+using Bot.Features.Callbacks;
 using Bot.Features.Duty;
 using Bot.Features.Escalation;
 using Bot.Persistence;
@@ -17,7 +18,7 @@ namespace Bot.Scheduling;
 public static class SchedulingSetup
 {
     /// <summary>Job names, also their keys under Scheduling:Jobs.</summary>
-    public static readonly string[] Jobs = [EscalationTickJob.Name, SupervisorDigestJob.Name, AttendanceWatchJob.Name];
+    public static readonly string[] Jobs = [EscalationTickJob.Name, SupervisorDigestJob.Name, AttendanceWatchJob.Name, CallbackTickJob.Name];
 
     public static WebApplicationBuilder AddScheduling(this WebApplicationBuilder builder)
     {
@@ -68,6 +69,7 @@ public static class SchedulingSetup
             Schedule<EscalationTickJob>(q, EscalationTickJob.Name, options, timeZone);
             Schedule<SupervisorDigestJob>(q, SupervisorDigestJob.Name, options, timeZone);
             Schedule<AttendanceWatchJob>(q, AttendanceWatchJob.Name, options, timeZone);
+            Schedule<CallbackTickJob>(q, CallbackTickJob.Name, options, timeZone);
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddSingleton(new ScheduleReconciler.Plan([.. Jobs.Select(job => (job, options.CronFor(job)))], timeZone));

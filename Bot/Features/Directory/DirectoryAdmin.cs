@@ -225,7 +225,7 @@ public static partial class DirectoryAdmin
     /// The admin API key check. Both sides are hashed first so that FixedTimeEquals compares equal lengths: comparing the
     /// raw strings would return early on a length mismatch and tell an attacker how long the key is.
     /// </summary>
-    private sealed partial class AdminKeyFilter(IOptionsMonitor<AdminOptions> options, ILogger<AdminKeyFilter> logger) : IEndpointFilter
+    internal sealed partial class AdminKeyFilter(IOptionsMonitor<AdminOptions> options, ILogger<AdminKeyFilter> logger) : IEndpointFilter
     {
         public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
         {
