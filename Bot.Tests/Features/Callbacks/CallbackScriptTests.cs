@@ -46,6 +46,7 @@ public sealed class CallbackScriptTests
         Assert.StartsWith("【回访不满意】回访单 #1", alert);
         Assert.EndsWith("已通知张三整改。", alert);
 
+        bed.Bot.Time.SetUtcNow(Shanghai(27, 15).ToUniversalTime());
         Assert.Equal("已记录回访单 #1 整改完成。新的回访单 #2 将于 11-30 15:00 前回访业主。",
             await bed.SayAsync("zhangsan", "整改完成 1"));
         await bed.TickAsync(Shanghai(27, 15, 1));
