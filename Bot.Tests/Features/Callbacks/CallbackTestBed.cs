@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using Bot.Domain.Features.Callbacks;
+using Bot.Domain.Features.Directory;
+using Bot.Persistence;
 using Bot.Features.Directory;
 using Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +21,17 @@ internal sealed class CallbackTestBed : IDisposable
         var all = new Dictionary<string, string?> { ["Admin:ApiKey"] = ApiKey };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) all[k] = v;
         Bot = new BotFactory(settings: all, time: new FakeTimeProvider(start.ToUniversalTime()));
+        // A second owner beside the demo's 陈先生, so the tests can show one owner never sees another's (第11篇 3).
+        Bot.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BotDbContext>();
+            db.Add(new Owner
+            {
+                Id = "li-5-1-101", Name = "李秀英", FormOfAddress = "李女士", Phone = "13900000001",
+                Units = [new OwnerUnit { OwnerId = "li-5-1-101", UnitCode = "5-1-101" }],
+            });
+            await db.SaveChangesAsync();
+        }).GetAwaiter().GetResult();
     }
 
     public BotFactory Bot { get; }

@@ -84,15 +84,6 @@ public static class DemoData
             Phone = "13800000000",
             Units = [new OwnerUnit { OwnerId = "chen-3-1-502", UnitCode = "3-1-502" }],
         });
-        // A second owner, so the callbacks can show that one owner never sees another's (第11篇 3).
-        db.Add(new Owner
-        {
-            Id = "li-5-1-101",
-            Name = "李秀英",
-            FormOfAddress = "李女士",
-            Phone = "13900000001",
-            Units = [new OwnerUnit { OwnerId = "li-5-1-101", UnitCode = "5-1-101" }],
-        });
 
         db.AddRange(
             new Key { Code = "A-01", Kind = KeyKind.Area, Opens = "管理区域钥匙组（公共区域）", StoragePlace = "中控室", CustodianId = "zhouba" },
