@@ -311,3 +311,33 @@ public sealed class DecidePhoneCommand(ICallbackStore store, INotifier notifier,
         turn.Reply(Texts.Get(approve ? "PhoneApproved" : "PhoneRefusedReply", turn.Language, id, requester?.Name ?? request.RequesterId));
     }
 }
+
+/// <summary>回访任务 / callback tasks: my callbacks to make by phone or visit, and my open rectifications.</summary>
+public sealed class CallbackTasksCommand(ICallbackStore store, DepartmentProfile department) : IBotCommand
+{
+    private static readonly TextCatalog Texts = CallbackTexts.Catalog;
+
+    public CommandInfo Info { get; } = new("callback-tasks", ["回访任务", "我的回访任务"], ["callback tasks"], Texts, "TasksDescription", HelpOrder: 39);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var mine = (await store.OpenWorkAsync(cancellationToken))
+            .Where(c => c.Case.Responsible.Contains(turn.Sender.Id, StringComparer.Ordinal)).ToList();
+        if (mine.Count == 0)
+        {
+            turn.Reply(Texts.Get("NoTasks", language));
+            return;
+        }
+        var lines = new List<string> { Texts.Get("TasksTitle", language, mine.Count) };
+        foreach (var c in mine)
+        {
+            var owner = (await store.FindOwnerAsync(c.OwnerId, cancellationToken))?.FormOfAddress ?? c.OwnerId;
+            lines.Add(c.Rectification == RectificationStatus.Open
+                ? Texts.Get("TaskLineRectify", language, c.Id, owner, c.Case.UnitCode, c.Case.Summary)
+                : Texts.Get("TaskLineCall", language, c.Id, owner, c.Case.UnitCode, c.Case.Summary,
+                    department.ToLocal(c.DueBy).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture)));
+        }
+        turn.Reply(string.Join("\n", lines));
+    }
+}

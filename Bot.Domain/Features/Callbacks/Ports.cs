@@ -21,6 +21,9 @@ public interface ICallbackStore
     /// <summary>Callbacks whose window opened on or after <paramref name="from"/> (for the rates), and every open rectification.</summary>
     Task<IReadOnlyList<Callback>> ForStatsAsync(DateTimeOffset from, CancellationToken cancellationToken);
 
+    /// <summary>Open staff tasks and open rectifications, oldest first (the caller picks those it may see).</summary>
+    Task<IReadOnlyList<Callback>> OpenWorkAsync(CancellationToken cancellationToken);
+
     Task<bool> UnitExistsAsync(string unitCode, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Owner>> OwnersOfUnitAsync(string unitCode, CancellationToken cancellationToken);

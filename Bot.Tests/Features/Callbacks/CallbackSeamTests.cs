@@ -101,4 +101,20 @@ public sealed class CallbackSeamTests
         Assert.Contains("零星维修：暂无到期回访（目标 100%）", section);
         Assert.Contains("进行中的回访：1 项", section);
     }
+
+    [Fact]
+    public async Task StaffCommands_WithBadNumbers_AnswerPolitelyAndChangeNothing()
+    {
+        using var bed = new CallbackTestBed(Shanghai(27, 10));
+        var id = await bed.RegisterRepairAsync();
+
+        Assert.Equal("请在命令后写上回访单编号，如「代录回访 12」。", await bed.SayAsync("zhangsan", "代录回访"));
+        Assert.Equal("没有找到回访单 #99。", await bed.SayAsync("zhangsan", "代录回访 99"));
+        Assert.Equal($"回访单 #{id} 不由您负责，请联系负责人或领班。", await bed.SayAsync("lisi", $"代录回访 {id}"));
+        Assert.Equal($"回访单 #{id} 没有待完成的整改。", await bed.SayAsync("zhangsan", $"整改完成 {id}"));
+
+        Assert.Equal(1, await bed.Bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<Callback>().CountAsync()));
+        Assert.Equal(CallbackStatus.Scheduled,
+            await bed.Bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<Callback>().Select(c => c.Status).SingleAsync()));
+    }
 }

@@ -35,6 +35,12 @@ internal sealed partial class CallbackStore(BotDbContext db, ILogger<CallbackSto
             .Where(c => c.DueFrom >= from || c.Rectification == RectificationStatus.Open)
             .ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<Callback>> OpenWorkAsync(CancellationToken cancellationToken) =>
+        await db.Set<Callback>().AsNoTracking()
+            .Where(c => c.Status == CallbackStatus.StaffTask || c.Rectification == RectificationStatus.Open)
+            .OrderBy(c => c.Id)
+            .ToListAsync(cancellationToken);
+
     public Task<bool> UnitExistsAsync(string unitCode, CancellationToken cancellationToken) =>
         db.Set<Unit>().AnyAsync(u => u.Code == unitCode, cancellationToken);
 

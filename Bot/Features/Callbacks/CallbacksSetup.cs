@@ -40,6 +40,7 @@ public static class CallbacksSetup
         services.AddScoped<RegisterCallbackCommand>();
         services.AddScoped<IBotCommand>(sp => sp.GetRequiredService<RegisterCallbackCommand>());
         services.AddScoped<IConversationFlow>(sp => sp.GetRequiredService<RegisterCallbackCommand>());
+        services.AddScoped<IBotCommand, CallbackTasksCommand>();
         services.AddScoped<IBotCommand, ProxyCallbackCommand>();
         services.AddScoped<IBotCommand, RectifiedCommand>();
         services.AddScoped<IBotCommand, CallbackStatsCommand>();
