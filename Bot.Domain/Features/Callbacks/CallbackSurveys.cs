@@ -101,18 +101,20 @@ public sealed class CallbackSurveys(ICallbackStore store, IOwnerReach reach, Cal
             return;
         }
 
+        // 不方便 / 稍后 at any question: asked again later, but never past the point where the staff take over.
+        if (!IsProxy(turn) && turn.State.Step != ConfirmStep && (turn.Choice?.Value == "later" || CallbackTexts.IsOneOf("WordsLater", turn.Text)))
+        {
+            var at = turn.Now + policy.RescheduleAfter;
+            callback.Rescheduled(at < callback.TaskAt ? at : callback.TaskAt);
+            turn.EndFlow();
+            turn.Reply(Texts.Get("Rescheduled", turn.Language));
+            return;
+        }
+
         switch (turn.State.Step)
         {
             case Consent:
                 if (turn.Choice?.Value == "yes" || CallbackTexts.IsOneOf("WordsYes", turn.Text)) Ask(turn, QualityStep);
-                else if (turn.Choice?.Value == "later" || CallbackTexts.IsOneOf("WordsLater", turn.Text))
-                {
-                    // 不方便: asked again later, but never past the point where the staff take over.
-                    var at = turn.Now + policy.RescheduleAfter;
-                    callback.Rescheduled(at < callback.TaskAt ? at : callback.TaskAt);
-                    turn.EndFlow();
-                    turn.Reply(Texts.Get("Rescheduled", turn.Language));
-                }
                 else AskAgain(turn, Consent, callback);
                 break;
             case QualityStep or EffectStep or OverallStep:

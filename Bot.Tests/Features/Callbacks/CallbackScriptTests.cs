@@ -158,6 +158,7 @@ public sealed class CallbackScriptTests
         await bed.TickAsync(Shanghai(28, 10, 2));
         Assert.StartsWith("陈先生您好，这里是示例花园客服中心。您家（3-1-502）的零星维修", Assert.Single(await bed.InboxAsync("chen-3-1-502")));
         Assert.Equal("请问您对这次服务的质量满意吗？", await bed.SayAsync("chen-3-1-502", "好的"));
+        Assert.StartsWith("好的，不打扰您了", await bed.SayAsync("chen-3-1-502", "稍后再说")); // also in the middle of the questions
     }
 
     [Fact]
