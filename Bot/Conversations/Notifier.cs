@@ -21,7 +21,8 @@ public sealed class Notifier(BotDbContext db, Outbox outbox, IEnumerable<IProact
         return true;
     }
 
-    private async Task<ConversationAddress?> AddressForAsync(string participantId, CancellationToken cancellationToken)
+    /// <summary>Where a proactive message to this person or owner would go now; null when no channel can reach them.</summary>
+    public async Task<ConversationAddress?> AddressForAsync(string participantId, CancellationToken cancellationToken)
     {
         var reference = await db.Set<ConversationReference>().AsNoTracking()
             .Where(r => r.ParticipantId == participantId)

@@ -1,4 +1,5 @@
 using Bot.Conversations;
+using Bot.Features.Callbacks;
 using Bot.Features.Duty;
 using Bot.Features.Escalation;
 using Bot.Features.Keys;
@@ -19,7 +20,7 @@ namespace Bot.Scheduling;
 public static class SchedulingSetup
 {
     /// <summary>Job names, also their keys under Scheduling:Jobs.</summary>
-    public static readonly string[] Jobs = [EscalationTickJob.Name, SupervisorDigestJob.Name, AttendanceWatchJob.Name, KeyWatchJob.Name, KeyDailyCheckJob.Name, DutyLogWatchJob.Name, LeaveWatchJob.Name, RosterDeadlinesJob.Name, HandoverWatchJob.Name, SecurityHandoverJob.Name];
+    public static readonly string[] Jobs = [EscalationTickJob.Name, SupervisorDigestJob.Name, AttendanceWatchJob.Name, KeyWatchJob.Name, KeyDailyCheckJob.Name, DutyLogWatchJob.Name, LeaveWatchJob.Name, RosterDeadlinesJob.Name, HandoverWatchJob.Name, SecurityHandoverJob.Name, CallbackTickJob.Name];
 
     public static WebApplicationBuilder AddScheduling(this WebApplicationBuilder builder)
     {
@@ -77,6 +78,7 @@ public static class SchedulingSetup
             Schedule<RosterDeadlinesJob>(q, RosterDeadlinesJob.Name, options, timeZone);
             Schedule<HandoverWatchJob>(q, HandoverWatchJob.Name, options, timeZone);
             Schedule<SecurityHandoverJob>(q, SecurityHandoverJob.Name, options, timeZone);
+            Schedule<CallbackTickJob>(q, CallbackTickJob.Name, options, timeZone);
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddSingleton(new ScheduleReconciler.Plan([.. Jobs.Select(job => (job, options.CronFor(job)))], timeZone));

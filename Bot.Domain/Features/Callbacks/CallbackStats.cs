@@ -1,0 +1,79 @@
+using System.Globalization;
+using Bot.Domain.Conversations;
+using Bot.Domain.Features.Directory;
+using Bot.Domain.Features.Escalation;
+
+namespace Bot.Domain.Features.Callbacks;
+
+/// <summary>
+/// One case type's figures (第9篇 二): callbacks made out of those due (made, or whose window closed without one),
+/// how many were made inside the window, how many left the owner satisfied (满意 or 基本满意).
+/// </summary>
+public sealed record TypeRates(CaseType Type, int Due, int Done, int OnTime, int Satisfied, int? TargetPercent)
+{
+    public double? Rate => Due == 0 ? null : 100.0 * Done / Due;
+
+    public double? OnTimeRate => Done == 0 ? null : 100.0 * OnTime / Done;
+
+    public double? SatisfactionRate => Done == 0 ? null : 100.0 * Satisfied / Done;
+
+    public bool? MeetsTarget => TargetPercent is { } target && Rate is { } rate ? rate + 1e-9 >= target : null;
+}
+
+public sealed record CallbackRates(int Days, IReadOnlyList<TypeRates> Types, int OpenRectifications, int InProgress);
+
+/// <summary>The rates against the targets, for 回访统计, the CSV and the digest.</summary>
+public sealed class CallbackStats(ICallbackStore store, CallbackPolicy policy)
+{
+    private static readonly TextCatalog Texts = CallbackTexts.Catalog;
+
+    public async Task<CallbackRates> ComputeAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var callbacks = await store.ForStatsAsync(now - TimeSpan.FromDays(policy.StatsDays), cancellationToken);
+        var inPeriod = callbacks.Where(c => c.DueFrom >= now - TimeSpan.FromDays(policy.StatsDays) && c.DueFrom <= now).ToList();
+        var types = Enum.GetValues<CaseType>().Select(type =>
+        {
+            var ofType = inPeriod.Where(c => c.Case.Type == type).ToList();
+            var done = ofType.Where(c => c.IsDone).ToList();
+            var missed = ofType.Count(c => !c.IsDone && c.DueBy < now);
+            return new TypeRates(type, done.Count + missed, done.Count, done.Count(c => c.OnTime),
+                done.Count(c => c.Overall is Rating.Satisfied or Rating.Basic), policy.TargetOf(type));
+        }).ToList();
+        return new CallbackRates(policy.StatsDays, types,
+            callbacks.Count(c => c.Rectification == RectificationStatus.Open),
+            inPeriod.Count(c => !c.IsDone && c.DueBy >= now));
+    }
+
+    public static string Render(CallbackRates rates, string language, bool withTitle = true)
+    {
+        var lines = new List<string>();
+        if (withTitle) lines.Add(Texts.Get("StatsTitle", language, rates.Days));
+        foreach (var t in rates.Types)
+        {
+            var target = t.TargetPercent is { } p ? Percent(p) : Texts.Get("NoTarget", language);
+            lines.Add(t.Due == 0
+                ? Texts.Get("StatsNone", language, CallbackTexts.TypeName(t.Type, language), target)
+                : Texts.Get("StatsLine", language, CallbackTexts.TypeName(t.Type, language), Percent(t.Rate), target,
+                    t.MeetsTarget switch { true => Texts.Get("Met", language), false => Texts.Get("Below", language), _ => "" },
+                    Percent(t.OnTimeRate), Percent(t.SatisfactionRate), t.Done, t.Due));
+        }
+        lines.Add(Texts.Get("StatsOpen", language, rates.OpenRectifications, rates.InProgress));
+        return string.Join("\n", lines);
+    }
+
+    public static string Percent(double? value) =>
+        value is { } v ? Math.Round(v, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture) + "%" : "—";
+}
+
+/// <summary>The callback section of the daily supervisor digest.</summary>
+public sealed class CallbackDigestSection(CallbackStats stats, TimeProvider time) : IDigestSection
+{
+    public int Order => 40;
+
+    public async Task<string?> BuildAsync(Person recipient, DateOnly day, string language, CancellationToken cancellationToken)
+    {
+        var rates = await stats.ComputeAsync(time.GetUtcNow(), cancellationToken);
+        if (rates.Types.All(t => t.Due == 0) && rates.OpenRectifications == 0 && rates.InProgress == 0) return null;
+        return string.Join("\n", CallbackTexts.Catalog.Get("DigestSection", language), CallbackStats.Render(rates, language, withTitle: false));
+    }
+}

@@ -1,0 +1,265 @@
+using System.Globalization;
+using Bot.Domain.Conversations;
+using Bot.Domain.Features.Directory;
+
+namespace Bot.Domain.Features.Callbacks;
+
+/// <summary>
+/// The callback survey as the front desk would run it (第9篇 四): greeting, quality, effect of the service, overall
+/// satisfaction, shortcomings (when not fully satisfied), suggestions (optional), then a summary the owner confirms —
+/// the confirmation stands for the signature on the 《回访记录》 (五.1). 不方便 / 稍后 reschedules. The same questions
+/// serve a member of staff recording the owner's answers after a call or visit (代录回访).
+/// </summary>
+/// <remarks>
+/// The seam for channels that can only reach an owner while the owner is there (WeChat Customer Service, issue 8):
+/// when an owner arrives, call <see cref="StartForOwnerAsync"/>; when a channel knows it cannot deliver an owner's survey
+/// now, call <see cref="CannotReachOwnerAsync"/> and the responsible staff get the callback task. Both run inside the
+/// caller's unit of work (a turn, or <see cref="ICallbackStore.AtomicallyAsync"/>).
+/// </remarks>
+public sealed class CallbackSurveys(ICallbackStore store, IOwnerReach reach, CallbackNotices notices, CallbackPolicy policy, DepartmentProfile department)
+    : IConversationFlow
+{
+    private static readonly TextCatalog Texts = CallbackTexts.Catalog;
+
+    private const string Consent = "consent";
+    private const string QualityStep = "quality";
+    private const string EffectStep = "effect";
+    private const string OverallStep = "overall";
+    private const string ShortcomingsStep = "shortcomings";
+    private const string SuggestionsStep = "suggestions";
+    private const string ConfirmStep = "confirm";
+    private const string CallbackKey = "cb";
+    private const string ProxyKey = "proxy";
+
+    public string Name => "callback-survey";
+
+    /// <summary>Sends the greeting (or the reminder) and makes the owner's conversation continue in the survey.</summary>
+    public Task<SurveyDelivery> InviteAsync(Callback callback, Owner owner, bool reminder, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var language = TextCatalog.NormalizeLanguage(owner.Language);
+        var c = callback.Case;
+        var key = reminder ? "Reminder" : callback.Round > 1 ? "InviteAgain" : "Invite";
+        var text = Texts.Get(key, language, owner.FormOfAddress, department.PropertyName, c.UnitCode, CallbackTexts.TypeName(c.Type, language),
+            c.Summary, department.ToLocal(c.CompletedAt).ToString("MM-dd", CultureInfo.InvariantCulture));
+        var prompt = new OutgoingMessage(text, ConsentChoices(language));
+        return reach.StartFlowAsync(owner.Id, this, Consent, new Dictionary<string, string> { [CallbackKey] = Id(callback) }, prompt,
+            $"cb:{callback.Id}:{(reminder ? "remind" : "invite")}:{now.ToUnixTimeMilliseconds()}", cancellationToken);
+    }
+
+    /// <summary>
+    /// Seam (WeCom kf): the owner just arrived on a channel that can reach them only now — put this case's survey in
+    /// front of them. Returns what happened; nothing is sent for a case the owner has no callback pending on.
+    /// </summary>
+    public async Task<SurveyDelivery> StartForOwnerAsync(string ownerId, long caseId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var callback = (await store.PendingForOwnerAsync(ownerId, cancellationToken))
+            .FirstOrDefault(c => c.CaseId == caseId && c.DueFrom <= now && c.Status != CallbackStatus.StaffTask);
+        if (callback is null || await store.FindOwnerAsync(ownerId, cancellationToken) is not { } owner) return SurveyDelivery.Unreachable;
+        var delivery = await InviteAsync(callback, owner, reminder: false, now, cancellationToken);
+        if (delivery == SurveyDelivery.Sent) callback.Invited(now, now + policy.ReminderAfter < callback.TaskAt ? now + policy.ReminderAfter : callback.TaskAt);
+        return delivery;
+    }
+
+    /// <summary>Seam (WeCom kf): this owner's surveys cannot be sent on their channel now → the staff call or visit instead.</summary>
+    public async Task<int> CannotReachOwnerAsync(string ownerId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var handed = 0;
+        foreach (var callback in await store.PendingForOwnerAsync(ownerId, cancellationToken))
+        {
+            if (callback.Status == CallbackStatus.StaffTask || callback.DueFrom > now) continue;
+            await notices.StaffTaskAsync(callback, CallbackNotices.Reason.Unreachable, now, cancellationToken);
+            callback.AssignedToStaff(now);
+            handed++;
+        }
+        return handed;
+    }
+
+    /// <summary>Starts the questions in this turn: the owner asked for it (回访), or staff record for the owner (代录回访).</summary>
+    public void StartInTurn(TurnContext turn, Callback callback, bool proxy, string intro)
+    {
+        turn.State.Data.Clear();
+        turn.State.Data[CallbackKey] = Id(callback);
+        if (proxy) turn.State.Data[ProxyKey] = "1";
+        Ask(turn, QualityStep, intro);
+    }
+
+    public async ValueTask ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var data = turn.State.Data;
+        if (!data.TryGetValue(CallbackKey, out var idText) || !long.TryParse(idText, CultureInfo.InvariantCulture, out var id)
+            || await store.FindAsync(id, cancellationToken) is not { } callback
+            || (!IsProxy(turn) && callback.OwnerId != turn.Sender.Id))
+        {
+            turn.EndFlow();
+            turn.Reply(ConversationTexts.Catalog.Get("NotUnderstood", turn.Language));
+            return;
+        }
+        if (callback.IsDone)
+        {
+            turn.EndFlow();
+            turn.Reply(Texts.Get("SurveyGone", turn.Language));
+            return;
+        }
+
+        // 不方便 / 稍后 at any question: asked again later, but never past the point where the staff take over.
+        if (!IsProxy(turn) && turn.State.Step != ConfirmStep && (turn.Choice?.Value == "later" || CallbackTexts.IsOneOf("WordsLater", turn.Text)))
+        {
+            var at = turn.Now + policy.RescheduleAfter;
+            callback.Rescheduled(at < callback.TaskAt ? at : callback.TaskAt);
+            turn.EndFlow();
+            turn.Reply(Texts.Get("Rescheduled", turn.Language));
+            return;
+        }
+
+        switch (turn.State.Step)
+        {
+            case Consent:
+                if (turn.Choice?.Value == "yes" || CallbackTexts.IsOneOf("WordsYes", turn.Text)) Ask(turn, QualityStep);
+                else AskAgain(turn, Consent, callback);
+                break;
+            case QualityStep or EffectStep or OverallStep:
+                if (ParseRating(turn) is not { } rating)
+                {
+                    AskAgain(turn, turn.State.Step, callback);
+                    break;
+                }
+                data[turn.State.Step[..1]] = ((int)rating).ToString(CultureInfo.InvariantCulture);
+                if (turn.State.Step == QualityStep) Ask(turn, EffectStep);
+                else if (turn.State.Step == EffectStep) Ask(turn, OverallStep);
+                else Ask(turn, rating == Rating.Satisfied ? SuggestionsStep : ShortcomingsStep);
+                break;
+            case ShortcomingsStep:
+                if (FreeText(turn) is not { } shortcomings)
+                {
+                    AskAgain(turn, ShortcomingsStep, callback);
+                    break;
+                }
+                data["s"] = shortcomings;
+                Ask(turn, SuggestionsStep);
+                break;
+            case SuggestionsStep:
+                if (turn.Choice?.Value == "none" || CallbackTexts.IsOneOf("WordsNone", turn.Text)) data.Remove("g");
+                else if (FreeText(turn) is { } suggestions) data["g"] = suggestions;
+                else
+                {
+                    AskAgain(turn, SuggestionsStep, callback);
+                    break;
+                }
+                AskConfirm(turn);
+                break;
+            case ConfirmStep:
+                if (turn.Choice?.Value == "confirm" || CallbackTexts.IsOneOf("WordsConfirm", turn.Text))
+                    await RecordAsync(turn, callback, cancellationToken);
+                else if (turn.Choice?.Value == "redo" || CallbackTexts.IsOneOf("WordsRedo", turn.Text)) Ask(turn, QualityStep);
+                else AskAgain(turn, ConfirmStep, callback);
+                break;
+            default:
+                turn.EndFlow();
+                turn.Reply(ConversationTexts.Catalog.Get("NotUnderstood", turn.Language));
+                break;
+        }
+    }
+
+    private async Task RecordAsync(TurnContext turn, Callback callback, CancellationToken cancellationToken)
+    {
+        var data = turn.State.Data;
+        var answers = new SurveyAnswers(RatingOf(data, "q"), RatingOf(data, "e"), RatingOf(data, "o"), data.GetValueOrDefault("s"), data.GetValueOrDefault("g"));
+        var proxy = IsProxy(turn);
+        callback.Record(answers, proxy ? turn.Sender.Id : null, turn.Now);
+        turn.EndFlow();
+        if (answers.Overall == Rating.NotSatisfied) await notices.RectificationAsync(callback, cancellationToken);
+        var language = turn.Language;
+        turn.Reply(proxy
+            ? Texts.Get(answers.Overall == Rating.NotSatisfied ? "ProxyRecordedUnsatisfied" : "ProxyRecorded", language, callback.Id,
+                CallbackTexts.RatingName(answers.Overall, language))
+            : Texts.Get(answers.Overall == Rating.NotSatisfied ? "ThanksUnsatisfied" : "Thanks", language));
+    }
+
+    private static Rating RatingOf(Dictionary<string, string> data, string key) =>
+        (Rating)int.Parse(data[key], CultureInfo.InvariantCulture);
+
+    private static bool IsProxy(TurnContext turn) => turn.Sender.IsStaff && turn.State.Data.ContainsKey(ProxyKey);
+
+    private static string Id(Callback callback) => callback.Id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A rating pressed, typed as its number (1 满意, 2 基本满意, 3 不满意) or as a word.</summary>
+    private static Rating? ParseRating(TurnContext turn) => turn.Choice?.Value switch
+    {
+        "satisfied" => Rating.Satisfied,
+        "basic" => Rating.Basic,
+        "unsatisfied" => Rating.NotSatisfied,
+        _ when CallbackTexts.IsOneOf("WordsNotSatisfied", turn.Text) => Rating.NotSatisfied,
+        _ when CallbackTexts.IsOneOf("WordsBasic", turn.Text) => Rating.Basic,
+        _ when CallbackTexts.IsOneOf("WordsSatisfied", turn.Text) => Rating.Satisfied,
+        _ => null,
+    };
+
+    private static string? FreeText(TurnContext turn)
+    {
+        // As typed: Normalize would fold the owner's full-width punctuation into ASCII.
+        var text = (turn.Message.Text ?? "").Trim();
+        if (text.Length == 0) return null;
+        return text.Length > 500 ? text[..500] : text;
+    }
+
+    private void Ask(TurnContext turn, string step, string? intro = null)
+    {
+        var (text, choices) = Question(turn, step);
+        turn.AskInFlow(this, step, intro is null ? text : intro + "\n" + text, choices);
+    }
+
+    /// <summary>An answer that fits no option: the question again with its options, in the front desk's words.</summary>
+    private void AskAgain(TurnContext turn, string step, Callback callback)
+    {
+        if (step == Consent)
+        {
+            var choices = ConsentChoices(turn.Language);
+            turn.AskInFlow(this, step, Texts.Get("AskAgain", turn.Language) + "\n" + Texts.Get("AskConsent", turn.Language), choices);
+            return;
+        }
+        if (step == ConfirmStep)
+        {
+            AskConfirm(turn, Texts.Get("AskAgain", turn.Language));
+            return;
+        }
+        Ask(turn, step, Texts.Get("AskAgain", turn.Language));
+    }
+
+    private (string Text, IReadOnlyList<Choice>? Choices) Question(TurnContext turn, string step)
+    {
+        var language = turn.Language;
+        var suffix = IsProxy(turn) ? "Proxy" : "";
+        return step switch
+        {
+            QualityStep => (Texts.Get("AskQuality" + suffix, language), RatingChoices(language)),
+            EffectStep => (Texts.Get("AskEffect" + suffix, language), RatingChoices(language)),
+            OverallStep => (Texts.Get("AskOverall" + suffix, language), RatingChoices(language)),
+            ShortcomingsStep => (Texts.Get("AskShortcomings" + suffix, language), null),
+            _ => (Texts.Get("AskSuggestions" + suffix, language), [new Choice("none", Texts.Get("ChoiceNone", language))]),
+        };
+    }
+
+    private void AskConfirm(TurnContext turn, string? intro = null)
+    {
+        var language = turn.Language;
+        var data = turn.State.Data;
+        var summary = Texts.Get(IsProxy(turn) ? "SummaryProxy" : "Summary", language,
+            CallbackTexts.RatingName(RatingOf(data, "q"), language),
+            CallbackTexts.RatingName(RatingOf(data, "e"), language),
+            CallbackTexts.RatingName(RatingOf(data, "o"), language),
+            data.GetValueOrDefault("s") ?? Texts.Get("Nothing", language),
+            data.GetValueOrDefault("g") ?? Texts.Get("Nothing", language));
+        turn.AskInFlow(this, ConfirmStep, intro is null ? summary : intro + "\n" + summary,
+            [new Choice("confirm", Texts.Get("ChoiceConfirm", language)), new Choice("redo", Texts.Get("ChoiceRedo", language))]);
+    }
+
+    private static IReadOnlyList<Choice> RatingChoices(string language) =>
+    [
+        new("satisfied", CallbackTexts.RatingName(Rating.Satisfied, language)),
+        new("basic", CallbackTexts.RatingName(Rating.Basic, language)),
+        new("unsatisfied", CallbackTexts.RatingName(Rating.NotSatisfied, language)),
+    ];
+
+    private static IReadOnlyList<Choice> ConsentChoices(string language) =>
+        [new("yes", Texts.Get("ChoiceYes", language)), new("later", Texts.Get("ChoiceLater", language))];
+}

@@ -1,0 +1,44 @@
+using Bot.Domain.Conversations;
+
+namespace Bot.Domain.Features.Callbacks;
+
+/// <summary>The callback slice's text catalog (CallbackTexts.resx, CallbackTexts.en.resx).</summary>
+public static class CallbackTexts
+{
+    public static readonly TextCatalog Catalog = new("Bot.Domain.Features.Callbacks.CallbackTexts", typeof(CallbackTexts).Assembly);
+
+    public static string TypeName(CaseType type, string language) => Catalog.Get($"Type{type}", language);
+
+    public static string RatingName(Rating rating, string language) => Catalog.Get($"Rating{rating}", language);
+
+    /// <summary>The words (both languages) a key's '|'-separated list accepts, for typed answers.</summary>
+    public static bool IsOneOf(string key, string typed)
+    {
+        var answer = TextInput.ForMatching(typed);
+        return answer.Length > 0 && new[] { TextCatalog.Chinese, TextCatalog.English }
+            .SelectMany(l => Catalog.Get(key, l).Split('|'))
+            .Any(w => TextInput.ForMatching(w) == answer);
+    }
+
+    /// <summary>A case type from its code (minor_repair), its Chinese or English name.</summary>
+    public static CaseType? ParseType(string text)
+    {
+        var key = TextInput.ForMatching(text).Replace('-', '_').Replace(' ', '_');
+        foreach (var type in Enum.GetValues<CaseType>())
+        {
+            if (key == Code(type) || key == TextInput.ForMatching(TypeName(type, TextCatalog.Chinese))
+                || key == TextInput.ForMatching(TypeName(type, TextCatalog.English)).Replace(' ', '_'))
+                return type;
+        }
+        return null;
+    }
+
+    /// <summary>complaint, minor_repair, repair_project, special_service, activity, other.</summary>
+    public static string Code(CaseType type) => type switch
+    {
+        CaseType.MinorRepair => "minor_repair",
+        CaseType.RepairProject => "repair_project",
+        CaseType.SpecialService => "special_service",
+        _ => type.ToString().ToLowerInvariant(),
+    };
+}
