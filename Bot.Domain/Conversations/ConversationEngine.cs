@@ -12,6 +12,8 @@ public sealed class ConversationEngine
 
     private static readonly TextCatalog Texts = ConversationTexts.Catalog;
     private const int MaxHelpButtons = 6;
+    // Up to this many commands help describes each one; beyond it, an overview by topic.
+    private const int CompactHelpAbove = 10;
 
     private readonly DepartmentProfile _department;
     private readonly IReadOnlyList<IBotCommand> _commands;
@@ -73,6 +75,11 @@ public sealed class ConversationEngine
                 WriteHelp(turn);
                 return;
             }
+            if (HelpTopicOf(commandText) is { } topic)
+            {
+                WriteHelp(turn, topic);
+                return;
+            }
 
             turn.Reply(Texts.Get("NotUnderstood", turn.Language));
             WriteHelp(turn);
@@ -83,20 +90,86 @@ public sealed class ConversationEngine
         }
     }
 
-    /// <summary>The commands this person may use, with a choice for each.</summary>
-    public void WriteHelp(TurnContext turn)
+    /// <summary>
+    /// The commands this person may use, with a choice for each. A short list is written out with what each does; a
+    /// long one (staff have dozens) is an overview by topic — one line per feature — so it stays readable on a phone and
+    /// fits a WeCom card; "帮助 钥匙" (help + a topic or a command word) then explains that topic's commands.
+    /// </summary>
+    public void WriteHelp(TurnContext turn, string? topic = null)
     {
         var language = turn.Language;
         var available = _commands.Where(c => c.Info.IsListedFor(turn.Sender)).ToList();
         var intro = turn.Sender.IsStaff
             ? Texts.Get("HelpIntroStaff", language, turn.Sender.DisplayName, _department.PropertyName)
             : Texts.Get("HelpIntroOwner", language, turn.Sender.DisplayName, _department.PropertyName);
-        var lines = available.Select(c =>
-            Texts.Get("HelpLine", language, c.Info.WordFor(language), c.Info.Catalog.Get(c.Info.DescriptionKey, language)));
-        var text = string.Join("\n", [intro, .. lines, Texts.Get("HelpFooter", language)]);
-        // Buttons are shortcuts to the most used commands; the text lists them all. Six is also what a WeCom card holds.
-        var choices = available.Take(MaxHelpButtons).Select(c => new Choice(c.Info.WordFor(language), c.Info.WordFor(language))).ToList();
-        turn.Ask(text, choices);
+        // Topics in the order of their first command, so the most used come first.
+        var topics = available.GroupBy(c => c.Info.Catalog.Name)
+            .Select(g => (Name: TopicName(g.First().Info.Catalog, language), Commands: g.ToList()))
+            .ToList();
+
+        if (topic is not null && FindTopic(topics, topic) is { } chosen)
+        {
+            var detail = string.Join("\n", [Texts.Get("HelpTopicIntro", language, chosen.Name), .. DescribedLines(chosen.Commands, language),
+                Texts.Get("HelpFooter", language)]);
+            turn.Ask(detail, ChoicesFor(chosen.Commands, language));
+            return;
+        }
+
+        string text;
+        if (available.Count <= CompactHelpAbove)
+        {
+            text = string.Join("\n", [intro, .. DescribedLines(available, language), Texts.Get("HelpFooter", language)]);
+        }
+        else
+        {
+            var separator = Texts.Get("HelpWordSeparator", language);
+            var lines = topics.Select(t => Texts.Get("HelpTopicLine", language, t.Name, string.Join(separator, t.Commands.Select(c => c.Info.WordFor(language)))));
+            text = string.Join("\n", [intro, .. lines, Texts.Get("HelpTopicFooter", language), Texts.Get("HelpFooter", language)]);
+        }
+        // Buttons are shortcuts to the most used commands; the text names them all. Six is also what a WeCom card holds.
+        turn.Ask(text, ChoicesFor(available, language));
+    }
+
+    private static IEnumerable<string> DescribedLines(IEnumerable<IBotCommand> commands, string language) => commands.Select(c =>
+        Texts.Get("HelpLine", language, c.Info.WordFor(language), c.Info.Catalog.Get(c.Info.DescriptionKey, language)));
+
+    private static List<Choice> ChoicesFor(IEnumerable<IBotCommand> commands, string language) =>
+        [.. commands.Take(MaxHelpButtons).Select(c => new Choice(c.Info.WordFor(language), c.Info.WordFor(language)))];
+
+    /// <summary>A feature's topic is named in its own catalog ("HelpTopic"); commands of a catalog without one go under "其他".</summary>
+    private static string TopicName(TextCatalog catalog, string language) =>
+        catalog.Find("HelpTopic", language) ?? Texts.Get("HelpTopicOther", language);
+
+    /// <summary>The topic named (in either language) or the one holding the command word asked about.</summary>
+    private static (string Name, List<IBotCommand> Commands)? FindTopic(List<(string Name, List<IBotCommand> Commands)> topics, string asked)
+    {
+        var wanted = TextInput.ForMatching(asked);
+        foreach (var t in topics)
+        {
+            var catalog = t.Commands[0].Info.Catalog;
+            if (new[] { TextCatalog.Chinese, TextCatalog.English }.Any(l => catalog.Find("HelpTopic", l) is { } name && TextInput.ForMatching(name) == wanted))
+                return t;
+        }
+        foreach (var t in topics)
+            if (t.Commands.Any(c => c.Info.Words.Any(w => TextInput.ForMatching(w) == wanted))) return t;
+        return null;
+    }
+
+    /// <summary>"帮助 钥匙" / "help keys": what follows a help word, or null.</summary>
+    private static string? HelpTopicOf(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var normalized = TextInput.Normalize(text);
+        foreach (var word in HelpWords.Where(w => w.Length > 1).OrderByDescending(w => w.Length))
+        {
+            if (!normalized.StartsWith(word, StringComparison.OrdinalIgnoreCase)) continue;
+            var rest = normalized[word.Length..];
+            // Like command words: an English help word must be followed by a separator ("helpful" is not help).
+            if (rest.Length == 0 || (IsAsciiLetter(word[^1]) && !char.IsWhiteSpace(rest[0]))) continue;
+            var topic = rest.Trim().TrimStart(':', '：').Trim();
+            return topic.Length > 0 ? topic : null;
+        }
+        return null;
     }
 
     private static void Cancel(TurnContext turn)

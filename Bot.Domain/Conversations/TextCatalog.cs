@@ -24,6 +24,9 @@ public sealed class TextCatalog(string baseName, System.Reflection.Assembly asse
         return args.Length == 0 ? format : string.Format(culture, format, args);
     }
 
+    /// <summary>The text, or null when the catalog has no such key (for optional entries such as a feature's help topic).</summary>
+    public string? Find(string key, string language) => _resources.GetString(key, CultureFor(language));
+
     /// <summary>All keys with their text in one language, for the catalog tests.</summary>
     public IReadOnlyDictionary<string, string> All(string language)
     {

@@ -245,11 +245,13 @@ public sealed class EscalationTests : IDisposable
     {
         var staff = (await Chat("zhangsan").SayAsync("帮助")).Single();
         var lead = (await Chat("wangwu").SayAsync("帮助")).Single();
+        var leadDetail = (await Chat("wangwu").SayAsync("帮助 升级事项")).Single();
 
-        Assert.DoesNotContain("· 收到 —", staff.Text);
-        Assert.DoesNotContain("· 测试升级 —", staff.Text);
-        Assert.Contains("· 收到 — 收到升级事项", lead.Text);
-        Assert.Contains("· 测试升级 —", lead.Text);
+        Assert.DoesNotContain("升级事项：", staff.Text);
+        Assert.DoesNotContain("测试升级", staff.Text);
+        Assert.Contains("· 升级事项：收到、已处理、转交", lead.Text);
+        Assert.Contains("· 收到 — 收到升级事项", leadDetail.Text);
+        Assert.Contains("· 测试升级 —", leadDetail.Text);
     }
 
     [Fact]
