@@ -24,7 +24,76 @@ public sealed class WeComKfTests : WeComChannelTestBase
         ["WeCom:KfOpenKfId"] = KfId,
         ["WeCom:KfCaseTokenKey"] = CaseKey,
         ["WeCom:KfContactUrl"] = "https://work.weixin.qq.com/kfid/kfc0123456789",
+        ["Admin:ApiKey"] = AdminKey,
     };
+
+    private const string AdminKey = "test-admin-key";
+
+    /// <summary>A minor repair for 3-1-502 (陈先生), completed now, registered as the 报事报修 system would; returns the case id.</summary>
+    private async Task<long> RegisterRepairAsync()
+    {
+        using var http = _bot.CreateClient();
+        http.DefaultRequestHeaders.Add(Bot.Features.Directory.DirectoryAdmin.ApiKeyHeader, AdminKey);
+        var response = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(http, "/api/admin/callbacks/cases",
+            new { externalId = "BX-9", type = "minor_repair", unit = "3-1-502", summary = "卫生间水龙头漏水，已更换", responsible = new[] { "zhangsan" } });
+        response.EnsureSuccessStatusCode();
+        var view = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<Bot.Features.Callbacks.CallbackAdmin.CaseView>(response.Content);
+        return view!.Id;
+    }
+
+    private static string SceneParamOf(string link) =>
+        Uri.UnescapeDataString(link[(link.IndexOf("scene_param=", StringComparison.Ordinal) + "scene_param=".Length)..]);
+
+    [Fact]
+    public async Task Kf_OwnerArrivesThroughTheLinkOfACaseAwaitingCallback_IsSurveyedThroughTheWelcomeCodeThenTheWindow()
+    {
+        var caseId = await RegisterRepairAsync();
+        var link = KfCaseToken.Link("https://work.weixin.qq.com/kfid/kfc0123456789", CaseKey, Owner, caseId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        _api.RespondNext(FakeWeComApi.KfSync, EnterSession(SceneParamOf(link)));
+
+        (await KfEventAsync("sync-token-1")).EnsureSuccessStatusCode();
+        await SyncAsync();
+        await _bot.DispatchAsync();
+
+        // The survey's first question rides on the welcome code (one message, 20 s): the owner has not written yet.
+        var invite = Assert.Single(_api.CallsTo(FakeWeComApi.KfSendOnEvent)).Json;
+        Assert.Equal("wc-1", invite.GetProperty("code").GetString());
+        var text = invite.GetProperty("text").GetProperty("content").GetString();
+        Assert.StartsWith("陈先生您好，这里是示例花园客服中心。您家（3-1-502）的零星维修「卫生间水龙头漏水，已更换」", text);
+        Assert.Contains("1. ", text);
+        Assert.Empty(_api.CallsTo(FakeWeComApi.KfSend));
+
+        // 陈先生 answers with the number: his message opens the window, and the next question comes by kf/send_msg.
+        _api.RespondNext(FakeWeComApi.KfSync, CustomerText("m-1", "1", Now));
+        (await KfEventAsync("sync-token-2")).EnsureSuccessStatusCode();
+        await SyncAsync();
+        await _bot.RunTurnsAsync();
+
+        var next = Assert.Single(_api.CallsTo(FakeWeComApi.KfSend)).Json;
+        Assert.Equal(Customer, next.GetProperty("touser").GetString());
+        Assert.Contains("请问您对这次服务的质量满意吗？", next.GetProperty("text").GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task Kf_SurveyTheWindowCannotCarry_FallsBackToTheStaffCallbackTask_第9篇_三()
+    {
+        var caseId = await RegisterRepairAsync();
+        var link = KfCaseToken.Link("https://work.weixin.qq.com/kfid/kfc0123456789", CaseKey, Owner, caseId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Opened without a welcome code (WeCom gives none when the session is still open elsewhere), and 陈先生 never wrote.
+        _api.RespondNext(FakeWeComApi.KfSync, EnterSession(SceneParamOf(link), welcomeCode: ""));
+
+        (await KfEventAsync("sync-token-1")).EnsureSuccessStatusCode();
+        await SyncAsync();
+        await _bot.DispatchAsync();
+        await _bot.DispatchAsync();
+
+        Assert.Empty(_api.CallsTo(FakeWeComApi.KfSend));
+        var rows = await OutboxAsync();
+        Assert.Contains("95002", Assert.Single(rows, r => r.RecipientId == Owner).LastError);
+        // 张三, responsible for the repair, is asked to phone or visit and to record the answers.
+        var task = Assert.Single(rows, r => r.RecipientId == "zhangsan");
+        Assert.Contains("【回访任务】", WireJson.ReadOutgoing(task.Payload).Text);
+    }
 
     private Task<HttpResponseMessage> KfEventAsync(string syncToken) =>
         PostAsync(_peer.Callback(

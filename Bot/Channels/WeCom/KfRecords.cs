@@ -22,6 +22,14 @@ public sealed class KfWindow
     public required string ExternalUserId { get; init; }
     public DateTimeOffset LastCustomerMessageAt { get; set; }
     public int SentSinceCustomerMessage { get; set; }
+
+    /// <summary>
+    /// enter_session's welcome_code (wecom.md §9.1 step 3): one message through send_msg_on_event, within 20 seconds,
+    /// before the customer has written anything — the way a case's survey reaches an owner who just opened its link.
+    /// </summary>
+    public string? WelcomeCode { get; set; }
+
+    public DateTimeOffset? WelcomeCodeUntil { get; set; }
 }
 
 internal sealed class KfCursorConfiguration : IEntityTypeConfiguration<KfCursor>
@@ -43,5 +51,6 @@ internal sealed class KfWindowConfiguration : IEntityTypeConfiguration<KfWindow>
         b.HasKey(w => new { w.OpenKfId, w.ExternalUserId });
         b.Property(w => w.OpenKfId).HasMaxLength(64);
         b.Property(w => w.ExternalUserId).HasMaxLength(128);
+        b.Property(w => w.WelcomeCode).HasMaxLength(256);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Bot.Conversations;
+using Bot.Domain.Features.Callbacks;
 using Bot.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -34,13 +35,25 @@ public sealed partial class WeComKfSender(
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
         var window = await db.Set<KfWindow>().SingleOrDefaultAsync(w => w.OpenKfId == openKfId && w.ExternalUserId == customer, cancellationToken);
         var now = time.GetUtcNow();
-        if (window is null || now - window.LastCustomerMessageAt > WindowLength)
-            return Closed(envelope.OutboxId, "48 hours have passed since the customer's last message (95002)");
-        if (window.SentSinceCustomerMessage >= WindowMessages)
-            return Closed(envelope.OutboxId, "5 messages were sent since the customer's last message (95001)");
-
         var content = envelope.Message.TextWithNumberedChoices();
         if (Encoding.UTF8.GetByteCount(content) > 2048) content = content[..Math.Min(content.Length, 680)] + "…";
+
+        // The customer has just opened a case link: the welcome code carries this one message (§9.1 step 3).
+        if (window is { WelcomeCode: { Length: > 0 } code, WelcomeCodeUntil: { } until } && now <= until)
+        {
+            window.WelcomeCode = null;
+            window.WelcomeCodeUntil = null;
+            await db.SaveChangesAsync(CancellationToken.None);
+            var welcome = await api.KfSendOnEventAsync(new KfSendOnEventRequest { Code = code, MsgType = "text", Text = new WeComContent(content) }, cancellationToken);
+            if (welcome.Ok) return new SendResult.Sent(welcome.MsgId);
+            LogWelcomeCodeRefused(envelope.OutboxId, welcome.ErrCode);
+        }
+
+        if (window is null || now - window.LastCustomerMessageAt > WindowLength)
+            return await ClosedAsync(envelope, "48 hours have passed since the customer's last message (95002)", cancellationToken);
+        if (window.SentSinceCustomerMessage >= WindowMessages)
+            return await ClosedAsync(envelope, "5 messages were sent since the customer's last message (95001)", cancellationToken);
+
         var response = await api.KfSendAsync(new KfSendRequest
         {
             ToUser = customer,
@@ -69,12 +82,32 @@ public sealed partial class WeComKfSender(
         }
     }
 
-    private SendResult Closed(long outboxId, string why)
+    /// <summary>
+    /// The window cannot carry the message. An owner with a callback waiting is then called or visited instead: the
+    /// callbacks feature hands the survey to the responsible staff (第9篇 三), as it does for an owner it cannot reach.
+    /// </summary>
+    private async Task<SendResult> ClosedAsync(OutboundEnvelope envelope, string why, CancellationToken cancellationToken)
     {
-        // The callbacks feature's fallback (a staff task to phone the owner) hooks in here once it exists.
-        LogWindowClosed(outboxId, why);
+        LogWindowClosed(envelope.OutboxId, why);
+        if (envelope.RecipientId is { } ownerId)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var handed = await scope.ServiceProvider.GetRequiredService<CallbackSurveys>().CannotReachOwnerAsync(ownerId, time.GetUtcNow(), cancellationToken);
+            if (handed > 0)
+            {
+                await scope.ServiceProvider.GetRequiredService<BotDbContext>().SaveChangesAsync(CancellationToken.None);
+                scope.ServiceProvider.GetRequiredService<OutboxSignal>().Signal.Notify();
+                LogHandedToStaff(envelope.OutboxId, handed);
+            }
+        }
         return new SendResult.Failed("WeCom kf window closed: " + why);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {OutboxId}: the kf welcome code was refused with errcode {ErrCode}")]
+    private partial void LogWelcomeCodeRefused(long outboxId, int errCode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {OutboxId} could not reach the owner through kf: {Count} callback(s) handed to staff to call or visit")]
+    private partial void LogHandedToStaff(long outboxId, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {OutboxId} not sent through WeCom kf: {Why}; the owner must write first")]
     private partial void LogWindowClosed(long outboxId, string why);

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Bot.Conversations;
 using Bot.Domain.Conversations;
+using Bot.Domain.Features.Callbacks;
 using Bot.Domain.Features.Directory;
 using Bot.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,9 @@ public sealed partial class WeComKfSync(
     TimeProvider time,
     ILogger<WeComKfSync> logger) : BackgroundService
 {
+    /// <summary>How long a welcome_code can be used (wecom.md §9.1 step 3: 20 seconds).</summary>
+    public static readonly TimeSpan WelcomeCodeLifetime = TimeSpan.FromSeconds(20);
+
     public const string Channel = "wecom-kf";
 
     /// <summary>A guard against a cursor that never ends (has_more forever).</summary>
@@ -174,6 +178,12 @@ public sealed partial class WeComKfSync(
             LogBadCaseToken();
         }
 
+        // A case's link (issue 7's callbacks): the owner is surveyed on this kf conversation; the welcome code carries
+        // the first question, since kf/send_msg may only answer a customer who has written (§9.1 step 5).
+        if (owner is not null && bound is { } link && long.TryParse(link.CaseId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var caseId)
+            && await StartSurveyAsync(services, db, openKfId, e, owner.Id, caseId, cancellationToken))
+            return;
+
         if (string.IsNullOrEmpty(e.WelcomeCode)) return;
         var language = TextCatalog.NormalizeLanguage(owner?.Language);
         var property = services.GetRequiredService<DepartmentProfile>().PropertyName;
@@ -183,6 +193,36 @@ public sealed partial class WeComKfSync(
         var response = await api.KfSendOnEventAsync(new KfSendOnEventRequest { Code = e.WelcomeCode, MsgType = "text", Text = new WeComContent(text) }, cancellationToken);
         if (!response.Ok) LogWelcomeRefused(response.ErrCode);
     }
+
+    /// <summary>
+    /// Puts the case's survey in front of the owner who just arrived: this kf conversation becomes the owner's address,
+    /// the welcome code is kept for the sender (20 s, one message), and the callbacks feature enqueues its first
+    /// question. False when the case has no survey waiting (the owner is then simply greeted).
+    /// </summary>
+    private async Task<bool> StartSurveyAsync(IServiceProvider services, BotDbContext db, string openKfId, KfEvent e, string ownerId, long caseId,
+        CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var window = await db.Set<KfWindow>().SingleOrDefaultAsync(w => w.OpenKfId == openKfId && w.ExternalUserId == e.ExternalUserId, cancellationToken);
+        if (window is null)
+        {
+            window = new KfWindow { OpenKfId = openKfId, ExternalUserId = e.ExternalUserId!, LastCustomerMessageAt = DateTimeOffset.UnixEpoch };
+            db.Add(window);
+        }
+        window.WelcomeCode = string.IsNullOrEmpty(e.WelcomeCode) ? null : e.WelcomeCode;
+        window.WelcomeCodeUntil = window.WelcomeCode is null ? null : now + WelcomeCodeLifetime;
+        await db.RememberAddressAsync(ownerId, new ConversationAddress(Channel, e.ExternalUserId!, openKfId), now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var delivery = await services.GetRequiredService<CallbackSurveys>().StartForOwnerAsync(ownerId, caseId, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        services.GetRequiredService<OutboxSignal>().Signal.Notify();
+        LogSurveyStarted(ownerId, caseId, delivery);
+        return delivery == SurveyDelivery.Sent;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "WeCom kf: survey of case {CaseId} for owner {OwnerId}: {Delivery}")]
+    private partial void LogSurveyStarted(string ownerId, long caseId, SurveyDelivery delivery);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "WeCom kf sync failed; the next kf event syncs again from the saved cursor")]
     private partial void LogSyncFailed(Exception exception);

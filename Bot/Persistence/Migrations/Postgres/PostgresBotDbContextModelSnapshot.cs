@@ -91,6 +91,13 @@ namespace Bot.Persistence.Migrations.Postgres
                     b.Property<int>("SentSinceCustomerMessage")
                         .HasColumnType("integer");
 
+                    b.Property<string>("WelcomeCode")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("WelcomeCodeUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("OpenKfId", "ExternalUserId");
 
                     b.ToTable("WeComKfWindows", (string)null);

@@ -84,6 +84,13 @@ namespace Bot.Persistence.Migrations.Sqlite
                     b.Property<int>("SentSinceCustomerMessage")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("WelcomeCode")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WelcomeCodeUntil")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("OpenKfId", "ExternalUserId");
 
                     b.ToTable("WeComKfWindows", (string)null);
