@@ -48,8 +48,14 @@ public sealed class WeComKfTests : WeComChannelTestBase
     public async Task Kf_OwnerArrivesThroughTheLinkOfACaseAwaitingCallback_IsSurveyedThroughTheWelcomeCodeThenTheWindow()
     {
         var caseId = await RegisterRepairAsync();
-        var link = KfCaseToken.Link("https://work.weixin.qq.com/kfid/kfc0123456789", CaseKey, Owner, caseId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        _api.RespondNext(FakeWeComApi.KfSync, EnterSession(SceneParamOf(link)));
+        // The link staff send 陈先生 when the repair is done, from the admin API.
+        using var http = _bot.CreateClient();
+        http.DefaultRequestHeaders.Add(Bot.Features.Directory.DirectoryAdmin.ApiKeyHeader, AdminKey);
+        var links = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<List<WeComSetup.KfLink>>(http, $"/api/admin/callbacks/cases/{caseId}/kf-links");
+        var link = Assert.Single(links!);
+        Assert.Equal(Owner, link.Owner);
+        Assert.StartsWith("https://work.weixin.qq.com/kfid/kfc0123456789?scene_param=", link.Link);
+        _api.RespondNext(FakeWeComApi.KfSync, EnterSession(SceneParamOf(link.Link)));
 
         (await KfEventAsync("sync-token-1")).EnsureSuccessStatusCode();
         await SyncAsync();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.RegularExpressions;
 using Bot.Conversations;
 using Microsoft.Extensions.Options;
@@ -60,7 +61,31 @@ public static partial class WeComSetup
         var group = app.MapGroup("/api/wecom").WithTags("WeCom").ExcludeFromDescription();
         group.MapGet("/callback", (HttpContext context, WeComCallbackEndpoint endpoint) => endpoint.Verify(context));
         group.MapPost("/callback", (HttpContext context, WeComCallbackEndpoint endpoint) => endpoint.ReceiveAsync(context));
+
+        // The per-case 微信客服 links staff send an owner when a case closes (wecom.md §9.1 step 1): opening one binds
+        // the owner's WeChat and starts that case's survey.
+        app.MapGet("/api/admin/callbacks/cases/{id:long}/kf-links", KfLinksAsync)
+            .WithTags("Callbacks (回访)").WithName("CallbackCaseKfLinks")
+            .WithSummary("The 微信客服 link for each owner of a case, to send when the case closes")
+            .AddEndpointFilter<Bot.Features.Directory.DirectoryAdmin.AdminKeyFilter>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
+    }
+
+    public sealed record KfLink(string Owner, string Link);
+
+    private static async Task<Results<Ok<IReadOnlyList<KfLink>>, NotFound, ProblemHttpResult>> KfLinksAsync(long id,
+        Bot.Domain.Features.Callbacks.ICallbackStore store, IOptions<WeComOptions> options, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        if (string.IsNullOrWhiteSpace(o.KfContactUrl) || string.IsNullOrWhiteSpace(o.KfCaseTokenKey))
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "WeChat Customer Service is not configured",
+                detail: "Set WeCom:KfContactUrl and WeCom:KfCaseTokenKey (environment) to make case links.");
+        if (await store.FindCaseAsync(id, cancellationToken) is not { } found) return TypedResults.NotFound();
+        var caseId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        IReadOnlyList<KfLink> links = [.. found.Owners.Select(owner => new KfLink(owner, KfCaseToken.Link(o.KfContactUrl, o.KfCaseTokenKey, owner, caseId)))];
+        return TypedResults.Ok(links);
     }
 
     [GeneratedRegex("^[A-Za-z0-9]{1,32}$")]
