@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bot.Domain.Conversations;
+using Bot.Domain.Features.Callbacks;
 using Bot.Domain.Features.Directory;
 using Bot.Domain.Features.Duty;
 using Bot.Domain.Features.Escalation;
@@ -67,6 +68,8 @@ public sealed class SecurityHandoverRound
 public interface ISecurityHandoverStore
 {
     Task<IReadOnlyList<SecurityHandoverEntry>> PendingAsync(CancellationToken cancellationToken);
+
+    Task<SecurityHandoverEntry?> FindAsync(long id, CancellationToken cancellationToken);
 
     void Add(SecurityHandoverEntry entry);
 
@@ -205,5 +208,46 @@ public sealed class HandToSecurityCommand(ISecurityHandoverStore store, Departme
             ? Texts.Get("ToSecurityNothing", language)
             : Texts.Get("ToSecurityDone", language, pending.Count, SecurityHandover.Lines(pending, language),
                 department.ToLocal(turn.Now).ToString("HH:mm", CultureInfo.InvariantCulture)));
+    }
+}
+
+/// <summary>
+/// 第14篇 3: a complaint taken over from security, once dealt with, is called back like any complaint (第9篇 一: within
+/// 3 days). <c>转回访 编号 房号</c> registers it with the callbacks feature for that unit's owners, the sender responsible;
+/// the entry's number is the case's external id, so asking twice finds the same case.
+/// </summary>
+public sealed class ComplaintToCallbackCommand(ISecurityHandoverStore store, CallbackService callbacks) : IBotCommand
+{
+    private static readonly TextCatalog Texts = HandoverTexts.Catalog;
+
+    public CommandInfo Info { get; } = new("complaint-callback", ["转回访"], ["complaint callback"], Texts, "ToCallbackDescription", HelpOrder: 37);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var words = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length < 2 || !long.TryParse(words[0].TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            turn.Reply(Texts.Get("ToCallbackUsage", language));
+            return;
+        }
+        if (await store.FindAsync(id, cancellationToken) is not { } entry)
+        {
+            turn.Reply(Texts.Get("ToCallbackNotFound", language, id));
+            return;
+        }
+        if (entry.Kind != SecurityEntryKind.Complaint)
+        {
+            turn.Reply(Texts.Get("ToCallbackNotComplaint", language, id));
+            return;
+        }
+        var registration = new CaseRegistration($"night-{id}", CaseType.Complaint, words[1], [], entry.Text, [turn.Sender.Id], turn.Now);
+        var result = await callbacks.RegisterAsync(registration, turn.Sender.Id, turn.Now, cancellationToken);
+        if (result.Case is not { } registered)
+        {
+            turn.Reply(result.Error(language));
+            return;
+        }
+        turn.Reply(Texts.Get(result.Existing ? "ToCallbackExisting" : "ToCallbackDone", language, id, registered.Id, registered.UnitCode));
     }
 }

@@ -1,3 +1,4 @@
+using Bot.Domain.Features.Callbacks;
 using Bot.Domain.Features.Escalation;
 using Bot.Domain.Features.Handover;
 using Bot.Persistence;
@@ -35,6 +36,27 @@ public sealed class SecurityHandoverTests : HandoverTestBase
         Assert.StartsWith("已登记为待办 #2（服务要求）", await SayAsync("zhangsan", "夜间登记 服务 5-1-101 水龙头漏水"));
         Assert.StartsWith("请写明类别和内容", await SayAsync("zhangsan", "夜间登记 楼上很吵"));
         Assert.Equal(2, (await EntriesAsync()).Count);
+    }
+
+    [Fact]
+    public async Task NightComplaint_BecomesACallbackCaseOnce_第14篇_3_1()
+    {
+        At(27, 8, 5);
+        await SayAsync("zhangsan", "夜间登记 投诉 3-1-502 楼上装修噪音");
+        await SayAsync("zhangsan", "夜间登记 服务 5-1-101 水龙头漏水");
+
+        Assert.Equal("好的，夜间投诉 #1 已登记回访单 #1（3-1-502），将在 3 天内回访业主。", await SayAsync("zhangsan", "转回访 1 3-1-502"));
+        Assert.Equal("夜间投诉 #1 已经登记过回访单 #1（3-1-502），无需重复登记。", await SayAsync("zhangsan", "转回访 1 3-1-502"));
+        Assert.Equal("夜间登记 #2 是服务要求，不是投诉；只有投诉需要转回访。", await SayAsync("zhangsan", "转回访 2 5-1-101"));
+        Assert.Equal("没有找到夜间登记 #9，请核对编号。", await SayAsync("zhangsan", "转回访 9 3-1-502"));
+        Assert.StartsWith("请告诉我登记编号和房号", await SayAsync("zhangsan", "转回访 1"));
+
+        var cases = await Bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<CallbackCase>().AsNoTracking().ToListAsync());
+        var registered = Assert.Single(cases);
+        Assert.Equal("night-1", registered.ExternalId);
+        Assert.Equal(CaseType.Complaint, registered.Type);
+        Assert.Equal("3-1-502 楼上装修噪音", registered.Summary);
+        Assert.Equal(["chen-3-1-502"], registered.Owners);
     }
 
     [Fact]

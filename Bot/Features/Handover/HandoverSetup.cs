@@ -53,6 +53,7 @@ public static class HandoverSetup
         services.AddScoped<SecurityHandover>();
         services.AddScoped<IBotCommand, SecurityIntakeCommand>();
         services.AddScoped<IBotCommand, HandToSecurityCommand>();
+        services.AddScoped<IBotCommand, ComplaintToCallbackCommand>();
 
         return builder;
     }

@@ -47,6 +47,9 @@ internal sealed class SecurityHandoverStore(BotDbContext db) : ISecurityHandover
     public async Task<IReadOnlyList<SecurityHandoverEntry>> PendingAsync(CancellationToken cancellationToken) =>
         await db.Set<SecurityHandoverEntry>().Where(e => e.Status == SecurityEntryStatus.Pending).OrderBy(e => e.Id).ToListAsync(cancellationToken);
 
+    public Task<SecurityHandoverEntry?> FindAsync(long id, CancellationToken cancellationToken) =>
+        db.Set<SecurityHandoverEntry>().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+
     public void Add(SecurityHandoverEntry entry) => db.Add(entry);
 
     public void Add(SecurityHandoverRound round) => db.Add(round);
