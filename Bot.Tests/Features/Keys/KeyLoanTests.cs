@@ -11,6 +11,38 @@ namespace Bot.Tests.Features.Keys;
 public sealed class KeyLoanTests : KeysTestBase
 {
     [Fact]
+    public async Task KeyHandedOut_IsListedForTheHoldersHandoverUntilReturned_第1篇_1_5()
+    {
+        await SayAsync("zhangsan", "借钥匙 3-1-502");
+        await Chat("zhangsan").PressAsync("Viewing");
+        await Chat("zhangsan").PressAsync("shift");
+        await Chat("zhangsan").PressAsync("no");
+        await Chat("zhangsan").PressAsync("no");
+        // Asked for, not yet handed out: nothing is out.
+        Assert.Empty(await HeldByAsync("zhangsan"));
+
+        At(9, 35);
+        var request = Assert.Single(await InboxAsync("zhouba"));
+        await Chat("zhouba").PressAsync(request.Choices[0].Value);
+
+        // What the handover asks (the keys still out at a shift's end), answered by the keys feature itself.
+        var held = Assert.Single(await HeldByAsync("zhangsan"));
+        Assert.Equal(("U-3-1-502", "3-1-502", "张三"), (held.Code, held.Opens, held.HolderName));
+        Assert.Equal(new DateTimeOffset(2026, 11, 26, 15, 0, 0, TimeSpan.FromHours(8)), held.DueBack);
+        Assert.Empty(await HeldByAsync("lisi"));
+
+        await SayAsync("zhangsan", "还钥匙");
+        await Chat("zhangsan").PressAsync("yes");
+        await Chat("zhangsan").PressAsync("yes");
+        await Chat("zhangsan").PressAsync("yes");
+        await Chat("zhouba").PressAsync(Assert.Single(await InboxAsync("zhouba")).Choices.Single().Value);
+        Assert.Empty(await HeldByAsync("zhangsan"));
+    }
+
+    private Task<IReadOnlyList<KeyOut>> HeldByAsync(string personId) =>
+        Bot.InScopeAsync(sp => sp.GetRequiredService<IKeysOut>().HeldByAsync(personId, CancellationToken.None));
+
+    [Fact]
     public async Task DoneWhen_BorrowHandOutReturnReceive_TheTrailShowsEveryStepWithTimes()
     {
         var asked = await SayAsync("zhangsan", "借钥匙 3-1-502");
