@@ -24,7 +24,8 @@ public sealed record CommandInfo(
     Audience Audience = Audience.Staff,
     Roles Roles = Roles.None,
     int HelpOrder = 100,
-    Roles ListedFor = Roles.None)
+    Roles ListedFor = Roles.None,
+    bool TakesLocation = false)
 {
     public IEnumerable<string> Words => ChineseWords.Concat(EnglishWords);
 

@@ -54,6 +54,15 @@ public sealed class ConversationEngine
                 turn.EndFlow();
             }
 
+            // A shared position without words goes to the command that keeps one (签到: where the person checked in).
+            if (string.IsNullOrWhiteSpace(turn.Message.Text) && turn.Message.ChoiceValue is null && turn.Message.Location is not null
+                && _commands.FirstOrDefault(c => c.Info.TakesLocation && c.Info.IsAvailableTo(turn.Sender)) is { } locationCommand)
+            {
+                turn.State.PendingChoices = [];
+                await locationCommand.HandleAsync(turn, "", cancellationToken);
+                return;
+            }
+
             // Outside a flow, a pressed or numbered choice (help's buttons) stands for its value.
             var commandText = turn.Choice?.Value ?? turn.Text;
             if (FindCommand(commandText) is var (command, arguments))

@@ -23,6 +23,7 @@ public sealed record ChannelUser(string Channel, string Id, bool IsLocalId = fal
 /// <param name="ChannelMessageId">The channel's id of the message, unique per address channel: the inbox de-duplicates on it.</param>
 /// <param name="ReplyToId">The id the channel wants replies threaded to, when it differs from <paramref name="ChannelMessageId"/>
 /// (the Bot Framework's activity id, while the inbox key also names the conversation).</param>
+/// <param name="Location">A shared position, when the message is one (then <paramref name="Text"/> is null).</param>
 public sealed record IncomingMessage(
     ConversationAddress Address,
     string ChannelMessageId,
@@ -31,10 +32,14 @@ public sealed record IncomingMessage(
     string? ChoiceValue,
     DateTimeOffset ReceivedAt,
     string? Locale = null,
-    string? ReplyToId = null)
+    string? ReplyToId = null,
+    SharedLocation? Location = null)
 {
     public string ReplyTo => ReplyToId ?? ChannelMessageId;
 }
+
+/// <summary>A position the person shared (WeCom's location message): kept only where a feature has a use for it (check-in).</summary>
+public sealed record SharedLocation(double Latitude, double Longitude, string? Label);
 
 /// <summary>A choice offered with a prompt: the value is what comes back, the label is what the person sees.</summary>
 public sealed record Choice(string Value, string Label);

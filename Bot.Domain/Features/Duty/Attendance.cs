@@ -1,3 +1,5 @@
+using Bot.Domain.Conversations;
+
 namespace Bot.Domain.Features.Duty;
 
 /// <summary>How a check-in or check-out stands (第2篇 2.1: no lateness, early leave or absence; 第7篇 attendance).</summary>
@@ -26,6 +28,20 @@ public sealed class AttendanceRecord
     public AttendanceMark? CheckIn { get; private set; }
     public DateTimeOffset? CheckedOutAt { get; private set; }
     public AttendanceMark? CheckOut { get; private set; }
+
+    /// <summary>Where the person said they checked in (a location shared on WeCom), when they shared one.</summary>
+    public double? CheckInLatitude { get; private set; }
+    public double? CheckInLongitude { get; private set; }
+    public string? CheckInPlace { get; private set; }
+
+    public bool HasCheckInLocation => CheckInLatitude is not null;
+
+    public void CheckedInAtLocation(SharedLocation location)
+    {
+        CheckInLatitude = location.Latitude;
+        CheckInLongitude = location.Longitude;
+        CheckInPlace = location.Label is { Length: > 200 } label ? label[..200] : location.Label;
+    }
 
     public void CheckedIn(DateTimeOffset at, AttendanceMark mark)
     {

@@ -25,7 +25,8 @@ public sealed class CheckInCommand(IRosterStore roster, IAttendanceStore attenda
 {
     private static readonly TextCatalog Texts = DutyTexts.Catalog;
 
-    public CommandInfo Info { get; } = new("check-in", ["签到", "上班打卡"], ["check in", "checkin"], Texts, "CheckInDescription", HelpOrder: 1);
+    // A location shared on WeCom checks in from there (位置签到), or is kept with the check-in already made.
+    public CommandInfo Info { get; } = new("check-in", ["签到", "上班打卡"], ["check in", "checkin"], Texts, "CheckInDescription", HelpOrder: 1, TakesLocation: true);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
@@ -52,8 +53,15 @@ public sealed class CheckInCommand(IRosterStore roster, IAttendanceStore attenda
 
         var (assignment, shift, (start, end)) = current;
         var record = await attendance.FindAsync(turn.Sender.Id, assignment.Date, assignment.ShiftCode, cancellationToken);
+        var location = turn.Message.Location;
         if (record?.CheckedInAt is { } already)
         {
+            if (location is not null && !record.HasCheckInLocation)
+            {
+                record.CheckedInAtLocation(location);
+                turn.Reply(Texts.Get("CheckInLocationKept", language, ShiftTimes.Clock(already, department), location.Label ?? Texts.Get("LocationUnnamed", language)));
+                return;
+            }
             turn.Reply(Texts.Get("AlreadyCheckedIn", language, ShiftTimes.Clock(already, department)));
             return;
         }
@@ -64,6 +72,7 @@ public sealed class CheckInCommand(IRosterStore roster, IAttendanceStore attenda
         }
         var late = turn.Now > start + policy.LateAfter;
         record.CheckedIn(turn.Now, late ? AttendanceMark.Late : AttendanceMark.OnTime);
+        if (location is not null) record.CheckedInAtLocation(location);
         var shiftText = ShiftTimes.Describe(shift, language);
         turn.Reply(late
             ? Texts.Get("CheckedInLate", language, shiftText, ShiftTimes.Clock(turn.Now, department), (int)Math.Ceiling((turn.Now - start).TotalMinutes))

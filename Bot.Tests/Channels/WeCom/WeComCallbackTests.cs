@@ -116,9 +116,10 @@ public sealed class WeComCallbackTests : WeComChannelTestBase
     }
 
     [Fact]
-    public async Task Callback_Location_AcknowledgedAndNotStored()
+    public async Task Callback_LocationWithoutValidCoordinates_AcknowledgedAndNotStored()
     {
-        var location = $"<xml><ToUserName><![CDATA[ww1436e0e65a779aee]]></ToUserName><FromUserName><![CDATA[zhangsan]]></FromUserName><CreateTime>{Now}</CreateTime><MsgType><![CDATA[location]]></MsgType><Location_X>31.2304</Location_X><Location_Y>121.4737</Location_Y><Scale>15</Scale><Label><![CDATA[3号楼]]></Label><MsgId>77</MsgId><AgentID>1000002</AgentID></xml>";
+        // A valid position is a check-in (Location_* tests below); one WeCom could not have sent is dropped.
+        var location = $"<xml><ToUserName><![CDATA[ww1436e0e65a779aee]]></ToUserName><FromUserName><![CDATA[zhangsan]]></FromUserName><CreateTime>{Now}</CreateTime><MsgType><![CDATA[location]]></MsgType><Location_X>north</Location_X><Location_Y>121.4737</Location_Y><Scale>15</Scale><Label><![CDATA[3号楼]]></Label><MsgId>77</MsgId><AgentID>1000002</AgentID></xml>";
 
         var response = await PostAsync(_peer.Callback(location, Now));
 
@@ -242,5 +243,40 @@ public sealed class WeComCallbackTests : WeComChannelTestBase
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(HealthStatus.Healthy, report.Entries["wecom"].Status);
         Assert.Equal("WeCom not configured", report.Entries["wecom"].Description);
+    }
+
+    private Task<HttpResponseMessage> SendLocationAsync(string from, string msgId) =>
+        PostAsync(_peer.Callback(WeComPeer.Location(from, 31.2304, 121.4737, "示例花园客服中心", msgId, Now), Now));
+
+    private Task<Bot.Domain.Features.Duty.AttendanceRecord> ZhangsansRecordAsync() =>
+        _bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<Bot.Domain.Features.Duty.AttendanceRecord>().AsNoTracking().SingleAsync(a => a.PersonId == "zhangsan"));
+
+    [Fact]
+    public async Task Location_BeforeCheckIn_ChecksInFromThere()
+    {
+        (await SendLocationAsync("zhangsan", "loc-1")).EnsureSuccessStatusCode();
+        await _bot.RunTurnsAsync();
+
+        var record = await ZhangsansRecordAsync();
+        Assert.NotNull(record.CheckedInAt);
+        Assert.Equal((31.2304, 121.4737, "示例花园客服中心"), (record.CheckInLatitude, record.CheckInLongitude, record.CheckInPlace));
+        Assert.Contains("签到", Assert.Single(_api.CallsTo(FakeWeComApi.Send)).Json.GetProperty("text").GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task Location_AfterCheckIn_IsKeptWithIt_AndASecondOneChangesNothing()
+    {
+        (await SendTextAsync("zhangsan", "签到")).EnsureSuccessStatusCode();
+        await _bot.RunTurnsAsync();
+        (await SendLocationAsync("zhangsan", "loc-1")).EnsureSuccessStatusCode();
+        await _bot.RunTurnsAsync();
+        var kept = _api.CallsTo(FakeWeComApi.Send)[^1].Json.GetProperty("text").GetProperty("content").GetString();
+        (await PostAsync(_peer.Callback(WeComPeer.Location("zhangsan", 30.0, 120.0, "别处", "loc-2", Now), Now))).EnsureSuccessStatusCode();
+        await _bot.RunTurnsAsync();
+
+        Assert.Equal("已记录您 09:30 签到时的位置：示例花园客服中心。", kept);
+        var record = await ZhangsansRecordAsync();
+        Assert.Equal((31.2304, 121.4737), (record.CheckInLatitude, record.CheckInLongitude));
+        Assert.Equal("您已于 09:30 签到，无需重复签到。", _api.CallsTo(FakeWeComApi.Send)[^1].Json.GetProperty("text").GetProperty("content").GetString());
     }
 }

@@ -66,6 +66,10 @@ public sealed class WeComPeer(string token, string encodingAesKey, string corpId
     public static string Text(string from, string content, string msgId, long createTime) =>
         $"<xml><ToUserName><![CDATA[ww1436e0e65a779aee]]></ToUserName><FromUserName><![CDATA[{from}]]></FromUserName><CreateTime>{createTime}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[{content}]]></Content><MsgId>{msgId}</MsgId><AgentID>1000002</AgentID></xml>";
 
+    /// <summary>A location message (wecom.md §6): Location_X is the latitude, Location_Y the longitude.</summary>
+    public static string Location(string from, double latitude, double longitude, string label, string msgId, long createTime) =>
+        $"<xml><ToUserName><![CDATA[ww1436e0e65a779aee]]></ToUserName><FromUserName><![CDATA[{from}]]></FromUserName><CreateTime>{createTime}</CreateTime><MsgType><![CDATA[location]]></MsgType><Location_X>{latitude.ToString(System.Globalization.CultureInfo.InvariantCulture)}</Location_X><Location_Y>{longitude.ToString(System.Globalization.CultureInfo.InvariantCulture)}</Location_Y><Scale>15</Scale><Label><![CDATA[{label}]]></Label><MsgId>{msgId}</MsgId><AgentID>1000002</AgentID></xml>";
+
     public static string Event(string from, string @event, long createTime, string eventKey = "", string extra = "") =>
         $"<xml><ToUserName><![CDATA[ww1436e0e65a779aee]]></ToUserName><FromUserName><![CDATA[{from}]]></FromUserName><CreateTime>{createTime}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[{@event}]]></Event><EventKey><![CDATA[{eventKey}]]></EventKey>{extra}<AgentID>1000002</AgentID></xml>";
 }

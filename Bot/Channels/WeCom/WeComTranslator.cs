@@ -31,10 +31,12 @@ internal static class WeComTranslator
                 return Take(m, userId, receivedAt, text: m.Content);
             case "event":
                 return TranslateEvent(m, userId, receivedAt);
+            case "location" when TryCoordinate(m.Location_X, out var latitude) && TryCoordinate(m.Location_Y, out var longitude):
+                // wecom.md §6: Location_X/Y are latitude/longitude. The position goes to 签到 (check in from here, or kept
+                // with today's check-in); nothing else stores it.
+                return Take(m, userId, receivedAt, location: new SharedLocation(latitude, longitude, string.IsNullOrWhiteSpace(m.Label) ? null : m.Label));
             case "location":
-                // wecom.md §6: Location_X/Y are latitude/longitude. No check-in flow takes a position yet, so the message is
-                // acknowledged and not stored (the coordinates are personal data, kept nowhere without a use).
-                return Ignore("location (no check-in flow consumes it yet)");
+                return Ignore("location without valid coordinates");
             default:
                 return Ignore(m.MsgType ?? "message without MsgType");
         }
@@ -70,7 +72,7 @@ internal static class WeComTranslator
     }
 
     private static Translation Take(WeComCallbackMessage m, string userId, DateTimeOffset receivedAt,
-        string? text = null, string? choice = null, string? replyToId = null) =>
+        string? text = null, string? choice = null, string? replyToId = null, SharedLocation? location = null) =>
         new(new IncomingMessage(
             // A self-built app's chat with a member is one conversation per member: the userid addresses both.
             new ConversationAddress(Channel, userId),
@@ -81,7 +83,12 @@ internal static class WeComTranslator
             receivedAt,
             Locale: null,
             // Empty, not null: replies are sent by userid and thread to nothing (null would fall back to the inbox key).
-            ReplyToId: replyToId ?? ""), null);
+            ReplyToId: replyToId ?? "",
+            Location: location), null);
+
+    private static bool TryCoordinate(string? value, out double coordinate) =>
+        double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out coordinate)
+        && double.IsFinite(coordinate) && Math.Abs(coordinate) <= 180;
 
     private static Translation Ignore(string why) => new(null, why);
 

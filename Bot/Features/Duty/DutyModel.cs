@@ -28,6 +28,8 @@ internal sealed class AttendanceRecordConfiguration : IEntityTypeConfiguration<A
         b.Property(a => a.ShiftCode).HasMaxLength(32);
         b.Property(a => a.CheckIn).HasConversion<string>().HasMaxLength(16);
         b.Property(a => a.CheckOut).HasConversion<string>().HasMaxLength(16);
+        b.Property(a => a.CheckInPlace).HasMaxLength(200);
+        b.Ignore(a => a.HasCheckInLocation);
         b.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
         // One record per person and rostered shift: a second 签到 finds it instead of adding another.
         b.HasIndex(a => new { a.PersonId, a.Date, a.ShiftCode }).IsUnique();
