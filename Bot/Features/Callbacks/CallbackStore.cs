@@ -84,29 +84,6 @@ internal sealed partial class CallbackStore(BotDbContext db, ILogger<CallbackSto
 
     public Task FlushAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 
-    public async Task<bool> AtomicallyAsync(Func<Task> work, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            await work();
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException conflict) when (conflict is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(conflict))
-        {
-            // Another instance got there first (a double-fired job, a duplicate registration): nothing of this unit is kept.
-            await transaction.RollbackAsync(CancellationToken.None);
-            LogLostRace(conflict.GetType().Name);
-            return false;
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "A callback unit lost a race to another instance ({Conflict}); it was rolled back")]
-    private partial void LogLostRace(string conflict);
+    public Task<bool> AtomicallyAsync(Func<Task> work, CancellationToken cancellationToken) =>
+        db.AtomicallyAsync(work, logger, "callback", cancellationToken);
 }

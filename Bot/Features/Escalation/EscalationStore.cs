@@ -37,33 +37,6 @@ internal sealed partial class EscalationStore(BotDbContext db, ILogger<Escalatio
 
     public Task FlushAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 
-    public async Task<bool> AtomicallyAsync(Func<Task> work, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            await work();
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException conflict) when (conflict is DbUpdateConcurrencyException || IsUniqueViolation(conflict))
-        {
-            // Another instance got there first (a double-fired job): nothing of this unit is kept.
-            await transaction.RollbackAsync(CancellationToken.None);
-            LogLostRace(conflict.GetType().Name);
-            return false;
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-    }
-
-    private static bool IsUniqueViolation(DbUpdateException exception) =>
-        exception.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
-        || exception.InnerException?.GetType().GetProperty("SqlState")?.GetValue(exception.InnerException) as string == "23505";
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "An escalation unit lost a race to another instance ({Conflict}); it was rolled back")]
-    private partial void LogLostRace(string conflict);
+    public Task<bool> AtomicallyAsync(Func<Task> work, CancellationToken cancellationToken) =>
+        db.AtomicallyAsync(work, logger, "escalation", cancellationToken);
 }

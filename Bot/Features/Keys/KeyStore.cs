@@ -87,36 +87,14 @@ internal sealed partial class KeyStore(BotDbContext db, ILogger<KeyStore> logger
     public Task<bool> IsClaimedAsync(string key, CancellationToken cancellationToken) =>
         db.Set<KeyClaim>().AnyAsync(c => c.Key == key, cancellationToken);
 
-    public async Task<bool> AtomicallyAsync(Func<Task> work, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            await work();
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException conflict) when (conflict is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(conflict))
-        {
-            // Another instance got there first (a double-fired job): nothing of this unit is kept.
-            await transaction.RollbackAsync(CancellationToken.None);
-            LogLostUnit(conflict.GetType().Name);
-            return false;
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-    }
+    public Task<bool> AtomicallyAsync(Func<Task> work, CancellationToken cancellationToken) =>
+        db.AtomicallyAsync(work, logger, "key", cancellationToken);
 
     public void LogRefused(string participantId, string what) => LogRefusedRequest(participantId, what);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A loan of key {KeyCode} lost the race for it: another open loan holds the key")]
     private partial void LogLostRace(string keyCode);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "A keys unit lost a race to another instance ({Conflict}); it was rolled back")]
-    private partial void LogLostUnit(string conflict);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a key request from {ParticipantId}, who is not staff (第4篇 1.2.5): {What}")]
     private partial void LogRefusedRequest(string participantId, string what);
