@@ -113,6 +113,8 @@ public sealed partial class TurnProcessor(
     /// </summary>
     private async Task ReachableAgainAsync(ChannelUser sender, CancellationToken cancellationToken)
     {
+        // Local ids (chat page, emulator) are not channel identities: nothing is ever marked on them.
+        if (sender.IsLocalId) return;
         var ids = sender.AlternateId is { Length: > 0 } alternate ? new[] { sender.Id, alternate } : [sender.Id];
         await db.Set<ChannelIdentity>()
             .Where(i => i.Channel == sender.Channel && ids.Contains(i.ChannelUserId) && i.UnreachableSince != null)
