@@ -162,7 +162,7 @@ public sealed class CallbackScriptTests
     }
 
     [Fact]
-    public async Task AnAnswerThatFitsNoOption_IsAskedAgainWithTheOptions()
+    public async Task AnAnswerThatFitsNoOption_IsAskedAgainWithTheOptions_第9篇_四()
     {
         using var bed = new CallbackTestBed(Shanghai(27, 10));
         await bed.RegisterRepairAsync();
@@ -192,7 +192,7 @@ public sealed class CallbackScriptTests
     }
 
     [Fact]
-    public async Task DoNotDisturbOwner_IsNeverPrompted_TheStaffCallInstead()
+    public async Task DoNotDisturbOwner_IsNeverPrompted_TheStaffCallInstead_第9篇_三()
     {
         using var bed = new CallbackTestBed(Shanghai(27, 10));
         await bed.Bot.InScopeAsync(async sp =>

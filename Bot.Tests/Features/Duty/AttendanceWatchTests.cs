@@ -35,7 +35,7 @@ public sealed class AttendanceWatchTests
         [.. (await Chat(bot, who).NewBotLinesAsync()).Select(l => l.Text)];
 
     [Fact]
-    public async Task BeforeTheShift_EachPersonIsRemindedOnce()
+    public async Task BeforeTheShift_EachPersonIsRemindedOnce_第2篇_2_1()
     {
         using var bot = new BotFactory(time: new FakeTimeProvider(Shanghai(6, 40).ToUniversalTime()));
 
@@ -62,7 +62,7 @@ public sealed class AttendanceWatchTests
     }
 
     [Fact]
-    public async Task StillMissing_EscalatesToTheShiftLeadOnDutyOnce()
+    public async Task StillMissing_EscalatesToTheShiftLeadOnDutyOnce_第2篇_2_1()
     {
         using var bot = new BotFactory(time: new FakeTimeProvider(Shanghai(6, 50).ToUniversalTime()));
         await Chat(bot, "wangwu").SayAsync("签到");

@@ -101,7 +101,7 @@ public sealed class DutyLogTests
     }
 
     [Fact]
-    public async Task GeneralOpenEntry_DoesNotBlockTheHandover()
+    public async Task GeneralOpenEntry_DoesNotBlockTheHandover_第1篇_2_4()
     {
         using var bot = At(Shanghai(26, 10, 0));
         await SayAsync(bot, "zhangsan", "值班记录 5-1-101业主反映楼道有异味");
@@ -113,7 +113,7 @@ public sealed class DutyLogTests
     }
 
     [Fact]
-    public async Task DutyLogList_ShowsTodaysEntriesOfThePost_WithACloseButtonForOpenOnes()
+    public async Task DutyLogList_ShowsTodaysEntriesOfThePost_WithACloseButtonForOpenOnes_第2篇_1_3()
     {
         using var bot = At(Shanghai(26, 10, 0));
         await SayAsync(bot, "zhangsan", "值班记录 快递柜门无法关闭");
@@ -222,7 +222,7 @@ public sealed class DutyLogTests
     }
 
     [Fact]
-    public async Task Emergency_ClosedInTheLog_StopsBlockingTheHandover()
+    public async Task Emergency_ClosedInTheLog_StopsBlockingTheHandover_第1篇_2_4()
     {
         using var bot = At(Shanghai(26, 9, 30));
         await SayAsync(bot, "zhangsan", "紧急 会所燃气报警");

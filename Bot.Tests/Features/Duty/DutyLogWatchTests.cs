@@ -247,7 +247,7 @@ public sealed class DutyLogWatchTests
     }
 
     [Fact]
-    public async Task IncidentReport_ForAGeneralEntry_IsRefused()
+    public async Task IncidentReport_ForAGeneralEntry_IsRefused_第2篇_1_6()
     {
         using var bot = At(Shanghai(26, 10, 0));
         await SayAsync(bot, "zhangsan", "值班记录 垃圾桶满溢");

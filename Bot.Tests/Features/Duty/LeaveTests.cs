@@ -89,7 +89,7 @@ public sealed class LeaveTests : IDisposable
     }
 
     [Fact]
-    public async Task Leave_Rejected_PersonIsToldToStay()
+    public async Task Leave_Rejected_PersonIsToldToStay_第7篇_1_2_3()
     {
         await SayAsync("zhangsan", "签到");
         await SayAsync("zhangsan", "外出 10:30 陪业主看房", Shanghai(9, 30));

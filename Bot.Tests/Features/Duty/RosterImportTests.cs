@@ -158,7 +158,7 @@ public sealed class RosterImportTests : IDisposable
     }
 
     [Fact]
-    public async Task ReImport_RemovingAShift_IsToldAndMyShiftsFollows()
+    public async Task ReImport_RemovingAShift_IsToldAndMyShiftsFollows_第7篇_1_1_7()
     {
         await PostAsync(DemoDecember(line => line.StartsWith("2026-12-01,zhangsan", StringComparison.Ordinal) ? "2026-12-01,wujiu,office,前台" : line));
 

@@ -215,7 +215,7 @@ public sealed class SwapTests : IDisposable
     }
 
     [Fact]
-    public async Task Swap_ApprovedAfterTheShiftStarted_LapsesAndNothingChanges()
+    public async Task Swap_ApprovedAfterTheShiftStarted_LapsesAndNothingChanges_第2篇_1_8()
     {
         await SayAsync("zhangsan", "调班 李四 明天");
         await SayAsync("lisi", "同意调班 1");

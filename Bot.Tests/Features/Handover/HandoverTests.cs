@@ -117,7 +117,7 @@ public sealed class HandoverTests : HandoverTestBase
     }
 
     [Fact]
-    public async Task CheckOut_AtAPostWithoutHandover_IsNotHeld()
+    public async Task CheckOut_AtAPostWithoutHandover_IsNotHeld_第2篇_2_4()
     {
         await SayAsync("wangwu", "签到");
         At(26, 15, 0);

@@ -46,7 +46,7 @@ public sealed class KeyImportAndRaceTests : IDisposable
     }
 
     [Fact]
-    public async Task OpenLoanIndex_RefusesASecondOpenLoanOfOneKey_ButNotAfterTheFirstCloses()
+    public async Task OpenLoanIndex_RefusesASecondOpenLoanOfOneKey_ButNotAfterTheFirstCloses_第4篇_1_2_2()
     {
         await _bot.InScopeAsync(async sp =>
         {
