@@ -11,27 +11,8 @@ namespace Bot.Conversations;
 public sealed class Inbox(BotDbContext db, InboxSignal signal)
 {
     /// <summary>Records the message. False means it was seen before: acknowledge the channel again and do nothing else.</summary>
-    public async Task<bool> AcceptAsync(IncomingMessage message, CancellationToken cancellationToken)
-    {
-        var channel = message.Address.Channel;
-        if (await SeenAsync(channel, message.ChannelMessageId, cancellationToken)) return false;
-
-        db.Add(NewRow(message));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-        {
-            db.ChangeTracker.Clear();
-            // A concurrent redelivery (maybe on another instance) won the unique index between the check above and
-            // this insert: this one is the duplicate. A unique violation on anything else is a real failure.
-            if (await SeenAsync(channel, message.ChannelMessageId, CancellationToken.None)) return false;
-            throw;
-        }
-        signal.Signal.Notify();
-        return true;
-    }
+    public async Task<bool> AcceptAsync(IncomingMessage message, CancellationToken cancellationToken) =>
+        (await AcceptManyAsync([message], cancellationToken))[0];
 
     /// <summary>
     /// Records several messages at once (a group commit: one statement and one commit for everything that arrived
@@ -108,17 +89,4 @@ public sealed class Inbox(BotDbContext db, InboxSignal signal)
         command.Parameters.Add(parameter);
         return sql.Append('@').Append(name);
     }
-
-    private static InboxMessage NewRow(IncomingMessage message) => new()
-    {
-        Channel = message.Address.Channel,
-        ChannelMessageId = message.ChannelMessageId,
-        ConversationId = message.Address.ConversationId,
-        Payload = WireJson.Write(message),
-        ReceivedAt = message.ReceivedAt,
-        Status = InboxStatus.Pending,
-    };
-
-    private Task<bool> SeenAsync(string channel, string channelMessageId, CancellationToken cancellationToken) =>
-        db.Set<InboxMessage>().AnyAsync(m => m.Channel == channel && m.ChannelMessageId == channelMessageId, cancellationToken);
 }
