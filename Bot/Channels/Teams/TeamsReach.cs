@@ -54,15 +54,9 @@ internal sealed partial class TeamsReach(IServiceScopeFactory scopes, TimeProvid
     {
         var person = await db.Set<Person>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == participantId, cancellationToken);
         if (person is null) return;
-        var supervisors = await db.Set<Person>().AsNoTracking()
-            .Where(p => p.Active && (p.Roles & Roles.Supervisor) != 0 && p.Id != participantId)
-            .ToListAsync(cancellationToken);
-        foreach (var supervisor in supervisors)
-        {
-            var language = TextCatalog.NormalizeLanguage(supervisor.Language);
-            var text = TeamsTexts.Catalog.Get("RecipientBlockedBot", language, person.Name);
-            await notifier.NotifyAsync(supervisor.Id, new OutgoingMessage(text), $"teams-403:{participantId}:{now:yyyyMMdd}:{supervisor.Id}", cancellationToken);
-        }
+        await SupervisorNotices.TellAsync(db, notifier, participantId,
+            language => TeamsTexts.Catalog.Get("RecipientBlockedBot", language, person.Name),
+            supervisor => $"teams-403:{participantId}:{now:yyyyMMdd}:{supervisor.Id}", cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The Bot Connector refused a send with 403 (blocked or uninstalled): {References} conversation reference(s) retired, {Identities} Teams identit(ies) marked unreachable")]

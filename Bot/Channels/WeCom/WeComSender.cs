@@ -145,18 +145,9 @@ public sealed partial class WeComSender(
         var personId = identity?.PersonId ?? recipientId;
         var name = personId is null ? null : (await db.Set<Person>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, cancellationToken))?.Name;
 
-        var supervisors = await db.Set<Person>().AsNoTracking()
-            .Where(p => p.Active && (p.Roles & Roles.Supervisor) != 0)
-            .ToListAsync(cancellationToken);
-        var notifier = scope.ServiceProvider.GetRequiredService<INotifier>();
-        var notified = 0;
-        foreach (var supervisor in supervisors.Where(s => s.Id != personId))
-        {
-            var language = TextCatalog.NormalizeLanguage(supervisor.Language);
-            var text = WeComTexts.Catalog.Get("RecipientUnreachable", language, userId, name ?? WeComTexts.Catalog.Get("UnknownPerson", language));
-            var key = $"wecom-81013:{userId}:{now:yyyyMMdd}:{supervisor.Id}";
-            if (await notifier.NotifyAsync(supervisor.Id, new OutgoingMessage(text), key, cancellationToken)) notified++;
-        }
+        var notified = await SupervisorNotices.TellAsync(db, scope.ServiceProvider.GetRequiredService<INotifier>(), personId,
+            language => WeComTexts.Catalog.Get("RecipientUnreachable", language, userId, name ?? WeComTexts.Catalog.Get("UnknownPerson", language)),
+            supervisor => $"wecom-81013:{userId}:{now:yyyyMMdd}:{supervisor.Id}", cancellationToken);
         await db.SaveChangesAsync(CancellationToken.None);
         scope.ServiceProvider.GetRequiredService<OutboxSignal>().Signal.Notify();
         LogUnreachable(userId, identity is not null, notified);
