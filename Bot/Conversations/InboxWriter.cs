@@ -27,11 +27,12 @@ public sealed partial class InboxWriter : IDisposable
     }
 
     /// <summary>Like <see cref="Inbox.AcceptAsync"/>: false means seen before.</summary>
-    public Task<bool> AcceptAsync(IncomingMessage message, CancellationToken cancellationToken)
+    public Task<bool> AcceptAsync(IncomingMessage message)
     {
         var pending = new Pending(message, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending)) throw new InvalidOperationException("The inbox writer has stopped.");
-        return pending.Done.Task.WaitAsync(cancellationToken);
+        // Not abandoned when the request is: the row is written either way, and the channel redelivers into a duplicate.
+        return pending.Done.Task;
     }
 
     private async Task RunAsync(CancellationToken stopping)

@@ -30,7 +30,9 @@ public static class PersistenceSetup
     private static void AddContext<TContext>(WebApplicationBuilder builder, Action<DbContextOptionsBuilder, StorageOptions> configure)
         where TContext : BotDbContext
     {
-        builder.Services.AddDbContext<TContext>((services, options) =>
+        // Pooled: a context per request, per inbox batch and per turn is the hot path, and a fresh one costs its
+        // service lookups and model checks each time (measured under callback load, README "Benchmarks").
+        builder.Services.AddDbContextPool<TContext>((services, options) =>
             configure(options, services.GetRequiredService<IOptions<StorageOptions>>().Value));
         builder.Services.AddScoped<BotDbContext>(services => services.GetRequiredService<TContext>());
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database");

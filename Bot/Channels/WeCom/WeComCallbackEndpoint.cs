@@ -103,7 +103,7 @@ public sealed partial class WeComCallbackEndpoint(
             return Results.Ok();
         }
         // A WeCom retry (same MsgId / event key) finds its inbox row: the same empty 200, no second turn (§3.3).
-        if (!await inbox.AcceptAsync(incoming, cancellationToken))
+        if (!await inbox.AcceptAsync(incoming))
             LogDuplicate(incoming.ChannelMessageId);
         return Results.Ok();
     }

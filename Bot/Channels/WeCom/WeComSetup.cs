@@ -31,7 +31,8 @@ public static partial class WeComSetup
 
         services.AddSingleton<WeComChannel>();
         services.AddSingleton<WeComHealth>();
-        services.AddScoped<WeComCallbackEndpoint>();
+        // Singleton: all it needs is; a scoped one was resolved afresh on every callback.
+        services.AddSingleton<WeComCallbackEndpoint>();
         services.AddHttpClient(WeComApiClient.HttpClientName, (sp, client) =>
                 client.Timeout = sp.GetRequiredService<IOptions<WeComOptions>>().Value.SendTimeout)
             // The access_token is in the query string: a redirect must not carry it to another host.

@@ -44,7 +44,13 @@ internal static class WeComXml
     /// wecom.md §10: DTDs refused (a DOCTYPE throws), no resolver, and a character cap. Used for the outer envelope,
     /// which is attacker-controlled before the signature check, and for the decrypted plaintext alike.
     /// </summary>
-    private static XmlReaderSettings Settings(long maxCharacters) => new()
+    private static XmlReaderSettings Settings(long maxCharacters) =>
+        s_settings is { } cached && cached.MaxCharactersInDocument == maxCharacters ? cached : s_settings = NewSettings(maxCharacters);
+
+    /// <summary>Settings are immutable once a reader uses them; one instance serves every callback with the same cap.</summary>
+    private static XmlReaderSettings? s_settings;
+
+    private static XmlReaderSettings NewSettings(long maxCharacters) => new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
