@@ -105,7 +105,7 @@ public sealed class AttendanceTests
 
         var reply = await SayAsync(bot, "zhangsan", "签到");
 
-        Assert.Equal("您今天的班次已经结束，无法签到。如需补卡，请联系领班。", reply);
+        Assert.Equal("您今天的班次已经结束，无法签到。如需补卡，请发送「补卡」提交申请，由上级审批。", reply);
         Assert.Empty(await RecordsAsync(bot));
     }
 
@@ -142,7 +142,7 @@ public sealed class AttendanceTests
 
         var reply = await SayAsync(bot, "zhangsan", "签退");
 
-        Assert.Equal("您本班次还没有签到，无法签退。如漏签，请联系领班补卡。", reply);
+        Assert.Equal("您本班次还没有签到，无法签退。如漏签，请在班次结束后发送「补卡」提交申请，由上级审批。", reply);
         Assert.Empty(await RecordsAsync(bot));
     }
 
