@@ -4,14 +4,38 @@ using Bot.Domain.Features.Directory;
 
 namespace Bot.Domain.Features.Keys;
 
-/// <summary>The custodian's and supervisor's buttons on a loan: each names the loan by its number ("确认交出 12").</summary>
+/// <summary>
+/// The custodian's and supervisor's buttons on a loan: each names the loan by its number ("确认交出 12"). Typed without a
+/// number, the loan is the one waiting for this person; with several waiting, they are offered to choose from.
+/// </summary>
 internal static class LoanArguments
 {
-    public static async Task<(KeyLoan Loan, Key Key)> FindAsync(IKeyStore store, string arguments, CancellationToken cancellationToken)
+    /// <summary>The loan and its key, or null when the person was asked to choose (the reply is already on the turn).</summary>
+    public static async Task<(KeyLoan Loan, Key Key)?> FindAsync(
+        IKeyStore store, TurnContext turn, CommandInfo command, string arguments, Func<KeyLoan, bool> waitingForSender,
+        CancellationToken cancellationToken)
     {
         var text = TextInput.ForMatching(arguments).TrimStart('#');
+        // Choices carry the Chinese word, which every language understands; the text names the word in the reader's.
+        var word = command.ChineseWords[0];
+        var shown = turn.Language == TextCatalog.Chinese || command.EnglishWords.Count == 0 ? word : command.EnglishWords[0];
+        if (text.Length == 0)
+        {
+            var waiting = (await store.OpenLoansAsync(cancellationToken)).Where(waitingForSender).ToList();
+            if (waiting.Count == 0) throw new BotRuleException(KeysTexts.Catalog, "NoLoanWaiting", shown);
+            if (waiting.Count > 1)
+            {
+                var keys = (await store.AllKeysAsync(cancellationToken)).ToDictionary(k => k.Code, StringComparer.Ordinal);
+                turn.Reply(KeysTexts.Catalog.Get("WhichLoan", turn.Language, waiting.Count),
+                    [.. waiting.Select(l => new Choice($"{word} {l.Id}", $"#{l.Id} {KeyDesk.Describe(l.KeyCode, keys)}"))]);
+                return null;
+            }
+            var only = waiting[0];
+            var onlyKey = await store.FindKeyAsync(only.KeyCode, cancellationToken) ?? throw new BotRuleException(KeysTexts.Catalog, "LoanNotFound", only.Id);
+            return (only, onlyKey);
+        }
         if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-            throw new BotRuleException(KeysTexts.Catalog, "LoanNumberNeeded");
+            throw new BotRuleException(KeysTexts.Catalog, "LoanNumberNeeded", shown);
         var loan = await store.FindLoanAsync(id, cancellationToken) ?? throw new BotRuleException(KeysTexts.Catalog, "LoanNotFound", id);
         var key = await store.FindKeyAsync(loan.KeyCode, cancellationToken) ?? throw new BotRuleException(KeysTexts.Catalog, "LoanNotFound", id);
         return (loan, key);
@@ -30,7 +54,8 @@ public sealed class HandOutCommand(IKeyStore store, KeyDesk desk) : IBotCommand
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        var (loan, key) = await LoanArguments.FindAsync(store, arguments, cancellationToken);
+        if (await LoanArguments.FindAsync(store, turn, Info, arguments,
+                l => l.Status == LoanStatus.AwaitingHandOut && l.BorrowerId != turn.Sender.Id, cancellationToken) is not var (loan, key)) return;
         if (loan.BorrowerId == turn.Sender.Id) throw new BotRuleException(Texts, "NotYourOwnLoan");
         if (loan.Status != LoanStatus.AwaitingHandOut)
             throw new BotRuleException(Texts, loan.Status == LoanStatus.AwaitingApproval ? "LoanAwaitsApproval" : "LoanNotAwaitingHandOut", loan.Id);
@@ -54,7 +79,8 @@ public sealed class RefuseHandOutCommand(IKeyStore store, KeyDesk desk) : IBotCo
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        var (loan, key) = await LoanArguments.FindAsync(store, arguments, cancellationToken);
+        if (await LoanArguments.FindAsync(store, turn, Info, arguments,
+                l => l.Status is (LoanStatus.AwaitingHandOut or LoanStatus.AwaitingApproval) && l.BorrowerId != turn.Sender.Id, cancellationToken) is not var (loan, key)) return;
         if (loan.Status is not (LoanStatus.AwaitingHandOut or LoanStatus.AwaitingApproval)) throw new BotRuleException(Texts, "LoanNotAwaitingHandOut", loan.Id);
         loan.Decline();
         desk.Record(key.Code, KeyEventKind.Declined, turn.Sender.Id, turn.Now, loan.Id);
@@ -74,7 +100,8 @@ public sealed class ApproveOffSiteCommand(IKeyStore store, KeyDesk desk, bool ap
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        var (loan, key) = await LoanArguments.FindAsync(store, arguments, cancellationToken);
+        if (await LoanArguments.FindAsync(store, turn, Info, arguments,
+                l => l.Status == LoanStatus.AwaitingApproval && l.BorrowerId != turn.Sender.Id, cancellationToken) is not var (loan, key)) return;
         if (loan.BorrowerId == turn.Sender.Id) throw new BotRuleException(Texts, "NotYourOwnLoan");
         if (loan.Status != LoanStatus.AwaitingApproval) throw new BotRuleException(Texts, "LoanNotAwaitingApproval", loan.Id);
         var borrower = await desk.NameAsync(loan.BorrowerId, cancellationToken);
@@ -105,7 +132,8 @@ public sealed class ReceiveCommand(IKeyStore store, KeyDesk desk) : IBotCommand
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        var (loan, key) = await LoanArguments.FindAsync(store, arguments, cancellationToken);
+        if (await LoanArguments.FindAsync(store, turn, Info, arguments,
+                l => l.Status == LoanStatus.AwaitingReceipt && l.ReturnedById != turn.Sender.Id, cancellationToken) is not var (loan, key)) return;
         if (loan.Status != LoanStatus.AwaitingReceipt) throw new BotRuleException(Texts, "LoanNotAwaitingReceipt", loan.Id);
         if (loan.ReturnedById == turn.Sender.Id) throw new BotRuleException(Texts, "NotYourOwnLoan");
         loan.Receive(turn.Sender.Id, turn.Now);

@@ -90,7 +90,8 @@ public sealed class AcceptTransferCommand(IKeyStore store, KeyDesk desk, bool ac
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        var (loan, key) = await LoanArguments.FindAsync(store, arguments, cancellationToken);
+        if (await LoanArguments.FindAsync(store, turn, Info, arguments,
+                l => l.TransferToId == turn.Sender.Id && l.Status == LoanStatus.Out, cancellationToken) is not var (loan, key)) return;
         if (loan.TransferToId != turn.Sender.Id || loan.Status != LoanStatus.Out) throw new BotRuleException(Texts, "NoTransferForYou", loan.Id);
         var giver = loan.HolderId;
         var giverName = await desk.NameAsync(giver, cancellationToken);
@@ -120,7 +121,7 @@ public sealed class KeyReasonCommand(IKeyStore store, KeyDesk desk) : IBotComman
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        var (loan, key) = await LoanArguments.FindAsync(store, arguments, cancellationToken);
+        if (await LoanArguments.FindAsync(store, turn, Info, arguments, l => l.IsOut, cancellationToken) is not var (loan, key)) return;
         if (!loan.IsOut) throw new BotRuleException(Texts, "KeyNotOut", key.Code);
         turn.State.Data.Clear();
         turn.State.Data["loan"] = loan.Id.ToString(CultureInfo.InvariantCulture);

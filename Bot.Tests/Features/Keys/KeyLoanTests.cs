@@ -39,6 +39,45 @@ public sealed class KeyLoanTests : KeysTestBase
         Assert.Empty(await HeldByAsync("zhangsan"));
     }
 
+    [Fact]
+    public async Task HandOut_WithoutANumber_TakesTheOneLoanWaitingOrOffersTheWaitingOnes()
+    {
+        // Nothing waiting: said so, nothing changes.
+        Assert.Equal("您好，目前没有等您“确认交出”的借用单。", await TextAsync("zhouba", "确认交出"));
+
+        await AskToBorrowAsync("zhangsan", "3-1-502");
+        await AskToBorrowAsync("zhengshi", "3-1-501");
+        await InboxAsync("zhouba");
+        var offered = Assert.Single(await SayAsync("zhouba", "确认交出"));
+        Assert.Equal("有 2 张借用单在等您处理，请选择：", offered.Text);
+        var loans = await LoansAsync();
+        Assert.Equal([$"确认交出 {loans[0].Id}", $"确认交出 {loans[1].Id}"], offered.Choices.Select(c => c.Value));
+        Assert.Equal([$"#{loans[0].Id} U-3-1-502（3-1-502）", $"#{loans[1].Id} U-3-1-501（3-1-501）"], offered.Choices.Select(c => c.Label));
+        Assert.All(await LoansAsync(), l => Assert.Equal(LoanStatus.AwaitingHandOut, l.Status));
+
+        await Chat("zhouba").PressAsync(offered.Choices[1].Value);
+        // One left waiting: the bare word is enough.
+        Assert.Equal("已登记交出：钥匙 U-3-1-502（3-1-502） 交给 张三，预计 15:00 归还。", await TextAsync("zhouba", "确认交出"));
+        Assert.All(await LoansAsync(), l => Assert.Equal(LoanStatus.Out, l.Status));
+    }
+
+    [Fact]
+    public async Task HandOut_NotANumber_AsksForTheLoanNumber()
+    {
+        await AskToBorrowAsync("zhangsan", "3-1-502");
+        Assert.Equal("请在后面加上借用单号，例如：确认交出 12。", await TextAsync("zhouba", "确认交出 张三"));
+        Assert.Equal(LoanStatus.AwaitingHandOut, Assert.Single(await LoansAsync()).Status);
+    }
+
+    private async Task AskToBorrowAsync(string who, string unit)
+    {
+        await SayAsync(who, "借钥匙 " + unit);
+        await Chat(who).PressAsync("Viewing");
+        await Chat(who).PressAsync("shift");
+        await Chat(who).PressAsync("no");
+        await Chat(who).PressAsync("no");
+    }
+
     private Task<IReadOnlyList<KeyOut>> HeldByAsync(string personId) =>
         Bot.InScopeAsync(sp => sp.GetRequiredService<IKeysOut>().HeldByAsync(personId, CancellationToken.None));
 
