@@ -47,7 +47,9 @@ public sealed class ConversationEngine
             {
                 if (_flows.TryGetValue(turn.State.Flow!, out var flow))
                 {
+                    var (flowBefore, stepBefore) = (turn.State.Flow, turn.State.Step);
                     await flow.ContinueAsync(turn, cancellationToken);
+                    if (turn.State.Flow == flowBefore && turn.State.Step == stepBefore) HintHowToLeave(turn);
                     return;
                 }
                 // The flow is no longer offered (an upgrade removed it): forget it and route the message normally.
@@ -179,6 +181,22 @@ public sealed class ConversationEngine
             return topic.Length > 0 ? topic : null;
         }
         return null;
+    }
+
+    /// <summary>
+    /// A flow holds every message until it ends, so a command or 帮助 typed in the middle of one is read as an answer and
+    /// asked again. When a typed message (not a pressed choice) is a bare command word or a help word and the flow did not
+    /// move on, the person is told how to get out: send 取消 first. The flow itself is left as it was.
+    /// </summary>
+    private void HintHowToLeave(TurnContext turn)
+    {
+        if (turn.Message.ChoiceValue is not null || turn.Choice is not null) return;
+        string? word = null;
+        // A bare command word only: free text that merely starts with one ("钥匙丢失了一把") is an answer.
+        if (FindCommand(turn.Text) is var (command, arguments) && arguments.Length == 0 && command.Info.IsAvailableTo(turn.Sender))
+            word = command.Info.WordFor(turn.Language);
+        else if (HelpWords.Contains(TextInput.ForMatching(turn.Text)) || HelpWords.Contains(TextInput.Normalize(turn.Text))) word = turn.Text;
+        if (word is not null) turn.Reply(Texts.Get("InFlowHint", turn.Language, word));
     }
 
     private static void Cancel(TurnContext turn)

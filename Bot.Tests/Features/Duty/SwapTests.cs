@@ -119,6 +119,20 @@ public sealed class SwapTests : IDisposable
     }
 
     [Fact]
+    public async Task InTheMiddleOfASwap_ACommandWordOrHelp_IsAnsweredWithHowToLeaveAndTheSwapWaits()
+    {
+        await SayAsync("zhangsan", "调班");
+
+        var reply = await SayAsync("zhangsan", "外出");
+        Assert.Equal("对不起，没有看懂日期“外出”。请回复例如：明天、11-28。\n提示：您还在进行中的操作里。如要改为“外出”，请先发送“取消”结束当前操作，再重新发送。", reply);
+        Assert.EndsWith("如要改为“帮助”，请先发送“取消”结束当前操作，再重新发送。", await SayAsync("zhangsan", "帮助"));
+        // A plain wrong answer gets no hint; the swap still waits for its date, and 取消 ends it.
+        Assert.Equal("对不起，没有看懂日期“后天下午”。请回复例如：明天、11-28。", await SayAsync("zhangsan", "后天下午"));
+        Assert.Equal("好的，已取消。还有什么可以帮您？", await SayAsync("zhangsan", "取消"));
+        Assert.Empty(await SwapsAsync());
+    }
+
+    [Fact]
     public async Task Swap_ColleagueDeclines_RequesterIsToldAndNothingChanges()
     {
         await SayAsync("zhangsan", "调班 李四 明天");
