@@ -111,12 +111,13 @@ public sealed class EmergencyCommand(EscalationService escalations, IDirectorySt
             turn.AskInFlow(this, DescribeStep, Texts.Get("EmergencyAsk", turn.Language));
             return;
         }
-        await RaiseAsync(turn, arguments, cancellationToken);
+        // As typed: the alert and the duty log keep the reporter's own punctuation.
+        await RaiseAsync(turn, DutyLogInput.Typed(turn, arguments), cancellationToken);
     }
 
     public async ValueTask ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        var what = TextInput.Normalize(turn.Message.Text);
+        var what = TextInput.Clean(turn.Message.Text);
         if (what.Length == 0)
         {
             turn.Reply(Texts.Get("EmergencyAsk", turn.Language));

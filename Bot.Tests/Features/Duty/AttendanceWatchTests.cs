@@ -89,7 +89,8 @@ public sealed class AttendanceWatchTests
         Assert.Matches(@"^已立即通报：孙七（紧急事项 #\d+）", reply.Single().Text);
         var alert = Assert.Single(await InboxAsync(bot, "sunqi"));
         Assert.Contains("【紧急】", alert);
-        Assert.Contains("3号楼电梯困人", alert);
+        // Kept as written, full-width comma and all: this is what the manager reads and the duty log keeps.
+        Assert.Contains("3号楼电梯困人，已通知电梯公司", alert);
         Assert.Empty(await InboxAsync(bot, "wangwu"));
     }
 
@@ -104,6 +105,6 @@ public sealed class AttendanceWatchTests
 
         Assert.StartsWith("请简要说明发生了什么紧急情况", asked.Single().Text);
         Assert.StartsWith("已立即通报：孙七", raised.Single().Text);
-        Assert.Contains("地下车库起火", Assert.Single(await InboxAsync(bot, "sunqi")));
+        Assert.Contains("地下车库起火，已报119", Assert.Single(await InboxAsync(bot, "sunqi")));
     }
 }

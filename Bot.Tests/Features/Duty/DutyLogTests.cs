@@ -204,7 +204,7 @@ public sealed class DutyLogTests
         var reply = await SayAsync(bot, "zhangsan", "紧急 3号楼电梯困人，已通知电梯公司");
 
         var entry = Assert.Single(await EntriesAsync(bot));
-        Assert.Equal((DutyLogKind.Emergency, "3号楼电梯困人,已通知电梯公司", true), (entry.Kind, entry.What, entry.IsOpen));
+        Assert.Equal((DutyLogKind.Emergency, "3号楼电梯困人，已通知电梯公司", true), (entry.Kind, entry.What, entry.IsOpen));
         Assert.StartsWith("已立即通报：孙七", reply);
         Assert.Contains($"已记入值班记录 #{entry.Id}（处理中）；书面报告请于 11-27 12:00 前提交", reply);
         Assert.Equal(DutyEventBlock.Emergency, Assert.Single(await BlockingAsync(bot)).Block);
