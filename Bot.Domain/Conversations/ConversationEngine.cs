@@ -120,7 +120,7 @@ public sealed class ConversationEngine
 
         if (topic is not null && FindTopic(topics, topic) is { } chosen)
         {
-            var detail = string.Join("\n", [Texts.Get("HelpTopicIntro", language, chosen.Name), .. DescribedLines(chosen.Commands, language),
+            var detail = string.Join("\n", [Texts.Get("HelpTopicIntro", language, chosen.Name), .. DescribedLines(chosen.Commands, turn.Sender, language),
                 Texts.Get("HelpFooter", language)]);
             turn.Ask(detail, ChoicesFor(chosen.Commands, language));
             return;
@@ -129,7 +129,7 @@ public sealed class ConversationEngine
         string text;
         if (available.Count <= CompactHelpAbove)
         {
-            text = string.Join("\n", [intro, .. DescribedLines(available, language), Texts.Get("HelpFooter", language)]);
+            text = string.Join("\n", [intro, .. DescribedLines(available, turn.Sender, language), Texts.Get("HelpFooter", language)]);
         }
         else
         {
@@ -141,8 +141,13 @@ public sealed class ConversationEngine
         turn.Ask(text, ChoicesFor(available, language));
     }
 
-    private static IEnumerable<string> DescribedLines(IEnumerable<IBotCommand> commands, string language) => commands.Select(c =>
-        Texts.Get("HelpLine", language, c.Info.WordFor(language), c.Info.Catalog.Get(c.Info.DescriptionKey, language)));
+    /// <summary>
+    /// A command open to staff and owners alike may describe itself to owners apart (its description key + "Owner"):
+    /// 我是谁 shows staff their roles and shift, an owner the registered home.
+    /// </summary>
+    private static IEnumerable<string> DescribedLines(IEnumerable<IBotCommand> commands, Participant sender, string language) => commands.Select(c =>
+        Texts.Get("HelpLine", language, c.Info.WordFor(language),
+            (sender.IsStaff ? null : c.Info.Catalog.Find(c.Info.DescriptionKey + "Owner", language)) ?? c.Info.Catalog.Get(c.Info.DescriptionKey, language)));
 
     private static List<Choice> ChoicesFor(IEnumerable<IBotCommand> commands, string language) =>
         [.. commands.Take(MaxHelpButtons).Select(c => new Choice(c.Info.WordFor(language), c.Info.WordFor(language)))];

@@ -82,5 +82,8 @@ public sealed class HelpTests : IDisposable
         Assert.Contains(" — ", help.Text);
         Assert.DoesNotContain("钥匙", help.Text);
         Assert.DoesNotContain("签到", help.Text);
+        // An owner has no roles or shifts: 我是谁 is described by what it shows them.
+        Assert.Contains("· 我是谁 — 查看我在系统中登记的房屋", help.Text);
+        Assert.DoesNotContain("班次", help.Text);
     }
 }
