@@ -55,7 +55,7 @@ public interface ICallbackStore
 /// <summary>Whether an owner's survey could be put in front of them.</summary>
 public enum SurveyDelivery
 {
-    /// <summary>Sent; the owner's next answer continues the survey.</summary>
+    /// <summary>Sent (or the owner is already answering this survey); the owner's next answer continues it.</summary>
     Sent,
     /// <summary>The owner is in the middle of another conversation: try again shortly.</summary>
     Busy,

@@ -15,6 +15,22 @@ namespace Bot.Tests.Features.Callbacks;
 public sealed class CallbackScriptTests
 {
     [Fact]
+    public async Task OwnerAlreadyAnswering_TheScheduledInvitationDoesNotRestartTheSurvey()
+    {
+        using var bed = new CallbackTestBed(Shanghai(27, 10));
+        await bed.RegisterRepairAsync();
+
+        // 陈先生 asks for the survey himself and starts answering before the job's tick comes round.
+        Assert.EndsWith("请问您对这次服务的质量满意吗？", await bed.SayAsync("chen-3-1-502", "回访"));
+        Assert.Equal("请问您对服务的效果满意吗？", await bed.SayAsync("chen-3-1-502", "不满意"));
+        await bed.TickAsync(Shanghai(27, 10, 1));
+
+        // No invitation on top of the questions, and his next answer still counts where he was.
+        Assert.Empty(await bed.InboxAsync("chen-3-1-502"));
+        Assert.Equal("总体来说，您对我们这次的服务满意吗？", await bed.SayAsync("chen-3-1-502", "不满意"));
+    }
+
+    [Fact]
     public async Task MinorRepair_UnsatisfiedOwner_IsRectifiedAndAskedAgainUntilSatisfied_第9篇_五_2()
     {
         using var bed = new CallbackTestBed(Shanghai(27, 10));

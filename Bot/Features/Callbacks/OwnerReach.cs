@@ -30,6 +30,9 @@ internal sealed class OwnerReach(BotDbContext db, Notifier notifier, Outbox outb
         var sameSurvey = state.Flow == flow.Name && data.All(d => state.Data.GetValueOrDefault(d.Key) == d.Value);
         var abandoned = state.LastActivityAt is { } last && now - last > AbandonedAfter;
         if (state.InFlow && !sameSurvey && !abandoned) return SurveyDelivery.Busy;
+        // Already answering this very survey (they asked for it with 回访, or took up the invitation): the questions are in
+        // front of them, and starting over at the invitation would throw their answers away.
+        if (sameSurvey && !abandoned && state.Step != step) return SurveyDelivery.Sent;
 
         state.EndFlow();
         state.StartOrContinue(flow.Name, step);
