@@ -62,7 +62,9 @@ public sealed class AttendanceWatch(
                     if (now >= start + policy.LateAfter)
                         enqueued = await RemindAsync(assignment, shift, start, "ReminderLate", $"duty:late:{key}", cancellationToken);
                 }
-                else enqueued = await EscalateAsync(assignment, shift, name, start, now, cancellationToken);
+                // Re-read inside the unit: a check-in that committed since the list was read must not be reported missing.
+                else if ((await attendance.FindAsync(assignment.PersonId, assignment.Date, assignment.ShiftCode, cancellationToken))?.CheckedInAt is null)
+                    enqueued = await EscalateAsync(assignment, shift, name, start, now, cancellationToken);
             }, cancellationToken);
             if (won && enqueued) acted++;
         }
@@ -78,14 +80,19 @@ public sealed class AttendanceWatch(
         return await notifier.NotifyAsync(person.Id, new OutgoingMessage(text, [new Choice(word, word)]), key, cancellationToken);
     }
 
+    public const string MissedCheckInKind = "duty.missed-check-in";
+
+    /// <summary>The subject of the missing-check-in case, which also finds it again when the person checks in after all.</summary>
+    public static string MissedCheckInSubject(string name, RosterAssignment assignment, ShiftDefinition shift) =>
+        // Chinese: escalations are read by supervisors in the department's language; the alert itself is localised.
+        Texts.Get("MissedCheckInSubject", TextCatalog.Chinese, name, assignment.Date.ToString("MM-dd", CultureInfo.InvariantCulture), shift.Name);
+
     private async Task<bool> EscalateAsync(RosterAssignment assignment, ShiftDefinition shift, string name, DateTimeOffset start, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var date = assignment.Date.ToString("MM-dd", CultureInfo.InvariantCulture);
-        // Chinese: escalations are read by supervisors in the department's language; the alert itself is localised.
-        var subject = Texts.Get("MissedCheckInSubject", TextCatalog.Chinese, name, date, shift.Name);
+        var subject = MissedCheckInSubject(name, assignment, shift);
         var details = Texts.Get("MissedCheckInDetails", TextCatalog.Chinese, name, ShiftTimes.Describe(shift, TextCatalog.Chinese),
             assignment.Post, (int)(now - start).TotalMinutes);
-        var escalation = await escalations.RaiseAsync(new EscalationRequest("duty.missed-check-in", subject, Severity.Urgent, details, null), now, cancellationToken);
+        var escalation = await escalations.RaiseAsync(new EscalationRequest(MissedCheckInKind, subject, Severity.Urgent, details, null), now, cancellationToken);
         // RaiseAsync hands back the open case when one exists: only a case raised just now is a new effect.
         return escalation.RaisedAt == now;
     }

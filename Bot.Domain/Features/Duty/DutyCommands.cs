@@ -1,5 +1,7 @@
 using System.Globalization;
 using Bot.Domain.Conversations;
+using Bot.Domain.Features.Directory;
+using Bot.Domain.Features.Escalation;
 
 namespace Bot.Domain.Features.Duty;
 
@@ -21,7 +23,8 @@ internal static class ShiftTimes
 /// 签到 / check in. Allowed from a configured time before the shift starts until it ends; after start + grace it is
 /// recorded as 迟到 (第2篇 2.1, 第7篇 1.2). Not rostered, twice, or outside the window → a reply and no record.
 /// </summary>
-public sealed class CheckInCommand(IRosterStore roster, IAttendanceStore attendance, ShiftSchedule shifts, AttendancePolicy policy, DepartmentProfile department) : IBotCommand
+public sealed class CheckInCommand(IRosterStore roster, IAttendanceStore attendance, ShiftSchedule shifts, AttendancePolicy policy, DepartmentProfile department,
+    EscalationService escalations, IDirectoryStore directory) : IBotCommand
 {
     private static readonly TextCatalog Texts = DutyTexts.Catalog;
 
@@ -74,6 +77,10 @@ public sealed class CheckInCommand(IRosterStore roster, IAttendanceStore attenda
         record.CheckedIn(turn.Now, late ? AttendanceMark.Late : AttendanceMark.OnTime);
         if (location is not null) record.CheckedInAtLocation(location);
         var shiftText = ShiftTimes.Describe(shift, language);
+        // Reported missing already? The shift lead (and whoever the case reached) hears that the person is here.
+        if (late && await directory.FindPersonAsync(turn.Sender.Id, cancellationToken) is { } person)
+            await escalations.SettleAsync(AttendanceWatch.MissedCheckInKind, AttendanceWatch.MissedCheckInSubject(person.Name, assignment, shift), person,
+                Texts.Get("MissedCheckInSettled", TextCatalog.Chinese, person.Name, ShiftTimes.Clock(turn.Now, department)), turn.Now, cancellationToken);
         turn.Reply(late
             ? Texts.Get("CheckedInLate", language, shiftText, ShiftTimes.Clock(turn.Now, department), (int)Math.Ceiling((turn.Now - start).TotalMinutes))
             : Texts.Get("CheckedIn", language, shiftText, ShiftTimes.Clock(turn.Now, department), assignment.Post));

@@ -88,6 +88,19 @@ public sealed class EscalationService(
         return (ActionOutcome.Done, escalation);
     }
 
+    /// <summary>
+    /// Closes the open case about <paramref name="subject"/> when what it was about has settled by itself (the person
+    /// reported missing has checked in after all). Everyone already alerted is told, so nobody goes on arranging cover
+    /// that is no longer needed and the case stops climbing. False when no such case is open.
+    /// </summary>
+    public async Task<bool> SettleAsync(string kind, string subject, Person settledBy, string note, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await store.FindOpenAsync(kind, subject, cancellationToken) is not { } open) return false;
+        open.Resolve(settledBy.Id, note, now);
+        await InformAsync(open, settledBy, "InformResolved", now, cancellationToken, null, settledBy.Name, note);
+        return true;
+    }
+
     public async Task<(ActionOutcome Outcome, EscalationCase? Case, Person? To)> HandOverAsync(long id, Person actor, string toWhom, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (refusal, escalation) = await CheckAsync(id, actor, cancellationToken);

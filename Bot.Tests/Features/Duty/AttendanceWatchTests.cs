@@ -80,6 +80,30 @@ public sealed class AttendanceWatchTests
     }
 
     [Fact]
+    public async Task ReportedMissing_ThenChecksIn_TheLeadIsToldAndTheCaseStopsClimbing()
+    {
+        using var bot = new BotFactory(time: new FakeTimeProvider(Shanghai(6, 50).ToUniversalTime()));
+        await Chat(bot, "wangwu").SayAsync("签到");
+        await Chat(bot, "zhengshi").SayAsync("签到");
+        await WatchAsync(bot, Shanghai(7, 31));
+        await InboxAsync(bot, "wangwu");
+
+        bot.Time.SetUtcNow(Shanghai(7, 40).ToUniversalTime());
+        Assert.StartsWith("签到成功：早班 07:00–15:00，签到时间 07:40。您迟到了40分钟", Assert.Single(await Chat(bot, "zhangsan").SayAsync("签到")).Text);
+        await bot.DispatchAsync();
+
+        var told = Assert.Single(await InboxAsync(bot, "wangwu"));
+        Assert.Matches(@"^升级事项 #\d+（张三 11-26 早班未签到）已由张三处理完毕：张三已于 07:40 签到，无需再安排顶岗$", told);
+        var escalation = await bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<EscalationCase>().AsNoTracking().SingleAsync());
+        Assert.Equal(EscalationStatus.Resolved, escalation.Status);
+        // Nobody further up the chain hears of it later.
+        bot.Time.SetUtcNow(Shanghai(9, 0).ToUniversalTime());
+        await bot.InScopeAsync(sp => sp.GetRequiredService<EscalationService>().ProcessDueAsync(Shanghai(9, 0), CancellationToken.None));
+        await bot.DispatchAsync();
+        Assert.Empty(await InboxAsync(bot, "zhaoliu"));
+    }
+
+    [Fact]
     public async Task Emergency_ReachesTheDepartmentManagerAtOnce_第2篇_1_6()
     {
         using var bot = new BotFactory(time: new FakeTimeProvider(Shanghai(9, 30).ToUniversalTime()));
