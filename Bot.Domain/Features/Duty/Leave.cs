@@ -83,22 +83,46 @@ public sealed partial class LeaveCommand(
     IDirectoryStore directory,
     ShiftSchedule shifts,
     DepartmentProfile department,
-    INotifier notifier) : IBotCommand
+    INotifier notifier) : IBotCommand, IConversationFlow
 {
     private static readonly TextCatalog Texts = DutyTexts.Catalog;
+    private const string DetailsStep = "details";
     public const string ApproveWord = "同意外出";
+
+    public string Name => "duty.leave";
+
+    /// <summary>外出 on its own asked how to say it; the next message is the answer ("30分钟 去银行"), with or without 外出.</summary>
+    public async ValueTask ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var text = TextInput.Normalize(turn.Message.Text);
+        foreach (var word in Info.Words)
+            if (text.StartsWith(word, StringComparison.OrdinalIgnoreCase)) text = text[word.Length..].Trim();
+        if (Parse(text, turn.Now) is null)
+        {
+            turn.Reply(Texts.Get("LeaveAskDetails", turn.Language));
+            return;
+        }
+        turn.EndFlow();
+        await HandleAsync(turn, text, cancellationToken);
+    }
+
+    private (DateTimeOffset ReturnBy, string Reason)? Parse(string arguments, DateTimeOffset now)
+    {
+        var words = arguments.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return words.Length == 2 && ReturnTime(words[0], now) is { } returnBy ? (returnBy, words[1]) : null;
+    }
     public const string RejectWord = "驳回外出";
 
     public CommandInfo Info { get; } = new("leave", ["外出", "离岗"], ["leave", "step out"], Texts, "LeaveDescription", HelpOrder: 13);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        var words = arguments.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (words.Length < 2 || ReturnTime(words[0], turn.Now) is not { } returnBy)
+        if (Parse(arguments, turn.Now) is not var (returnBy, parsedReason))
         {
-            turn.Reply(Texts.Get("LeaveUsage", turn.Language));
+            turn.AskInFlow(this, DetailsStep, Texts.Get("LeaveUsage", turn.Language));
             return;
         }
+        var reason = DutyLogInput.Typed(turn, parsedReason);
         if (returnBy <= turn.Now) throw new BotRuleException(Texts, "LeaveReturnInThePast");
 
         var today = department.LocalDate(turn.Now);
@@ -121,7 +145,7 @@ public sealed partial class LeaveCommand(
         var leave = new ShiftLeave
         {
             PersonId = turn.Sender.Id, Date = on.Assignment.Date, ShiftCode = on.Assignment.ShiftCode,
-            Reason = words[1].Length > 500 ? words[1][..500] : words[1], ReturnBy = returnBy, ApproverId = approverId, RequestedAt = turn.Now,
+            Reason = reason.Length > 500 ? reason[..500] : reason, ReturnBy = returnBy, ApproverId = approverId, RequestedAt = turn.Now,
         };
         await leaves.AddAsync(leave, cancellationToken);
         var language = TextCatalog.NormalizeLanguage(approver.Language);

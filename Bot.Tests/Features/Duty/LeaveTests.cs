@@ -49,6 +49,20 @@ public sealed class LeaveTests : IDisposable
     }
 
     [Fact]
+    public async Task Leave_AloneAsksForTimeAndReason_AndTakesTheNextMessageAsTheAnswer()
+    {
+        await SayAsync("zhangsan", "签到");
+
+        Assert.Equal("请说明回来的时间和外出原因，例如：外出 30分钟 去管理处送文件，或：外出 10:30 陪业主看房。", await SayAsync("zhangsan", "外出", Shanghai(9, 30)));
+        Assert.StartsWith("对不起，没有看懂。请回复回来的时间和外出原因", await SayAsync("zhangsan", "去银行办事"));
+        Assert.Equal("已提交外出申请 #1，请等待王五批准后再离岗。", await SayAsync("zhangsan", "30分钟 去银行办事，马上回来"));
+
+        var leave = await _bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<ShiftLeave>().AsNoTracking().SingleAsync());
+        // The reason as typed, full-width comma kept.
+        Assert.Equal(("去银行办事，马上回来", Shanghai(10, 0)), (leave.Reason, leave.ReturnBy));
+    }
+
+    [Fact]
     public async Task Leave_SuperiorApprovesAndBackEndsIt_第7篇_1_2_3()
     {
         await SayAsync("zhangsan", "签到");
