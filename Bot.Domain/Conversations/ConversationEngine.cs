@@ -45,6 +45,14 @@ public sealed class ConversationEngine
 
             if (turn.State.InFlow)
             {
+                // A button pressed on another message (a hand-out request, an alert) while a question is open is a
+                // command, not an answer to it: run it, and leave the open question as it was.
+                if (turn.Message.ChoiceValue is { } pressed && turn.Choice is null
+                    && FindCommand(pressed) is var (pressedCommand, pressedArguments) && pressedCommand.Info.IsAvailableTo(turn.Sender))
+                {
+                    await pressedCommand.HandleAsync(turn, pressedArguments, cancellationToken);
+                    return;
+                }
                 if (_flows.TryGetValue(turn.State.Flow!, out var flow))
                 {
                     var (flowBefore, stepBefore) = (turn.State.Flow, turn.State.Step);

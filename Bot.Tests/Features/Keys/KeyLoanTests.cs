@@ -62,6 +62,21 @@ public sealed class KeyLoanTests : KeysTestBase
     }
 
     [Fact]
+    public async Task HandOutButtonPressed_WhileInTheMiddleOfSomethingElse_HandsOutAndTheOpenQuestionWaits()
+    {
+        Assert.StartsWith("请简要说明发生了什么", await TextAsync("zhouba", "值班记录"));
+        await AskToBorrowAsync("zhangsan", "3-1-502");
+        var request = Assert.Single(await InboxAsync("zhouba"));
+
+        var handed = await Chat("zhouba").PressAsync(request.Choices[0].Value);
+
+        Assert.Equal("已登记交出：钥匙 U-3-1-502（3-1-502） 交给 张三，预计 15:00 归还。", handed.Single().Text);
+        Assert.Equal(LoanStatus.Out, Assert.Single(await LoansAsync()).Status);
+        // The duty-log question is still open: the next message answers it.
+        Assert.StartsWith("请选择类别", await TextAsync("zhouba", "A区巡查正常"));
+    }
+
+    [Fact]
     public async Task HandOut_NotANumber_AsksForTheLoanNumber()
     {
         await AskToBorrowAsync("zhangsan", "3-1-502");
