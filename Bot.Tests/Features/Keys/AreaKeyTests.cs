@@ -27,7 +27,7 @@ public sealed class AreaKeyTests() : KeysTestBase(6, 40)
         var ask = await Chat("zhangsan").PressAsync(prompt.Choices.Single().Value);
         Assert.StartsWith("请在中控室清点管理区域钥匙，应有 2 组", ask.Single().Text);
         var done = await Chat("zhangsan").PressAsync("2");
-        Assert.Matches(@"^已登记钥匙交接单 #\d+：领取管理区域钥匙 2 组，数量无误。请于 23:00 中班结束后交回中控室。", done.Single().Text);
+        Assert.Matches(@"^已登记钥匙交接单 #\d+：领取管理区域钥匙 2 组，数量无误。钥匙随班交接，由中班在 23:00 下班时交回中控室（第4篇 1.1.2）。", done.Single().Text);
         Assert.Equal(KeyStatus.Out, (await KeyAsync("A-01")).Status);
         Assert.All(await LoansAsync(), l => Assert.Equal((LoanPurpose.AreaSet, "zhangsan"), (l.Purpose, l.HolderId)));
         Assert.Contains("钥匙 A-01（管理区域钥匙组（公共区域））：张三 借出中", await TextAsync("lisi", "钥匙 A-01 在哪"));
