@@ -53,6 +53,18 @@ public sealed class ConversationEngine
                     await pressedCommand.HandleAsync(turn, pressedArguments, cancellationToken);
                     return;
                 }
+                if (turn.State.Flow == ConversationState.ArgumentsFlow
+                    && _commands.FirstOrDefault(c => c.Info.Name == turn.State.Step && c.Info.IsAvailableTo(turn.Sender)) is { } asking)
+                {
+                    var step = turn.State.Step;
+                    turn.EndFlow();
+                    // The answer is the arguments; retyping the command word in front of them is fine too.
+                    var answer = FindCommand(turn.Text) is var (same, rest) && same == asking ? rest : TextInput.Normalize(turn.Text);
+                    await asking.HandleAsync(turn, answer, cancellationToken);
+                    if (turn.State.Flow == ConversationState.ArgumentsFlow && turn.State.Step == step
+                        && !(FindCommand(turn.Text) is var (again, _) && again == asking)) HintHowToLeave(turn);
+                    return;
+                }
                 if (_flows.TryGetValue(turn.State.Flow!, out var flow))
                 {
                     var (flowBefore, stepBefore) = (turn.State.Flow, turn.State.Step);

@@ -13,6 +13,9 @@ public sealed class ConversationState
     public List<Choice> PendingChoices { get; set; } = [];
     public DateTimeOffset? LastActivityAt { get; set; }
 
+    /// <summary>The pseudo-flow of <see cref="TurnContext.AskForArguments"/>: the step is the command's name.</summary>
+    public const string ArgumentsFlow = "command-arguments";
+
     public bool InFlow => Flow is not null;
 
     public void StartOrContinue(string flow, string step)

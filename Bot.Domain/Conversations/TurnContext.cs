@@ -44,4 +44,15 @@ public sealed class TurnContext(IncomingMessage message, Participant sender, Con
     }
 
     public void EndFlow() => State.EndFlow();
+
+    /// <summary>
+    /// Replies how to use a command (its usage text) and takes the next message as that command's arguments, typed
+    /// with or without the command word: "夜间登记" → "请写明类别和内容…" → "投诉 3-1-502 楼上装修噪音".
+    /// </summary>
+    public void AskForArguments(CommandInfo command, string usage)
+    {
+        State.EndFlow();
+        State.StartOrContinue(ConversationState.ArgumentsFlow, command.Name);
+        Reply(usage);
+    }
 }

@@ -81,7 +81,7 @@ public sealed class ReopenHandoverCommand(HandoverService handovers) : IBotComma
         var (id, reason) = HandoverService.ParseId(arguments);
         if (id is null || reason.Length == 0)
         {
-            turn.Reply(Texts.Get("ReopenUsage", language));
+            turn.AskForArguments(Info, Texts.Get("ReopenUsage", language));
             return;
         }
         if (await handovers.Store.FindAsync(id.Value, cancellationToken) is not { } record)
@@ -114,7 +114,7 @@ public sealed class AddToHandoverCommand(HandoverService handovers) : IBotComman
         var (id, text) = HandoverService.ParseId(arguments);
         if (id is null || text.Length == 0)
         {
-            turn.Reply(Texts.Get("AddUsage", language));
+            turn.AskForArguments(Info, Texts.Get("AddUsage", language));
             return;
         }
         if (await handovers.Store.FindAsync(id.Value, cancellationToken) is not { } record)
@@ -169,7 +169,7 @@ public sealed class SuccessorUnfitCommand(HandoverService handovers) : IBotComma
             throw new BotRuleException(Texts, "OnlyOutgoingOrLeadAdds", record.Id);
         if (reason.Length == 0)
         {
-            turn.Reply(Texts.Get("UnfitUsage", language));
+            turn.AskForArguments(Info, Texts.Get("UnfitUsage", language));
             return;
         }
         var successor = await handovers.NameOfAsync(record.SuccessorId, cancellationToken);
@@ -195,7 +195,7 @@ public sealed class CoverHandoverCommand(HandoverService handovers, IEscalationD
         var (id, who) = HandoverService.ParseId(arguments);
         if (id is null || who.Length == 0)
         {
-            turn.Reply(Texts.Get("CoverUsage", language));
+            turn.AskForArguments(Info, Texts.Get("CoverUsage", language));
             return;
         }
         if (await handovers.Store.FindAsync(id.Value, cancellationToken) is not { } record)

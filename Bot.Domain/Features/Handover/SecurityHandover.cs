@@ -171,7 +171,7 @@ public sealed class SecurityIntakeCommand(ISecurityHandoverStore store, Escalati
         var text = string.Join(' ', words);
         if (kind is null || text.Length == 0)
         {
-            turn.Reply(Texts.Get("IntakeUsage", language));
+            turn.AskForArguments(Info, Texts.Get("IntakeUsage", language));
             return;
         }
         var entry = new SecurityHandoverEntry { Kind = kind.Value, Text = text, Urgent = urgent, RecordedById = turn.Sender.Id, RecordedAt = turn.Now };
@@ -228,7 +228,7 @@ public sealed class ComplaintToCallbackCommand(ISecurityHandoverStore store, Cal
         var words = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (words.Length < 2 || !long.TryParse(words[0].TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
-            turn.Reply(Texts.Get("ToCallbackUsage", language));
+            turn.AskForArguments(Info, Texts.Get("ToCallbackUsage", language));
             return;
         }
         if (await store.FindAsync(id, cancellationToken) is not { } entry)

@@ -18,7 +18,7 @@ public sealed class WhereIsKeyCommand(IKeyStore store, KeyDesk desk) : IBotComma
             if (text.EndsWith(word, StringComparison.Ordinal)) text = text[..^word.Length].Trim();
         if (text.Length == 0)
         {
-            turn.Reply(Texts.Get("WhereUsage", turn.Language));
+            turn.AskForArguments(Info, Texts.Get("WhereUsage", turn.Language));
             return;
         }
         var key = await desk.ResolveAsync(text, cancellationToken);
@@ -84,7 +84,7 @@ public sealed class KeyTrailCommand(IKeyStore store, KeyDesk desk) : IBotCommand
     {
         if (arguments.Length == 0)
         {
-            turn.Reply(Texts.Get("TrailUsage", turn.Language));
+            turn.AskForArguments(Info, Texts.Get("TrailUsage", turn.Language));
             return;
         }
         var key = await desk.ResolveAsync(arguments, cancellationToken);

@@ -22,6 +22,20 @@ public sealed class SecurityHandoverTests : HandoverTestBase
         Bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<SecurityHandoverEntry>().AsNoTracking().OrderBy(e => e.Id).ToListAsync());
 
     [Fact]
+    public async Task IntakeButtonAlone_AsksWhatAndTakesTheNextMessage_AsTheEntry()
+    {
+        await RunAsync(27, 8, 0);
+        var prompt = Assert.Single(await InboxAsync("zhangsan"));
+
+        var asked = await Chat("zhangsan").PressAsync(prompt.Choices.Single().Value);
+        Assert.StartsWith("请写明类别和内容", asked.Single().Text);
+        Assert.Equal("已登记为待办 #1（投诉）：3-1-502 楼上装修噪音", await SayAsync("zhangsan", "投诉 3-1-502 楼上装修噪音"));
+        // The next one is a command again, with or without the word.
+        Assert.Equal("已登记为待办 #2（服务要求）：5-1-101 水龙头漏水", await SayAsync("zhangsan", "夜间登记 服务 5-1-101 水龙头漏水"));
+        Assert.Equal(2, (await EntriesAsync()).Count);
+    }
+
+    [Fact]
     public async Task Morning_TheEarlyShiftTakesOverTheNightOnce_AndEachIsPendingWork_第14篇_3_1()
     {
         Assert.Equal(1, await RunAsync(27, 8, 0));
