@@ -255,7 +255,11 @@ public sealed class OwnerPhoneCommand(ICallbackStore store, INotifier notifier) 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         var unit = arguments.Trim();
-        if (unit.Length == 0) throw new BotRuleException(Texts, "PhoneAskUnit");
+        if (unit.Length == 0)
+        {
+            turn.AskForArguments(Info, Texts.Get("PhoneAskUnit", turn.Language));
+            return;
+        }
         if (!Unit.TryParse(unit, out _) || !await store.UnitExistsAsync(unit, cancellationToken)) throw new BotRuleException(Texts, "UnknownUnit", unit);
         var approvers = (await store.PeopleWithAnyRoleAsync(Roles.Supervisor, cancellationToken)).Where(p => p.Id != turn.Sender.Id).ToList();
         if (approvers.Count == 0)

@@ -194,9 +194,22 @@ public sealed class LeaveAnswers(ILeaveStore leaves, IDirectoryStore directory, 
         else
         {
             var waiting = await leaves.PendingForApproverAsync(turn.Sender.Id, cancellationToken);
-            if (waiting.Count != 1)
+            if (waiting.Count == 0)
             {
-                turn.Reply(Texts.Get(waiting.Count == 0 ? "LeaveNoneWaiting" : "LeaveSayWhich", turn.Language));
+                turn.Reply(Texts.Get("LeaveNoneWaiting", turn.Language));
+                return;
+            }
+            if (waiting.Count > 1)
+            {
+                // Offered to choose from, each with who and why, rather than asking for a number nobody remembers.
+                var word = approve ? LeaveCommand.ApproveWord : LeaveCommand.RejectWord;
+                var choices = new List<Choice>();
+                foreach (var w in waiting)
+                {
+                    var who = (await directory.FindPersonAsync(w.PersonId, cancellationToken))?.Name ?? w.PersonId;
+                    choices.Add(new Choice($"{word} {w.Id}", $"#{w.Id} {who}：{w.Reason}"));
+                }
+                turn.Ask(Texts.Get("LeaveSayWhich", turn.Language), choices);
                 return;
             }
             leave = waiting[0];

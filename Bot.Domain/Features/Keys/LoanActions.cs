@@ -26,7 +26,7 @@ internal static class LoanArguments
             if (waiting.Count > 1)
             {
                 var keys = (await store.AllKeysAsync(cancellationToken)).ToDictionary(k => k.Code, StringComparer.Ordinal);
-                turn.Reply(KeysTexts.Catalog.Get("WhichLoan", turn.Language, waiting.Count),
+                turn.Ask(KeysTexts.Catalog.Get("WhichLoan", turn.Language, waiting.Count),
                     [.. waiting.Select(l => new Choice($"{word} {l.Id}", $"#{l.Id} {KeyDesk.Describe(l.KeyCode, keys)}"))]);
                 return null;
             }

@@ -122,7 +122,9 @@ public sealed class CallbackPrivacyTests
         using var bed = new CallbackTestBed(Shanghai(27, 10));
 
         Assert.Equal("房号 9-9-999 不存在，请核对后再输入。", await bed.SayAsync("zhangsan", "业主电话 9-9-999"));
-        Assert.Equal("请在命令后写上房号，如「业主电话 3-1-502」。", await bed.SayAsync("zhangsan", "业主电话"));
+        Assert.Equal("请问是哪一户的业主？请回复房号，如 3-1-502。", await bed.SayAsync("zhangsan", "业主电话"));
         Assert.Empty(await bed.InboxAsync("zhaoliu"));
+        // The next message is the unit asked for.
+        Assert.StartsWith("已向赵六申请查看 3-1-502 业主的电话", await bed.SayAsync("zhangsan", "3-1-502"));
     }
 }

@@ -63,6 +63,25 @@ public sealed class LeaveTests : IDisposable
     }
 
     [Fact]
+    public async Task TwoLeavesWaiting_TheSuperiorIsOfferedEachWithWhoAndWhy()
+    {
+        await SayAsync("zhangsan", "签到");
+        await SayAsync("zhengshi", "签到");
+        await SayAsync("zhangsan", "外出 30分钟 去管理处送文件", Shanghai(9, 30));
+        await SayAsync("zhengshi", "外出 20分钟 取快递");
+        var superiors = await _bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<ShiftLeave>().AsNoTracking().Select(l => l.ApproverId).Distinct().ToListAsync());
+        Assert.Equal(["wangwu"], superiors);
+        await InboxAsync("wangwu");
+
+        var offered = (await Chat("wangwu").SayAsync("同意外出")).Single();
+
+        Assert.Equal("有多个外出申请等待您审批，请选择：", offered.Text);
+        Assert.Equal(["同意外出 1", "同意外出 2"], offered.Choices.Select(c => c.Value));
+        Assert.Equal(["#1 张三：去管理处送文件", "#2 郑十：取快递"], offered.Choices.Select(c => c.Label));
+        Assert.StartsWith("已批准外出申请 #2（郑十", await SayAsync("wangwu", "2"));
+    }
+
+    [Fact]
     public async Task Leave_SuperiorApprovesAndBackEndsIt_第7篇_1_2_3()
     {
         await SayAsync("zhangsan", "签到");
