@@ -56,13 +56,12 @@ public sealed class ConversationEngine
                 if (turn.State.Flow == ConversationState.ArgumentsFlow
                     && _commands.FirstOrDefault(c => c.Info.Name == turn.State.Step && c.Info.IsAvailableTo(turn.Sender)) is { } asking)
                 {
-                    var step = turn.State.Step;
                     turn.EndFlow();
                     // The answer is the arguments; retyping the command word in front of them is fine too.
-                    var answer = FindCommand(turn.Text) is var (same, rest) && same == asking ? rest : TextInput.Normalize(turn.Text);
-                    await asking.HandleAsync(turn, answer, cancellationToken);
-                    if (turn.State.Flow == ConversationState.ArgumentsFlow && turn.State.Step == step
-                        && !(FindCommand(turn.Text) is var (again, _) && again == asking)) HintHowToLeave(turn);
+                    var retyped = FindCommand(turn.Text) is var (same, rest) && same == asking ? rest : null;
+                    turn.AnswersArgumentsQuestion = true;
+                    await asking.HandleAsync(turn, retyped ?? TextInput.Normalize(turn.Text), cancellationToken);
+                    if (retyped is null && turn.State.Flow == ConversationState.ArgumentsFlow && turn.State.Step == asking.Info.Name) HintHowToLeave(turn);
                     return;
                 }
                 if (_flows.TryGetValue(turn.State.Flow!, out var flow))
@@ -100,8 +99,7 @@ public sealed class ConversationEngine
                 return;
             }
 
-            // "?" alone is a help word too, though matching strips trailing punctuation.
-            if (HelpWords.Contains(TextInput.ForMatching(commandText)) || HelpWords.Contains(TextInput.Normalize(commandText)))
+            if (IsHelpWord(commandText))
             {
                 WriteHelp(turn);
                 return;
@@ -220,9 +218,12 @@ public sealed class ConversationEngine
         // A bare command word only: free text that merely starts with one ("钥匙丢失了一把") is an answer.
         if (FindCommand(turn.Text) is var (command, arguments) && arguments.Length == 0 && command.Info.IsAvailableTo(turn.Sender))
             word = command.Info.WordFor(turn.Language);
-        else if (HelpWords.Contains(TextInput.ForMatching(turn.Text)) || HelpWords.Contains(TextInput.Normalize(turn.Text))) word = turn.Text;
+        else if (IsHelpWord(turn.Text)) word = turn.Text;
         if (word is not null) turn.Reply(Texts.Get("InFlowHint", turn.Language, word));
     }
+
+    // "?" alone is a help word too, though matching strips trailing punctuation.
+    private static bool IsHelpWord(string text) => HelpWords.Contains(TextInput.ForMatching(text)) || HelpWords.Contains(TextInput.Normalize(text));
 
     private static void Cancel(TurnContext turn)
     {

@@ -21,13 +21,6 @@ public static class TextInput
         return folded.ToString().Trim();
     }
 
-    /// <summary>
-    /// Free text that is kept as written — a report, a reason, a handover item, a question: trimmed (the ideographic
-    /// space too) and nothing folded, so "电梯困人，已通知维修" stays with its full-width comma in the record. Parse
-    /// numbers, codes and words with <see cref="Normalize"/>.
-    /// </summary>
-    public static string Clean(string? text) => string.IsNullOrWhiteSpace(text) ? "" : text.Trim().Trim('\u3000').Trim();
-
     /// <summary>Text for matching words: normalised, lower-case, without trailing punctuation.</summary>
     public static string ForMatching(string? text) => Normalize(text).TrimEnd(TrailingPunctuation).ToLowerInvariant();
 

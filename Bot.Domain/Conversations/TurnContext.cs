@@ -46,6 +46,27 @@ public sealed class TurnContext(IncomingMessage message, Participant sender, Con
     public void EndFlow() => State.EndFlow();
 
     /// <summary>
+    /// What the person wrote, as written (trimmed): for free text the department keeps — a report, a reason, a handover
+    /// item — with the person's own full-width punctuation. Parse numbers, codes and words from <see cref="Text"/>.
+    /// </summary>
+    public string Said => (Message.Text ?? Message.ChoiceValue)?.Trim() ?? "";
+
+    /// <summary>
+    /// A command's arguments as typed: the engine hands them over normalised (full-width punctuation folded), and
+    /// normalising maps character for character, so the typed text's tail of the same length is the original.
+    /// </summary>
+    public string AsTyped(string arguments)
+    {
+        var raw = Message.Text?.Trim();
+        if (raw is null || arguments.Length == 0 || arguments.Length > raw.Length) return arguments;
+        var tail = raw[^arguments.Length..];
+        return TextInput.Normalize(tail) == arguments ? tail : arguments;
+    }
+
+    /// <summary>This message answers <see cref="AskForArguments"/>: a command asking again may say it did not understand.</summary>
+    public bool AnswersArgumentsQuestion { get; internal set; }
+
+    /// <summary>
     /// Replies how to use a command (its usage text) and takes the next message as that command's arguments, typed
     /// with or without the command word: "夜间登记" → "请写明类别和内容…" → "投诉 3-1-502 楼上装修噪音".
     /// </summary>

@@ -119,12 +119,12 @@ public sealed class EmergencyCommand(EscalationService escalations, IDirectorySt
             return;
         }
         // As typed: the alert and the duty log keep the reporter's own punctuation.
-        await RaiseAsync(turn, DutyLogInput.Typed(turn, arguments), cancellationToken);
+        await RaiseAsync(turn, turn.AsTyped(arguments), cancellationToken);
     }
 
     public async ValueTask ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        var what = TextInput.Clean(turn.Message.Text);
+        var what = turn.Said;
         if (what.Length == 0)
         {
             turn.Reply(Texts.Get("EmergencyAsk", turn.Language));

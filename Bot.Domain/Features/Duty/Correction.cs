@@ -124,7 +124,7 @@ public sealed class CorrectionCommand(
             await NextAsync(turn, choice.Value, cancellationToken);
             return;
         }
-        var reason = TextInput.Clean(turn.Message.ChoiceValue ?? turn.Message.Text);
+        var reason = turn.Said;
         if (reason.Length == 0 || !turn.State.Data.TryGetValue(ShiftKey, out var slot))
         {
             turn.Reply(Texts.Get("CorrectionAskReason", turn.Language));

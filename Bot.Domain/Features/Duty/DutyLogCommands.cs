@@ -21,21 +21,6 @@ internal static class DutyLogInput
 
     public static bool IsOneOf(string text, IEnumerable<string> words) => words.Contains(TextInput.ForMatching(text), StringComparer.Ordinal);
 
-    /// <summary>A free-text answer as typed (trimmed): the department's record keeps the person's own punctuation.</summary>
-    public static string Answer(TurnContext turn) => (turn.Message.Text ?? turn.Message.ChoiceValue)?.Trim() ?? "";
-
-    /// <summary>
-    /// The command's arguments as typed: the engine hands them over normalised (full-width punctuation folded), and
-    /// normalising maps character for character, so the typed text's tail of the same length is the original.
-    /// </summary>
-    public static string Typed(TurnContext turn, string arguments)
-    {
-        var raw = turn.Message.Text?.Trim();
-        if (raw is null || arguments.Length == 0 || arguments.Length > raw.Length) return arguments;
-        var tail = raw[^arguments.Length..];
-        return TextInput.Normalize(tail) == arguments ? tail : arguments;
-    }
-
     public const Roles Supervisors = Roles.ShiftLead | Roles.Supervisor | Roles.DepartmentManager | Roles.GeneralManager;
 }
 
@@ -67,12 +52,12 @@ public sealed class DutyLogCommand(DutyLogService log, IDutyLogStore store, IDir
             turn.AskInFlow(this, WhatStep, Texts.Get("LogAskWhat", turn.Language));
             return;
         }
-        AskKind(turn, DutyLogInput.Typed(turn, arguments));
+        AskKind(turn, turn.AsTyped(arguments));
     }
 
     public async ValueTask ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        var answer = DutyLogInput.Answer(turn);
+        var answer = turn.Said;
         switch (turn.State.Step)
         {
             case WhatStep when answer.Length > 0:
@@ -185,7 +170,7 @@ public sealed class CloseDutyLogEntryCommand(DutyLogService log, IDutyLogStore s
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         var (id, note) = DutyLogInput.Number(arguments);
-        note = DutyLogInput.Typed(turn, note);
+        note = turn.AsTyped(note);
         if (id is null)
         {
             await AskWhichAsync(turn, cancellationToken);
@@ -204,7 +189,7 @@ public sealed class CloseDutyLogEntryCommand(DutyLogService log, IDutyLogStore s
 
     public async ValueTask ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        var answer = DutyLogInput.Answer(turn);
+        var answer = turn.Said;
         if (!long.TryParse(turn.State.Data.GetValueOrDefault("entry"), CultureInfo.InvariantCulture, out var id))
         {
             turn.EndFlow();
@@ -310,7 +295,7 @@ public sealed class IncidentReportCommand(IDutyLogStore store, IEscalationDirect
 
     public async ValueTask ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        var answer = DutyLogInput.Answer(turn);
+        var answer = turn.Said;
         var index = Array.IndexOf(Steps, turn.State.Step);
         if (index < 0 || !long.TryParse(turn.State.Data.GetValueOrDefault("entry"), CultureInfo.InvariantCulture, out var id))
         {
@@ -433,7 +418,7 @@ public sealed class InspectionRoundCommand(DutyLogService log, IDutyLogStore sto
     public async ValueTask ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var language = turn.Language;
-        var answer = DutyLogInput.Answer(turn);
+        var answer = turn.Said;
         if (!int.TryParse(turn.State.Data.GetValueOrDefault("index"), CultureInfo.InvariantCulture, out var index)
             || index < 0 || index >= policy.Inspection.Areas.Count)
         {

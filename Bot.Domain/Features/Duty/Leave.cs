@@ -83,28 +83,10 @@ public sealed partial class LeaveCommand(
     IDirectoryStore directory,
     ShiftSchedule shifts,
     DepartmentProfile department,
-    INotifier notifier) : IBotCommand, IConversationFlow
+    INotifier notifier) : IBotCommand
 {
     private static readonly TextCatalog Texts = DutyTexts.Catalog;
-    private const string DetailsStep = "details";
     public const string ApproveWord = "同意外出";
-
-    public string Name => "duty.leave";
-
-    /// <summary>外出 on its own asked how to say it; the next message is the answer ("30分钟 去银行"), with or without 外出.</summary>
-    public async ValueTask ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
-    {
-        var text = TextInput.Normalize(turn.Message.Text);
-        foreach (var word in Info.Words)
-            if (text.StartsWith(word, StringComparison.OrdinalIgnoreCase)) text = text[word.Length..].Trim();
-        if (Parse(text, turn.Now) is null)
-        {
-            turn.Reply(Texts.Get("LeaveAskDetails", turn.Language));
-            return;
-        }
-        turn.EndFlow();
-        await HandleAsync(turn, text, cancellationToken);
-    }
 
     private (DateTimeOffset ReturnBy, string Reason)? Parse(string arguments, DateTimeOffset now)
     {
@@ -119,10 +101,11 @@ public sealed partial class LeaveCommand(
     {
         if (Parse(arguments, turn.Now) is not var (returnBy, parsedReason))
         {
-            turn.AskInFlow(this, DetailsStep, Texts.Get("LeaveUsage", turn.Language));
+            // 外出 alone is asked how to say it; the next message ("30分钟 去银行", with or without 外出) is the answer.
+            turn.AskForArguments(Info, Texts.Get(turn.AnswersArgumentsQuestion ? "LeaveAskDetails" : "LeaveUsage", turn.Language));
             return;
         }
-        var reason = DutyLogInput.Typed(turn, parsedReason);
+        var reason = turn.AsTyped(parsedReason);
         if (returnBy <= turn.Now) throw new BotRuleException(Texts, "LeaveReturnInThePast");
 
         var today = department.LocalDate(turn.Now);

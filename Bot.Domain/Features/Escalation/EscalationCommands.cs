@@ -73,7 +73,7 @@ public sealed class EscalationCommands(EscalationService escalations, IDirectory
             turn.Reply(ConversationTexts.Catalog.Get("NotUnderstood", turn.Language));
             return;
         }
-        var answer = TextInput.Clean(turn.Message.Text ?? turn.Message.ChoiceValue);
+        var answer = turn.Said;
         if (answer.Length == 0)
         {
             turn.Reply(ConversationTexts.Catalog.Get("NotUnderstoodInFlow", turn.Language));

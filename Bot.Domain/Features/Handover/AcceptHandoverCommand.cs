@@ -85,7 +85,7 @@ public sealed class AcceptHandoverCommand(HandoverService handovers) : IBotComma
             throw;
         }
         var step = turn.State.Step ?? "";
-        var answer = TextInput.Clean(turn.Message.Text ?? turn.Message.ChoiceValue);
+        var answer = turn.Said;
         var key = turn.Choice?.Value ?? TextInput.ForMatching(answer);
 
         if (step == RefuseStep)
@@ -279,7 +279,7 @@ public sealed class AnswerQuestionCommand(HandoverService handovers) : IBotComma
     public async ValueTask ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var language = turn.Language;
-        var answer = TextInput.Clean(turn.Message.Text ?? turn.Message.ChoiceValue);
+        var answer = turn.Said;
         if (!turn.State.Data.TryGetValue(IdKey, out var idText) || !long.TryParse(idText, CultureInfo.InvariantCulture, out var id)
             || await handovers.Store.FindAsync(id, cancellationToken) is not { } record)
         {

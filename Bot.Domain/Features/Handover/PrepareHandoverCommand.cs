@@ -77,7 +77,7 @@ public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotComm
         }
         var step = turn.State.Step ?? "";
         var steps = StepsFor(record);
-        var answer = TextInput.Clean(turn.Message.Text ?? turn.Message.ChoiceValue);
+        var answer = turn.Said;
         var key = turn.Choice?.Value ?? TextInput.ForMatching(answer);
 
         if (step == HandoverRecord.ReviewStep)

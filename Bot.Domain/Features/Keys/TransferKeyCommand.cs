@@ -130,7 +130,7 @@ public sealed class KeyReasonCommand(IKeyStore store, KeyDesk desk) : IBotComman
 
     public async ValueTask ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        var reason = TextInput.Clean(turn.Message.Text ?? turn.Text);
+        var reason = turn.Said;
         if (reason.Length == 0)
         {
             turn.Reply(Texts.Get("IncidentAnswerNeeded", turn.Language));

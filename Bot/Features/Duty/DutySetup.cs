@@ -53,9 +53,7 @@ public static class DutySetup
         builder.Services.AddScoped<ILeaveStore, LeaveStore>();
         builder.Services.AddScoped<LeaveAnswers>();
         builder.Services.AddScoped<LeaveWatch>();
-        builder.Services.AddScoped<LeaveCommand>();
-        builder.Services.AddScoped<IBotCommand>(sp => sp.GetRequiredService<LeaveCommand>());
-        builder.Services.AddScoped<IConversationFlow>(sp => sp.GetRequiredService<LeaveCommand>());
+        builder.Services.AddScoped<IBotCommand, LeaveCommand>();
         builder.Services.AddScoped<IBotCommand, ApproveLeaveCommand>();
         builder.Services.AddScoped<IBotCommand, RejectLeaveCommand>();
         builder.Services.AddScoped<IBotCommand, BackCommand>();
