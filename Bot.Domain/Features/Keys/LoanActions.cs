@@ -18,7 +18,7 @@ internal static class LoanArguments
         var text = TextInput.ForMatching(arguments).TrimStart('#');
         // Choices carry the Chinese word, which every language understands; the text names the word in the reader's.
         var word = command.ChineseWords[0];
-        var shown = turn.Language == TextCatalog.Chinese || command.EnglishWords.Count == 0 ? word : command.EnglishWords[0];
+        var shown = command.WordFor(turn.Language);
         if (text.Length == 0)
         {
             var waiting = (await store.OpenLoansAsync(cancellationToken)).Where(waitingForSender).ToList();
