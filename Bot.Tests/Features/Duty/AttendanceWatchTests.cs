@@ -80,7 +80,7 @@ public sealed class AttendanceWatchTests
     }
 
     [Fact]
-    public async Task ReportedMissing_ThenChecksIn_TheLeadIsToldAndTheCaseStopsClimbing()
+    public async Task ReportedMissing_ThenChecksIn_TheLeadIsToldAndTheCaseStopsClimbing_第2篇_2_1()
     {
         using var bot = new BotFactory(time: new FakeTimeProvider(Shanghai(6, 50).ToUniversalTime()));
         await Chat(bot, "wangwu").SayAsync("签到");

@@ -49,7 +49,7 @@ public sealed class LeaveTests : IDisposable
     }
 
     [Fact]
-    public async Task Leave_AloneAsksForTimeAndReason_AndTakesTheNextMessageAsTheAnswer()
+    public async Task Leave_AloneAsksForTimeAndReason_AndTakesTheNextMessageAsTheAnswer_第7篇_1_2_3()
     {
         await SayAsync("zhangsan", "签到");
 
@@ -63,7 +63,7 @@ public sealed class LeaveTests : IDisposable
     }
 
     [Fact]
-    public async Task TwoLeavesWaiting_TheSuperiorIsOfferedEachWithWhoAndWhy()
+    public async Task TwoLeavesWaiting_TheSuperiorIsOfferedEachWithWhoAndWhy_第7篇_1_2_3()
     {
         await SayAsync("zhangsan", "签到");
         await SayAsync("zhengshi", "签到");

@@ -40,7 +40,7 @@ public sealed class KeyLoanTests : KeysTestBase
     }
 
     [Fact]
-    public async Task HandOut_WithoutANumber_TakesTheOneLoanWaitingOrOffersTheWaitingOnes()
+    public async Task HandOut_WithoutANumber_TakesTheOneLoanWaitingOrOffersTheWaitingOnes_第4篇_1_2_2()
     {
         // Nothing waiting: said so, nothing changes.
         Assert.Equal("您好，目前没有等您“确认交出”的借用单。", await TextAsync("zhouba", "确认交出"));
