@@ -142,6 +142,26 @@ public sealed class OutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task Dispatcher_SenderThrows_RetriesThatMessage_OthersSentBesideItGoOutOnce()
+    {
+        _flaky.ThrowOnce = new InvalidOperationException("boom");
+        var first = await EnqueueAsync("conv-1", "一");
+        await EnqueueAsync("conv-2", "二");
+
+        // Sent side by side: the one whose sender threw is kept for a retry with the error, the other is recorded sent.
+        await _bot.DispatchAsync();
+        Assert.Equal(["二"], _flaky.Delivered);
+        var failed = await RowAsync(first);
+        Assert.Equal((OutboxStatus.Pending, 1), (failed.Status, failed.Attempts));
+        Assert.Contains("boom", failed.LastError, StringComparison.Ordinal);
+
+        _bot.Time.Advance(TimeSpan.FromSeconds(3));
+        await _bot.DispatchAsync();
+        await _bot.DispatchAsync();
+        Assert.Equal(["二", "一"], _flaky.Delivered);
+    }
+
+    [Fact]
     public async Task Dispatcher_TooManyAttempts_MarksDead()
     {
         for (var i = 0; i < 10; i++) _flaky.Script.Enqueue(new SendResult.Retry("504 Gateway Timeout"));
@@ -256,9 +276,17 @@ public sealed class OutboxTests : IDisposable
 
         public string Channel => Name;
 
+        /// <summary>Thrown by the next send (a sender bug or an unexpected failure), then cleared.</summary>
+        public Exception? ThrowOnce { get; set; }
+
         public Task<SendResult> SendAsync(OutboundEnvelope envelope, CancellationToken cancellationToken)
         {
             Attempts++;
+            if (ThrowOnce is { } exception)
+            {
+                ThrowOnce = null;
+                throw exception;
+            }
             if (Script.TryDequeue(out var result)) return Task.FromResult(result);
             Delivered.Add(envelope.Message.Text);
             return Task.FromResult<SendResult>(new SendResult.Sent(envelope.OutboxId.ToString(System.Globalization.CultureInfo.InvariantCulture)));

@@ -7,11 +7,19 @@ namespace Bot.Conversations;
 public static class ConversationReferences
 {
     /// <summary>Keeps where this person last talked to us on this channel, for proactive messages (saved with the caller's unit).</summary>
+    /// <remarks>
+    /// Proactive messages go to the reference with the latest <see cref="ConversationReference.UpdatedAt"/>
+    /// (<see cref="Notifier.AddressForAsync"/>). When this channel's reference already holds this address and is already
+    /// the latest, writing it again would change nothing anyone reads, so it is left alone: most turns of a busy
+    /// conversation write no reference at all.
+    /// </remarks>
     public static async Task RememberAddressAsync(this BotDbContext db, string participantId, ConversationAddress address, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var reference = await db.Set<ConversationReference>()
-            .SingleOrDefaultAsync(r => r.ParticipantId == participantId && r.Channel == address.Channel, cancellationToken);
+        var references = await db.Set<ConversationReference>()
+            .Where(r => r.ParticipantId == participantId)
+            .ToListAsync(cancellationToken);
+        var reference = references.Find(r => r.Channel == address.Channel);
         if (reference is null)
         {
             db.Add(new ConversationReference
@@ -24,6 +32,8 @@ public static class ConversationReferences
             });
             return;
         }
+        var unchanged = reference.ConversationId == address.ConversationId && reference.AddressData == address.Data;
+        if (unchanged && references.TrueForAll(r => r.UpdatedAt <= reference.UpdatedAt)) return;
         reference.ConversationId = address.ConversationId;
         reference.AddressData = address.Data;
         reference.UpdatedAt = now;

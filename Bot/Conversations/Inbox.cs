@@ -2,8 +2,6 @@ using Bot.Domain.Conversations;
 using Bot.Persistence;
 using System.Data.Common;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Bot.Conversations;
 
@@ -30,63 +28,37 @@ public sealed class Inbox(BotDbContext db, InboxSignal signal)
         var taken = new bool[messages.Count];
         if (messages.Count == 0) return taken;
 
-        var entity = db.Model.FindEntityType(typeof(InboxMessage))!;
-        string Column(string property) => Quote(entity.FindProperty(property)!.GetColumnName());
-        object? Stored(string property, object? value) =>
-            entity.FindProperty(property)!.GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider(value) : value;
-
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        var model = new ModelSql<InboxMessage>(db);
+        await using var command = model.CreateCommand();
+        var sql = new StringBuilder()
+            .Append("INSERT INTO ").Append(model.Table).Append(" (")
+            .AppendJoin(", ", new[] { "Channel", "ChannelMessageId", "ConversationId", "Payload", "ReceivedAt", "Status", "Attempts" }.Select(model.Column))
+            .Append(") VALUES ");
+        var pending = model.Stored(nameof(InboxMessage.Status), InboxStatus.Pending);
+        for (var i = 0; i < messages.Count; i++)
         {
-            await using var command = connection.CreateCommand();
-            var sql = new StringBuilder()
-                .Append("INSERT INTO ").Append(Quote(entity.GetTableName()!)).Append(" (")
-                .AppendJoin(", ", new[] { "Channel", "ChannelMessageId", "ConversationId", "Payload", "ReceivedAt", "Status", "Attempts" }.Select(Column))
-                .Append(") VALUES ");
-            var pending = Stored(nameof(InboxMessage.Status), InboxStatus.Pending);
-            for (var i = 0; i < messages.Count; i++)
-            {
-                var message = messages[i];
-                if (i > 0) sql.Append(", ");
-                sql.Append('(');
-                Add(command, sql, $"c{i}", message.Address.Channel).Append(", ");
-                Add(command, sql, $"m{i}", message.ChannelMessageId).Append(", ");
-                Add(command, sql, $"v{i}", message.Address.ConversationId).Append(", ");
-                Add(command, sql, $"p{i}", WireJson.Write(message)).Append(", ");
-                Add(command, sql, $"r{i}", Stored(nameof(InboxMessage.ReceivedAt), message.ReceivedAt.ToUniversalTime())).Append(", ");
-                Add(command, sql, $"s{i}", pending).Append(", 0)");
-            }
-            sql.Append(" ON CONFLICT (").Append(Column("Channel")).Append(", ").Append(Column("ChannelMessageId")).Append(") DO NOTHING RETURNING ")
-                .Append(Column("Channel")).Append(", ").Append(Column("ChannelMessageId"));
-            command.CommandText = sql.ToString();
-            if (db.Database.CurrentTransaction?.GetDbTransaction() is { } transaction) command.Transaction = transaction;
+            var message = messages[i];
+            if (i > 0) sql.Append(", ");
+            sql.Append('(');
+            Add(command, sql, $"c{i}", message.Address.Channel).Append(", ");
+            Add(command, sql, $"m{i}", message.ChannelMessageId).Append(", ");
+            Add(command, sql, $"v{i}", message.Address.ConversationId).Append(", ");
+            Add(command, sql, $"p{i}", WireJson.Write(message)).Append(", ");
+            Add(command, sql, $"r{i}", model.Stored(nameof(InboxMessage.ReceivedAt), message.ReceivedAt.ToUniversalTime())).Append(", ");
+            Add(command, sql, $"s{i}", pending).Append(", 0)");
+        }
+        sql.Append(" ON CONFLICT (").Append(model.Column("Channel")).Append(", ").Append(model.Column("ChannelMessageId")).Append(") DO NOTHING RETURNING ")
+            .Append(model.Column("Channel")).Append(", ").Append(model.Column("ChannelMessageId"));
+        command.CommandText = sql.ToString();
 
-            var inserted = new HashSet<(string, string)>();
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken)) inserted.Add((reader.GetString(0), reader.GetString(1)));
-            }
-            // Inserted once per key: the first message with it in the batch is the one taken, any repeat is a duplicate.
-            for (var i = 0; i < messages.Count; i++)
-                taken[i] = inserted.Remove((messages[i].Address.Channel, messages[i].ChannelMessageId));
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        var inserted = (await model.ReadAsync(command, reader => (reader.GetString(0), reader.GetString(1)), cancellationToken)).ToHashSet();
+        // Inserted once per key: the first message with it in the batch is the one taken, any repeat is a duplicate.
+        for (var i = 0; i < messages.Count; i++)
+            taken[i] = inserted.Remove((messages[i].Address.Channel, messages[i].ChannelMessageId));
         if (taken.Contains(true)) signal.Signal.Notify();
         return taken;
     }
 
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
-    private static StringBuilder Add(DbCommand command, StringBuilder sql, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@" + name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
-        return sql.Append('@').Append(name);
-    }
+    private static StringBuilder Add(DbCommand command, StringBuilder sql, string name, object? value) =>
+        ModelSql<InboxMessage>.Add(command, sql, name, value);
 }

@@ -5,9 +5,9 @@ using Microsoft.Extensions.Options;
 namespace Bot.Conversations;
 
 /// <summary>
-/// Runs the turns behind the inbox, oldest first, one at a time: channel endpoints only record and acknowledge, so a
-/// slow turn never makes a channel time out, and one conversation's messages are handled in the order they came,
-/// one after the other, also when several instances share the database.
+/// Runs the turns behind the inbox, oldest first, in batches of at most one message per conversation: channel endpoints
+/// only record and acknowledge, so a slow turn never makes a channel time out, and one conversation's messages are
+/// handled in the order they came, one after the other, also when several instances share the database.
 /// </summary>
 public sealed partial class InboxWorker(
     IServiceScopeFactory scopes,
@@ -21,30 +21,35 @@ public sealed partial class InboxWorker(
         signal.Signal.RunUntilStoppedAsync(ct => ProcessPendingAsync(ct), options.Value.PollInterval,
             running => health.InboxWorkerRunning = running, LogLoopFailed, stoppingToken);
 
+    // Up to this many conversations' next turns are claimed in one statement and run in one transaction. Small enough
+    // that the write lock the batch holds is not felt by the channels' acknowledgements waiting for the inbox.
+    private const int ClaimBatch = 16;
+
     /// <summary>Runs every pending turn. Returns how many it ran.</summary>
     public async Task<int> ProcessPendingAsync(CancellationToken cancellationToken)
     {
         var ran = 0;
-        while (await ClaimNextAsync(cancellationToken) is { } id)
+        while (await ClaimBatchAsync(cancellationToken) is { Count: > 0 } claimed)
         {
+            // One scope for the batch: the turns share a transaction (TurnProcessor) and the engine with its features,
+            // which hold no state of their own between turns.
             await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<TurnProcessor>().ProcessAsync(id, cancellationToken);
-            ran++;
+            ran += await scope.ServiceProvider.GetRequiredService<TurnProcessor>().ProcessAsync(claimed, cancellationToken);
         }
         return ran;
     }
 
     /// <summary>
-    /// Claims the oldest pending row whose lease is free, with a conditional update: two workers (on one instance or
-    /// several sharing a database) never take the same one. Only the oldest pending message of each conversation is a
-    /// candidate, so another instance cannot run a conversation's next message while its previous one is still running.
+    /// Claims the oldest pending rows whose lease is free, with one conditional update that says which rows it won: two
+    /// workers (on one instance or several sharing a database) never take the same one. Only the oldest pending message
+    /// of each conversation is a candidate, so a batch holds at most one message per conversation, and another instance
+    /// cannot run a conversation's next message while its previous one is still running.
     /// </summary>
-    private async Task<long?> ClaimNextAsync(CancellationToken cancellationToken)
+    private async Task<List<long>> ClaimBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
         var now = time.GetUtcNow();
-        var leaseUntil = now + options.Value.Lease;
         var inbox = db.Set<InboxMessage>();
         var candidates = await inbox
             .Where(m => m.Status == InboxStatus.Pending && (m.LeaseUntil == null || m.LeaseUntil < now))
@@ -52,16 +57,10 @@ public sealed partial class InboxWorker(
                                               && earlier.ConversationId == m.ConversationId && earlier.Id < m.Id))
             .OrderBy(m => m.Id)
             .Select(m => m.Id)
-            .Take(5)
+            .Take(ClaimBatch)
             .ToListAsync(cancellationToken);
-        foreach (var id in candidates)
-        {
-            var claimed = await db.Set<InboxMessage>()
-                .Where(m => m.Id == id && m.Status == InboxStatus.Pending && (m.LeaseUntil == null || m.LeaseUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, leaseUntil), cancellationToken);
-            if (claimed == 1) return id;
-        }
-        return null;
+        var won = await Leases.ClaimAsync<InboxMessage>(db, candidates, InboxStatus.Pending, now, now + options.Value.Lease, cancellationToken);
+        return [.. candidates.Where(won.Contains)];
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The inbox worker loop failed; it will try again")]

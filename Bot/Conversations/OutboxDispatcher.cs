@@ -23,6 +23,9 @@ public sealed partial class OutboxDispatcher(
     IOptions<ConversationOptions> options,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    // Up to this many conversations' next messages are claimed in one statement and sent side by side.
+    private const int ClaimBatch = 32;
+
     private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -37,11 +40,11 @@ public sealed partial class OutboxDispatcher(
         {
             var batch = await ClaimDueAsync(cancellationToken);
             if (batch.Count == 0) return attempted;
-            foreach (var row in batch)
-            {
-                await SendOneAsync(row, cancellationToken);
-                attempted++;
-            }
+            // A batch holds at most one message per conversation (its oldest), so sending them side by side keeps
+            // each conversation's order; the channel calls overlap instead of queueing behind each other.
+            var results = await Task.WhenAll(batch.Select(row => SendOneAsync(row, cancellationToken)));
+            await RecordAsync(batch, results);
+            attempted += batch.Count;
         }
     }
 
@@ -50,7 +53,6 @@ public sealed partial class OutboxDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
         var now = time.GetUtcNow();
-        var leaseUntil = now + options.Value.Lease;
 
         var pending = await PendingAsync(db, cancellationToken);
         var (held, merged) = await pacer.PaceAsync(db, pending, now, cancellationToken);
@@ -61,16 +63,13 @@ public sealed partial class OutboxDispatcher(
             .GroupBy(m => (m.Channel, m.ConversationId))
             .Select(g => g.First())
             .Where(m => m.NextAttemptAt <= now && (m.LeaseUntil is null || m.LeaseUntil < now) && !held.Contains(m.Id))
-            .Take(20);
-
-        var claimed = new List<OutboxMessage>();
-        foreach (var head in heads)
-        {
-            var won = await db.Set<OutboxMessage>()
-                .Where(m => m.Id == head.Id && m.Status == OutboxStatus.Pending && (m.LeaseUntil == null || m.LeaseUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, leaseUntil), cancellationToken);
-            if (won == 1) claimed.Add(head);
-        }
+            .Take(ClaimBatch)
+            .ToList();
+        var leaseUntil = now + options.Value.Lease;
+        var won = await Leases.ClaimAsync<OutboxMessage>(db, [.. heads.Select(m => m.Id)], OutboxStatus.Pending, now, leaseUntil, cancellationToken);
+        var claimed = heads.Where(m => won.Contains(m.Id)).ToList();
+        // As stored now, so that recording the outcome (RecordAsync) writes exactly what changed, the lease's end included.
+        foreach (var row in claimed) row.LeaseUntil = leaseUntil;
         return claimed;
     }
 
@@ -81,32 +80,49 @@ public sealed partial class OutboxDispatcher(
             .Take(200)
             .ToListAsync(cancellationToken);
 
-    private async Task SendOneAsync(OutboxMessage row, CancellationToken cancellationToken)
+    private async Task<SendResult> SendOneAsync(OutboxMessage row, CancellationToken cancellationToken)
     {
-        SendResult result;
         if (!_senders.TryGetValue(row.Channel, out var sender))
+            return new SendResult.Failed($"No sender is configured for channel '{row.Channel}'.");
+        var envelope = new OutboundEnvelope(row.Id, new ConversationAddress(row.Channel, row.ConversationId, row.AddressData),
+            row.ReplyToId, row.RecipientId, WireJson.ReadOutgoing(row.Payload));
+        try
         {
-            result = new SendResult.Failed($"No sender is configured for channel '{row.Channel}'.");
+            return await sender.SendAsync(envelope, cancellationToken);
         }
-        else
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException
+                                   || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            var envelope = new OutboundEnvelope(row.Id, new ConversationAddress(row.Channel, row.ConversationId, row.AddressData),
-                row.ReplyToId, row.RecipientId, WireJson.ReadOutgoing(row.Payload));
-            try
-            {
-                result = await sender.SendAsync(envelope, cancellationToken);
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TimeoutException
-                                       || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-                result = new SendResult.Retry(ex.GetType().Name + ": " + ex.Message);
-            }
+            return new SendResult.Retry(ex.GetType().Name + ": " + ex.Message);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Anything else is recorded on this message and retried with backoff like a transient failure; thrown, it
+            // would also lose the outcomes of the messages sent beside it, and those would go out twice.
+            LogSenderFailed(ex, row.Id, row.Channel);
+            return new SendResult.Retry(ex.GetType().Name + ": " + ex.Message);
+        }
+    }
 
+    /// <summary>Records the batch's outcomes in one unit (one round trip for all of them, not one each).</summary>
+    private async Task RecordAsync(IReadOnlyList<OutboxMessage> batch, IReadOnlyList<SendResult> results)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
-        var tracked = await db.Set<OutboxMessage>().SingleAsync(m => m.Id == row.Id, CancellationToken.None);
         var now = time.GetUtcNow();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            // The rows as claimed: the lease keeps everyone else off them, so only the columns set here are written.
+            var row = batch[i];
+            db.Attach(row);
+            Apply(row, results[i], now);
+        }
+        // Recording the outcome must not be cancelled half-way: a sent message recorded as pending would go out twice.
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private void Apply(OutboxMessage tracked, SendResult result, DateTimeOffset now)
+    {
         tracked.Attempts++;
         tracked.LeaseUntil = null;
         switch (result)
@@ -121,21 +137,19 @@ public sealed partial class OutboxDispatcher(
                 var delay = retry.RetryAfter ?? Backoff(tracked.Attempts);
                 tracked.NextAttemptAt = now + delay;
                 tracked.LastError = retry.Error;
-                LogRetry(row.Id, row.Channel, tracked.Attempts, delay, retry.Error);
+                LogRetry(tracked.Id, tracked.Channel, tracked.Attempts, delay, retry.Error);
                 break;
             case SendResult.Retry retry:
                 tracked.Status = OutboxStatus.Dead;
                 tracked.LastError = retry.Error;
-                LogGaveUp(row.Id, row.Channel, tracked.Attempts, retry.Error);
+                LogGaveUp(tracked.Id, tracked.Channel, tracked.Attempts, retry.Error);
                 break;
             case SendResult.Failed failed:
                 tracked.Status = OutboxStatus.Dead;
                 tracked.LastError = failed.Error;
-                LogGaveUp(row.Id, row.Channel, tracked.Attempts, failed.Error);
+                LogGaveUp(tracked.Id, tracked.Channel, tracked.Attempts, failed.Error);
                 break;
         }
-        // Recording the outcome must not be cancelled half-way: a sent message recorded as pending would go out twice.
-        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     /// <summary>Exponential backoff with ±20 % jitter, capped.</summary>
@@ -153,6 +167,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {OutboxId} ({Channel}) given up after {Attempt} attempts: {Error}")]
     private partial void LogGaveUp(long outboxId, string channel, int attempt, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The {Channel} sender failed on outbox message {OutboxId}; it will be retried")]
+    private partial void LogSenderFailed(Exception exception, long outboxId, string channel);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The outbox dispatcher loop failed; it will try again")]
     private partial void LogLoopFailed(Exception exception);

@@ -7,10 +7,16 @@ using Microsoft.Extensions.Options;
 namespace Bot.Conversations;
 
 /// <summary>
-/// Runs one inbound message as a turn, in one transaction: load the conversation state, let the engine route it,
-/// then save the state, the feature's changes, the replies (outbox) and the inbox row's outcome together.
-/// A crash before the commit leaves the inbox row pending, and the whole turn runs again; after it, nothing repeats.
+/// Runs inbound messages as turns. Each turn is all or nothing: load the conversation state, let the engine route it,
+/// then save the state, the feature's changes, the replies (outbox) and the inbox row's outcome together. A crash
+/// before the commit leaves the inbox rows pending, and their turns run again; after it, nothing repeats.
 /// </summary>
+/// <remarks>
+/// A batch of turns (at most one per conversation, as the inbox worker claims them) shares one transaction, with a
+/// savepoint around each turn: a failing turn is rolled back to its savepoint and recorded as failed, the others are
+/// kept. One begin and one commit per batch instead of per turn — on SQLite every commit takes the single write lock
+/// again, which the inbox's group commit needs too (README, "/api/messages under load").
+/// </remarks>
 public sealed partial class TurnProcessor(
     BotDbContext db,
     ConversationEngine engine,
@@ -21,48 +27,76 @@ public sealed partial class TurnProcessor(
     IOptions<ConversationOptions> options,
     ILogger<TurnProcessor> logger)
 {
-    public async Task ProcessAsync(long inboxId, CancellationToken cancellationToken)
-    {
-        var row = await db.Set<InboxMessage>().SingleAsync(m => m.Id == inboxId, cancellationToken);
-        if (row.Status != InboxStatus.Pending) return;
-        var message = WireJson.ReadIncoming(row.Payload);
-        var now = time.GetUtcNow();
+    private const string TurnSavepoint = "turn";
 
-        try
+    public Task<int> ProcessAsync(long inboxId, CancellationToken cancellationToken) => ProcessAsync([inboxId], cancellationToken);
+
+    /// <summary>
+    /// Runs the turns of these inbox rows, in this order, in one transaction; rows no longer pending are skipped.
+    /// Returns how many turns ran (failed ones included).
+    /// </summary>
+    public async Task<int> ProcessAsync(IReadOnlyList<long> inboxIds, CancellationToken cancellationToken)
+    {
+        var rows = await db.Set<InboxMessage>().AsNoTracking()
+            .Where(m => inboxIds.Contains(m.Id) && m.Status == InboxStatus.Pending)
+            .ToDictionaryAsync(m => m.Id, cancellationToken);
+        if (rows.Count == 0) return 0;
+
+        // The savepoints below are the turns' own; EF's automatic one around every SaveChanges would only add two statements.
+        db.Database.AutoSavepointsEnabled = false;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            // One transaction for the whole turn: a feature may write early (to learn a new row's id) and still
-            // have nothing of the turn kept if it fails later.
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await RunTurnAsync(row, message, now, cancellationToken);
-            row.Status = InboxStatus.Done;
-            row.ProcessedAt = now;
-            row.LeaseUntil = null;
-            await db.SaveChangesAsync(cancellationToken);
+            foreach (var id in inboxIds)
+            {
+                if (rows.GetValueOrDefault(id) is not { } row) continue;
+                await transaction.CreateSavepointAsync(TurnSavepoint, cancellationToken);
+                var message = WireJson.ReadIncoming(row.Payload);
+                var now = time.GetUtcNow();
+                try
+                {
+                    await RunTurnAsync(row, message, now, cancellationToken);
+                    db.Attach(row);
+                    row.Status = InboxStatus.Done;
+                    row.ProcessedAt = now;
+                    row.LeaseUntil = null;
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    // Nothing of the failed turn may be kept: back to its savepoint, then record the failure on its own.
+                    await transaction.RollbackToSavepointAsync(TurnSavepoint, cancellationToken);
+                    db.ChangeTracker.Clear();
+                    await RecordFailureAsync(row, message, now, ex, cancellationToken);
+                }
+                await transaction.ReleaseSavepointAsync(TurnSavepoint, cancellationToken);
+                db.ChangeTracker.Clear();
+            }
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // Nothing of the failed turn may be saved: drop its changes, then record the failure on its own.
-            db.ChangeTracker.Clear();
-            row = await db.Set<InboxMessage>().SingleAsync(m => m.Id == inboxId, cancellationToken);
-            row.Attempts++;
-            // Hold the row back a little before the next attempt: a locked database or a flaky store may recover.
-            row.LeaseUntil = now + options.Value.FirstRetryDelay * row.Attempts;
-            row.Error = ex.GetType().Name + ": " + ex.Message;
-            if (row.Attempts >= options.Value.MaxTurnAttempts)
-            {
-                LogTurnFailed(ex, row.Id, row.Channel, row.Attempts);
-                row.Status = InboxStatus.Failed;
-                row.ProcessedAt = now;
-                await ApologiseAsync(message, cancellationToken);
-            }
-            else
-            {
-                LogTurnRetry(ex, row.Id, row.Channel, row.Attempts);
-            }
-            await db.SaveChangesAsync(cancellationToken);
-        }
         outboxSignal.Signal.Notify();
+        return rows.Count;
+    }
+
+    private async Task RecordFailureAsync(InboxMessage failed, IncomingMessage message, DateTimeOffset now, Exception ex, CancellationToken cancellationToken)
+    {
+        // As it is after the rollback (the turn may have marked its copy done before failing).
+        var row = await db.Set<InboxMessage>().SingleAsync(m => m.Id == failed.Id, cancellationToken);
+        row.Attempts++;
+        // Hold the row back a little before the next attempt: a locked database or a flaky store may recover.
+        row.LeaseUntil = now + options.Value.FirstRetryDelay * row.Attempts;
+        row.Error = ex.GetType().Name + ": " + ex.Message;
+        if (row.Attempts >= options.Value.MaxTurnAttempts)
+        {
+            LogTurnFailed(ex, row.Id, row.Channel, row.Attempts);
+            row.Status = InboxStatus.Failed;
+            row.ProcessedAt = now;
+            await ApologiseAsync(message, cancellationToken);
+        }
+        else
+        {
+            LogTurnRetry(ex, row.Id, row.Channel, row.Attempts);
+        }
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task RunTurnAsync(InboxMessage row, IncomingMessage message, DateTimeOffset now, CancellationToken cancellationToken)

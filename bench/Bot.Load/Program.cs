@@ -30,7 +30,8 @@ sink.Run(async context =>
     await context.Response.WriteAsync("{\"id\":\"r\"}");
 });
 await sink.StartAsync();
-var sinkUrl = sink.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+// --service-url sends the replies to a sink of your own instead (e.g. one that outlives this client, to time a drain).
+var sinkUrl = options.ServiceUrl ?? sink.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
 
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
 {
@@ -79,10 +80,12 @@ await Task.WhenAll(Enumerable.Range(0, options.Connections).Select(async worker 
     }
 }));
 var postsDone = Stopwatch.GetTimestamp();
+var repliesAtPostsDone = Interlocked.Read(ref replies);
 
 // Wait for the turns behind the acknowledgements (the bot's inbox and outbox), up to a minute.
 var acked = sent - failed;
-var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 60;
+// (Not when the replies go to another sink: they are not counted here.)
+var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * (options.ServiceUrl is null ? 60 : 0);
 while (Interlocked.Read(ref replies) < acked && Stopwatch.GetTimestamp() < deadline) await Task.Delay(20);
 var end = Math.Max(Interlocked.Read(ref lastReplyTicks), postsDone);
 
@@ -94,11 +97,14 @@ var inv = CultureInfo.InvariantCulture;
 Console.WriteLine(string.Create(inv, $"bot {options.Bot}, {options.Connections} connections, {options.Seconds} s"));
 Console.WriteLine(string.Create(inv, $"posts {sent} (failed {failed}), replies at the sink {Interlocked.Read(ref replies)}"));
 Console.WriteLine(string.Create(inv, $"ack latency p50 {Percentile(0.50):F1} ms, p99 {Percentile(0.99):F1} ms, max {Percentile(1.0):F1} ms"));
+var drained = Interlocked.Read(ref replies) - repliesAtPostsDone;
+if (drained > 0 && end > postsDone)
+    Console.WriteLine(string.Create(inv, $"after the posts: {drained} more turns in {Ms(end - postsDone) / 1000:F1} s ({drained / Ms(end - postsDone) * 1000:F0} turns/s with no posts arriving)"));
 Console.WriteLine(string.Create(inv, $"throughput {Interlocked.Read(ref replies) / seconds:F0} turns/s (posts {acked / Ms(postsDone - begin) * 1000:F0}/s)"));
 await sink.StopAsync();
 return failed == 0 && Interlocked.Read(ref replies) >= acked ? 0 : 1;
 
-internal sealed record LoadOptions(string Bot, int Connections, double Seconds, string From, string Text, string Run)
+internal sealed record LoadOptions(string Bot, int Connections, double Seconds, string From, string Text, string Run, string? ServiceUrl)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -114,6 +120,7 @@ internal sealed record LoadOptions(string Bot, int Connections, double Seconds, 
             Arg("from", "zhangsan"),
             Arg("text", "帮助"),
             // Fresh activity ids every run: the bot de-duplicates by id, so a rerun must not be all duplicates.
-            Arg("run", Guid.NewGuid().ToString("N")[..8]));
+            Arg("run", Guid.NewGuid().ToString("N")[..8]),
+            Arg("service-url", "") is { Length: > 0 } serviceUrl ? serviceUrl : null);
     }
 }

@@ -10,14 +10,23 @@ internal sealed class DirectoryStore(BotDbContext db) : IDirectoryStore
     public async Task<Participant?> FindParticipantAsync(string channel, string channelUserId, bool idIsLocal, CancellationToken cancellationToken)
     {
         var identity = await db.Set<ChannelIdentity>().AsNoTracking()
-            .SingleOrDefaultAsync(i => i.Channel == channel && i.ChannelUserId == channelUserId, cancellationToken);
+            .Where(i => i.Channel == channel && i.ChannelUserId == channelUserId)
+            .Select(i => new { i.PersonId, i.OwnerId })
+            .SingleOrDefaultAsync(cancellationToken);
         var personId = identity?.PersonId ?? (identity is null && idIsLocal ? channelUserId : null);
         var ownerId = identity?.OwnerId ?? (identity is null && idIsLocal ? channelUserId : null);
 
-        if (personId is not null && await FindPersonAsync(personId, cancellationToken) is { Active: true } person)
-            return new Participant(ParticipantKind.Staff, person.Id, person.Name, person.Roles, TextCatalog.NormalizeLanguage(person.Language));
-        if (ownerId is not null && await FindOwnerAsync(ownerId, cancellationToken) is { } owner)
-            return new Participant(ParticipantKind.Owner, owner.Id, owner.FormOfAddress, Roles.None, TextCatalog.NormalizeLanguage(owner.Language));
+        // Every turn asks this first: projected and untracked, only what a participant carries.
+        if (personId is not null && await db.Set<Person>().AsNoTracking()
+                .Where(p => p.Id == personId && p.Active)
+                .Select(p => new Participant(ParticipantKind.Staff, p.Id, p.Name, p.Roles, p.Language))
+                .SingleOrDefaultAsync(cancellationToken) is { } staff)
+            return staff with { Language = TextCatalog.NormalizeLanguage(staff.Language) };
+        if (ownerId is not null && await db.Set<Owner>().AsNoTracking()
+                .Where(o => o.Id == ownerId)
+                .Select(o => new Participant(ParticipantKind.Owner, o.Id, o.FormOfAddress, Roles.None, o.Language))
+                .SingleOrDefaultAsync(cancellationToken) is { } owner)
+            return owner with { Language = TextCatalog.NormalizeLanguage(owner.Language) };
         return null;
     }
 
