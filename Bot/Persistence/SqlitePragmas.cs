@@ -44,10 +44,28 @@ internal sealed class SqlitePragmas(int busyTimeoutMilliseconds) : DbConnectionI
         command.CommandText =
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
         command.ExecuteNonQuery();
-        // The provider's native library (e_sqlite3) has sqlite3_busy_handler; SQLitePCLRaw does not wrap it.
-        if (connection is SqliteConnection { Handle: { } native })
-            _ = sqlite3_busy_handler(native.DangerousGetHandle(), Busy, busyTimeoutMilliseconds);
+        if (!TryInstallBusyHandler(connection))
+        {
+            // SQLite's own handler, with its growing sleeps: slower under contention, never wrong.
+            command.CommandText = $"PRAGMA busy_timeout={busyTimeoutMilliseconds};";
+            command.ExecuteNonQuery();
+        }
         _configured.AddOrUpdate(key, key);
+    }
+
+    private bool TryInstallBusyHandler(DbConnection connection)
+    {
+        if (connection is not SqliteConnection { Handle: { } native }) return false;
+        try
+        {
+            // The provider's native library (e_sqlite3) has sqlite3_busy_handler; SQLitePCLRaw does not wrap it.
+            return sqlite3_busy_handler(native.DangerousGetHandle(), Busy, busyTimeoutMilliseconds) == 0;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // Another SQLite bundle than e_sqlite3 (a different SQLitePCLRaw provider).
+            return false;
+        }
     }
 
     private const int YieldsFirst = 20;
