@@ -14,20 +14,26 @@ namespace Bot.Tests.Conversations;
 /// </summary>
 public sealed class TurnBatchTests : IDisposable
 {
-    private readonly BotFactory _bot = new(services: s => s.AddScoped<IBotCommand, ExplodingCommand>());
+    private readonly BotFactory _bot = new(services: WithExplodingCommand);
 
     public void Dispose() => _bot.Dispose();
 
+    /// <summary>Adds 爆炸, a command whose turn fails after it saved something.</summary>
+    internal static void WithExplodingCommand(IServiceCollection services) => services.AddScoped<IBotCommand, ExplodingCommand>();
+
     [Fact]
-    public async Task FailingTurnInABatch_IsRolledBackAlone_OthersAreAnsweredOnce()
+    public Task FailingTurnInABatch_IsRolledBackAlone_OthersAreAnsweredOnce() => FailingTurnIsRolledBackAloneAsync(_bot);
+
+    /// <summary>The scenario, also run on PostgreSQL (PostgresTests): <paramref name="bot"/> has <see cref="WithExplodingCommand"/>.</summary>
+    internal static async Task FailingTurnIsRolledBackAloneAsync(BotFactory bot)
     {
-        var zhangsan = new LocalChatClient(_bot, "zhangsan");
-        var lisi = new LocalChatClient(_bot, "lisi");
+        var zhangsan = new LocalChatClient(bot, "zhangsan");
+        var lisi = new LocalChatClient(bot, "lisi");
         (await lisi.PostAsync("我是谁")).EnsureSuccessStatusCode();
         (await zhangsan.PostAsync("爆炸")).EnsureSuccessStatusCode();
         (await lisi.PostAsync("帮助")).EnsureSuccessStatusCode();
 
-        await _bot.RunTurnsAsync();
+        await bot.RunTurnsAsync();
 
         // 李四's two messages ran (in order, in two batches) and were answered; 张三's turn failed before its reply.
         var lisiLines = await lisi.NewBotLinesAsync();
@@ -36,7 +42,7 @@ public sealed class TurnBatchTests : IDisposable
         Assert.Contains("我是谁", lisiLines[1].Text, StringComparison.Ordinal);
         Assert.Empty(await zhangsan.NewBotLinesAsync());
 
-        var (row, leftovers) = await _bot.InScopeAsync(async sp =>
+        var (row, leftovers) = await bot.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<BotDbContext>();
             var failed = await db.Set<InboxMessage>().AsNoTracking().SingleAsync(m => m.ConversationId == "zhangsan");

@@ -27,9 +27,9 @@ public sealed class PostgresTests(PostgresFixture postgres) : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private BotFactory Instance()
+    private BotFactory Instance(Action<IServiceCollection>? services = null)
     {
-        var bot = new BotFactory(settings: PostgresFixture.Settings(_database));
+        var bot = new BotFactory(settings: PostgresFixture.Settings(_database), services: services);
         _bots.Add(bot);
         return bot;
     }
@@ -55,6 +55,10 @@ public sealed class PostgresTests(PostgresFixture postgres) : IAsyncLifetime
         var health = await bot.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(c => c.Name == "database");
         Assert.Equal(HealthStatus.Healthy, health.Status);
     }
+
+    [Fact]
+    public Task FailingTurnInABatch_OnPostgres_IsRolledBackToItsSavepointAlone() =>
+        Bot.Tests.Conversations.TurnBatchTests.FailingTurnIsRolledBackAloneAsync(Instance(Bot.Tests.Conversations.TurnBatchTests.WithExplodingCommand));
 
     [Fact]
     public async Task InboxAcceptMany_OnPostgres_TakesOnlyNewMessagesWithTheirInstants()
