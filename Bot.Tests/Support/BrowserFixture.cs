@@ -34,7 +34,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--disable-component-update", "--disable-sync",
     ];
 
-    private readonly BotFactory _bot = new(backgroundWorkers: true);
+    // The page needs the inbox and outbox workers (a real browser waits for real replies), not the scheduled jobs: on
+    // the real clock they pushed the demo's shift prompts into the conversations under test at certain hours.
+    private readonly BotFactory _bot = new(backgroundWorkers: true, settings: new Dictionary<string, string?> { ["Scheduling:Enabled"] = "false" });
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 

@@ -95,11 +95,12 @@ public sealed partial class OutboxDispatcher(
         {
             return new SendResult.Retry(ex.GetType().Name + ": " + ex.Message);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
-            // Anything else is recorded on this message and retried with backoff like a transient failure; thrown, it
-            // would also lose the outcomes of the messages sent beside it, and those would go out twice.
-            LogSenderFailed(ex, row.Id, row.Channel);
+            // Anything else — a sender's bug, or the host stopping mid-send — is recorded on this message and retried
+            // with backoff like a transient failure. Thrown, it would also lose the recorded outcomes of the messages
+            // sent beside it, and those would go out a second time.
+            if (ex is not OperationCanceledException) LogSenderFailed(ex, row.Id, row.Channel);
             return new SendResult.Retry(ex.GetType().Name + ": " + ex.Message);
         }
     }
