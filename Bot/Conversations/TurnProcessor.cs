@@ -41,6 +41,11 @@ public sealed partial class TurnProcessor(
             .Where(m => inboxIds.Contains(m.Id) && m.Status == InboxStatus.Pending)
             .ToDictionaryAsync(m => m.Id, cancellationToken);
         if (rows.Count == 0) return 0;
+        var messages = rows.Values.ToDictionary(r => r.Id, r => WireJson.ReadIncoming(r.Payload));
+        // Who sent them, for the whole batch in one go (the directory's first question in every turn). Read before the
+        // turns: a directory change made by a turn reaches the same person's other conversations from the next batch.
+        _senders = await directory.FindParticipantsAsync(
+            [.. messages.Values.SelectMany(m => SenderKeys(m.Sender)).Distinct()], cancellationToken);
 
         // The savepoints below are the turns' own; EF's automatic one around every SaveChanges would only add two statements.
         db.Database.AutoSavepointsEnabled = false;
@@ -50,7 +55,7 @@ public sealed partial class TurnProcessor(
             {
                 if (rows.GetValueOrDefault(id) is not { } row) continue;
                 await transaction.CreateSavepointAsync(TurnSavepoint, cancellationToken);
-                var message = WireJson.ReadIncoming(row.Payload);
+                var message = messages[row.Id];
                 var now = time.GetUtcNow();
                 try
                 {
@@ -90,7 +95,7 @@ public sealed partial class TurnProcessor(
             LogTurnFailed(ex, row.Id, row.Channel, row.Attempts);
             row.Status = InboxStatus.Failed;
             row.ProcessedAt = now;
-            await ApologiseAsync(message, cancellationToken);
+            Apologise(message);
         }
         else
         {
@@ -102,7 +107,7 @@ public sealed partial class TurnProcessor(
     private async Task RunTurnAsync(InboxMessage row, IncomingMessage message, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var sender = message.Sender;
-        var participant = await FindSenderAsync(sender, cancellationToken);
+        var participant = FindSender(sender);
         if (participant is null)
         {
             // Unknown person: one polite sentence, no state, nothing else (we do not know who to help or how).
@@ -155,16 +160,22 @@ public sealed partial class TurnProcessor(
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.UnreachableSince, (DateTimeOffset?)null), cancellationToken);
     }
 
-    /// <summary>The directory's person or owner behind the sender: by the channel's id, else by its alternate id.</summary>
-    private async Task<Participant?> FindSenderAsync(ChannelUser sender, CancellationToken cancellationToken) =>
-        await directory.FindParticipantAsync(sender.Channel, sender.Id, sender.IsLocalId, cancellationToken)
-        ?? (sender.AlternateId is { Length: > 0 } alternate
-            ? await directory.FindParticipantAsync(sender.Channel, alternate, sender.IsLocalId, cancellationToken)
-            : null);
+    private IReadOnlyDictionary<(string Channel, string ChannelUserId), Participant> _senders =
+        new Dictionary<(string, string), Participant>();
 
-    private async Task ApologiseAsync(IncomingMessage message, CancellationToken cancellationToken)
+    private static IEnumerable<ChannelIdentityKey> SenderKeys(ChannelUser sender) =>
+        sender.AlternateId is { Length: > 0 } alternate
+            ? [new(sender.Channel, sender.Id, sender.IsLocalId), new(sender.Channel, alternate, sender.IsLocalId)]
+            : [new(sender.Channel, sender.Id, sender.IsLocalId)];
+
+    /// <summary>The directory's person or owner behind the sender: by the channel's id, else by its alternate id.</summary>
+    private Participant? FindSender(ChannelUser sender) =>
+        _senders.GetValueOrDefault((sender.Channel, sender.Id))
+        ?? (sender.AlternateId is { Length: > 0 } alternate ? _senders.GetValueOrDefault((sender.Channel, alternate)) : null);
+
+    private void Apologise(IncomingMessage message)
     {
-        var participant = await FindSenderAsync(message.Sender, cancellationToken);
+        var participant = FindSender(message.Sender);
         var language = participant?.Language ?? TextCatalog.NormalizeLanguage(message.Locale);
         outbox.Enqueue(message.Address, new OutgoingMessage(ConversationTexts.Catalog.Get("SomethingWentWrong", language)),
             participant?.Id, message.ReplyTo);
