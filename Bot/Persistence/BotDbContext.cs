@@ -30,9 +30,12 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
     /// </summary>
     private void BumpVersions()
     {
-        foreach (var entry in ChangeTracker.Entries().Where(e => e.State == EntityState.Modified))
+        foreach (var entry in ChangeTracker.Entries())
         {
-            var version = entry.Properties.FirstOrDefault(p => p.Metadata.Name == "Version" && p.Metadata.IsConcurrencyToken);
+            // Through the model, not entry.Properties: that builds an entry object for every property of every change,
+            // on every SaveChanges (a turn's hot path).
+            if (entry.State != EntityState.Modified || entry.Metadata.FindProperty("Version") is not { IsConcurrencyToken: true } token) continue;
+            var version = entry.Property(token);
             if (version is { CurrentValue: int current } && Equals(version.OriginalValue, current)) version.CurrentValue = current + 1;
         }
     }
