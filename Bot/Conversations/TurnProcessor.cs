@@ -29,8 +29,6 @@ public sealed partial class TurnProcessor(
 {
     private const string TurnSavepoint = "turn";
 
-    public Task<int> ProcessAsync(long inboxId, CancellationToken cancellationToken) => ProcessAsync([inboxId], cancellationToken);
-
     /// <summary>
     /// Runs the turns of these inbox rows, in this order, in one transaction; rows no longer pending are skipped.
     /// Returns how many turns ran (failed ones included).
@@ -44,7 +42,7 @@ public sealed partial class TurnProcessor(
         var messages = rows.Values.ToDictionary(r => r.Id, r => WireJson.ReadIncoming(r.Payload));
         // Who sent them, for the whole batch in one go (the directory's first question in every turn). Read before the
         // turns: a directory change made by a turn reaches the same person's other conversations from the next batch.
-        _senders = await directory.FindParticipantsAsync(
+        var senders = await directory.FindParticipantsAsync(
             [.. messages.Values.SelectMany(m => SenderKeys(m.Sender)).Distinct()], cancellationToken);
 
         // The savepoints below are the turns' own; EF's automatic one around every SaveChanges would only add two statements.
@@ -56,10 +54,11 @@ public sealed partial class TurnProcessor(
                 if (rows.GetValueOrDefault(id) is not { } row) continue;
                 await transaction.CreateSavepointAsync(TurnSavepoint, cancellationToken);
                 var message = messages[row.Id];
+                var participant = FindSender(senders, message.Sender);
                 var now = time.GetUtcNow();
                 try
                 {
-                    await RunTurnAsync(row, message, now, cancellationToken);
+                    await RunTurnAsync(row, message, participant, now, cancellationToken);
                     db.Attach(row);
                     row.Status = InboxStatus.Done;
                     row.ProcessedAt = now;
@@ -71,7 +70,7 @@ public sealed partial class TurnProcessor(
                     // Nothing of the failed turn may be kept: back to its savepoint, then record the failure on its own.
                     await transaction.RollbackToSavepointAsync(TurnSavepoint, cancellationToken);
                     db.ChangeTracker.Clear();
-                    await RecordFailureAsync(row, message, now, ex, cancellationToken);
+                    await RecordFailureAsync(row, message, participant, now, ex, cancellationToken);
                 }
                 await transaction.ReleaseSavepointAsync(TurnSavepoint, cancellationToken);
                 db.ChangeTracker.Clear();
@@ -82,7 +81,8 @@ public sealed partial class TurnProcessor(
         return rows.Count;
     }
 
-    private async Task RecordFailureAsync(InboxMessage failed, IncomingMessage message, DateTimeOffset now, Exception ex, CancellationToken cancellationToken)
+    private async Task RecordFailureAsync(InboxMessage failed, IncomingMessage message, Participant? participant, DateTimeOffset now, Exception ex,
+        CancellationToken cancellationToken)
     {
         // As it is after the rollback (the turn may have marked its copy done before failing).
         var row = await db.Set<InboxMessage>().SingleAsync(m => m.Id == failed.Id, cancellationToken);
@@ -95,7 +95,7 @@ public sealed partial class TurnProcessor(
             LogTurnFailed(ex, row.Id, row.Channel, row.Attempts);
             row.Status = InboxStatus.Failed;
             row.ProcessedAt = now;
-            Apologise(message);
+            Apologise(message, participant);
         }
         else
         {
@@ -104,10 +104,10 @@ public sealed partial class TurnProcessor(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task RunTurnAsync(InboxMessage row, IncomingMessage message, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task RunTurnAsync(InboxMessage row, IncomingMessage message, Participant? participant, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var sender = message.Sender;
-        var participant = FindSender(sender);
         if (participant is null)
         {
             // Unknown person: one polite sentence, no state, nothing else (we do not know who to help or how).
@@ -160,22 +160,18 @@ public sealed partial class TurnProcessor(
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.UnreachableSince, (DateTimeOffset?)null), cancellationToken);
     }
 
-    private IReadOnlyDictionary<(string Channel, string ChannelUserId), Participant> _senders =
-        new Dictionary<(string, string), Participant>();
-
     private static IEnumerable<ChannelIdentityKey> SenderKeys(ChannelUser sender) =>
         sender.AlternateId is { Length: > 0 } alternate
             ? [new(sender.Channel, sender.Id, sender.IsLocalId), new(sender.Channel, alternate, sender.IsLocalId)]
             : [new(sender.Channel, sender.Id, sender.IsLocalId)];
 
     /// <summary>The directory's person or owner behind the sender: by the channel's id, else by its alternate id.</summary>
-    private Participant? FindSender(ChannelUser sender) =>
-        _senders.GetValueOrDefault((sender.Channel, sender.Id))
-        ?? (sender.AlternateId is { Length: > 0 } alternate ? _senders.GetValueOrDefault((sender.Channel, alternate)) : null);
+    private static Participant? FindSender(IReadOnlyDictionary<(string Channel, string ChannelUserId), Participant> senders, ChannelUser sender) =>
+        senders.GetValueOrDefault((sender.Channel, sender.Id))
+        ?? (sender.AlternateId is { Length: > 0 } alternate ? senders.GetValueOrDefault((sender.Channel, alternate)) : null);
 
-    private void Apologise(IncomingMessage message)
+    private void Apologise(IncomingMessage message, Participant? participant)
     {
-        var participant = FindSender(message.Sender);
         var language = participant?.Language ?? TextCatalog.NormalizeLanguage(message.Locale);
         outbox.Enqueue(message.Address, new OutgoingMessage(ConversationTexts.Catalog.Get("SomethingWentWrong", language)),
             participant?.Id, message.ReplyTo);
