@@ -87,15 +87,16 @@ public sealed partial class LeaveCommand(
 {
     private static readonly TextCatalog Texts = DutyTexts.Catalog;
     public const string ApproveWord = "同意外出";
+    public const string RejectWord = "驳回外出";
 
+    public CommandInfo Info { get; } = new("leave", ["外出", "离岗"], ["leave", "step out"], Texts, "LeaveDescription", HelpOrder: 13);
+
+    /// <summary>"30分钟 去银行" → the return time and the reason; null when either is missing.</summary>
     private (DateTimeOffset ReturnBy, string Reason)? Parse(string arguments, DateTimeOffset now)
     {
         var words = arguments.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return words.Length == 2 && ReturnTime(words[0], now) is { } returnBy ? (returnBy, words[1]) : null;
     }
-    public const string RejectWord = "驳回外出";
-
-    public CommandInfo Info { get; } = new("leave", ["外出", "离岗"], ["leave", "step out"], Texts, "LeaveDescription", HelpOrder: 13);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
