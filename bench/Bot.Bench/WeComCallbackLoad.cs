@@ -60,13 +60,15 @@ public static class WeComCallbackLoad
         {
             var crypto = new WeComCrypto(Token, AesKey, CorpId);
             using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan });
-            var next = 0L;
+            // MsgIds new to any earlier run against the same server too: a repeated id is a duplicate, which the bot (rightly)
+            // answers without storing, and would measure the duplicate path instead of the insert.
+            var next = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
             (string Url, string Body) Build()
             {
                 var id = Interlocked.Increment(ref next);
                 var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
                 var nonce = RandomNumberGenerator.GetInt32(int.MaxValue).ToString(CultureInfo.InvariantCulture);
-                var plaintext = $"<xml><ToUserName><![CDATA[{CorpId}]]></ToUserName><FromUserName><![CDATA[zhangsan]]></FromUserName><CreateTime>{ts}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[帮助]]></Content><MsgId>{9_000_000_000 + id}</MsgId><AgentID>1000002</AgentID></xml>";
+                var plaintext = $"<xml><ToUserName><![CDATA[{CorpId}]]></ToUserName><FromUserName><![CDATA[zhangsan]]></FromUserName><CreateTime>{ts}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[帮助]]></Content><MsgId>{id}</MsgId><AgentID>1000002</AgentID></xml>";
                 var encrypt = crypto.Encrypt(plaintext);
                 var signature = WeComCrypto.Signature(Token, ts, nonce, encrypt);
                 return ($"{url}?msg_signature={signature}&timestamp={ts}&nonce={nonce}",
@@ -113,10 +115,10 @@ public static class WeComCallbackLoad
         }
     }
 
-    private static int IntArg(string[] args, string name, int fallback) =>
+    internal static int IntArg(string[] args, string name, int fallback) =>
         StringArg(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
-    private static string? StringArg(string[] args, string name)
+    internal static string? StringArg(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
