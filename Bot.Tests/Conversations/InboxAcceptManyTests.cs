@@ -38,4 +38,43 @@ public sealed class InboxAcceptManyTests
         using var bot = new BotFactory();
         await AssertBatchAsync(bot);
     }
+
+    [Fact]
+    public async Task AcceptMany_BatchAfterBatchOnOneOpenConnection_EachStoredAndRepeatsRefused()
+    {
+        // As InboxWriter runs it: one inbox, its connection held open, so the insert prepared for the first batch
+        // serves the next ones.
+        using var bot = new BotFactory();
+        var (first, second, rows) = await bot.InScopeAsync(async sp =>
+        {
+            await sp.GetRequiredService<BotDbContext>().Database.OpenConnectionAsync();
+            var inbox = sp.GetRequiredService<Inbox>();
+            var first = await inbox.AcceptManyAsync([Message("a"), Message("b")], CancellationToken.None);
+            var second = await inbox.AcceptManyAsync([Message("b"), Message("c")], CancellationToken.None);
+            var rows = await sp.GetRequiredService<BotDbContext>().Set<InboxMessage>().OrderBy(m => m.Id).Select(m => m.ChannelMessageId).ToListAsync();
+            return (first, second, rows);
+        });
+
+        Assert.Equal([true, true], first);
+        Assert.Equal([false, true], second);
+        Assert.Equal(["a", "b", "c"], rows);
+    }
+
+    [Fact]
+    public async Task AcceptMany_InsideCallersTransaction_GoesWithItsRollback()
+    {
+        // WeCom kf sync stores messages with its cursor: when its unit fails, the messages must not stay behind.
+        using var bot = new BotFactory();
+        var taken = await bot.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BotDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var taken = await sp.GetRequiredService<Inbox>().AcceptManyAsync([Message("a")], CancellationToken.None);
+            await transaction.RollbackAsync();
+            return taken;
+        });
+
+        Assert.Equal([true], taken);
+        Assert.Empty(await bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<InboxMessage>().ToListAsync()));
+    }
 }

@@ -1,5 +1,7 @@
 using System.Threading.Channels;
 using Bot.Domain.Conversations;
+using Bot.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace Bot.Conversations;
 
@@ -38,6 +40,9 @@ public sealed partial class InboxWriter : IDisposable
     private async Task RunAsync(CancellationToken stopping)
     {
         var batch = new List<Pending>(MaxBatch);
+        // One scope for as long as its batches succeed, with its connection held open: the inbox's prepared insert
+        // (SQLite) is compiled once for all of them instead of once per batch.
+        AsyncServiceScope? session = null;
         try
         {
             while (await _queue.Reader.WaitToReadAsync(stopping))
@@ -46,16 +51,19 @@ public sealed partial class InboxWriter : IDisposable
                 while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next)) batch.Add(next);
                 try
                 {
-                    await using var scope = _scopes.CreateAsyncScope();
-                    var results = await scope.ServiceProvider.GetRequiredService<Inbox>()
+                    session ??= await OpenSessionAsync(stopping);
+                    var results = await session.Value.ServiceProvider.GetRequiredService<Inbox>()
                         .AcceptManyAsync([.. batch.Select(p => p.Message)], stopping);
                     for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(results[i]);
                 }
                 catch (Exception ex) when (!stopping.IsCancellationRequested)
                 {
-                    // Each waiting request fails with it (the channel gets a 500 and redelivers); the loop goes on.
+                    // Each waiting request fails with it (the channel gets a 500 and redelivers); the loop goes on, on a
+                    // fresh connection.
                     LogBatchFailed(ex, batch.Count);
                     foreach (var pending in batch) pending.Done.TrySetException(ex);
+                    if (session is { } failed) await failed.DisposeAsync();
+                    session = null;
                 }
             }
         }
@@ -66,6 +74,22 @@ public sealed partial class InboxWriter : IDisposable
         {
             foreach (var pending in batch) pending.Done.TrySetCanceled(CancellationToken.None);
             while (_queue.Reader.TryRead(out var left)) left.Done.TrySetCanceled(CancellationToken.None);
+            if (session is { } open) await open.DisposeAsync();
+        }
+    }
+
+    private async Task<AsyncServiceScope> OpenSessionAsync(CancellationToken stopping)
+    {
+        var scope = _scopes.CreateAsyncScope();
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<BotDbContext>().Database.OpenConnectionAsync(stopping);
+            return scope;
+        }
+        catch
+        {
+            await scope.DisposeAsync();
+            throw;
         }
     }
 
