@@ -11,6 +11,8 @@ public static class BenchProgram
     {
         // A load test, not a BenchmarkDotNet benchmark: it needs real sockets and concurrent connections.
         if (args.Length > 0 && args[0] == "wecom-load") return await WeComCallbackLoad.RunAsync(args[1..]);
+        // Bare servers that show what the machine allows at all (README, "What the targets ask of this machine").
+        if (args.Length > 0 && args[0] is "teams-echo" or "wecom-bare") return await Ceilings.RunAsync(args[0], args[1..]);
 
         // In-process: the benchmark hosts the real bot (WebApplicationFactory), which a generated child project cannot find.
         var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithId("InProcess"));
