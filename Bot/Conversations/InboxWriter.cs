@@ -62,7 +62,7 @@ public sealed partial class InboxWriter : IDisposable
                     // fresh connection.
                     LogBatchFailed(ex, batch.Count);
                     foreach (var pending in batch) pending.Done.TrySetException(ex);
-                    if (session is { } failed) await failed.DisposeAsync();
+                    await CloseAsync(session);
                     session = null;
                 }
             }
@@ -74,7 +74,21 @@ public sealed partial class InboxWriter : IDisposable
         {
             foreach (var pending in batch) pending.Done.TrySetCanceled(CancellationToken.None);
             while (_queue.Reader.TryRead(out var left)) left.Done.TrySetCanceled(CancellationToken.None);
-            if (session is { } open) await open.DisposeAsync();
+            await CloseAsync(session);
+        }
+    }
+
+    /// <summary>Gives the session's connection back; a connection that fails even at that must not stop the loop.</summary>
+    private async Task CloseAsync(AsyncServiceScope? session)
+    {
+        if (session is not { } open) return;
+        try
+        {
+            await open.DisposeAsync();
+        }
+        catch (Exception ex)
+        {
+            LogCloseFailed(ex);
         }
     }
 
@@ -111,4 +125,7 @@ public sealed partial class InboxWriter : IDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storing {Count} channel messages in the inbox failed; they are answered 500 and the channels redeliver them")]
     private partial void LogBatchFailed(Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Closing the inbox writer's database connection failed; the next batch opens a new one")]
+    private partial void LogCloseFailed(Exception exception);
 }
