@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Conversations;
 
-/// <summary>The inbox's group commit: one statement for a batch, duplicates refused like AcceptAsync does (also run on PostgreSQL).</summary>
+/// <summary>The inbox's group commit: one commit for a batch, duplicates refused like AcceptAsync does (also run on PostgreSQL).</summary>
 public sealed class InboxAcceptManyTests
 {
     private static IncomingMessage Message(string id, string channel = "wecom") =>
