@@ -13,9 +13,9 @@ using Microsoft.Extensions.Logging;
 namespace Bot.Bench;
 
 /// <summary>
-/// What this machine allows at all, to read the two throughput targets against (README, "What the targets ask of
-/// this machine"). Each is a bare server that does a channel's protocol work and nothing durable; the load tools run
-/// against it exactly as against the bot.
+/// What this machine allows at all, to read the two throughput targets against (README, "/api/messages under load"
+/// and "WeCom callback load"). Each is a bare server that does a channel's protocol work and nothing durable; the load
+/// tools run against it exactly as against the bot.
 /// <list type="bullet">
 /// <item><c>teams-echo</c>: the least any .NET bot does per activity — read the JSON, post an echo reply to the
 /// activity's serviceUrl, answer 200. No directory, state, inbox or outbox. Load it with bench/Bot.Load.</item>
