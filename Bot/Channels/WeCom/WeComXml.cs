@@ -69,7 +69,9 @@ internal static class WeComXml
 
     public static Dictionary<string, string> ReadFlat(string xml, long maxCharacters)
     {
-        using var reader = XmlReader.Create(new StringReader(xml), Settings(maxCharacters));
+        // Through its UTF-8 bytes rather than a StringReader: a reader over a seekable stream sizes its buffers to the
+        // document (a few hundred bytes for a callback), where a TextReader always gets 8 KiB of them, per callback.
+        using var reader = XmlReader.Create(new MemoryStream(Encoding.UTF8.GetBytes(xml), writable: false), Settings(maxCharacters));
         return ReadFlat(reader);
     }
 
