@@ -19,6 +19,13 @@ public static class ConversationReferences
         var references = await db.Set<ConversationReference>()
             .Where(r => r.ParticipantId == participantId)
             .ToListAsync(cancellationToken);
+        db.RememberAddress(references, participantId, address, now);
+    }
+
+    /// <summary>The same, given the participant's references as read (tracked) by the caller.</summary>
+    public static void RememberAddress(this BotDbContext db, List<ConversationReference> references, string participantId,
+        ConversationAddress address, DateTimeOffset now)
+    {
         var reference = references.Find(r => r.Channel == address.Channel);
         if (reference is null)
         {

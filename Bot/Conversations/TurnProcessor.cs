@@ -15,7 +15,8 @@ namespace Bot.Conversations;
 /// A batch of turns (at most one per conversation, as the inbox worker claims them) shares one transaction, with a
 /// savepoint around each turn: a failing turn is rolled back to its savepoint and recorded as failed, the others are
 /// kept. One begin and one commit per batch instead of per turn — on SQLite every commit takes the single write lock
-/// again, which the inbox's group commit needs too (README, "/api/messages under load").
+/// again, which the inbox's group commit needs too (README, "/api/messages under load"). The conversation states and
+/// the senders' references are read once for the batch (<see cref="TurnPreload"/>), not once per turn.
 /// </remarks>
 public sealed partial class TurnProcessor(
     BotDbContext db,
@@ -49,6 +50,8 @@ public sealed partial class TurnProcessor(
         db.Database.AutoSavepointsEnabled = false;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
+            using var preload = await TurnPreload.LoadAsync(db, [.. messages.Values.Select(m => m.Address)],
+                [.. messages.Values.Select(m => FindSender(senders, m.Sender)?.Id).OfType<string>()], cancellationToken);
             foreach (var id in inboxIds)
             {
                 if (rows.GetValueOrDefault(id) is not { } row) continue;
@@ -58,7 +61,7 @@ public sealed partial class TurnProcessor(
                 var now = time.GetUtcNow();
                 try
                 {
-                    await RunTurnAsync(row, message, participant, now, cancellationToken);
+                    await RunTurnAsync(row, message, participant, preload, now, cancellationToken);
                     db.Attach(row);
                     row.Status = InboxStatus.Done;
                     row.ProcessedAt = now;
@@ -104,8 +107,8 @@ public sealed partial class TurnProcessor(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task RunTurnAsync(InboxMessage row, IncomingMessage message, Participant? participant, DateTimeOffset now,
-        CancellationToken cancellationToken)
+    private async Task RunTurnAsync(InboxMessage row, IncomingMessage message, Participant? participant, TurnPreload preload,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
         var sender = message.Sender;
         if (participant is null)
@@ -117,8 +120,9 @@ public sealed partial class TurnProcessor(
             return;
         }
 
-        var stateRecord = await db.Set<ConversationStateRecord>()
-            .SingleOrDefaultAsync(s => s.Channel == message.Address.Channel && s.ConversationId == message.Address.ConversationId, cancellationToken);
+        if (!preload.TryTakeState(message.Address, out var stateRecord))
+            stateRecord = await db.Set<ConversationStateRecord>()
+                .SingleOrDefaultAsync(s => s.Channel == message.Address.Channel && s.ConversationId == message.Address.ConversationId, cancellationToken);
         var state = stateRecord is null ? new ConversationState() : WireJson.Read<ConversationState>(stateRecord.State);
 
         var turn = new TurnContext(message, participant, state, now);
@@ -139,7 +143,8 @@ public sealed partial class TurnProcessor(
         stateRecord.State = WireJson.Write(state);
         stateRecord.UpdatedAt = now;
 
-        await db.RememberAddressAsync(participant.Id, message.Address, now, cancellationToken);
+        if (preload.TakeReferences(participant.Id) is { } references) db.RememberAddress(references, participant.Id, message.Address, now);
+        else await db.RememberAddressAsync(participant.Id, message.Address, now, cancellationToken);
         await ReachableAgainAsync(sender, cancellationToken);
 
         foreach (var reply in turn.Replies)
