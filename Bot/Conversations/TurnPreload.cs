@@ -1,4 +1,5 @@
 using Bot.Domain.Conversations;
+using Bot.Domain.Features.Directory;
 using Bot.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -6,8 +7,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Bot.Conversations;
 
 /// <summary>
-/// What every turn of a batch reads first, read for the whole batch in two statements instead of two per turn: the
-/// conversations' states and the senders' conversation references. Each is handed out once, attached to the batch's
+/// What every turn of a batch reads first, read for the whole batch in three statements instead of two or three per
+/// turn: the conversations' states, the senders' conversation references, and which of the senders' channel identities
+/// are marked unreachable (a turn clears such a mark, and with the list it need not try for everyone else). Each is handed out once, attached to the batch's
 /// context as if the turn had just read it. One that anything in the batch has saved since (a turn that starts an
 /// owner's survey writes that owner's conversation state) is dropped, and the turn reads it from the database instead.
 /// The state's version still guards against a writer outside the batch (OwnerReach's own job): its turn fails on the
@@ -18,18 +20,20 @@ internal sealed class TurnPreload : IDisposable
     private readonly BotDbContext _db;
     private readonly Dictionary<(string Channel, string ConversationId), ConversationStateRecord?> _states;
     private readonly Dictionary<string, List<ConversationReference>> _references;
+    private readonly HashSet<(string Channel, string ChannelUserId)> _unreachable;
 
     private TurnPreload(BotDbContext db, Dictionary<(string, string), ConversationStateRecord?> states,
-        Dictionary<string, List<ConversationReference>> references)
+        Dictionary<string, List<ConversationReference>> references, HashSet<(string, string)> unreachable)
     {
         _db = db;
         _states = states;
         _references = references;
+        _unreachable = unreachable;
         db.SavingChanges += OnSaving;
     }
 
     public static async Task<TurnPreload> LoadAsync(BotDbContext db, IReadOnlyCollection<ConversationAddress> conversations,
-        IReadOnlyCollection<string> participantIds, CancellationToken cancellationToken)
+        IReadOnlyCollection<string> participantIds, IReadOnlyCollection<ChannelIdentityKey> senders, CancellationToken cancellationToken)
     {
         var conversationIds = conversations.Select(a => a.ConversationId).Distinct().ToList();
         var states = await db.Set<ConversationStateRecord>().AsNoTracking()
@@ -45,8 +49,22 @@ internal sealed class TurnPreload : IDisposable
             .Where(r => ids.Contains(r.ParticipantId))
             .ToListAsync(cancellationToken);
         var byParticipant = ids.ToDictionary(id => id, id => references.FindAll(r => r.ParticipantId == id), StringComparer.Ordinal);
-        return new TurnPreload(db, byConversation, byParticipant);
+
+        // Local ids (chat page, emulator) are not channel identities: nothing is ever marked on them.
+        var userIds = senders.Where(k => !k.IdIsLocal).Select(k => k.ChannelUserId).Distinct().ToList();
+        var unreachable = userIds.Count == 0 ? [] : (await db.Set<ChannelIdentity>().AsNoTracking()
+                .Where(i => userIds.Contains(i.ChannelUserId) && i.UnreachableSince != null)
+                .Select(i => new { i.Channel, i.ChannelUserId })
+                .ToListAsync(cancellationToken))
+            .Select(i => (i.Channel, i.ChannelUserId)).ToHashSet();
+        return new TurnPreload(db, byConversation, byParticipant, unreachable);
     }
+
+    /// <summary>
+    /// Whether this identity may carry an unreachable mark: it did when the batch began, or something in the batch has
+    /// saved it since.
+    /// </summary>
+    public bool MayBeMarkedUnreachable(string channel, string channelUserId) => _unreachable.Contains((channel, channelUserId));
 
     /// <summary>
     /// True when this conversation's state was preloaded and is still as read: <paramref name="record"/> is then the row,
@@ -74,6 +92,8 @@ internal sealed class TurnPreload : IDisposable
             if (entry.State != EntityState.Unchanged) _states.Remove((entry.Entity.Channel, entry.Entity.ConversationId));
         foreach (var entry in _db.ChangeTracker.Entries<ConversationReference>())
             if (entry.State != EntityState.Unchanged) _references.Remove(entry.Entity.ParticipantId);
+        foreach (var entry in _db.ChangeTracker.Entries<ChannelIdentity>())
+            if (entry.State != EntityState.Unchanged) _unreachable.Add((entry.Entity.Channel, entry.Entity.ChannelUserId));
     }
 
     public void Dispose() => _db.SavingChanges -= OnSaving;

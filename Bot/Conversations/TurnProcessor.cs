@@ -51,7 +51,8 @@ public sealed partial class TurnProcessor(
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             using var preload = await TurnPreload.LoadAsync(db, [.. messages.Values.Select(m => m.Address)],
-                [.. messages.Values.Select(m => FindSender(senders, m.Sender)?.Id).OfType<string>()], cancellationToken);
+                [.. messages.Values.Select(m => FindSender(senders, m.Sender)?.Id).OfType<string>()],
+                [.. messages.Values.SelectMany(m => SenderKeys(m.Sender)).Distinct()], cancellationToken);
             foreach (var id in inboxIds)
             {
                 if (rows.GetValueOrDefault(id) is not { } row) continue;
@@ -145,7 +146,7 @@ public sealed partial class TurnProcessor(
 
         if (preload.TakeReferences(participant.Id) is { } references) db.RememberAddress(references, participant.Id, message.Address, now);
         else await db.RememberAddressAsync(participant.Id, message.Address, now, cancellationToken);
-        await ReachableAgainAsync(sender, cancellationToken);
+        await ReachableAgainAsync(sender, preload, cancellationToken);
 
         foreach (var reply in turn.Replies)
             outbox.Enqueue(message.Address, reply, participant.Id, message.ReplyTo);
@@ -155,11 +156,13 @@ public sealed partial class TurnProcessor(
     /// Someone who writes to us on a channel can be reached there again, whatever a channel said before (WeCom 81013,
     /// Teams 403 MessageWritesBlocked): the mark that kept proactive messages off that identity is lifted.
     /// </summary>
-    private async Task ReachableAgainAsync(ChannelUser sender, CancellationToken cancellationToken)
+    private async Task ReachableAgainAsync(ChannelUser sender, TurnPreload preload, CancellationToken cancellationToken)
     {
         // Local ids (chat page, emulator) are not channel identities: nothing is ever marked on them.
         if (sender.IsLocalId) return;
         var ids = sender.AlternateId is { Length: > 0 } alternate ? new[] { sender.Id, alternate } : [sender.Id];
+        // Almost nobody is marked: only those who were when the batch began, or were saved by it since, need the update.
+        if (!ids.Any(id => preload.MayBeMarkedUnreachable(sender.Channel, id))) return;
         await db.Set<ChannelIdentity>()
             .Where(i => i.Channel == sender.Channel && ids.Contains(i.ChannelUserId) && i.UnreachableSince != null)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.UnreachableSince, (DateTimeOffset?)null), cancellationToken);
