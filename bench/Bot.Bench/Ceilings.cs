@@ -26,10 +26,6 @@ namespace Bot.Bench;
 /// </summary>
 public static class Ceilings
 {
-    // Official vector A's credentials (wecom.md §5), the same as the load generator's.
-    private const string Token = "hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo";
-    private const string AesKey = "6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt";
-    private const string CorpId = "ww1436e0e65a779aee";
     private const int MaxBodyBytes = 65536;
 
     public static async Task<int> RunAsync(string mode, string[] args)
@@ -48,7 +44,7 @@ public static class Ceilings
         }
         else
         {
-            var crypto = new WeComCrypto(Token, AesKey, CorpId);
+            var crypto = new WeComCrypto(WeComCallbackLoad.Token, WeComCallbackLoad.AesKey, WeComCallbackLoad.CorpId);
             app.MapPost("/", context => CheckCallbackAsync(context, crypto));
             Console.WriteLine($"WeCom callback checks without the inbox on http://127.0.0.1:{port}/");
             await app.RunAsync();

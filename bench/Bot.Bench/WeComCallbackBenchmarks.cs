@@ -11,12 +11,11 @@ namespace Bot.Bench;
 [MemoryDiagnoser]
 public class WeComCallbackBenchmarks
 {
-    private const string Token = "hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo";
-    private const string AesKey = "6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt";
-    private const string CorpId = "ww1436e0e65a779aee";
+    private const string Token = WeComCallbackLoad.Token;
+    private const string CorpId = WeComCallbackLoad.CorpId;
     private const int Max = 65536;
 
-    private readonly WeComCrypto _crypto = new(Token, AesKey, CorpId);
+    private readonly WeComCrypto _crypto = new(Token, WeComCallbackLoad.AesKey, CorpId);
     private string _query = "";
     private byte[] _body = [];
     private string _encrypt = "";

@@ -22,10 +22,11 @@ namespace Bot.Bench;
 /// </summary>
 public static class WeComCallbackLoad
 {
-    // Official vector A's credentials (wecom.md §5): any peer can be configured with them.
-    private const string Token = "hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo";
-    private const string AesKey = "6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt";
-    private const string CorpId = "ww1436e0e65a779aee";
+    // Official vector A's credentials (wecom.md §5): any peer can be configured with them. The ceiling server and the
+    // step benchmarks use the same.
+    internal const string Token = "hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo";
+    internal const string AesKey = "6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt";
+    internal const string CorpId = "ww1436e0e65a779aee";
 
     public static async Task<int> RunAsync(string[] args)
     {
