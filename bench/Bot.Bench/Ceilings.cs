@@ -22,6 +22,8 @@ namespace Bot.Bench;
 /// <item><c>wecom-bare</c>: the bot's own callback checks (query, timestamp window, body cap, XML without DTDs,
 /// signature, AES, CorpID, the translation to a neutral message) with everything but the inbox write. Load it with
 /// <c>wecom-load --url</c>, like the Node peer, which stores nothing either.</item>
+/// <item><c>http-floor</c>: Kestrel alone — read the body, answer an empty 200. Read against bench/wecom-node/floor.js,
+/// the same on Node, it says how far apart the two HTTP servers are before any WeCom work.</item>
 /// </list>
 /// </summary>
 public static class Ceilings
@@ -30,7 +32,7 @@ public static class Ceilings
 
     public static async Task<int> RunAsync(string mode, string[] args)
     {
-        var port = WeComCallbackLoad.IntArg(args, "--port", mode == "teams-echo" ? 5097 : 5392);
+        var port = WeComCallbackLoad.IntArg(args, "--port", mode switch { "teams-echo" => 5097, "http-floor" => 5394, _ => 5392 });
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(o => o.Listen(IPAddress.Loopback, port));
@@ -40,6 +42,12 @@ public static class Ceilings
             using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan });
             app.MapPost("/api/messages", context => EchoAsync(context, http));
             Console.WriteLine($"bare .NET echo bot on http://127.0.0.1:{port}/api/messages");
+            await app.RunAsync();
+        }
+        else if (mode == "http-floor")
+        {
+            app.MapPost("/", context => context.Request.Body.CopyToAsync(Stream.Null));
+            Console.WriteLine($"HTTP floor (Kestrel) on http://127.0.0.1:{port}/");
             await app.RunAsync();
         }
         else
