@@ -43,11 +43,11 @@ long sent = 0;
 long failed = 0;
 async Task<long?> PostAsync(int worker, long n)
 {
-    // One conversation per connection, as many people writing at once; 张三 is in the demo directory, so this is a
-    // real turn (directory, state, engine, outbox), answered to the sink.
+    // One conversation per connection, as many people writing at once (--from: the demo directory's people, taken in
+    // turn), so this is a real turn (directory, state, engine, outbox), answered to the sink.
     var json = $$"""
         {"type":"message","id":"{{options.Run}}-{{worker}}-{{n}}","channelId":"emulator","serviceUrl":"{{sinkUrl}}",
-         "from":{"id":"{{options.From}}"},"recipient":{"id":"bot"},"conversation":{"id":"load-{{options.Run}}-{{worker}}"},
+         "from":{"id":"{{options.From[worker % options.From.Length]}}"},"recipient":{"id":"bot"},"conversation":{"id":"load-{{options.Run}}-{{worker}}"},
          "text":"{{options.Text}}","locale":"zh-CN"}
         """;
     using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(json));
@@ -104,7 +104,7 @@ Console.WriteLine(string.Create(inv, $"throughput {Interlocked.Read(ref replies)
 await sink.StopAsync();
 return failed == 0 && Interlocked.Read(ref replies) >= acked ? 0 : 1;
 
-internal sealed record LoadOptions(string Bot, int Connections, double Seconds, string From, string Text, string Run, string? ServiceUrl)
+internal sealed record LoadOptions(string Bot, int Connections, double Seconds, string[] From, string Text, string Run, string? ServiceUrl)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -117,7 +117,7 @@ internal sealed record LoadOptions(string Bot, int Connections, double Seconds, 
             Arg("bot", "http://127.0.0.1:5080"),
             int.Parse(Arg("connections", "50"), CultureInfo.InvariantCulture),
             double.Parse(Arg("seconds", "20"), CultureInfo.InvariantCulture),
-            Arg("from", "zhangsan"),
+            Arg("from", "zhangsan").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             Arg("text", "帮助"),
             // Fresh activity ids every run: the bot de-duplicates by id, so a rerun must not be all duplicates.
             Arg("run", Guid.NewGuid().ToString("N")[..8]),
