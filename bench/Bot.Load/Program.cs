@@ -117,7 +117,8 @@ internal sealed record LoadOptions(string Bot, int Connections, double Seconds, 
             Arg("bot", "http://127.0.0.1:5080"),
             int.Parse(Arg("connections", "50"), CultureInfo.InvariantCulture),
             double.Parse(Arg("seconds", "20"), CultureInfo.InvariantCulture),
-            Arg("from", "zhangsan").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Arg("from", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } people
+                ? people : ["zhangsan"],
             Arg("text", "帮助"),
             // Fresh activity ids every run: the bot de-duplicates by id, so a rerun must not be all duplicates.
             Arg("run", Guid.NewGuid().ToString("N")[..8]),
