@@ -9,8 +9,8 @@ namespace Bot.Conversations;
 /// <summary>
 /// What every turn of a batch reads first, read for the whole batch in three statements instead of two or three per
 /// turn: the conversations' states, the senders' conversation references, and which of the senders' channel identities
-/// are marked unreachable (a turn clears such a mark, and with the list it need not try for everyone else). Each is handed out once, attached to the batch's
-/// context as if the turn had just read it. One that anything in the batch has saved since (a turn that starts an
+/// are marked unreachable (a turn clears such a mark, and with the list it need not try for everyone else). Each is
+/// handed out once, attached to the batch's context as if the turn had just read it. One that anything in the batch has saved since (a turn that starts an
 /// owner's survey writes that owner's conversation state) is dropped, and the turn reads it from the database instead.
 /// The state's version still guards against a writer outside the batch (OwnerReach's own job): its turn fails on the
 /// conflict and runs again.
@@ -86,14 +86,25 @@ internal sealed class TurnPreload : IDisposable
     }
 
     /// <summary>Every save in the batch, a feature's own included, drops the preloaded copies of the rows it writes.</summary>
+    /// <remarks>One pass over the tracked entries: each call of <c>Entries</c> detects changes across the whole context.</remarks>
     private void OnSaving(object? sender, SavingChangesEventArgs e)
     {
-        foreach (var entry in _db.ChangeTracker.Entries<ConversationStateRecord>())
-            if (entry.State != EntityState.Unchanged) _states.Remove((entry.Entity.Channel, entry.Entity.ConversationId));
-        foreach (var entry in _db.ChangeTracker.Entries<ConversationReference>())
-            if (entry.State != EntityState.Unchanged) _references.Remove(entry.Entity.ParticipantId);
-        foreach (var entry in _db.ChangeTracker.Entries<ChannelIdentity>())
-            if (entry.State != EntityState.Unchanged) _unreachable.Add((entry.Entity.Channel, entry.Entity.ChannelUserId));
+        foreach (var entry in _db.ChangeTracker.Entries())
+        {
+            if (entry.State == EntityState.Unchanged) continue;
+            switch (entry.Entity)
+            {
+                case ConversationStateRecord state:
+                    _states.Remove((state.Channel, state.ConversationId));
+                    break;
+                case ConversationReference reference:
+                    _references.Remove(reference.ParticipantId);
+                    break;
+                case ChannelIdentity identity:
+                    _unreachable.Add((identity.Channel, identity.ChannelUserId));
+                    break;
+            }
+        }
     }
 
     public void Dispose() => _db.SavingChanges -= OnSaving;

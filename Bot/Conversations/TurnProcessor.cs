@@ -43,8 +43,8 @@ public sealed partial class TurnProcessor(
         var messages = rows.Values.ToDictionary(r => r.Id, r => WireJson.ReadIncoming(r.Payload));
         // Who sent them, for the whole batch in one go (the directory's first question in every turn). Read before the
         // turns: a directory change made by a turn reaches the same person's other conversations from the next batch.
-        var senders = await directory.FindParticipantsAsync(
-            [.. messages.Values.SelectMany(m => SenderKeys(m.Sender)).Distinct()], cancellationToken);
+        ChannelIdentityKey[] senderKeys = [.. messages.Values.SelectMany(m => SenderKeys(m.Sender)).Distinct()];
+        var senders = await directory.FindParticipantsAsync(senderKeys, cancellationToken);
 
         // The savepoints below are the turns' own; EF's automatic one around every SaveChanges would only add two statements.
         db.Database.AutoSavepointsEnabled = false;
@@ -52,7 +52,7 @@ public sealed partial class TurnProcessor(
         {
             using var preload = await TurnPreload.LoadAsync(db, [.. messages.Values.Select(m => m.Address)],
                 [.. messages.Values.Select(m => FindSender(senders, m.Sender)?.Id).OfType<string>()],
-                [.. messages.Values.SelectMany(m => SenderKeys(m.Sender)).Distinct()], cancellationToken);
+                senderKeys, cancellationToken);
             foreach (var id in inboxIds)
             {
                 if (rows.GetValueOrDefault(id) is not { } row) continue;
