@@ -66,7 +66,7 @@ public sealed class Inbox(BotDbContext db, InboxSignal signal) : IAsyncDisposabl
                     command.Parameters[0].Value = message.Address.Channel;
                     command.Parameters[1].Value = message.ChannelMessageId;
                     command.Parameters[2].Value = message.Address.ConversationId;
-                    command.Parameters[3].Value = WireJson.Write(message);
+                    command.Parameters[3].Value = WireJson.WriteIncoming(message);
                     command.Parameters[4].Value = Model.Stored(nameof(InboxMessage.ReceivedAt), message.ReceivedAt.ToUniversalTime());
                     // A key seen before, in the table or earlier in this batch, changes no row.
                     taken[i] = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
@@ -115,7 +115,7 @@ public sealed class Inbox(BotDbContext db, InboxSignal signal) : IAsyncDisposabl
             Add(command, sql, $"c{i}", message.Address.Channel).Append(", ");
             Add(command, sql, $"m{i}", message.ChannelMessageId).Append(", ");
             Add(command, sql, $"v{i}", message.Address.ConversationId).Append(", ");
-            Add(command, sql, $"p{i}", WireJson.Write(message)).Append(", ");
+            Add(command, sql, $"p{i}", WireJson.WriteIncoming(message)).Append(", ");
             Add(command, sql, $"r{i}", model.Stored(nameof(InboxMessage.ReceivedAt), message.ReceivedAt.ToUniversalTime())).Append(", ");
             Add(command, sql, $"s{i}", pending).Append(", 0)");
         }

@@ -47,5 +47,5 @@ public class WeComCallbackBenchmarks
     [Benchmark] public object Decrypt() => _crypto.Decrypt(_encrypt);
     [Benchmark] public object Message() => WeComXml.ReadMessage(_plaintext, Max);
     [Benchmark] public object Translate() => WeComTranslator.Translate(_message, DateTimeOffset.UtcNow);
-    [Benchmark] public string InboxPayload() => WireJson.Write(_incoming);
+    [Benchmark] public string InboxPayload() => WireJson.WriteIncoming(_incoming);
 }
