@@ -116,6 +116,23 @@ public sealed class WeComCallbackTests : WeComChannelTestBase
     }
 
     [Fact]
+    public async Task Callback_CardButtonWithAKeyTooLongToCarry_CardStillGreyedOutAsAnswered()
+    {
+        (await SendTextAsync("zhangsan", "帮助")).EnsureSuccessStatusCode();
+        await _bot.RunTurnsAsync();
+        var taskId = Assert.Single(_api.CallsTo(FakeWeComApi.Send)).Json.GetProperty("template_card").GetProperty("task_id").GetString()!;
+
+        var click = WeComPeer.Event("zhangsan", "template_card_event", Now, new string('x', 300),
+            $"<TaskId><![CDATA[{taskId}]]></TaskId><CardType><![CDATA[button_interaction]]></CardType><ResponseCode><![CDATA[rc-click-2]]></ResponseCode>");
+        (await PostAsync(_peer.Callback(click, Now))).EnsureSuccessStatusCode();
+        await _bot.RunTurnsAsync();
+
+        var update = Assert.Single(_api.CallsTo(FakeWeComApi.UpdateCard)).Json;
+        Assert.Equal("rc-click-2", update.GetProperty("response_code").GetString());
+        Assert.Equal("已回复", update.GetProperty("button").GetProperty("replace_name").GetString());
+    }
+
+    [Fact]
     public async Task Callback_LocationWithoutValidCoordinates_AcknowledgedAndNotStored()
     {
         // A valid position is a check-in (Location_* tests below); one WeCom could not have sent is dropped.

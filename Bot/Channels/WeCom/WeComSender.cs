@@ -42,7 +42,7 @@ public sealed partial class WeComSender(
         var userId = envelope.Address.ConversationId;
 
         if (WeComTranslator.CardClickOf(envelope.ReplyToId) is { } click)
-            await UpdateClickedCardAsync(userId, envelope.RecipientId, click.TaskId, click.ResponseCode, envelope.ReplyToId!, cancellationToken);
+            await UpdateClickedCardAsync(userId, envelope.RecipientId, click.TaskId, click.ResponseCode, click.Value, cancellationToken);
 
         var request = BuildRequest(o, userId, envelope.OutboxId, envelope.Message);
         var response = await api.SendMessageAsync(request, cancellationToken);
@@ -157,14 +157,14 @@ public sealed partial class WeComSender(
     /// Greys out the clicked card for the clicking member, showing what was chosen (§8.3). Best effort: a failure is
     /// logged and the reply still goes out.
     /// </summary>
-    private async Task UpdateClickedCardAsync(string userId, string? recipientId, string taskId, string responseCode, string replyToId,
+    private async Task UpdateClickedCardAsync(string userId, string? recipientId, string taskId, string responseCode, string? value,
         CancellationToken cancellationToken)
     {
         if (!_usedResponseCodes.TryAdd(responseCode, 0)) return;
         if (_usedResponseCodes.Count > 10_000) _usedResponseCodes.Clear();
         try
         {
-            var (label, language) = await ChosenLabelAsync(userId, recipientId, taskId, replyToId, cancellationToken);
+            var (label, language) = await ChosenLabelAsync(userId, recipientId, taskId, value, cancellationToken);
             var replaceName = label is null ? WeComTexts.Catalog.Get("CardAnswered", language) : WeComTexts.Catalog.Get("CardChosen", language, label);
             var response = await api.UpdateTemplateCardAsync(new WeComUpdateCardRequest
             {
@@ -182,10 +182,10 @@ public sealed partial class WeComSender(
     }
 
     /// <summary>
-    /// The label of the pressed choice and the member's language. The click's inbox row (the one whose ReplyToId names
-    /// this response_code) holds the pressed value; the prompt's outbox row (named by the task_id) holds the labels.
+    /// The label of the pressed choice and the member's language. The reply names the pressed value; the prompt's outbox
+    /// row (named by the task_id, and sent to this member) holds the labels.
     /// </summary>
-    private async Task<(string? Label, string Language)> ChosenLabelAsync(string userId, string? recipientId, string taskId, string replyToId,
+    private async Task<(string? Label, string Language)> ChosenLabelAsync(string userId, string? recipientId, string taskId, string? value,
         CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -194,17 +194,10 @@ public sealed partial class WeComSender(
         if (recipientId is not null && await db.Set<Person>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == recipientId, cancellationToken) is { } person)
             language = TextCatalog.NormalizeLanguage(person.Language);
 
-        if (OutboxIdOf(taskId) is not { } outboxId) return (null, language);
+        if (value is null || OutboxIdOf(taskId) is not { } outboxId) return (null, language);
         var prompt = await db.Set<OutboxMessage>().AsNoTracking().SingleOrDefaultAsync(m => m.Id == outboxId, cancellationToken);
         if (prompt is null || prompt.ConversationId != userId) return (null, language);
 
-        var recent = await db.Set<InboxMessage>().AsNoTracking()
-            .Where(m => m.Channel == WeComTranslator.Channel && m.ConversationId == userId)
-            .OrderByDescending(m => m.Id)
-            .Take(20)
-            .Select(m => m.Payload)
-            .ToListAsync(cancellationToken);
-        var value = recent.Select(WireJson.ReadIncoming).FirstOrDefault(m => m.ReplyToId == replyToId)?.ChoiceValue;
         var label = WireJson.ReadOutgoing(prompt.Payload).ChoiceList.FirstOrDefault(c => c.Value == value)?.Label;
         return (label, language);
     }

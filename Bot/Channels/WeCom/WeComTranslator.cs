@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -53,22 +54,58 @@ internal static class WeComTranslator
                 // A custom menu button: its key is the command word (configure keys like 帮助, 我是谁).
                 return Take(m, userId, receivedAt, text: m.EventKey);
             case "template_card_event" when !string.IsNullOrWhiteSpace(m.EventKey):
-                // A card button: its key is the prompt's choice value (WeComSender renders choices that way).
-                var replyTo = string.IsNullOrEmpty(m.TaskId) || string.IsNullOrEmpty(m.ResponseCode)
-                    ? null
-                    : CardReplyPrefix + m.TaskId + "|" + m.ResponseCode;
-                return Take(m, userId, receivedAt, choice: m.EventKey, replyToId: replyTo is { Length: <= 256 } ? replyTo : null);
+                // A card button: its key is the prompt's choice value (WeComSender renders choices that way). The reply
+                // carries what the sender needs to grey the card out showing the choice: task, code and pressed value
+                // (without the value when that would not fit the outbox's 256 characters: the card then says "answered").
+                return Take(m, userId, receivedAt, choice: m.EventKey, replyToId: CardReply(m.TaskId, m.ResponseCode, m.EventKey));
             default:
                 return Ignore("event " + (m.Event ?? "without Event"));
         }
     }
 
-    /// <summary>The card click a reply answers, when it answers one: (task_id, response_code).</summary>
-    public static (string TaskId, string ResponseCode)? CardClickOf(string? replyToId)
+    private const int MaxReplyToId = 256;
+
+    /// <summary>"card|{task_id}|{pressed value, base64url}|{response_code}", the value left empty when it would not fit.</summary>
+    private static string? CardReply(string? taskId, string? responseCode, string value)
+    {
+        if (string.IsNullOrEmpty(taskId) || string.IsNullOrEmpty(responseCode)) return null;
+        var encoded = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(value));
+        var reply = $"{CardReplyPrefix}{taskId}|{encoded}|{responseCode}";
+        if (reply.Length <= MaxReplyToId) return reply;
+        reply = $"{CardReplyPrefix}{taskId}||{responseCode}";
+        return reply.Length <= MaxReplyToId ? reply : null;
+    }
+
+    /// <summary>
+    /// The card click a reply answers, when it answers one: (task_id, response_code, the pressed value when it fitted).
+    /// The task_id is ours (no '|'), the value is base64url (no '|'); the response_code, WeCom's, is the rest.
+    /// </summary>
+    public static (string TaskId, string ResponseCode, string? Value)? CardClickOf(string? replyToId)
     {
         if (replyToId is null || !replyToId.StartsWith(CardReplyPrefix, StringComparison.Ordinal)) return null;
-        var parts = replyToId[CardReplyPrefix.Length..].Split('|', 2);
-        return parts.Length == 2 && parts[0].Length > 0 && parts[1].Length > 0 ? (parts[0], parts[1]) : null;
+        var parts = replyToId[CardReplyPrefix.Length..].Split('|', 3);
+        // Two parts: a reply queued before the value was carried ("card|{task_id}|{response_code}").
+        var (taskId, encoded, responseCode) = parts.Length switch
+        {
+            3 => (parts[0], parts[1], parts[2]),
+            2 => (parts[0], "", parts[1]),
+            _ => ("", "", ""),
+        };
+        if (taskId.Length == 0 || responseCode.Length == 0) return null;
+        return (taskId, responseCode, Decode(encoded));
+    }
+
+    private static string? Decode(string encoded)
+    {
+        if (encoded.Length == 0) return null;
+        try
+        {
+            return Encoding.UTF8.GetString(Base64Url.DecodeFromChars(encoded));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     private static Translation Take(WeComCallbackMessage m, string userId, DateTimeOffset receivedAt,
