@@ -121,6 +121,12 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
         b.HasIndex(m => m.DeduplicationKey).IsUnique();
         b.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        // The pacer counts a person's proactive messages of the last minute (OutboxPacer); replies are not paced and stay
+        // out of the index. Without it that count read every sent row, a number that only grows.
+        b.HasIndex(m => new { m.RecipientId, m.SentAt }).HasFilter("\"ReplyToId\" IS NULL");
+        // A Teams card action names the bot's message it came from (replyToId): its prompt is found by the id the channel
+        // gave that message, again without reading every row.
+        b.HasIndex(m => m.SentMessageId).HasFilter("\"SentMessageId\" IS NOT NULL");
     }
 }
 

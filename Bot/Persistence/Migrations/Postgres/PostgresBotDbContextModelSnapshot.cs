@@ -287,6 +287,12 @@ namespace Bot.Persistence.Migrations.Postgres
                     b.HasIndex("DeduplicationKey")
                         .IsUnique();
 
+                    b.HasIndex("SentMessageId")
+                        .HasFilter("\"SentMessageId\" IS NOT NULL");
+
+                    b.HasIndex("RecipientId", "SentAt")
+                        .HasFilter("\"ReplyToId\" IS NULL");
+
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);
