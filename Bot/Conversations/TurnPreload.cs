@@ -10,10 +10,10 @@ namespace Bot.Conversations;
 /// What every turn of a batch reads first, read for the whole batch in three statements instead of two or three per
 /// turn: the conversations' states, the senders' conversation references, and which of the senders' channel identities
 /// are marked unreachable (a turn clears such a mark, and with the list it need not try for everyone else). Each is
-/// handed out once, attached to the batch's context as if the turn had just read it. One that anything in the batch has saved since (a turn that starts an
-/// owner's survey writes that owner's conversation state) is dropped, and the turn reads it from the database instead.
-/// The state's version still guards against a writer outside the batch (OwnerReach's own job): its turn fails on the
-/// conflict and runs again.
+/// handed out once, attached to the batch's context as if the turn had just read it. One that anything in the batch has
+/// saved since (a turn that starts an owner's survey writes that owner's conversation state) is dropped, and the turn
+/// reads it from the database instead. The state's version still guards against a writer outside the batch
+/// (OwnerReach's own job): its turn fails on the conflict and runs again.
 /// </summary>
 internal sealed class TurnPreload : IDisposable
 {
