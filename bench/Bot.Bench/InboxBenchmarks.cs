@@ -2,8 +2,6 @@ using BenchmarkDotNet.Attributes;
 using Bot.Conversations;
 using Bot.Domain.Conversations;
 using Bot.Persistence;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,23 +15,15 @@ namespace Bot.Bench;
 public class InboxBenchmarks
 {
     private const int Batch = 10;
-    private WebApplicationFactory<Program> _host = null!;
+    private BenchHost _host = null!;
     private AsyncServiceScope _scope;
     private Inbox _inbox = null!;
-    private string _data = "";
     private long _next = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
 
     [GlobalSetup]
     public void Setup()
     {
-        _data = Path.Combine(Path.GetTempPath(), "bot-bench", Guid.NewGuid().ToString("N"));
-        _host = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Development");
-            b.UseSetting("Storage:DataDirectory", _data);
-            b.UseSetting("Conversations:RunWorkers", "false");
-            b.UseSetting("Logging:LogLevel:Default", "Warning");
-        });
+        _host = new BenchHost();
         _scope = _host.Services.CreateAsyncScope();
         _scope.ServiceProvider.GetRequiredService<BotDbContext>().Database.OpenConnection();
         _inbox = _scope.ServiceProvider.GetRequiredService<Inbox>();
@@ -44,8 +34,6 @@ public class InboxBenchmarks
     {
         _scope.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _host.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_data, recursive: true);
     }
 
     [Benchmark(OperationsPerInvoke = Batch)]

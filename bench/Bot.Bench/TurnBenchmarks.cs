@@ -1,8 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Bot.Conversations;
 using Bot.Domain.Conversations;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Bench;
@@ -15,31 +13,18 @@ namespace Bot.Bench;
 [MemoryDiagnoser]
 public class TurnBenchmarks
 {
-    private WebApplicationFactory<Program> _host = null!;
-    private string _data = "";
+    private BenchHost _host = null!;
     private int _next;
 
     [GlobalSetup]
     public void Setup()
     {
-        _data = Path.Combine(Path.GetTempPath(), "bot-bench", Guid.NewGuid().ToString("N"));
-        _host = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Development");
-            b.UseSetting("Storage:DataDirectory", _data);
-            b.UseSetting("Conversations:RunWorkers", "false");
-            b.UseSetting("Logging:LogLevel:Default", "Warning");
-        });
+        _host = new BenchHost();
         _ = _host.Services; // start the host: migrations and demo data
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _host.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_data, recursive: true);
-    }
+    public void Cleanup() => _host.Dispose();
 
     [Benchmark]
     public async Task HelpTurnEndToEnd()
