@@ -56,6 +56,8 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'Urls', value: 'http://0.0.0.0:8080' }
         { name: 'WEBSITES_PORT', value: '8080' }
         { name: 'Storage__DataDirectory', value: '/home/data' }
+        // Fewer garbage collections under load for about 50 MB more memory (deploymentTemplates/README.md, "Runtime").
+        { name: 'DOTNET_GCgen0size', value: '0x4000000' }
         { name: 'Teams__AppId', value: appId }
         { name: 'Teams__TenantId', value: tenantId }
         { name: 'Teams__AppPassword', value: appPassword }
