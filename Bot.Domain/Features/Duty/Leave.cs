@@ -141,7 +141,7 @@ public sealed partial class LeaveCommand(
         turn.Reply(Texts.Get("LeaveRequested", turn.Language, leave.Id, approver.Name));
     }
 
-    /// <summary>"30分钟", "1小时", "30m", "1h", or a clock time "10:30" (today, local).</summary>
+    /// <summary>"30分钟", "1小时", "30m", "1h", or a clock time: "10:30", "下午3点" (ClockInput).</summary>
     private DateTimeOffset? ReturnTime(string text, DateTimeOffset now)
     {
         var t = TextInput.ForMatching(text);
@@ -151,14 +151,8 @@ public sealed partial class LeaveCommand(
             var hours = d.Groups["u"].Value is "小时" or "h" or "hour" or "hours";
             return now + (hours ? TimeSpan.FromHours(n) : TimeSpan.FromMinutes(n));
         }
-        if (TimeOnly.TryParseExact(t, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var clock))
-        {
-            var local = department.LocalDate(now);
-            var at = department.ToInstant(local, clock);
-            // A night shift: "01:30" said at 23:40 is tomorrow's.
-            return at < now - TimeSpan.FromHours(12) ? department.ToInstant(local.AddDays(1), clock) : at;
-        }
-        return null;
+        // "10:30", "下午3点"; on a night shift "01:30" said at 23:40 is tomorrow's (ClockInput.Resolve).
+        return ClockInput.TryParse(t, out var clock) ? ClockInput.Resolve(clock, now, department) : null;
     }
 
     [GeneratedRegex(@"^(?<n>\d{1,3})\s*(?<u>分钟|分|小时|m|min|mins|minutes|h|hour|hours)$")]

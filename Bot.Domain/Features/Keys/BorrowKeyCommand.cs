@@ -165,12 +165,10 @@ public sealed class BorrowKeyCommand(KeyDesk desk, IKeyStore store, IDirectorySt
             case "1h": return turn.Now.AddHours(1);
             case "2h": return turn.Now.AddHours(2);
         }
-        if (TimeOnly.TryParseExact(turn.Text.Replace('：', ':'), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
-        {
-            var due = desk.Department.ToInstant(desk.Department.LocalDate(turn.Now), time);
-            return due > turn.Now ? due : null;
-        }
-        return null;
+        // "16:30", "下午4点半", and at night "01:30" for tomorrow's small hours (ClockInput.Resolve).
+        if (!ClockInput.TryParse(turn.Text, out var clock)) return null;
+        var due = ClockInput.Resolve(clock, turn.Now, desk.Department);
+        return due > turn.Now ? due : null;
     }
 
     private void AskOffSite(TurnContext turn, bool again = false) =>

@@ -140,6 +140,18 @@ public sealed class LeaveTests : IDisposable
         Assert.Equal("您现在不在当班（或还没有签到），外出无需申请。", await SayAsync("zhangsan", "外出 30分钟 买文具", Shanghai(9, 30)));
     }
 
+    [Theory]
+    [InlineData("2点半", "14:30")] // said at 13:00: this afternoon
+    [InlineData("下午两点", "14:00")]
+    [InlineData("14点15分", "14:15")]
+    public async Task Leave_ReturnTimeInWords_IsUnderstood(string typed, string returnBy)
+    {
+        await SayAsync("zhangsan", "签到");
+        await SayAsync("zhangsan", $"外出 {typed} 去银行", Shanghai(13, 0));
+
+        Assert.Contains($"预计 {returnBy} 回来", Assert.Single(await InboxAsync("wangwu")));
+    }
+
     [Fact]
     public async Task Leave_WithoutReturnTimeOrPastTheShiftEnd_IsRefused()
     {

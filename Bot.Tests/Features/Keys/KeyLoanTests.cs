@@ -299,6 +299,36 @@ public sealed class KeyLoanTests : KeysTestBase
         Assert.Contains($"确认交出 {loan.Id}", Assert.Single(await InboxAsync("wangwu")).Choices.Select(c => c.Value));
     }
 
+    [Theory]
+    [InlineData("下午4点半", 16, 30)]
+    [InlineData("３点", 15, 0)] // an hour without 上午/下午 that has passed today: this afternoon
+    [InlineData("14：45", 14, 45)]
+    public async Task Borrow_ReturnTimeTypedAsPeopleSayIt_IsUnderstood(string typed, int hour, int minute)
+    {
+        At(13, 0);
+        await SayAsync("zhangsan", "借钥匙 3-1-502");
+        await Chat("zhangsan").PressAsync("Viewing");
+        var next = await Chat("zhangsan").SayAsync(typed);
+        Assert.StartsWith("是否代外来施工人员借用", next.Single().Text);
+        await Chat("zhangsan").PressAsync("no");
+        await Chat("zhangsan").PressAsync("no");
+
+        Assert.Equal(Shanghai(hour, minute), Assert.Single(await LoansAsync()).DueBack);
+    }
+
+    [Fact]
+    public async Task Borrow_OnTheNightShift_ReturnAfterMidnight_IsDueTomorrow()
+    {
+        At(23, 40);
+        await SayAsync("wujiu", "借钥匙 3-1-502");
+        await Chat("wujiu").PressAsync("Repair");
+        await Chat("wujiu").SayAsync("01:30");
+        await Chat("wujiu").PressAsync("no");
+        await Chat("wujiu").PressAsync("no");
+
+        Assert.Equal(Shanghai(1, 30, day: 27), Assert.Single(await LoansAsync()).DueBack);
+    }
+
     [Fact]
     public async Task Borrow_BadAnswers_GetPoliteRepliesAndRecordNothing()
     {
@@ -307,7 +337,7 @@ public sealed class KeyLoanTests : KeysTestBase
         Assert.StartsWith("对不起，请您从选项中选择。", purpose.Single().Text);
         await Chat("zhangsan").PressAsync("Viewing");
         var due = await Chat("zhangsan").SayAsync("08:00");
-        Assert.StartsWith("对不起，请选择一个选项，或输入今天晚于现在的时间", due.Single().Text);
+        Assert.StartsWith("对不起，请选择一个选项，或输入晚于现在的时间", due.Single().Text);
         var cancelled = await Chat("zhangsan").SayAsync("取消");
 
         Assert.NotEmpty(cancelled);

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Bot.Domain.Conversations;
+
+/// <summary>
+/// A clock time as staff type it on a phone: "14:30", "14：30", "14.30", "14点", "14点30分", "2点半", "下午2点",
+/// "晚上八点一刻", "2:30 pm". An hour of 1–11 with no 上午/下午 (or am/pm) and no leading zero is marked
+/// <see cref="Clock.NeedsPeriod"/>: "3点" may well mean 15:00, which <see cref="Resolve"/> decides from the time now.
+/// </summary>
+public static partial class ClockInput
+{
+    public readonly record struct Clock(TimeOnly Time, bool NeedsPeriod);
+
+    public static bool TryParse(string? text, out Clock clock)
+    {
+        clock = default;
+        var t = TextInput.ForMatching(text);
+        if (t.Length == 0) return false;
+
+        int hour, minute = 0;
+        string period, hourText;
+        if (Chinese().Match(t) is { Success: true } c)
+        {
+            hourText = c.Groups["h"].Value;
+            if (!TryNumber(hourText, out hour)) return false;
+            if (c.Groups["half"].Success) minute = 30;
+            else if (c.Groups["q"].Success) minute = c.Groups["q"].Value == "一刻" ? 15 : 45;
+            else if (c.Groups["m"].Success && !TryNumber(c.Groups["m"].Value, out minute)) return false;
+            period = c.Groups["p"].Success ? c.Groups["p"].Value : c.Groups["ap"].Value.Replace(".", "");
+        }
+        else if (English().Match(t) is { Success: true } e)
+        {
+            hourText = e.Groups["h"].Value;
+            hour = int.Parse(hourText, CultureInfo.InvariantCulture);
+            if (hour is 0 or > 12) return false; // "13pm" is no time
+            if (e.Groups["m"].Success) minute = int.Parse(e.Groups["m"].Value, CultureInfo.InvariantCulture);
+            period = e.Groups["ap"].Value.Replace(".", "");
+        }
+        else
+        {
+            return false;
+        }
+
+        if (hour > 23 || minute > 59) return false;
+        // "下午15点": an hour past 12 is on the 24-hour clock already.
+        if (period.Length > 0 && hour <= 12)
+        {
+            hour = period switch
+            {
+                "下午" or "傍晚" or "pm" => hour == 12 ? 12 : hour + 12,
+                "中午" => hour <= 2 ? hour + 12 : hour,                     // 中午1点 is 13:00, 中午12点 noon
+                "晚上" or "夜里" or "夜间" => hour == 12 ? 0 : hour >= 5 ? hour + 12 : hour, // 夜里2点 is 02:00
+                "凌晨" or "半夜" or "am" => hour == 12 ? 0 : hour,
+                _ => hour,                                                   // 早上, 上午: 上午12点 reads as noon
+            };
+        }
+        // "03:00" and "0点" say which; "3:00" and "3点" do not (12点 is noon in everyday Chinese).
+        var needsPeriod = period.Length == 0 && hour is >= 1 and <= 11 && !hourText.StartsWith('0') && !hourText.StartsWith('零');
+        clock = new Clock(new TimeOnly(hour, minute), needsPeriod);
+        return true;
+    }
+
+    /// <summary>
+    /// The moment meant, seen from <paramref name="now"/>: today at that time; for an hour without 上午/下午 that has
+    /// already passed, the same hour in the afternoon if that is still ahead ("3点" said at 13:00 is 15:00); a time
+    /// more than 12 hours back is tomorrow's ("01:30" said at 23:40). Anything else stays today's, which may be in the
+    /// past: the caller says so.
+    /// </summary>
+    public static DateTimeOffset Resolve(Clock clock, DateTimeOffset now, DepartmentProfile department)
+    {
+        var today = department.LocalDate(now);
+        var at = department.ToInstant(today, clock.Time);
+        if (at > now) return at;
+        if (clock.NeedsPeriod && department.ToInstant(today, clock.Time.AddHours(12)) is var afternoon && afternoon > now) return afternoon;
+        return at < now - TimeSpan.FromHours(12) ? department.ToInstant(today.AddDays(1), clock.Time) : at;
+    }
+
+    /// <summary>Digits, or Chinese numerals up to 59: 三, 十二, 二十三, 四十五, 零五, 两.</summary>
+    private static bool TryNumber(string text, out int value)
+    {
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value)) return true;
+        value = 0;
+        var tens = text.IndexOf('十');
+        if (tens < 0) return text.Length switch
+        {
+            1 => Digit(text[0], out value),
+            2 when text[0] is '零' or '〇' => Digit(text[1], out value), // the minutes of 八点零五
+            _ => false,
+        };
+        if (tens != text.LastIndexOf('十') || tens > 1) return false;
+        var high = 1;
+        if (tens == 1 && (!Digit(text[0], out high) || high < 2)) return false;
+        var low = 0;
+        if (tens < text.Length - 1 && (text.Length - tens != 2 || !Digit(text[^1], out low) || low == 0)) return false;
+        value = high * 10 + low;
+        return true;
+    }
+
+    private static bool Digit(char ch, out int value)
+    {
+        value = "零一二三四五六七八九".IndexOf(ch);
+        if (ch == '〇') value = 0;
+        else if (ch == '两') value = 2;
+        return value >= 0;
+    }
+
+    // 点 or 时 after the hour, or a colon (a full-width one arrives folded) or a dot between hour and minutes.
+    [GeneratedRegex(@"^(?<p>凌晨|半夜|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间)?\s*(?<h>[0-9]{1,2}|[零〇一二两三四五六七八九十]{1,3})\s*(?:[:.]\s*(?<m>[0-9]{2})|[点點时]\s*(?:(?<half>半)|(?<q>一刻|三刻)|(?<m>[0-9]{1,2}|[零〇一二三四五六七八九十]{1,3})\s*分?)?)\s*(?<ap>am|pm|a\.m\.?|p\.m\.?)?$")]
+    private static partial Regex Chinese();
+
+    [GeneratedRegex(@"^(?<h>[0-9]{1,2})(?::(?<m>[0-9]{2}))?\s*(?<ap>am|pm|a\.m\.?|p\.m\.?)$")]
+    private static partial Regex English();
+}
