@@ -1,3 +1,4 @@
+using Bot.Domain.Conversations;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -9,7 +10,8 @@ public static partial class DutyDates
     public static bool TryParse(string? text, DateOnly today, out DateOnly date)
     {
         date = default;
-        var t = (text ?? "").Trim().TrimEnd('。', '.').ToLowerInvariant();
+        // Full-width digits and dashes (a phone keyboard in full-width mode) fold to ASCII first.
+        var t = TextInput.ForMatching(text);
         switch (t)
         {
             case "今天" or "今日" or "today":
@@ -50,7 +52,7 @@ public static partial class DutyDates
     public static bool TryParseMonth(string? text, out DateOnly firstDay)
     {
         firstDay = default;
-        var t = (text ?? "").Trim();
+        var t = TextInput.Normalize(text);
         if (MonthText().Match(t) is not { Success: true } m) return false;
         var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
         var month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
@@ -59,12 +61,12 @@ public static partial class DutyDates
         return true;
     }
 
-    [GeneratedRegex(@"^(?<m>\d{1,2})(?:-|/|月)(?<d>\d{1,2})(?:日|号)?$")]
+    [GeneratedRegex(@"^(?<m>[0-9]{1,2})(?:-|/|月)(?<d>[0-9]{1,2})(?:日|号)?$")]
     private static partial Regex MonthDay();
 
-    [GeneratedRegex(@"^(?<d>\d{1,2})(?:日|号)$")]
+    [GeneratedRegex(@"^(?<d>[0-9]{1,2})(?:日|号)$")]
     private static partial Regex DayOnly();
 
-    [GeneratedRegex(@"^(?<y>\d{4})(?:-|/|年)(?<m>\d{1,2})月?$")]
+    [GeneratedRegex(@"^(?<y>[0-9]{4})(?:-|/|年)(?<m>[0-9]{1,2})月?$")]
     private static partial Regex MonthText();
 }

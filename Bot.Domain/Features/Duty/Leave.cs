@@ -155,7 +155,7 @@ public sealed partial class LeaveCommand(
         return ClockInput.TryParse(t, out var clock) ? ClockInput.Resolve(clock, now, department) : null;
     }
 
-    [GeneratedRegex(@"^(?<n>\d{1,3})\s*(?<u>分钟|分|小时|m|min|mins|minutes|h|hour|hours)$")]
+    [GeneratedRegex(@"^(?<n>[0-9]{1,3})\s*(?<u>分钟|分|小时|m|min|mins|minutes|h|hour|hours)$")]
     private static partial Regex Duration();
 }
 

@@ -1,0 +1,48 @@
+using Bot.Domain.Features.Duty;
+
+namespace Bot.Tests.Features.Duty;
+
+/// <summary>Dates as staff type them (调班, 补卡), seen on 2026-11-27.</summary>
+public sealed class DutyDatesTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 27);
+
+    [Theory]
+    [InlineData("今天", "2026-11-27")]
+    [InlineData("明天", "2026-11-28")]
+    [InlineData("后天。", "2026-11-29")]
+    [InlineData("Tomorrow", "2026-11-28")]
+    [InlineData("2026-12-01", "2026-12-01")]
+    [InlineData("2026/12/1", "2026-12-01")]
+    [InlineData("11-28", "2026-11-28")]
+    [InlineData("11月28日", "2026-11-28")]
+    [InlineData("1月3号", "2027-01-03")]
+    [InlineData("28号", "2026-11-28")]
+    [InlineData("3号", "2026-12-03")]
+    // A phone keyboard in full-width mode: read here too, not only where the engine has folded the text already.
+    [InlineData("１１月２８日", "2026-11-28")]
+    [InlineData("１１－２８", "2026-11-28")]
+    [InlineData("２８号", "2026-11-28")]
+    public void TypedDates_AreRead(string typed, string expected)
+    {
+        Assert.True(DutyDates.TryParse(typed, Today, out var date));
+        Assert.Equal(DateOnly.Parse(expected), date);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("下周")]
+    [InlineData("2月30日")]
+    [InlineData("13-01")]
+    [InlineData("٢٨号")] // another script's digits: no date; the turn used to fail on them
+    public void OtherText_IsNoDate(string typed) => Assert.False(DutyDates.TryParse(typed, Today, out _));
+
+    [Theory]
+    [InlineData("2026-11", "2026-11-01")]
+    [InlineData("２０２６年１１月", "2026-11-01")]
+    public void TypedMonths_AreRead(string typed, string expected)
+    {
+        Assert.True(DutyDates.TryParseMonth(typed, out var first));
+        Assert.Equal(DateOnly.Parse(expected), first);
+    }
+}
