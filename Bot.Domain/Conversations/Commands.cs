@@ -25,7 +25,8 @@ public sealed record CommandInfo(
     Roles Roles = Roles.None,
     int HelpOrder = 100,
     Roles ListedFor = Roles.None,
-    bool TakesLocation = false)
+    bool TakesLocation = false,
+    bool TakesFreeText = false)
 {
     public IEnumerable<string> Words => ChineseWords.Concat(EnglishWords);
 

@@ -110,6 +110,16 @@ public sealed class ConversationEngine
                 return;
             }
 
+            // Typed words no command took go to the command that takes free text for this person, if any (an owner's
+            // 留言: a complaint or a request is passed on, not answered with "请您再说一遍"). Emoji and punctuation alone are not.
+            if (turn.Message.ChoiceValue is null && turn.Text.Any(char.IsLetterOrDigit)
+                && _commands.FirstOrDefault(c => c.Info.TakesFreeText && c.Info.IsAvailableTo(turn.Sender)) is { } freeText)
+            {
+                turn.State.PendingChoices = [];
+                await freeText.HandleAsync(turn, TextInput.Normalize(turn.Text), cancellationToken);
+                return;
+            }
+
             turn.Reply(Texts.Get("NotUnderstood", turn.Language));
             WriteHelp(turn);
         }

@@ -1,0 +1,61 @@
+using System.Globalization;
+using Bot.Domain.Conversations;
+using Bot.Domain.Features.Directory;
+using Bot.Domain.Features.Escalation;
+
+namespace Bot.Domain.Features.Callbacks;
+
+/// <summary>
+/// 留言 / message, for owners: what an owner writes that is not a command (a complaint, a repair, a question) is passed
+/// to the customer-service staff as an escalation case, so it reaches the shift lead on duty and climbs until someone
+/// says 收到; the owner is told it was passed on. The front desk never answers an owner's complaint with "请您再说一遍".
+/// Quiet hours hold it until the morning (a normal case), and the owner is told so.
+/// </summary>
+public sealed class OwnerMessageCommand(
+    EscalationService escalations,
+    EscalationPolicy escalationPolicy,
+    IDirectoryStore directory,
+    DepartmentProfile department) : IBotCommand
+{
+    private static readonly TextCatalog Texts = CallbackTexts.Catalog;
+
+    public const string Kind = "owner.message";
+
+    // Thanks and acknowledgements are answered, not passed on: nobody should be alerted at night for "好的，谢谢".
+    private static readonly HashSet<string> Courtesies = new(StringComparer.Ordinal)
+    {
+        "谢谢", "谢谢你", "谢谢您", "多谢", "感谢", "好的", "好", "好的谢谢", "嗯", "嗯嗯", "哦", "收到", "知道了", "明白", "再见",
+        "拜拜", "谢谢再见", "ok", "okay", "okthanks", "thanks", "thankyou", "thx", "bye", "gotit",
+    };
+
+    public CommandInfo Info { get; } = new("owner-message", ["留言", "投诉", "报修", "咨询"], ["message", "complaint", "repair"],
+        Texts, "OwnerMessageDescription", Audience: Audience.Owners, HelpOrder: 20, TakesFreeText: true);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        if (arguments.Length == 0)
+        {
+            turn.AskForArguments(Info, Texts.Get("OwnerMessageAsk", turn.Language, turn.Sender.DisplayName));
+            return;
+        }
+        // Compared without punctuation or spaces: "好的，谢谢！" and "Thank you." are courtesies too.
+        if (Courtesies.Contains(string.Concat(TextInput.ForMatching(arguments).Where(char.IsLetterOrDigit))))
+        {
+            turn.Reply(Texts.Get("OwnerCourtesy", turn.Language));
+            return;
+        }
+
+        // As typed, whole: the command word the owner may have put in front ("投诉 …") says what it is.
+        var what = turn.Said.Length > 500 ? turn.Said[..500] : turn.Said;
+        var units = (await directory.FindOwnerAsync(turn.Sender.Id, cancellationToken))?.Units.Select(u => u.UnitCode).ToList() ?? [];
+        var who = units.Count == 0 ? turn.Sender.DisplayName : $"{turn.Sender.DisplayName}（{string.Join("、", units)}）";
+        var local = department.ToLocal(turn.Now);
+        // Each message is its own case: the subject carries the time, as an emergency's does.
+        var subject = Texts.Get("OwnerMessageSubject", TextCatalog.Chinese, who, local.ToString("MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+        var details = Texts.Get("OwnerMessageDetails", TextCatalog.Chinese, who, what);
+        await escalations.RaiseAsync(new EscalationRequest(Kind, subject, Severity.Normal, details, null), turn.Now, cancellationToken);
+
+        var quiet = escalationPolicy.IsQuiet(TimeOnly.FromDateTime(local.DateTime));
+        turn.Reply(Texts.Get(quiet ? "OwnerMessageTakenAtNight" : "OwnerMessageTaken", turn.Language, turn.Sender.DisplayName, department.PropertyName));
+    }
+}

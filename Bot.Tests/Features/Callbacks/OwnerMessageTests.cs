@@ -1,0 +1,114 @@
+using Bot.Domain.Features.Callbacks;
+using Bot.Domain.Features.Escalation;
+using Bot.Persistence;
+using Bot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Tests.Features.Callbacks;
+
+/// <summary>
+/// What an owner writes that is not a command (陈先生, 3-1-502, in the demo department) is passed to the staff as an
+/// escalation case: the shift lead on duty (王五 on the early shift) hears of it and says 收到; at night it waits for the
+/// morning. Shanghai time, 2026-11-26.
+/// </summary>
+public sealed class OwnerMessageTests : IDisposable
+{
+    private const string Owner = "chen-3-1-502";
+    private readonly BotFactory _bot = new(time: new FakeTimeProvider(Shanghai(10, 0).ToUniversalTime()));
+    private readonly Dictionary<string, LocalChatClient> _chats = new(StringComparer.Ordinal);
+
+    private static DateTimeOffset Shanghai(int hour, int minute, int day = 26) => new(2026, 11, day, hour, minute, 0, TimeSpan.FromHours(8));
+
+    public void Dispose() => _bot.Dispose();
+
+    private LocalChatClient Chat(string who) => _chats.TryGetValue(who, out var c) ? c : _chats[who] = new LocalChatClient(_bot, who);
+
+    private async Task<string> SayAsync(string who, string text) =>
+        string.Join("\n", (await Chat(who).SayAsync(text)).Select(l => l.Text));
+
+    private Task<List<EscalationCase>> CasesAsync() =>
+        _bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<EscalationCase>().AsNoTracking().OrderBy(c => c.Id).ToListAsync());
+
+    [Fact]
+    public async Task OwnerFreeText_IsPassedToTheShiftLeadOnDuty_WhoAcknowledges()
+    {
+        await Chat("wangwu").NewBotLinesAsync();
+
+        var reply = await SayAsync(Owner, "楼上卫生间漏水，滴到我家天花板了");
+        await _bot.DispatchAsync();
+
+        Assert.Equal("陈先生您好，您的留言已转给示例花园客服中心值班人员，我们会尽快与您联系。谢谢！", reply);
+        var raised = Assert.Single(await CasesAsync());
+        Assert.Equal((OwnerMessageCommand.Kind, Severity.Normal), (raised.Kind, raised.Severity));
+        var alert = Assert.Single(await Chat("wangwu").NewBotLinesAsync());
+        Assert.Contains("业主留言：陈先生（3-1-502）", alert.Text);
+        Assert.Contains("陈先生（3-1-502） 留言：楼上卫生间漏水，滴到我家天花板了", alert.Text);
+        Assert.Contains($"收到 {raised.Id}", alert.Choices.Select(c => c.Value));
+
+        await Chat("wangwu").PressAsync($"收到 {raised.Id}");
+        Assert.Equal(EscalationStatus.Acknowledged, Assert.Single(await CasesAsync()).Status);
+    }
+
+    [Fact]
+    public async Task OwnerMessageWord_AsksWhat_ThenPassesTheAnswerOn()
+    {
+        Assert.StartsWith("陈先生您好，请问您要反映什么事情？", await SayAsync(Owner, "投诉"));
+        Assert.Empty(await CasesAsync());
+
+        Assert.StartsWith("陈先生您好，您的留言已转给", await SayAsync(Owner, "电梯经常停在二楼不动"));
+        Assert.Contains("电梯经常停在二楼不动", Assert.Single(await CasesAsync()).Details);
+    }
+
+    [Fact]
+    public async Task EachMessage_IsItsOwnCase()
+    {
+        await SayAsync(Owner, "楼道灯坏了");
+        _bot.Time.Advance(TimeSpan.FromMinutes(1));
+        await SayAsync(Owner, "报修 门禁刷不开");
+
+        var cases = await CasesAsync();
+        Assert.Equal(2, cases.Count);
+        Assert.Contains("报修 门禁刷不开", cases[1].Details);
+    }
+
+    [Theory]
+    [InlineData("谢谢")]
+    [InlineData("好的，谢谢！")]
+    [InlineData("OK")]
+    public async Task Thanks_AreAnswered_NotPassedOn(string text)
+    {
+        Assert.Equal("不客气，如有需要请随时给我们留言。谢谢，再见！", await SayAsync(Owner, text));
+        Assert.Empty(await CasesAsync());
+    }
+
+    [Fact]
+    public async Task EmojiAlone_IsAskedAgain_NotPassedOn()
+    {
+        Assert.StartsWith("对不起，请您再说一遍。", await SayAsync(Owner, "👍"));
+        Assert.Empty(await CasesAsync());
+    }
+
+    [Fact]
+    public async Task AtNight_TheOwnerIsToldItWaitsForTheMorning_AndNobodyIsWoken()
+    {
+        _bot.Time.SetUtcNow(Shanghai(23, 30).ToUniversalTime());
+        await Chat("wangwu").NewBotLinesAsync();
+
+        var reply = await SayAsync(Owner, "隔壁装修太吵了");
+        await _bot.DispatchAsync();
+
+        Assert.Contains("明早上班后", reply);
+        Assert.Single(await CasesAsync());
+        Assert.Empty(await Chat("wangwu").NewBotLinesAsync());
+        Assert.Empty(await Chat("zhaoliu").NewBotLinesAsync());
+    }
+
+    [Fact]
+    public async Task StaffFreeText_IsStillNotUnderstood()
+    {
+        Assert.StartsWith("对不起，请您再说一遍。", await SayAsync("zhangsan", "楼上漏水"));
+        Assert.Empty(await CasesAsync());
+    }
+}
