@@ -24,14 +24,37 @@ public static class TextInput
     /// <summary>Text for matching words: normalised, lower-case, without trailing punctuation.</summary>
     public static string ForMatching(string? text) => Normalize(text).TrimEnd(TrailingPunctuation).ToLowerInvariant();
 
-    /// <summary>Resolves an answer to one of the offered choices: its number (1-based), its label or its value.</summary>
+    // Plain yes and no as people type them, for a question whose choices have the values "yes" and "no".
+    private static readonly HashSet<string> YesWords = new(StringComparer.Ordinal)
+        { "是", "是的", "对", "对的", "嗯", "好", "好的", "要", "需要", "可以", "y", "yeah", "yep", "sure" };
+    private static readonly HashSet<string> NoWords = new(StringComparer.Ordinal)
+        { "否", "不", "不是", "不对", "不要", "不需要", "不用", "没有", "无", "n", "nope" };
+
+    private static readonly char[] LabelHeadEnd = ['，', ',', '、', '（', '(', ' '];
+
+    /// <summary>
+    /// Resolves an answer to one of the offered choices: its number (1-based), its label or its value; else the first
+    /// word of exactly one label ("否" for "否，本人使用"), or a plain yes or no ("不是", "是的") where the choices are yes and no.
+    /// </summary>
     public static Choice? MatchChoice(string? answer, IReadOnlyList<Choice> choices)
     {
         if (choices.Count == 0) return null;
         var key = ForMatching(answer);
         if (key.Length == 0) return null;
         if (int.TryParse(key, out var number) && number >= 1 && number <= choices.Count) return choices[number - 1];
-        return choices.FirstOrDefault(c => ForMatching(c.Value) == key)
-            ?? choices.FirstOrDefault(c => ForMatching(c.Label) == key);
+        if ((choices.FirstOrDefault(c => ForMatching(c.Value) == key) ?? choices.FirstOrDefault(c => ForMatching(c.Label) == key)) is { } exact)
+            return exact;
+
+        var byHead = choices.Where(c => ForMatching(LabelHead(c.Label)) == key).Take(2).ToList();
+        if (byHead.Count == 1) return byHead[0];
+        var value = YesWords.Contains(key) ? "yes" : NoWords.Contains(key) ? "no" : null;
+        var byMeaning = value is null ? [] : choices.Where(c => c.Value == value).Take(2).ToList();
+        return byMeaning.Count == 1 ? byMeaning[0] : null;
+    }
+
+    private static string LabelHead(string label)
+    {
+        var end = label.IndexOfAny(LabelHeadEnd);
+        return end > 0 ? label[..end] : label;
     }
 }

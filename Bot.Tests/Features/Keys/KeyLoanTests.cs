@@ -317,6 +317,19 @@ public sealed class KeyLoanTests : KeysTestBase
     }
 
     [Fact]
+    public async Task Borrow_YesNoQuestions_AnsweredInOneWord()
+    {
+        await SayAsync("zhangsan", "借钥匙 3-1-502");
+        await Chat("zhangsan").PressAsync("Viewing");
+        await Chat("zhangsan").SayAsync("12:30");
+        Assert.StartsWith("是否需要把钥匙带出办公室", (await Chat("zhangsan").SayAsync("否")).Single().Text);
+        await Chat("zhangsan").SayAsync("不用");
+
+        var loan = Assert.Single(await LoansAsync());
+        Assert.Equal((LoanStatus.AwaitingHandOut, (string?)null, false), (loan.Status, loan.ContractorName, loan.OffSite));
+    }
+
+    [Fact]
     public async Task Borrow_OnTheNightShift_ReturnAfterMidnight_IsDueTomorrow()
     {
         At(23, 40);

@@ -1,0 +1,42 @@
+using Bot.Domain.Conversations;
+
+namespace Bot.Tests.Conversations;
+
+/// <summary>Answers to offered choices as people type them.</summary>
+public sealed class TextInputTests
+{
+    private static readonly Choice[] Contractor = [new("no", "否，本人使用"), new("yes", "是，代施工人员借用")];
+    private static readonly Choice[] Purposes = [new("Viewing", "查看房间"), new("Repair", "维修"), new("OwnerRequest", "业主委托"), new("Other", "其他")];
+    private static readonly Choice[] Survey = [new("yes", "方便"), new("later", "稍后")];
+
+    [Theory]
+    [InlineData("2", "yes")]            // its number
+    [InlineData("no", "no")]            // its value
+    [InlineData("否，本人使用", "no")]    // its label
+    [InlineData("否", "no")]            // the label's first word
+    [InlineData("是", "yes")]
+    [InlineData("不是", "no")]          // a plain no
+    [InlineData("不用。", "no")]
+    [InlineData("是的", "yes")]          // a plain yes
+    [InlineData("ｙ", "yes")]
+    public void YesNoQuestion_TakesTheUsualAnswers(string typed, string value) =>
+        Assert.Equal(value, TextInput.MatchChoice(typed, Contractor)?.Value);
+
+    [Theory]
+    [InlineData("维修", "Repair")]
+    [InlineData("4", "Other")]
+    public void OtherChoices_AsBefore(string typed, string value) => Assert.Equal(value, TextInput.MatchChoice(typed, Purposes)?.Value);
+
+    [Theory]
+    [InlineData("维")]        // part of a word is not a choice
+    [InlineData("是")]        // no yes/no question here
+    [InlineData("5")]
+    [InlineData("楼上漏水")]
+    public void NoChoice_WhenNothingFits(string typed) => Assert.Null(TextInput.MatchChoice(typed, Purposes));
+
+    [Fact]
+    public void PlainNo_WithoutANoChoice_IsNoChoice() => Assert.Null(TextInput.MatchChoice("不", Survey));
+
+    [Fact]
+    public void PlainYes_FindsTheYesChoice_WhateverItsLabel() => Assert.Equal("yes", TextInput.MatchChoice("好的", Survey)?.Value);
+}
