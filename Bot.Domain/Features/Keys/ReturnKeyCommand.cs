@@ -130,15 +130,23 @@ public sealed class ReturnKeyCommand(IKeyStore store, KeyDesk desk, EscalationSe
         var problem = Texts.Get(item + "Failed", TextCatalog.Chinese);
         loan.ChecklistFailed(problem);
         desk.Record(key.Code, KeyEventKind.ChecklistFailed, turn.Sender.Id, turn.Now, loan.Id, problem);
-        foreach (var custodian in await desk.CustodiansAsync(key, cancellationToken))
+        var custodians = await desk.CustodiansAsync(key, cancellationToken);
+        foreach (var custodian in custodians)
             await desk.TellAsync(custodian.Id, $"keys:checklist:{loan.Id}:{turn.Now.ToUnixTimeSeconds()}:{custodian.Id}", "ChecklistAlert",
                 [turn.Sender.DisplayName, KeyDesk.Describe(key), problem], cancellationToken);
-        // The shift lead on duty hears of it through the escalation chain (and it climbs if nobody answers).
-        await escalations.RaiseAsync(new EscalationRequest("keys.checklist",
+        // The shift lead on duty hears of it through the escalation chain (and it climbs if nobody answers); with no
+        // shift lead on duty (at night) the chain starts higher, so the reply names who was actually told.
+        var escalation = await escalations.RaiseAsync(new EscalationRequest("keys.checklist",
             Texts.Get("ChecklistSubject", TextCatalog.Chinese, key.Opens, problem),
             Severity.Urgent,
             Texts.Get("ChecklistDetails", TextCatalog.Chinese, turn.Sender.DisplayName, KeyDesk.Describe(key), problem),
             turn.Sender.Id), turn.Now, cancellationToken);
-        turn.Reply(Texts.Get("ChecklistFailedReply", turn.Language, Texts.Get(item + "Failed", turn.Language), key.Opens));
+        var told = new List<string>(custodians.Where(c => c.Id != turn.Sender.Id).Select(c => c.Name));
+        foreach (var personId in escalation.Notices.Select(n => n.PersonId).Distinct(StringComparer.Ordinal))
+            if (personId != turn.Sender.Id && await desk.NameAsync(personId, cancellationToken) is var name && !told.Contains(name)) told.Add(name);
+        turn.Reply(told.Count == 0
+            ? Texts.Get("ChecklistFailedReply", turn.Language, Texts.Get(item + "Failed", turn.Language), key.Opens)
+            : Texts.Get("ChecklistFailedReplyTold", turn.Language, Texts.Get(item + "Failed", turn.Language), key.Opens,
+                string.Join(KeysTexts.Separator(turn.Language), told)));
     }
 }

@@ -153,6 +153,22 @@ public sealed class KeyLoanTests : KeysTestBase
     }
 
     [Fact]
+    public async Task Return_ChecklistSaysNo_AtNightWithNoShiftLeadOnDuty_NamesWhoWasToldInstead()
+    {
+        await BorrowAndHandOutAsync();
+        At(23, 30);
+
+        await SayAsync("zhangsan", "还钥匙");
+        await Chat("zhangsan").PressAsync("yes");
+        await Chat("zhangsan").PressAsync("yes");
+        var reply = await Chat("zhangsan").PressAsync("no");
+
+        // The early shift's lead is off duty: the chain starts at the 客服主任, and the reply says so.
+        Assert.EndsWith("已通知 周八、赵六。", reply.Single().Text);
+        Assert.Contains("归还检查未通过：单元未锁好", Assert.Single(await InboxAsync("zhaoliu")).Text);
+    }
+
+    [Fact]
     public async Task Return_ChecklistSaysNo_KeepsTheLoanOpenAndAlertsCustodianAndShiftLead_第4篇_1_2_3()
     {
         var loanId = await BorrowAndHandOutAsync();
@@ -162,7 +178,7 @@ public sealed class KeyLoanTests : KeysTestBase
         await Chat("zhangsan").PressAsync("yes");
         var reply = await Chat("zhangsan").PressAsync("no");
 
-        Assert.Equal("已记录：门窗未关闭。钥匙仍登记在您名下，请回到 3-1-502 处理好后再办理归还；已通知钥匙保管人和当班领班。", reply.Single().Text);
+        Assert.Equal("已记录：门窗未关闭。钥匙仍登记在您名下，请回到 3-1-502 处理好后再办理归还；已通知 周八、王五。", reply.Single().Text);
         var loan = Assert.Single(await LoansAsync());
         Assert.Equal(LoanStatus.Out, loan.Status);
         Assert.Equal("门窗未关闭", loan.ReturnProblem);
