@@ -225,11 +225,20 @@ public sealed class ConversationEngine
     {
         if (turn.Message.ChoiceValue is not null || turn.Choice is not null) return;
         string? word = null;
-        // A bare command word only: free text that merely starts with one ("钥匙丢失了一把") is an answer.
-        if (FindCommand(turn.Text) is var (command, arguments) && arguments.Length == 0 && command.Info.IsAvailableTo(turn.Sender))
+        // A command word alone, or set apart from what follows ("事件报告 1"): free text that merely starts with one
+        // ("钥匙丢失了一把") is an answer, and gets no hint.
+        if (FindCommand(turn.Text) is var (command, arguments) && command.Info.IsAvailableTo(turn.Sender)
+            && (arguments.Length == 0 || SetApart(TextInput.Normalize(turn.Text), arguments)))
             word = command.Info.WordFor(turn.Language);
         else if (IsHelpWord(turn.Text)) word = turn.Text;
         if (word is not null) turn.Reply(Texts.Get("InFlowHint", turn.Language, word));
+    }
+
+    /// <summary>Whether a space or a colon stands between the command word and its arguments, the tail of <paramref name="text"/>.</summary>
+    private static bool SetApart(string text, string arguments)
+    {
+        var head = text[..^arguments.Length].TrimEnd();
+        return head.Length < text.Length && (char.IsWhiteSpace(text[head.Length]) || head.EndsWith(':') || head.EndsWith('：'));
     }
 
     // "?" alone is a help word too, though matching strips trailing punctuation.
