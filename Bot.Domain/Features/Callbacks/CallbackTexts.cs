@@ -14,10 +14,20 @@ public static class CallbackTexts
     /// <summary>The words (both languages) a key's '|'-separated list accepts, for typed answers.</summary>
     public static bool IsOneOf(string key, string typed)
     {
-        var answer = TextInput.ForMatching(typed);
+        var answer = WithoutParticles(TextInput.ForMatching(typed));
         return answer.Length > 0 && new[] { TextCatalog.Chinese, TextCatalog.English }
             .SelectMany(l => Catalog.Get(key, l).Split('|'))
-            .Any(w => TextInput.ForMatching(w) == answer);
+            .Any(w => WithoutParticles(TextInput.ForMatching(w)) == answer);
+    }
+
+    // Spoken endings owners add ("挺好的", "还行吧", "不满意啊"): they do not change the answer.
+    private const string Particles = "的吧啊呀哦呢啦嘛了~～";
+
+    private static string WithoutParticles(string answer)
+    {
+        var end = answer.Length;
+        while (end > 1 && Particles.Contains(answer[end - 1])) end--;
+        return answer[..end];
     }
 
     /// <summary>A case type from its code (minor_repair), its Chinese or English name.</summary>
