@@ -1,4 +1,5 @@
 using System.Net;
+using Bot.Domain.Features.Directory;
 using Bot.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Bot.Tests.Support;
@@ -49,6 +50,28 @@ public sealed class HostTests
         var error = Assert.ThrowsAny<Exception>(() => bot.Services);
 
         Assert.Contains(key, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WithAnEmptyDatabaseFile_MakesTheDatabase()
+    {
+        // A database file that exists but was never written (a crash right after it was created, or a file put there by
+        // hand). EF Core checks for the database through a read-only connection, where setting WAL cannot be done.
+        var folder = Path.Combine(Path.GetTempPath(), "bot-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "bot.db"), []);
+        try
+        {
+            using var bot = new BotFactory(dataDirectory: folder);
+
+            var people = await bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<Person>().CountAsync());
+
+            Assert.True(people > 0);
+        }
+        finally
+        {
+            BotFactory.TryDelete(folder);
+        }
     }
 
     [Fact]

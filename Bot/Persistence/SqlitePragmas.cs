@@ -41,8 +41,12 @@ internal sealed class SqlitePragmas(int busyTimeoutMilliseconds) : DbConnectionI
         object key = connection is SqliteConnection { Handle: { } handle } ? handle : connection;
         if (_configured.TryGetValue(key, out _)) return;
         using var command = connection.CreateCommand();
-        command.CommandText =
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+        // EF Core asks whether the database exists through a read-only connection. Switching to WAL writes the header of
+        // a file never written before (an empty bot.db), which a read-only connection cannot: the bot then failed to
+        // start with "attempt to write a readonly database". WAL is a property of the file, set by the first writer.
+        command.CommandText = IsReadOnly(connection)
+            ? "PRAGMA foreign_keys=ON;"
+            : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
         command.ExecuteNonQuery();
         if (!TryInstallBusyHandler(connection))
         {
@@ -52,6 +56,9 @@ internal sealed class SqlitePragmas(int busyTimeoutMilliseconds) : DbConnectionI
         }
         _configured.AddOrUpdate(key, key);
     }
+
+    private static bool IsReadOnly(DbConnection connection) =>
+        connection is SqliteConnection sqlite && new SqliteConnectionStringBuilder(sqlite.ConnectionString).Mode == SqliteOpenMode.ReadOnly;
 
     private bool TryInstallBusyHandler(DbConnection connection)
     {
