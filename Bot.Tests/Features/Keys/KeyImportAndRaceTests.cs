@@ -35,6 +35,9 @@ public sealed class KeyImportAndRaceTests : IDisposable
             return await store.TryOpenLoanAsync(loan, CancellationToken.None);
         }
 
+        // One host, started here: the race under test is the database's. Left to the two tasks, WebApplicationFactory
+        // (not thread-safe on first use) could start two hosts on one data folder at once.
+        _ = _bot.Services;
         var zhangsan = Task.Run(() => BorrowAsync("zhangsan"));
         var lisi = Task.Run(() => BorrowAsync("lisi"));
         start.SetResult();
