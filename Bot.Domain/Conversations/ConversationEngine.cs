@@ -43,6 +43,14 @@ public sealed class ConversationEngine
                 return;
             }
 
+            // A message the bot sent on its own since the last turn (a swap to agree to, an alert with 收到) is what the
+            // person has in front of them: a typed "1" or "同意" answers it, not the choices of an older reply (help's
+            // "1" is 签到). Commands and help words are what they are.
+            if (!turn.State.InFlow && turn.Message.ChoiceValue is null && turn.ChoicesOfferedSince is { } offeredSince
+                && FindCommand(turn.Text) is null && !IsHelpWord(turn.Text)
+                && await offeredSince(cancellationToken) is { Count: > 0 } offered)
+                turn.Choice = TextInput.MatchChoice(turn.Text, offered);
+
             if (turn.State.InFlow)
             {
                 // A button pressed on another message (a hand-out request, an alert) while a question is open is a

@@ -20,6 +20,12 @@ public sealed class TurnContext(IncomingMessage message, Participant sender, Con
     /// <summary>The choice of the last prompt this message answers (pressed, or typed as its number, label or value), if any.</summary>
     public Choice? Choice { get; internal set; }
 
+    /// <summary>
+    /// The choices of the latest message the bot sent this person here on its own (an alert, a request to approve) since
+    /// their last turn, or null when there was none. Asked only for a typed answer outside a flow.
+    /// </summary>
+    public Func<CancellationToken, Task<IReadOnlyList<Choice>?>>? ChoicesOfferedSince { get; init; }
+
     public IReadOnlyList<OutgoingMessage> Replies => _replies;
 
     public void Reply(string text, IReadOnlyList<Choice>? choices = null) => _replies.Add(new OutgoingMessage(text, choices));

@@ -126,7 +126,11 @@ public sealed partial class TurnProcessor(
                 .SingleOrDefaultAsync(s => s.Channel == message.Address.Channel && s.ConversationId == message.Address.ConversationId, cancellationToken);
         var state = stateRecord is null ? new ConversationState() : WireJson.Read<ConversationState>(stateRecord.State);
 
-        var turn = new TurnContext(message, participant, state, now);
+        var lastTurn = state.LastActivityAt;
+        var turn = new TurnContext(message, participant, state, now)
+        {
+            ChoicesOfferedSince = ct => ChoicesOfferedSinceAsync(participant.Id, message.Address, lastTurn, ct),
+        };
         await engine.HandleAsync(turn, cancellationToken);
         state.LastActivityAt = now;
 
@@ -150,6 +154,19 @@ public sealed partial class TurnProcessor(
 
         foreach (var reply in turn.Replies)
             outbox.Enqueue(message.Address, reply, participant.Id, message.ReplyTo);
+    }
+
+    /// <summary>The choices of the latest proactive message (no reply-to) sent to this person in this conversation since their last turn.</summary>
+    private async Task<IReadOnlyList<Choice>?> ChoicesOfferedSinceAsync(string participantId, ConversationAddress address, DateTimeOffset? since,
+        CancellationToken cancellationToken)
+    {
+        var payload = await db.Set<OutboxMessage>().AsNoTracking()
+            .Where(o => o.RecipientId == participantId && o.ReplyToId == null && o.SentAt != null && (since == null || o.SentAt > since)
+                        && o.Channel == address.Channel && o.ConversationId == address.ConversationId)
+            .OrderByDescending(o => o.SentAt)
+            .Select(o => o.Payload)
+            .FirstOrDefaultAsync(cancellationToken);
+        return payload is null ? null : WireJson.Read<OutgoingMessage>(payload).ChoiceList;
     }
 
     /// <summary>

@@ -118,6 +118,36 @@ public sealed class SwapTests : IDisposable
         Assert.Equal(("zhangsan", "lisi", "wangwu"), (swap.RequesterId, swap.ColleagueId, swap.ApproverId));
     }
 
+    [Theory]
+    [InlineData("1")]
+    [InlineData("同意")]
+    public async Task SwapRequest_AnsweredByTypingItsButton_AnswersTheRequestNotAnOlderMenu(string typed)
+    {
+        // 李四's last reply offered help's buttons (1 is 签到); the swap request came after, with 同意 / 拒绝.
+        await SayAsync("lisi", "帮助");
+        _bot.Time.Advance(TimeSpan.FromMinutes(1));
+        await SayAsync("zhangsan", "调班 李四 明天");
+        _bot.Time.Advance(TimeSpan.FromMinutes(1));
+
+        var reply = await SayAsync("lisi", typed);
+
+        Assert.Equal(SwapStatus.AwaitingApproval, Assert.Single(await SwapsAsync()).Status);
+        Assert.DoesNotContain("签到", reply);
+    }
+
+    [Fact]
+    public async Task AfterAnsweringTheRequest_HelpsNumbersMeanHelpsButtonsAgain()
+    {
+        await SayAsync("zhangsan", "调班 李四 明天");
+        _bot.Time.Advance(TimeSpan.FromMinutes(1));
+        await SayAsync("lisi", "同意");
+        _bot.Time.Advance(TimeSpan.FromMinutes(1));
+        await SayAsync("lisi", "帮助");
+        _bot.Time.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.Contains("签到", await SayAsync("lisi", "1"));
+    }
+
     [Fact]
     public async Task InTheMiddleOfASwap_ACommandWordOrHelp_IsAnsweredWithHowToLeaveAndTheSwapWaits()
     {
