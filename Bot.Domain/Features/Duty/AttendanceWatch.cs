@@ -102,7 +102,7 @@ public sealed class AttendanceWatch(
 /// 紧急 / emergency: handled at once, and a major one is reported to 客服部经理 immediately (第2篇 1.6, 2.3): an urgent
 /// escalation that starts at the department manager. "紧急" alone asks what happened.
 /// </summary>
-public sealed class EmergencyCommand(EscalationService escalations, IDirectoryStore directory, DepartmentProfile department, DutyLogService dutyLog) : IBotCommand, IConversationFlow
+public sealed class EmergencyCommand(EscalationService escalations, DepartmentProfile department, DutyLogService dutyLog) : IBotCommand, IConversationFlow
 {
     private static readonly TextCatalog Texts = DutyTexts.Catalog;
     private const string DescribeStep = "describe";
@@ -140,9 +140,7 @@ public sealed class EmergencyCommand(EscalationService escalations, IDirectorySt
             department.ToLocal(turn.Now).ToString("HH:mm:ss", CultureInfo.InvariantCulture));
         var escalation = await escalations.RaiseAsync(new EscalationRequest("duty.emergency", subject, Severity.Urgent, what, turn.Sender.Id,
             EscalationLevel.DepartmentManager), turn.Now, cancellationToken);
-        var told = new List<string>();
-        foreach (var personId in escalation.Notices.Select(n => n.PersonId).Distinct(StringComparer.Ordinal))
-            if (await directory.FindPersonAsync(personId, cancellationToken) is { } person) told.Add(person.Name);
+        var told = await escalations.NotifiedNamesAsync(escalation, cancellationToken);
         // The emergency is also an open duty-log entry (第2篇 1.3): it blocks the handover until settled (第1篇 2.4).
         var entry = await dutyLog.RecordAsync(turn.Sender.Id, DutyLogKind.Emergency, what, null, turn.Now, cancellationToken, escalationId: escalation.Id);
         turn.Reply((told.Count == 0

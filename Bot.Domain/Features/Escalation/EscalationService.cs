@@ -117,6 +117,18 @@ public sealed class EscalationService(
     public Task<IReadOnlyList<EscalationCase>> OpenForAsync(string personId, CancellationToken cancellationToken) =>
         store.OpenForAsync(personId, cancellationToken);
 
+    /// <summary>
+    /// The names of everyone the case has alerted so far, in the order they were told, but <paramref name="exceptId"/>:
+    /// for "已通知 …" replies.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> NotifiedNamesAsync(EscalationCase escalation, CancellationToken cancellationToken, string? exceptId = null)
+    {
+        var names = new List<string>();
+        foreach (var personId in escalation.Notices.Select(n => n.PersonId).Where(id => id != exceptId).Distinct(StringComparer.Ordinal))
+            if (await directory.FindPersonAsync(personId, cancellationToken) is { } person) names.Add(person.Name);
+        return names;
+    }
+
     private async Task<(ActionOutcome? Refusal, EscalationCase? Case)> CheckAsync(long id, Person actor, CancellationToken cancellationToken)
     {
         var escalation = await store.FindAsync(id, cancellationToken);

@@ -102,9 +102,7 @@ public sealed class KeyIncidentFlow(IKeyStore store, KeyDesk desk, EscalationSer
             Texts.Get("IncidentDetails", TextCatalog.Chinese, report.Id, turn.Sender.DisplayName, report.What, report.When, report.Where, report.How, borrower),
             turn.Sender.Id, EscalationLevel.DepartmentManager), turn.Now, cancellationToken);
         report.EscalationId = escalation.Id;
-        var told = new List<string>();
-        foreach (var personId in escalation.Notices.Select(n => n.PersonId).Distinct(StringComparer.Ordinal))
-            told.Add(await desk.NameAsync(personId, cancellationToken));
+        var told = await escalations.NotifiedNamesAsync(escalation, cancellationToken);
         turn.Reply(Texts.Get("IncidentFiled", turn.Language, Texts.Get($"Incident{kind}", turn.Language), KeyDesk.Describe(key), report.Id,
             told.Count == 0 ? "—" : string.Join(KeysTexts.Separator(turn.Language), told)));
     }

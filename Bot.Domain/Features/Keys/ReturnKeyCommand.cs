@@ -141,9 +141,9 @@ public sealed class ReturnKeyCommand(IKeyStore store, KeyDesk desk, EscalationSe
             Severity.Urgent,
             Texts.Get("ChecklistDetails", TextCatalog.Chinese, turn.Sender.DisplayName, KeyDesk.Describe(key), problem),
             turn.Sender.Id), turn.Now, cancellationToken);
-        var told = new List<string>(custodians.Where(c => c.Id != turn.Sender.Id).Select(c => c.Name));
-        foreach (var personId in escalation.Notices.Select(n => n.PersonId).Distinct(StringComparer.Ordinal))
-            if (personId != turn.Sender.Id && await desk.NameAsync(personId, cancellationToken) is var name && !told.Contains(name)) told.Add(name);
+        var told = custodians.Where(c => c.Id != turn.Sender.Id).Select(c => c.Name)
+            .Concat(await escalations.NotifiedNamesAsync(escalation, cancellationToken, exceptId: turn.Sender.Id))
+            .Distinct(StringComparer.Ordinal).ToList();
         turn.Reply(told.Count == 0
             ? Texts.Get("ChecklistFailedReply", turn.Language, Texts.Get(item + "Failed", turn.Language), key.Opens)
             : Texts.Get("ChecklistFailedReplyTold", turn.Language, Texts.Get(item + "Failed", turn.Language), key.Opens,
