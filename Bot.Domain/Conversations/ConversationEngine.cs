@@ -246,7 +246,7 @@ public sealed class ConversationEngine
     private static bool SetApart(string text, string arguments)
     {
         var head = text[..^arguments.Length].TrimEnd();
-        return head.Length < text.Length && (char.IsWhiteSpace(text[head.Length]) || head.EndsWith(':') || head.EndsWith('：'));
+        return head.Length < text.Length && (char.IsWhiteSpace(text[head.Length]) || head.EndsWith(':'));
     }
 
     // "?" alone is a help word too, though matching strips trailing punctuation.
