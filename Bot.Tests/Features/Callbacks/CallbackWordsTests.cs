@@ -19,7 +19,7 @@ public sealed class CallbackWordsTests
     [InlineData("方便的", "WordsYes")]
     [InlineData("行啊", "WordsYes")]
     [InlineData("Very good.", "WordsSatisfied")]
-    public void TypedAnswers_MatchTheirWordList(string typed, string? key)
+    public void TypedAnswers_MatchTheirWordList_第9篇_四(string typed, string? key)
     {
         string[] keys = ["WordsSatisfied", "WordsBasic", "WordsNotSatisfied", "WordsNone", "WordsYes"];
         Assert.Equal(key is null ? [] : [key], keys.Where(k => CallbackTexts.IsOneOf(k, typed)).ToArray());

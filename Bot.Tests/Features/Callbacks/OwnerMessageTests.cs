@@ -32,7 +32,7 @@ public sealed class OwnerMessageTests : IDisposable
         _bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<EscalationCase>().AsNoTracking().OrderBy(c => c.Id).ToListAsync());
 
     [Fact]
-    public async Task OwnerFreeText_IsPassedToTheShiftLeadOnDuty_WhoAcknowledges()
+    public async Task OwnerFreeText_IsPassedToTheShiftLeadOnDuty_WhoAcknowledges_第3篇_1_3()
     {
         await Chat("wangwu").NewBotLinesAsync();
 
@@ -91,7 +91,7 @@ public sealed class OwnerMessageTests : IDisposable
     }
 
     [Fact]
-    public async Task AtNight_TheOwnerIsToldItWaitsForTheMorning_AndNobodyIsWoken()
+    public async Task AtNight_TheOwnerIsToldItWaitsForTheMorning_AndNobodyIsWoken_第3篇_1_3()
     {
         _bot.Time.SetUtcNow(Shanghai(23, 30).ToUniversalTime());
         await Chat("wangwu").NewBotLinesAsync();

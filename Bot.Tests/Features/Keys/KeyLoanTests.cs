@@ -153,7 +153,7 @@ public sealed class KeyLoanTests : KeysTestBase
     }
 
     [Fact]
-    public async Task Return_ChecklistSaysNo_AtNightWithNoShiftLeadOnDuty_NamesWhoWasToldInstead()
+    public async Task Return_ChecklistSaysNo_AtNightWithNoShiftLeadOnDuty_NamesWhoWasToldInstead_第4篇_1_2_3()
     {
         await BorrowAndHandOutAsync();
         At(23, 30);
