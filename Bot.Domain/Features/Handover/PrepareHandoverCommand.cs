@@ -12,6 +12,8 @@ public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotComm
 {
     private static readonly TextCatalog Texts = HandoverTexts.Catalog;
     private static readonly char[] Separators = [';', '；', '|', '｜'];
+    // What staff type between the parts as often as the semicolon asked for (commas on a phone keyboard, one per line).
+    private static readonly char[] LooseSeparators = [',', '，', '、', '\n', '\r'];
     private static readonly HashSet<string> DoneWords = new(StringComparer.Ordinal) { "完成", "无", "没有", "好了", "结束", "下一步", "done", "none", "no", "nothing", "next" };
     private static readonly HashSet<string> HandledWords = new(StringComparer.Ordinal) { "已处理", "处理完", "已解决", "handled", "done", "resolved" };
     private static readonly HashSet<string> UnhandledWords = new(StringComparer.Ordinal) { "未处理", "未解决", "处理中", "unhandled", "open", "pending" };
@@ -127,6 +129,9 @@ public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotComm
         {
             case "unfinished":
                 // 第1篇 1.2: every issue handed over states its cause, course and result.
+                // Commas instead of semicolons are taken when they make exactly the four parts; more would be guessing.
+                if (parts.Length < 4 && answer.Split(LooseSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) is { Length: 4 } loose)
+                    parts = loose;
                 if (parts.Length < 4 || parts.Take(4).Any(p => p.Length == 0))
                 {
                     turn.Ask(Texts.Get("UnfinishedFormat", language), DoneChoices(language));
@@ -136,21 +141,51 @@ public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotComm
                 break;
             case "incidents":
                 // 第1篇 1.3: handled or not, everything major is handed over.
-                bool? handled = parts.Length >= 2 ? HandledWords.Contains(TextInput.ForMatching(parts[1])) ? true
-                    : UnhandledWords.Contains(TextInput.ForMatching(parts[1])) ? false : null : null;
-                if (handled is null || parts[0].Length == 0)
+                if (ParseIncident(answer, parts) is not var (matter, handled, note))
                 {
                     turn.Ask(Texts.Get("IncidentFormat", language), DoneChoices(language));
                     return;
                 }
-                item = record.Add(HandoverSection.Incident, parts[0], turn.Sender.Id, turn.Now, handled: handled,
-                    note: parts.Length > 2 ? string.Join("；", parts.Skip(2)) : null);
+                item = record.Add(HandoverSection.Incident, matter, turn.Sender.Id, turn.Now, handled: handled, note: note);
                 break;
             default:
                 item = record.Add(ListSection(step), answer, turn.Sender.Id, turn.Now);
                 break;
         }
         turn.Ask(Texts.Get("ItemRecorded", language, handovers.Line(item, language)), DoneChoices(language));
+    }
+
+    /// <summary>
+    /// An incident line: "事项；已处理/未处理；说明" as asked, or the same with commas, 、, spaces or line breaks between
+    /// ("电梯3号停运，已处理，维保已修复"): the first piece after the matter that says handled or not divides the matter
+    /// from the note. Null when no piece says it, or nothing comes before it.
+    /// </summary>
+    private static (string Matter, bool Handled, string? Note)? ParseIncident(string answer, string[] parts)
+    {
+        if (parts.Length >= 2 && parts[0].Length > 0 && HandledState(parts[1]) is { } stated)
+            return (parts[0], stated, parts.Length > 2 ? string.Join("；", parts.Skip(2)) : null);
+        for (var start = 0; start < answer.Length; start++)
+        {
+            if (!IsLooseBreak(answer[start]) || (start > 0 && IsLooseBreak(answer[start - 1]))) continue;
+            var from = start;
+            while (from < answer.Length && IsLooseBreak(answer[from])) from++;
+            var to = from;
+            while (to < answer.Length && !IsLooseBreak(answer[to])) to++;
+            if (HandledState(answer[from..to]) is not { } handled) continue;
+            var matter = answer[..start].Trim();
+            if (matter.Length == 0) return null;
+            var note = answer[to..].Trim().TrimStart([.. Separators, .. LooseSeparators, ' ']).Trim();
+            return (matter, handled, note.Length > 0 ? note : null);
+        }
+        return null;
+    }
+
+    private static bool IsLooseBreak(char c) => char.IsWhiteSpace(c) || Array.IndexOf(Separators, c) >= 0 || Array.IndexOf(LooseSeparators, c) >= 0;
+
+    private static bool? HandledState(string word)
+    {
+        var key = TextInput.ForMatching(word);
+        return HandledWords.Contains(key) ? true : UnhandledWords.Contains(key) ? false : null;
     }
 
     private async Task GoToAsync(TurnContext turn, HandoverRecord record, string step, CancellationToken cancellationToken)

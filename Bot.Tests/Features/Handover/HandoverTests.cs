@@ -220,6 +220,32 @@ public sealed class HandoverTests : HandoverTestBase
     }
 
     [Fact]
+    public async Task Items_TypedWithCommasOrOnePartALine_AreTakenAsTheirParts_第1篇_1_2_1_3()
+    {
+        At(26, 14, 35);
+        await SayAsync("zhangsan", "交班");
+
+        // Commas, as a phone keyboard gives them, when they make exactly the four parts.
+        Assert.StartsWith("已记录：1. 【未完成工作】3-1-502漏水 — 原因：楼上管道破裂；经过：已通知维修部关闸；目前结果：待明早维修",
+            await SayAsync("zhangsan", "3-1-502漏水，楼上管道破裂，已通知维修部关闸，待明早维修"));
+        // Five comma parts would be a guess: asked again, nothing recorded.
+        Assert.StartsWith("请按“事项；原因；经过；目前结果”填写", await SayAsync("zhangsan", "电梯异响，原因不明，已报修，维保说明天来，待处理"));
+        await SayAsync("zhangsan", "完成");
+        await SayAsync("zhangsan", "完成");
+        Assert.Contains("【本班发现或发生的问题】", await SayAsync("zhangsan", "完成"));
+
+        Assert.StartsWith("已记录：2. 【本班问题】电梯3号停运（已处理）", await SayAsync("zhangsan", "电梯3号停运，已处理，维保已修复"));
+        Assert.StartsWith("已记录：3. 【本班问题】地库照明故障（未处理）", await SayAsync("zhangsan", "地库照明故障 未处理"));
+        // Without a word for handled or not, the format is asked for again.
+        Assert.StartsWith("请按“事项；已处理 或 未处理；说明（可选）”填写", await SayAsync("zhangsan", "地库积水，已通知保洁"));
+
+        var items = (await RecordAsync()).Items;
+        Assert.Equal(3, items.Count);
+        Assert.Equal(("电梯3号停运", true, "维保已修复"), (items[1].Text, items[1].Handled, items[1].Note));
+        Assert.Equal(("地库照明故障", false, (string?)null), (items[2].Text, items[2].Handled, items[2].Note));
+    }
+
+    [Fact]
     public async Task SuccessorUnfit_NoCover_RefusedAndTheLeadFindsCover_第1篇_2_4()
     {
         await SayAsync("zhangsan", "签到");
