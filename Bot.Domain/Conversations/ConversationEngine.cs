@@ -227,7 +227,7 @@ public sealed class ConversationEngine
     /// <summary>
     /// A flow holds every message until it ends, so a command or 帮助 typed in the middle of one is read as an answer and
     /// asked again. When a typed message (not a pressed choice) is a bare command word or a help word and the flow did not
-    /// move on, the person is told how to get out: send 取消 first. The flow itself is left as it was.
+    /// move on, the person is told how to get out: send 取消 first, ahead of the flow's own answer. The flow itself is left as it was.
     /// </summary>
     private void HintHowToLeave(TurnContext turn)
     {
@@ -239,7 +239,8 @@ public sealed class ConversationEngine
             && (arguments.Length == 0 || SetApart(TextInput.Normalize(turn.Text), arguments)))
             word = command.Info.WordFor(turn.Language);
         else if (IsHelpWord(turn.Text)) word = turn.Text;
-        if (word is not null) turn.Reply(Texts.Get("InFlowHint", turn.Language, word));
+        // First: what the person wanted, then the question they are still in (asked again, with its buttons, last).
+        if (word is not null) turn.ReplyFirst(Texts.Get("InFlowHint", turn.Language, word));
     }
 
     /// <summary>Whether a space or a colon stands between the command word and its arguments, the tail of <paramref name="text"/>.</summary>

@@ -30,6 +30,9 @@ public sealed class TurnContext(IncomingMessage message, Participant sender, Con
 
     public void Reply(string text, IReadOnlyList<Choice>? choices = null) => _replies.Add(new OutgoingMessage(text, choices));
 
+    /// <summary>A reply that goes before those already made this turn, so a question asked again stays last, with its buttons.</summary>
+    internal void ReplyFirst(string text) => _replies.Insert(0, new OutgoingMessage(text));
+
     /// <summary>Asks with choices and remembers them, so the next message can answer by number or text.</summary>
     public void Ask(string text, IReadOnlyList<Choice> choices)
     {

@@ -197,8 +197,9 @@ public sealed class ConversationEngineTests
         await script.Send("我是谁");
 
         // The flow answers; being a bare command word, it also gets the hint of how to leave the flow.
-        Assert.StartsWith("对不起，请您再说一遍。", script.Replies[0].Text);
-        Assert.Equal("提示：您还在进行中的操作里。如要改为“我是谁”，请先发送“取消”结束当前操作，再重新发送。", script.Replies[1].Text);
+        // The hint comes first, so the question asked again stays the last message, with its buttons.
+        Assert.Equal("提示：您还在进行中的操作里。如要改为“我是谁”，请先发送“取消”结束当前操作，再重新发送。", script.Replies[0].Text);
+        Assert.StartsWith("对不起，请您再说一遍。", script.Replies[1].Text);
     }
 
     [Fact]

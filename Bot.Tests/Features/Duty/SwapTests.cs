@@ -154,10 +154,10 @@ public sealed class SwapTests : IDisposable
         await SayAsync("zhangsan", "调班");
 
         var reply = await SayAsync("zhangsan", "外出");
-        Assert.Equal("对不起，没有看懂日期“外出”。请回复例如：明天、11-28。\n提示：您还在进行中的操作里。如要改为“外出”，请先发送“取消”结束当前操作，再重新发送。", reply);
-        Assert.EndsWith("如要改为“帮助”，请先发送“取消”结束当前操作，再重新发送。", await SayAsync("zhangsan", "帮助"));
+        Assert.Equal("提示：您还在进行中的操作里。如要改为“外出”，请先发送“取消”结束当前操作，再重新发送。\n对不起，没有看懂日期“外出”。请回复例如：明天、11-28。", reply);
+        Assert.StartsWith("提示：您还在进行中的操作里。如要改为“帮助”，请先发送“取消”结束当前操作，再重新发送。", await SayAsync("zhangsan", "帮助"));
         // A command word with its arguments set apart by a space is a command too; run together with text it is an answer.
-        Assert.EndsWith("如要改为“外出”，请先发送“取消”结束当前操作，再重新发送。", await SayAsync("zhangsan", "外出 30分钟 买文具"));
+        Assert.StartsWith("提示：您还在进行中的操作里。如要改为“外出”，请先发送“取消”结束当前操作，再重新发送。", await SayAsync("zhangsan", "外出 30分钟 买文具"));
         Assert.Equal("对不起，没有看懂日期“外出买文具”。请回复例如：明天、11-28。", await SayAsync("zhangsan", "外出买文具"));
         // A plain wrong answer gets no hint; the swap still waits for its date, and 取消 ends it.
         Assert.Equal("对不起，没有看懂日期“后天下午”。请回复例如：明天、11-28。", await SayAsync("zhangsan", "后天下午"));
