@@ -237,7 +237,11 @@ public sealed class ConversationEngine
         // ("钥匙丢失了一把") is an answer, and gets no hint.
         if (FindCommand(turn.Text) is var (command, arguments) && command.Info.IsAvailableTo(turn.Sender)
             && (arguments.Length == 0 || SetApart(TextInput.Normalize(turn.Text), arguments)))
+        {
+            // The flow's own word (交班 in the middle of 交班) is the flow's to answer; leaving for it would make no sense.
+            if (command is IConversationFlow own && own.Name == turn.State.Flow) return;
             word = command.Info.WordFor(turn.Language);
+        }
         else if (IsHelpWord(turn.Text)) word = turn.Text;
         // First: what the person wanted, then the question they are still in (asked again, with its buttons, last).
         if (word is not null) turn.ReplyFirst(Texts.Get("InFlowHint", turn.Language, word));

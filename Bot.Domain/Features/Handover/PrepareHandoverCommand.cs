@@ -22,6 +22,8 @@ public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotComm
     private const string NotOkValue = "not-ok";
     private const string AllOkValue = "all-ok";
     private const string SubmitValue = "submit";
+    // The step after ✗ without a note: what is wrong with the item, asked before the next one.
+    private const string NoteSuffix = ":note";
 
     public string Name => "handover-prepare";
 
@@ -80,12 +82,45 @@ public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotComm
         var step = turn.State.Step ?? "";
         var steps = StepsFor(record);
         var answer = turn.Said;
+        // 交班 typed again in the middle: where the preparation stands, as after a break (never taken as an item or a note).
+        if (turn.Message.ChoiceValue is null && Info.Words.Any(w => TextInput.ForMatching(w) == TextInput.ForMatching(answer)))
+        {
+            await HandleAsync(turn, "", cancellationToken);
+            return;
+        }
         var key = turn.Choice?.Value ?? TextInput.ForMatching(answer);
 
         if (step == HandoverRecord.ReviewStep)
         {
             if (key == SubmitValue) await SubmitAsync(turn, record, cancellationToken);
             else turn.Ask(Texts.Get("AskSubmitAgain", language), ReviewChoices(language));
+            return;
+        }
+
+        if (step.EndsWith(NoteSuffix, StringComparison.Ordinal) && TryCheckStep(step[..^NoteSuffix.Length], out var notedSection, out var notedIndex))
+        {
+            // 第1篇 1.5, 第14篇 2.1: an item found not in order is handed over with what is wrong with it.
+            var checkStep = step[..^NoteSuffix.Length];
+            var items = CheckItems(record, notedSection);
+            if (notedIndex >= items.Count)
+            {
+                await GoToAsync(turn, record, Next(steps, checkStep), cancellationToken);
+                return;
+            }
+            if (key is OkValue or "正常" or "✓" or "√")
+            {
+                // ✓ after all (pressed on the item's own card, or typed alone) (on the item's own card): in order, as if pressed first.
+                record.Add(notedSection, items[notedIndex], turn.Sender.Id, turn.Now, ok: true);
+                await GoToAsync(turn, record, Next(steps, checkStep), cancellationToken);
+                return;
+            }
+            if (answer.Length == 0 || turn.Message.ChoiceValue is not null)
+            {
+                turn.AskInFlow(this, step, Texts.Get("AskCheckNote", language, items[notedIndex]));
+                return;
+            }
+            record.Add(notedSection, items[notedIndex], turn.Sender.Id, turn.Now, ok: false, note: answer);
+            await GoToAsync(turn, record, Next(steps, checkStep), cancellationToken);
             return;
         }
 
@@ -106,6 +141,12 @@ public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotComm
             if (ParseCheck(key, answer) is not var (ok, note))
             {
                 turn.Ask(Texts.Get("CheckNotUnderstood", language, items[index]), CheckChoices(language));
+                return;
+            }
+            if (!ok && note is null)
+            {
+                // Recorded once the note is given; the progress stays on the item, so 交班 again asks it afresh.
+                turn.AskInFlow(this, step + NoteSuffix, Texts.Get("AskCheckNote", language, items[index]));
                 return;
             }
             record.Add(section, items[index], turn.Sender.Id, turn.Now, ok: ok, note: note);

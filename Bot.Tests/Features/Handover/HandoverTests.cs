@@ -228,6 +228,10 @@ public sealed class HandoverTests : HandoverTestBase
         // Commas, as a phone keyboard gives them, when they make exactly the four parts.
         Assert.StartsWith("已记录：1. 【未完成工作】3-1-502漏水 — 原因：楼上管道破裂；经过：已通知维修部关闸；目前结果：待明早维修",
             await SayAsync("zhangsan", "3-1-502漏水，楼上管道破裂，已通知维修部关闸，待明早维修"));
+        // 交班 again in the middle says where it stands, with no hint to cancel first.
+        var resumed = await SayAsync("zhangsan", "交班");
+        Assert.Contains("【未完成的工作】", resumed);
+        Assert.DoesNotContain("提示", resumed);
         // Five comma parts would be a guess: asked again, nothing recorded.
         Assert.StartsWith("请按“事项；原因；经过；目前结果”填写", await SayAsync("zhangsan", "电梯异响，原因不明，已报修，维保说明天来，待处理"));
         await SayAsync("zhangsan", "完成");
@@ -243,6 +247,30 @@ public sealed class HandoverTests : HandoverTestBase
         Assert.Equal(3, items.Count);
         Assert.Equal(("电梯3号停运", true, "维保已修复"), (items[1].Text, items[1].Handled, items[1].Note));
         Assert.Equal(("地库照明故障", false, (string?)null), (items[2].Text, items[2].Handled, items[2].Note));
+    }
+
+    [Fact]
+    public async Task SharedItem_NotInOrder_IsHandedOverWithWhatIsWrong_第1篇_1_5()
+    {
+        At(26, 14, 35);
+        await SayAsync("zhangsan", "交班");
+        for (var i = 0; i < 4; i++) await SayAsync("zhangsan", "完成");
+
+        // ✗ alone: the bot asks what is wrong before the next item, and records nothing yet.
+        Assert.StartsWith("请简要说明“办公用品”有什么异常", await PressAsync("zhangsan", "not-ok"));
+        Assert.Empty((await RecordAsync()).Items);
+        // 交班 again asks the same item afresh.
+        Assert.Contains("【公用物品当面验清 1/4】办公用品", await SayAsync("zhangsan", "交班"));
+        Assert.StartsWith("请简要说明“办公用品”有什么异常", await PressAsync("zhangsan", "not-ok"));
+        Assert.Contains("【公用物品当面验清 2/4】对讲机及电话", await SayAsync("zhangsan", "打印机缺墨，已申领"));
+        // ✗ with the note written after it needs no question.
+        Assert.Contains("【公用物品当面验清 3/4】", await SayAsync("zhangsan", "✗ 2号对讲机电池坏"));
+
+        var items = (await RecordAsync()).Items;
+        Assert.Equal([("办公用品", false, "打印机缺墨，已申领"), ("对讲机及电话", false, "2号对讲机电池坏")],
+            items.Select(i => (i.Text, i.Ok, i.Note)).ToArray());
+        await PressAsync("zhangsan", "all-ok");
+        Assert.Contains("办公用品 ✗ 打印机缺墨，已申领", await PressAsync("zhangsan", "all-ok"));
     }
 
     [Fact]
