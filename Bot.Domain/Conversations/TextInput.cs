@@ -24,9 +24,12 @@ public static class TextInput
     /// <summary>Text for matching words: normalised, lower-case, without trailing punctuation.</summary>
     public static string ForMatching(string? text) => Normalize(text).TrimEnd(TrailingPunctuation).ToLowerInvariant();
 
-    // Plain yes and no as people type them, for a question whose choices have the values "yes" and "no".
+    // Plain yes and no as people type them, for a question whose choices have the values "yes" and "no" (a yes also
+    // answers a choice valued "confirm" or "ok": 确认 an item, ✓ 正常).
     private static readonly HashSet<string> YesWords = new(StringComparer.Ordinal)
-        { "是", "是的", "对", "对的", "嗯", "好", "好的", "要", "需要", "可以", "y", "yeah", "yep", "sure" };
+        { "是", "是的", "对", "对的", "嗯", "好", "好的", "要", "需要", "可以", "行", "没问题", "没错", "无误", "确认无误", "正确",
+          "y", "ok", "okay", "yeah", "yep", "sure", "fine" };
+    private static readonly string[] YesValues = ["yes", "confirm", "ok"];
     private static readonly HashSet<string> NoWords = new(StringComparer.Ordinal)
         { "否", "不", "不是", "不对", "不要", "不需要", "不用", "没有", "无", "n", "nope" };
 
@@ -34,7 +37,8 @@ public static class TextInput
 
     /// <summary>
     /// Resolves an answer to one of the offered choices: its number (1-based), its label or its value; else the first
-    /// word of exactly one label ("否" for "否，本人使用"), or a plain yes or no ("不是", "是的") where the choices are yes and no.
+    /// word of exactly one label ("否" for "否，本人使用"), or a plain yes or no ("不是", "是的", "没问题") where exactly one
+    /// choice means it.
     /// </summary>
     public static Choice? MatchChoice(string? answer, IReadOnlyList<Choice> choices)
     {
@@ -47,8 +51,8 @@ public static class TextInput
 
         var byHead = choices.Where(c => ForMatching(LabelHead(c.Label)) == key).Take(2).ToList();
         if (byHead.Count == 1) return byHead[0];
-        var value = YesWords.Contains(key) ? "yes" : NoWords.Contains(key) ? "no" : null;
-        var byMeaning = value is null ? [] : choices.Where(c => c.Value == value).Take(2).ToList();
+        string[] values = YesWords.Contains(key) ? YesValues : NoWords.Contains(key) ? ["no"] : [];
+        var byMeaning = choices.Where(c => values.Contains(c.Value)).Take(2).ToList();
         return byMeaning.Count == 1 ? byMeaning[0] : null;
     }
 

@@ -39,4 +39,16 @@ public sealed class TextInputTests
 
     [Fact]
     public void PlainYes_FindsTheYesChoice_WhateverItsLabel() => Assert.Equal("yes", TextInput.MatchChoice("好的", Survey)?.Value);
+
+    private static readonly Choice[] HandoverItem = [new("confirm", "确认"), new("question", "有疑问"), new("refuse", "拒绝接班")];
+
+    [Theory]
+    [InlineData("好的")]
+    [InlineData("没问题")]
+    [InlineData("无误。")]
+    [InlineData("OK")]
+    public void PlainYes_ConfirmsAnItem(string typed) => Assert.Equal("confirm", TextInput.MatchChoice(typed, HandoverItem)?.Value);
+
+    [Fact]
+    public void PlainNo_IsNotARefusal() => Assert.Null(TextInput.MatchChoice("不是", HandoverItem));
 }

@@ -106,15 +106,7 @@ public sealed class AcceptHandoverCommand(HandoverService handovers) : IBotComma
                 turn.AskInFlow(this, step, Texts.Get("AskQuestion", language));
                 return;
             }
-            record.Ask(asked, turn.Sender.Id, answer);
-            await handovers.NotifyAsync(record.OutgoingId, $"handover:{record.Id}:q:{asked.Number}:{turn.Now.ToUnixTimeMilliseconds()}", l =>
-            {
-                var word = Texts.Get("WordAnswer", l);
-                return new OutgoingMessage(Texts.Get("QuestionToOutgoing", l, turn.Sender.DisplayName, handovers.Title(record, l), handovers.Line(asked, l)),
-                    [new Choice($"{word} {record.Id}", word)]);
-            }, cancellationToken);
-            turn.Reply(Texts.Get("QuestionSent", language, asked.Number, await handovers.NameOfAsync(record.OutgoingId, cancellationToken)));
-            await PresentAsync(turn, record, cancellationToken);
+            await AskOutgoingAsync(turn, record, asked, answer, cancellationToken);
             return;
         }
         // The 接班 button of a later notice (an answer arrived) while checking: show where the check stands.
@@ -152,7 +144,42 @@ public sealed class AcceptHandoverCommand(HandoverService handovers) : IBotComma
             turn.AskInFlow(this, $"ask:{item.Number}", Texts.Get("AskQuestion", language));
             return;
         }
+        if (turn.Message.ChoiceValue is null && IsQuestion(answer))
+        {
+            // A question typed straight away ("对讲机哪里坏了？") is this item's question (第14篇 1.5), as after 有疑问.
+            await AskOutgoingAsync(turn, record, item, answer, cancellationToken);
+            return;
+        }
         turn.Ask(Texts.Get("CheckItemAgain", language, handovers.Line(item, language)), ItemChoices(language));
+    }
+
+    private static readonly string[] ChineseQuestionWords = ["吗", "为什么", "为啥", "怎么", "什么", "哪", "谁", "多少", "是否", "有没有"];
+    private static readonly string[] EnglishQuestionWords = ["why", "what", "when", "where", "who", "how", "is", "are", "was", "did", "does", "has", "can"];
+
+    /// <summary>
+    /// Typed text that asks something: ends with a question mark, holds a Chinese question word, or starts with an English one.
+    /// </summary>
+    private static bool IsQuestion(string text)
+    {
+        var trimmed = TextInput.Normalize(text);
+        if (trimmed.EndsWith('?')) return true;
+        var folded = TextInput.ForMatching(text);
+        return folded.Length >= 3 && (ChineseQuestionWords.Any(w => folded.Contains(w, StringComparison.Ordinal))
+                                      || EnglishQuestionWords.Contains(folded.Split(' ')[0]));
+    }
+
+    /// <summary>Records the successor's question on the item, sends it to the outgoing person to answer, and goes on to the next item.</summary>
+    private async Task AskOutgoingAsync(TurnContext turn, HandoverRecord record, HandoverItem item, string question, CancellationToken cancellationToken)
+    {
+        record.Ask(item, turn.Sender.Id, question);
+        await handovers.NotifyAsync(record.OutgoingId, $"handover:{record.Id}:q:{item.Number}:{turn.Now.ToUnixTimeMilliseconds()}", l =>
+        {
+            var word = Texts.Get("WordAnswer", l);
+            return new OutgoingMessage(Texts.Get("QuestionToOutgoing", l, turn.Sender.DisplayName, handovers.Title(record, l), handovers.Line(item, l)),
+                [new Choice($"{word} {record.Id}", word)]);
+        }, cancellationToken);
+        turn.Reply(Texts.Get("QuestionSent", turn.Language, item.Number, await handovers.NameOfAsync(record.OutgoingId, cancellationToken)));
+        await PresentAsync(turn, record, cancellationToken);
     }
 
     private async Task PresentAsync(TurnContext turn, HandoverRecord record, CancellationToken cancellationToken)

@@ -274,6 +274,26 @@ public sealed class HandoverTests : HandoverTestBase
     }
 
     [Fact]
+    public async Task Successor_ConfirmsWithPlainWords_AndTypesAQuestionStraightAway_第14篇_1_5()
+    {
+        At(26, 14, 35);
+        await ZhangsanPreparesAsync();
+        var record = await RecordAsync();
+        await InboxAsync("zhangsan");
+        await PressAsync("lisi", $"接班 {record.Id}");
+
+        Assert.Contains("第2/8项", await SayAsync("lisi", "没问题"));
+        var asked = await SayAsync("lisi", "对讲机的备用电池放在哪里");
+        Assert.Contains("第2项的疑问已转给张三", asked);
+        Assert.Contains("第3/8项", asked);
+        Assert.Contains("对讲机的备用电池放在哪里", Assert.Single(await InboxAsync("zhangsan")).Text);
+        Assert.Contains("第4/8项", await SayAsync("lisi", "好的"));
+        // Neither a yes nor a question: asked again, with how to put a question.
+        Assert.Contains("有疑问也可以直接写出问题", await SayAsync("lisi", "知道了吧这个"));
+        Assert.Equal(1, (await RecordAsync()).OpenQuestions);
+    }
+
+    [Fact]
     public async Task SuccessorUnfit_NoCover_RefusedAndTheLeadFindsCover_第1篇_2_4()
     {
         await SayAsync("zhangsan", "签到");
