@@ -46,10 +46,14 @@ public sealed class ConversationEngine
             // A message the bot sent on its own since the last turn (a swap to agree to, an alert with 收到) is what the
             // person has in front of them: a typed "1" or "同意" answers it, not the choices of an older reply (help's
             // "1" is 签到). Commands and help words are what they are.
+            IReadOnlyList<Choice>? offered = null;
             if (!turn.State.InFlow && turn.Message.ChoiceValue is null && turn.ChoicesOfferedSince is { } offeredSince
                 && FindCommand(turn.Text) is null && !IsHelpWord(turn.Text)
-                && await offeredSince(cancellationToken) is { Count: > 0 } offered)
+                && await offeredSince(cancellationToken) is { Count: > 0 } choices)
+            {
+                offered = choices;
                 turn.Choice = TextInput.MatchChoice(turn.Text, offered);
+            }
 
             if (turn.State.InFlow)
             {
@@ -128,6 +132,13 @@ public sealed class ConversationEngine
                 return;
             }
 
+            // A reply to that message that matched none of its choices ("好的" to 确认交出 / 拒绝交出): its choices again,
+            // not the whole help, since they are what the person was answering.
+            if (offered is not null && turn.Choice is null)
+            {
+                turn.Ask(Texts.Get("NotUnderstoodOffered", turn.Language), offered);
+                return;
+            }
             turn.Reply(Texts.Get("NotUnderstood", turn.Language));
             WriteHelp(turn);
         }

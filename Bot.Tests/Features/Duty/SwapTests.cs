@@ -136,6 +136,22 @@ public sealed class SwapTests : IDisposable
     }
 
     [Fact]
+    public async Task SwapRequest_AnsweredWithWordsThatFitNoButton_GetsItsButtonsAgain_NotTheWholeHelp()
+    {
+        await SayAsync("zhangsan", "调班 李四 明天");
+        _bot.Time.Advance(TimeSpan.FromMinutes(1));
+
+        var again = (await Chat("lisi").SayAsync("嗯嗯我看看")).Last();
+
+        Assert.StartsWith("对不起，没能看懂您的回复。请选择下面的一项", again.Text);
+        Assert.Equal(["同意", "拒绝"], again.Choices.Select(c => c.Label));
+        Assert.Equal(SwapStatus.AwaitingColleague, Assert.Single(await SwapsAsync()).Status);
+        _bot.Time.Advance(TimeSpan.FromMinutes(1));
+        await SayAsync("lisi", "1");
+        Assert.Equal(SwapStatus.AwaitingApproval, Assert.Single(await SwapsAsync()).Status);
+    }
+
+    [Fact]
     public async Task AfterAnsweringTheRequest_HelpsNumbersMeanHelpsButtonsAgain()
     {
         await SayAsync("zhangsan", "调班 李四 明天");
