@@ -19,7 +19,8 @@ public static class KeysTexts
         var (days, hours, mins) = (minutes / 1440, minutes / 60 % 24, minutes % 60);
         if (days > 0) return Catalog.Get(hours > 0 ? "DurationDaysHours" : "DurationDays", language, days, hours);
         if (hours > 0) return Catalog.Get(mins > 0 ? "DurationHoursMinutes" : "DurationHours", language, hours, mins);
-        return Catalog.Get("DurationMinutes", language, mins);
+        // "已借出 0 分钟" reads as nothing at all.
+        return Catalog.Get(mins > 0 ? "DurationMinutes" : "DurationUnderAMinute", language, mins);
     }
 
     public static string Clock(DateTimeOffset instant, DepartmentProfile department) =>

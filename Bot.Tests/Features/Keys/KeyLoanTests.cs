@@ -122,6 +122,7 @@ public sealed class KeyLoanTests : KeysTestBase
         Assert.Equal("已登记交出：钥匙 U-3-1-502（3-1-502） 交给 张三，预计 15:00 归还。", handed.Single().Text);
         Assert.StartsWith("周八 已交出钥匙 U-3-1-502（3-1-502）。请于 15:00 前归还", Assert.Single(await InboxAsync("zhangsan")).Text);
         Assert.Equal(KeyStatus.Out, (await KeyAsync("U-3-1-502")).Status);
+        Assert.Contains("· U-3-1-502（3-1-502）：已借出 不到 1 分钟，应于 15:00 归还", await TextAsync("zhangsan", "我的钥匙"));
 
         At(11, 35);
         var where = await TextAsync("lisi", "钥匙 3-1-502 在哪");
