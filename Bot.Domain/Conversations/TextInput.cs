@@ -51,9 +51,26 @@ public static class TextInput
 
         var byHead = choices.Where(c => ForMatching(LabelHead(c.Label)) == key).Take(2).ToList();
         if (byHead.Count == 1) return byHead[0];
-        string[] values = YesWords.Contains(key) ? YesValues : NoWords.Contains(key) ? ["no"] : [];
+        string[] values = YesOrNo(key) switch { true => YesValues, false => ["no"], null => [] };
         var byMeaning = choices.Where(c => values.Contains(c.Value)).Take(2).ToList();
         return byMeaning.Count == 1 ? byMeaning[0] : null;
+    }
+
+    private static readonly string[] Negations = ["不", "没", "未", "无", "否", "别"];
+
+    /// <summary>
+    /// A plain yes or no: the usual words, or a short answer that echoes the question ("电源已切断", "关好了", "锁了" say yes;
+    /// "没关", "未切断", "还没锁" say no). Null when it is neither, or too long to be only that.
+    /// </summary>
+    private static bool? YesOrNo(string key)
+    {
+        if (YesWords.Contains(key)) return true;
+        if (NoWords.Contains(key)) return false;
+        if (key.Length > 8 || !key.All(char.IsLetter)) return null;
+        var head = key.StartsWith('还') ? key[1..] : key;
+        if (Negations.Any(n => head.StartsWith(n, StringComparison.Ordinal))) return false;
+        if (Negations.Any(n => key.Contains(n, StringComparison.Ordinal))) return null;
+        return key.Contains('已') || key.EndsWith('了') || key.EndsWith("好", StringComparison.Ordinal) ? true : null;
     }
 
     private static string LabelHead(string label)

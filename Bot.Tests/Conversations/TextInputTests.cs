@@ -19,6 +19,12 @@ public sealed class TextInputTests
     [InlineData("不用。", "no")]
     [InlineData("是的", "yes")]          // a plain yes
     [InlineData("ｙ", "yes")]
+    [InlineData("电源已切断", "yes")]  // the question's own words back
+    [InlineData("关好了", "yes")]
+    [InlineData("锁了。", "yes")]
+    [InlineData("没关", "no")]
+    [InlineData("未切断", "no")]
+    [InlineData("还没锁", "no")]
     public void YesNoQuestion_TakesTheUsualAnswers(string typed, string value) =>
         Assert.Equal(value, TextInput.MatchChoice(typed, Contractor)?.Value);
 
@@ -33,6 +39,12 @@ public sealed class TextInputTests
     [InlineData("5")]
     [InlineData("楼上漏水")]
     public void NoChoice_WhenNothingFits(string typed) => Assert.Null(TextInput.MatchChoice(typed, Purposes));
+
+    [Theory]
+    [InlineData("已经没电了")]                  // a yes and a no at once
+    [InlineData("门窗都已经关闭了但是窗户有裂缝")] // more than a yes or a no
+    [InlineData("3楼")]
+    public void MixedOrLongAnswers_AreNoYesOrNo(string typed) => Assert.Null(TextInput.MatchChoice(typed, Contractor));
 
     [Fact]
     public void PlainNo_WithoutANoChoice_IsNoChoice() => Assert.Null(TextInput.MatchChoice("不", Survey));

@@ -132,8 +132,8 @@ public sealed class KeyLoanTests : KeysTestBase
         var first = await SayAsync("zhangsan", "还钥匙");
         Assert.Contains("（1/3）电源已切断？", first.Single().Text);
         Assert.Contains("（2/3）门窗已关闭？", (await Chat("zhangsan").PressAsync("yes")).Single().Text);
-        Assert.Contains("（3/3）单元已锁好？", (await Chat("zhangsan").SayAsync("是")).Single().Text);
-        var returned = await Chat("zhangsan").PressAsync("yes");
+        Assert.Contains("（3/3）单元已锁好？", (await Chat("zhangsan").SayAsync("关好了")).Single().Text);
+        var returned = await Chat("zhangsan").SayAsync("已锁好");
         Assert.Equal("谢谢，已登记归还钥匙 U-3-1-502（3-1-502）。请把钥匙交给 周八，由其确认收回。", returned.Single().Text);
 
         At(11, 42);
