@@ -182,15 +182,27 @@ public sealed class CallbackSurveys(ICallbackStore store, IOwnerReach reach, Cal
 
     private static string Id(Callback callback) => callback.Id.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>A rating pressed, typed as its number (1 满意, 2 基本满意, 3 不满意) or as a word.</summary>
+    /// <summary>A rating pressed, typed as its number (1 满意, 2 基本满意, 3 不满意), as a word, or as a word in a short phrase.</summary>
     private static Rating? ParseRating(TurnContext turn) => turn.Choice?.Value switch
     {
         "satisfied" => Rating.Satisfied,
         "basic" => Rating.Basic,
         "unsatisfied" => Rating.NotSatisfied,
-        _ when CallbackTexts.IsOneOf("WordsNotSatisfied", turn.Text) => Rating.NotSatisfied,
-        _ when CallbackTexts.IsOneOf("WordsBasic", turn.Text) => Rating.Basic,
-        _ when CallbackTexts.IsOneOf("WordsSatisfied", turn.Text) => Rating.Satisfied,
+        _ => RatingOf(turn.Text),
+    };
+
+    /// <summary>A rating typed as a word of its list, or named in a short phrase ("修得挺好"); null when it is neither.</summary>
+    internal static Rating? RatingOf(string? typed) => (typed ?? "") switch
+    {
+        var t when CallbackTexts.IsOneOf("WordsNotSatisfied", t) => Rating.NotSatisfied,
+        var t when CallbackTexts.IsOneOf("WordsBasic", t) => Rating.Basic,
+        var t when CallbackTexts.IsOneOf("WordsSatisfied", t) => Rating.Satisfied,
+        // In a phrase: the dissatisfied words first, as they hold the others (不满意 holds 满意); a negation that named
+        // none of them ("不怎么样") is left to be asked again rather than guessed.
+        var t when CallbackTexts.Mentions("WordsNotSatisfied", t) => Rating.NotSatisfied,
+        var t when CallbackTexts.Negates(t) => (Rating?)null,
+        var t when CallbackTexts.Mentions("WordsBasic", t) => Rating.Basic,
+        var t when CallbackTexts.Mentions("WordsSatisfied", t) => Rating.Satisfied,
         _ => null,
     };
 

@@ -20,6 +20,34 @@ public static class CallbackTexts
             .Any(w => WithoutParticles(TextInput.ForMatching(w)) == answer);
     }
 
+    /// <summary>
+    /// Whether a short answer says one of the key's Chinese words of two characters or more inside a longer phrase
+    /// ("修得挺好", "师傅态度很不错"). Single characters (好, 差) are left out: they hide in other words (差不多).
+    /// </summary>
+    public static bool Mentions(string key, string typed)
+    {
+        var answer = TextInput.ForMatching(typed);
+        return answer.Length is > 0 and <= MentionLength
+               && Catalog.Get(key, TextCatalog.Chinese).Split('|').Any(w => w.Length >= 2 && answer.Contains(w, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Whether the answer holds a negation, which can turn any word it names around ("不怎么好"); one inside a word of
+    /// the good ratings (不错) does not count.
+    /// </summary>
+    public static bool Negates(string typed)
+    {
+        var answer = TextInput.ForMatching(typed);
+        foreach (var word in Catalog.Get("WordsSatisfied", TextCatalog.Chinese).Split('|').Concat(Catalog.Get("WordsBasic", TextCatalog.Chinese).Split('|')))
+            if (word.AsSpan().IndexOfAny(NegationMarks) >= 0) answer = answer.Replace(word, "", StringComparison.Ordinal);
+        return answer.AsSpan().IndexOfAny(NegationMarks) >= 0;
+    }
+
+    private const string NegationMarks = "不没别未";
+
+    // Longer than this, an answer is a comment, not a rating that happens to be worded.
+    private const int MentionLength = 12;
+
     // Spoken endings owners add ("挺好的", "还行吧", "不满意啊"): they do not change the answer.
     private const string Particles = "的吧啊呀哦呢啦嘛了~～";
 

@@ -26,6 +26,20 @@ public sealed class CallbackWordsTests
     }
 
     [Theory]
+    [InlineData("修得挺好", Rating.Satisfied)]
+    [InlineData("师傅态度很不错", Rating.Satisfied)]
+    [InlineData("挺满意的，谢谢", Rating.Satisfied)]
+    [InlineData("一般般吧", Rating.Basic)]
+    [InlineData("基本满意吧", Rating.Basic)]
+    [InlineData("服务不太好", Rating.NotSatisfied)]
+    [InlineData("我很不满意", Rating.NotSatisfied)]
+    [InlineData("不怎么样", null)]                               // a negation naming no rating: asked again, not guessed
+    [InlineData("差不多吧", null)]                               // 差 alone hides in other words
+    [InlineData("水龙头换好以后还是有一点滴水但是师傅很好", null)]  // a comment, not a rating
+    public void ARatingNamedInAShortPhrase_IsTaken_第9篇_四(string typed, Rating? rating) =>
+        Assert.Equal(rating, CallbackSurveys.RatingOf(typed));
+
+    [Theory]
     [InlineData("了")]
     [InlineData("的")]
     public void AParticleAlone_IsNoAnswer(string typed) =>
