@@ -77,7 +77,7 @@ public static partial class ClockInput
     }
 
     /// <summary>Digits, or Chinese numerals up to 59: 三, 十二, 二十三, 四十五, 零五, 两.</summary>
-    private static bool TryNumber(string text, out int value)
+    internal static bool TryNumber(string text, out int value)
     {
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value)) return true;
         value = 0;

@@ -95,8 +95,20 @@ public sealed partial class LeaveCommand(
     private (DateTimeOffset ReturnBy, string Reason)? Parse(string arguments, DateTimeOffset now)
     {
         var words = arguments.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return words.Length == 2 && ReturnTime(words[0], now) is { } returnBy ? (returnBy, words[1]) : null;
+        if (words.Length == 2 && ReturnTime(words[0], now) is { } returnBy) return (returnBy, words[1]);
+        // Run together, as often typed: "半小时去银行", "10:30陪业主看房" — the longest head that is a time, then the reason.
+        var text = arguments.Trim();
+        for (var head = Math.Min(text.Length - 1, LongestTime); head > 0; head--)
+        {
+            if (ReturnTime(text[..head], now) is not { } at) continue;
+            var reason = text[head..].TrimStart(' ', ',', '，', '、');
+            if (reason.Length > 0) return (at, reason);
+        }
+        return null;
     }
+
+    // "下午三点四十五分" is the longest time said in words.
+    private const int LongestTime = 10;
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
@@ -141,22 +153,43 @@ public sealed partial class LeaveCommand(
         turn.Reply(Texts.Get("LeaveRequested", turn.Language, leave.Id, approver.Name));
     }
 
-    /// <summary>"30分钟", "1小时", "30m", "1h", or a clock time: "10:30", "下午3点" (ClockInput).</summary>
+    /// <summary>
+    /// How long — "30分钟", "二十分钟", "半小时", "一个小时", "1个半小时", "1.5小时", "30m", "1h" — or a clock time: "10:30",
+    /// "下午3点" (ClockInput).
+    /// </summary>
     private DateTimeOffset? ReturnTime(string text, DateTimeOffset now)
     {
         var t = TextInput.ForMatching(text);
-        if (Duration().Match(t) is { Success: true } d)
-        {
-            var n = int.Parse(d.Groups["n"].Value, CultureInfo.InvariantCulture);
-            var hours = d.Groups["u"].Value is "小时" or "h" or "hour" or "hours";
-            return now + (hours ? TimeSpan.FromHours(n) : TimeSpan.FromMinutes(n));
-        }
+        if (HowLong(t) is { } span) return now + span;
         // "10:30", "下午3点"; on a night shift "01:30" said at 23:40 is tomorrow's (ClockInput.Resolve).
         return ClockInput.TryParse(t, out var clock) ? ClockInput.Resolve(clock, now, department) : null;
     }
 
-    [GeneratedRegex(@"^(?<n>[0-9]{1,3})\s*(?<u>分钟|分|小时|m|min|mins|minutes|h|hour|hours)$")]
-    private static partial Regex Duration();
+    internal static TimeSpan? HowLong(string t)
+    {
+        if (Minutes().Match(t) is { Success: true } m)
+            return ClockInput.TryNumber(m.Groups["n"].Value, out var n) && n > 0 ? TimeSpan.FromMinutes(n) : null;
+        if (Hours().Match(t) is not { Success: true } h) return null;
+        var minutes = h.Groups["half"].Success || h.Groups["dot5"].Success ? 30 : 0;
+        if (h.Groups["n"].Success)
+        {
+            if (!ClockInput.TryNumber(h.Groups["n"].Value, out var n)) return null;
+            minutes += n * 60;
+        }
+        if (h.Groups["m"].Success)
+        {
+            if (!ClockInput.TryNumber(h.Groups["m"].Value, out var extra) || minutes % 60 != 0) return null;
+            minutes += extra;
+        }
+        return minutes > 0 ? TimeSpan.FromMinutes(minutes) : null;
+    }
+
+    [GeneratedRegex(@"^(?<n>[0-9]{1,3}|[零〇一二两三四五六七八九十]{1,3})\s*(?:分钟|分|m|min|mins|minutes)$")]
+    private static partial Regex Minutes();
+
+    // 半小时 / 半个钟头; 1小时, 一个小时, 两个半小时, 1.5小时, 1h; 1小时20分(钟).
+    [GeneratedRegex(@"^(?:(?<n>[0-9]{1,2}|[一二两三四五六七八九十]{1,2})(?<dot5>\.5)?\s*个?(?<half>半)?|(?<half>半)\s*个?)\s*(?:小时|钟头|h|hr|hrs|hour|hours)(?:\s*(?<m>[0-9]{1,2}|[零〇一二三四五六七八九十]{1,3})\s*(?:分钟|分|m|min|mins|minutes)?)?$")]
+    private static partial Regex Hours();
 }
 
 /// <summary>同意外出 / 驳回外出 by the direct superior, and 回来 / back by the person.</summary>

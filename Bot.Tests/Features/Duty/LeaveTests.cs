@@ -152,6 +152,25 @@ public sealed class LeaveTests : IDisposable
         Assert.Contains($"预计 {returnBy} 回来", Assert.Single(await InboxAsync("wangwu")));
     }
 
+    [Theory]
+    [InlineData("外出 半小时 去银行", "13:30")]
+    [InlineData("外出 一个小时 去银行", "14:00")]
+    [InlineData("外出 1个半小时 去银行", "14:30")]
+    [InlineData("外出 1.5小时 去银行", "14:30")]
+    [InlineData("外出 二十分钟 去银行", "13:20")]
+    [InlineData("外出 1小时20分 去银行", "14:20")]
+    [InlineData("外出 半小时去银行", "13:30")]       // run together with the reason
+    [InlineData("外出 2点半去银行", "14:30")]
+    [InlineData("外出 40分钟，去银行", "13:40")]
+    public async Task Leave_HowLongInWords_OrRunTogetherWithTheReason_IsUnderstood(string typed, string returnBy)
+    {
+        await SayAsync("zhangsan", "签到");
+        Assert.Equal("已提交外出申请 #1，请等待王五批准后再离岗。", await SayAsync("zhangsan", typed, Shanghai(13, 0)));
+
+        var ask = Assert.Single(await InboxAsync("wangwu"));
+        Assert.Contains($"张三申请当班外出：去银行，预计 {returnBy} 回来", ask);
+    }
+
     [Fact]
     public async Task Leave_WithoutReturnTimeOrPastTheShiftEnd_IsRefused()
     {
