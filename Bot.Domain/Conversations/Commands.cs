@@ -14,6 +14,9 @@ public enum Audience
 /// A command word and what it is for. <see cref="Words"/> holds every accepted word, Chinese and English;
 /// the first word in each language is the one help shows. <see cref="Roles"/> = None means any member of staff.
 /// <see cref="ListedFor"/> keeps help short: a command anyone may use but that is mainly some roles' is listed only for them.
+/// <see cref="Urgent"/>: typed in the middle of another question (紧急, 收到), it runs at once instead of being read as the
+/// answer; an emergency cannot wait for 取消. The question stays open. <see cref="TakesUrgentWord"/>: this command's own
+/// arguments may start with such a word (夜间登记 投诉 紧急 …), so while it asks for them, that word is an answer.
 /// </summary>
 public sealed record CommandInfo(
     string Name,
@@ -26,7 +29,9 @@ public sealed record CommandInfo(
     int HelpOrder = 100,
     Roles ListedFor = Roles.None,
     bool TakesLocation = false,
-    bool TakesFreeText = false)
+    bool TakesFreeText = false,
+    bool Urgent = false,
+    bool TakesUrgentWord = false)
 {
     public IEnumerable<string> Words => ChineseWords.Concat(EnglishWords);
 

@@ -65,6 +65,14 @@ public sealed class ConversationEngine
                     await pressedCommand.HandleAsync(turn, pressedArguments, cancellationToken);
                     return;
                 }
+                // An emergency (or 收到 to an alert) typed in the middle of a question runs at once; the question stays open.
+                if (UrgentCommandIn(turn) is var (urgent, urgentArguments))
+                {
+                    var (flowBefore, stepBefore) = (turn.State.Flow, turn.State.Step);
+                    await urgent.HandleAsync(turn, urgentArguments, cancellationToken);
+                    if (turn.State.Flow == flowBefore && turn.State.Step == stepBefore) turn.Reply(Texts.Get("QuestionStillOpen", turn.Language));
+                    return;
+                }
                 if (turn.State.Flow == ConversationState.ArgumentsFlow
                     && _commands.FirstOrDefault(c => c.Info.Name == turn.State.Step && c.Info.IsAvailableTo(turn.Sender)) is { } asking)
                 {
@@ -256,6 +264,22 @@ public sealed class ConversationEngine
         else if (IsHelpWord(turn.Text)) word = turn.Text;
         // First: what the person wanted, then the question they are still in (asked again, with its buttons, last).
         if (word is not null) turn.ReplyFirst(Texts.Get("InFlowHint", turn.Language, word));
+    }
+
+    /// <summary>
+    /// An urgent command typed (not pressed) in the middle of a question: alone, or set apart from its details. Not when
+    /// the open question is that command's own, nor while a command whose arguments may start with the word asks for them.
+    /// </summary>
+    private (IBotCommand Command, string Arguments)? UrgentCommandIn(TurnContext turn)
+    {
+        if (turn.Message.ChoiceValue is not null || turn.Choice is not null) return null;
+        if (FindCommand(turn.Text) is not var (command, arguments) || !command.Info.Urgent || !command.Info.IsAvailableTo(turn.Sender)) return null;
+        if (arguments.Length > 0 && !SetApart(TextInput.Normalize(turn.Text), arguments)) return null;
+        if (command is IConversationFlow own && own.Name == turn.State.Flow) return null;
+        if (turn.State.Flow == ConversationState.ArgumentsFlow
+            && (turn.State.Step == command.Info.Name || _commands.Any(c => c.Info.Name == turn.State.Step && c.Info.TakesUrgentWord)))
+            return null;
+        return (command, arguments);
     }
 
     /// <summary>Whether a space or a colon stands between the command word and its arguments, the tail of <paramref name="text"/>.</summary>

@@ -109,7 +109,7 @@ public sealed class EmergencyCommand(EscalationService escalations, DepartmentPr
 
     public string Name => "emergency";
 
-    public CommandInfo Info { get; } = new("emergency", ["紧急", "紧急情况"], ["emergency"], Texts, "EmergencyDescription", HelpOrder: 3);
+    public CommandInfo Info { get; } = new("emergency", ["紧急", "紧急情况"], ["emergency"], Texts, "EmergencyDescription", HelpOrder: 3, Urgent: true);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {

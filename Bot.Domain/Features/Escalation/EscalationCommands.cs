@@ -146,7 +146,8 @@ internal static class EscalationRoles
 /// <summary>收到 / ack: acknowledges an escalation (the chain stops climbing).</summary>
 public sealed class AcknowledgeCommand(EscalationCommands commands) : IBotCommand
 {
-    public CommandInfo Info { get; } = new("ack", ["收到"], ["ack", "acknowledge"], EscalationTexts.Catalog, "AcknowledgeDescription", HelpOrder: 20, ListedFor: EscalationRoles.Supervisors);
+    public CommandInfo Info { get; } = new("ack", ["收到"], ["ack", "acknowledge"], EscalationTexts.Catalog, "AcknowledgeDescription", HelpOrder: 20, ListedFor: EscalationRoles.Supervisors,
+        Urgent: true);
 
     public ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
         commands.AcknowledgeAsync(turn, arguments, cancellationToken);

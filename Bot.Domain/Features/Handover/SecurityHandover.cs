@@ -151,7 +151,7 @@ public sealed class SecurityIntakeCommand(ISecurityHandoverStore store, Escalati
     private static readonly HashSet<string> ServiceWords = new(StringComparer.Ordinal) { "服务", "报修", "需求", "服务要求", "service", "request" };
     private static readonly HashSet<string> UrgentWords = new(StringComparer.Ordinal) { "紧急", "urgent" };
 
-    public CommandInfo Info { get; } = new("security-intake", ["夜间登记"], ["night intake"], Texts, "IntakeDescription", HelpOrder: 35);
+    public CommandInfo Info { get; } = new("security-intake", ["夜间登记"], ["night intake"], Texts, "IntakeDescription", HelpOrder: 35, TakesUrgentWord: true);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {

@@ -52,6 +52,21 @@ public sealed class OwnerMessageTests : IDisposable
     }
 
     [Fact]
+    public async Task ShiftLead_InTheMiddleOfAQuestion_TypesAckForTheAlert_ItIsAcknowledged_第3篇_1_3()
+    {
+        Assert.StartsWith("请说明回来的时间和外出原因", await SayAsync("wangwu", "外出"));
+        await SayAsync(Owner, "楼上卫生间漏水");
+        await _bot.DispatchAsync();
+        Assert.Equal(EscalationStatus.Open, Assert.Single(await CasesAsync()).Status);
+
+        var acked = await SayAsync("wangwu", "收到");
+
+        var acknowledged = Assert.Single(await CasesAsync());
+        Assert.Equal((EscalationStatus.Acknowledged, "wangwu"), (acknowledged.Status, acknowledged.AcknowledgedById));
+        Assert.EndsWith("您刚才的操作还在等待您的回答，可以接着回复；不需要了请发送“取消”。", acked);
+    }
+
+    [Fact]
     public async Task OwnerMessageWord_AsksWhat_ThenPassesTheAnswerOn()
     {
         Assert.StartsWith("陈先生您好，请问您要反映什么事情？", await SayAsync(Owner, "投诉"));

@@ -119,6 +119,29 @@ public sealed class AttendanceWatchTests
     }
 
     [Fact]
+    public async Task Emergency_TypedInTheMiddleOfAnotherQuestion_IsRaisedAtOnce_AndTheQuestionWaits_第2篇_1_6()
+    {
+        using var bot = new BotFactory(time: new FakeTimeProvider(Shanghai(9, 30).ToUniversalTime()));
+        var chat = Chat(bot, "zhangsan");
+        await chat.SayAsync("签到");
+        Assert.StartsWith("请说明回来的时间和外出原因", (await chat.SayAsync("外出")).Single().Text);
+
+        var reply = await chat.SayAsync("紧急 3号楼电梯困人");
+
+        Assert.Matches(@"^已立即通报：孙七（紧急事项 #\d+）", reply[0].Text);
+        Assert.StartsWith("您刚才的操作还在等待您的回答", reply[^1].Text);
+        Assert.Contains("3号楼电梯困人", Assert.Single(await InboxAsync(bot, "sunqi")));
+        // The 外出 question is still open: the next answer goes to it.
+        Assert.StartsWith("已提交外出申请", (await chat.SayAsync("30分钟 去银行")).Single().Text);
+
+        // In a flow of several steps (交班), 紧急 alone asks what happened, and the answer raises it.
+        Assert.Contains("【未完成的工作】", string.Join("\n", (await chat.SayAsync("交班")).Select(l => l.Text)));
+        Assert.StartsWith("请简要说明发生了什么紧急情况", (await chat.SayAsync("紧急")).Single().Text);
+        Assert.StartsWith("已立即通报：孙七", (await chat.SayAsync("会所燃气报警")).Single().Text);
+        Assert.Contains("会所燃气报警", Assert.Single(await InboxAsync(bot, "sunqi")));
+    }
+
+    [Fact]
     public async Task Emergency_WithoutDetails_AsksWhatHappened()
     {
         using var bot = new BotFactory(time: new FakeTimeProvider(Shanghai(9, 30).ToUniversalTime()));
