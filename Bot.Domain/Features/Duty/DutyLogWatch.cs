@@ -184,7 +184,7 @@ public sealed class DutyLogWatch(
                         department.ToLocal(entry.RecordedAt).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture),
                         DutyLogTexts.KindName(entry.Kind, TextCatalog.Chinese), entry.What, Clock(due));
                     await escalations.RaiseAsync(new EscalationRequest("duty.report-missing", subject, Severity.Normal, details, null,
-                        EscalationLevel.DepartmentManager), now, cancellationToken);
+                        EscalationLevel.DepartmentManager, AboutId: entry.RecordedById), now, cancellationToken);
                     didAct = true;
                 }
                 else if (entry.Report == ReportStage.Due && entry.ReportRemindAt is { } remindAt && now >= remindAt)

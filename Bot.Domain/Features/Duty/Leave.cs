@@ -311,7 +311,8 @@ public sealed class LeaveWatch(ILeaveStore leaves, IDirectoryStore directory, Le
                 }
                 var subject = Texts.Get("LeaveOverdueSubject", TextCatalog.Chinese, person.Name, leave.Id);
                 var details = Texts.Get("LeaveOverdueDetails", TextCatalog.Chinese, person.Name, leave.Reason, returnBy, (int)(now - leave.ReturnBy).TotalMinutes);
-                await escalations.RaiseAsync(new EscalationRequest("duty.leave-overdue", subject, Severity.Urgent, details, null), now, cancellationToken);
+                await escalations.RaiseAsync(new EscalationRequest("duty.leave-overdue", subject, Severity.Urgent, details, null,
+                    AboutId: person.Id), now, cancellationToken);
                 leave.Escalated(now);
                 done = true;
             }, cancellationToken);

@@ -25,8 +25,10 @@ public enum EscalationLevel
 
 /// <summary>What a feature asks to escalate. The subject names what it is about, so repeated triggers become one case.</summary>
 /// <param name="StartAt">Where the chain starts: the shift lead by default; an emergency goes straight to 客服部经理 (第2篇 1.6).</param>
+/// <param name="AboutId">The person the case is about (who missed the check-in, holds the overdue key): never alerted about
+/// themselves; the chain goes past them to the next person up.</param>
 public sealed record EscalationRequest(string Kind, string Subject, Severity Severity, string Details, string? RaisedById,
-    EscalationLevel StartAt = EscalationLevel.ShiftLead);
+    EscalationLevel StartAt = EscalationLevel.ShiftLead, string? AboutId = null);
 
 /// <summary>
 /// One escalated matter and where it stands in the chain. State changes go through the verbs below; the store
@@ -40,6 +42,8 @@ public sealed class EscalationCase
     public required Severity Severity { get; init; }
     public required string Details { get; init; }
     public string? RaisedById { get; init; }
+    /// <summary>The person the case is about, whom the chain passes over (<see cref="EscalationRequest.AboutId"/>).</summary>
+    public string? AboutId { get; init; }
     public required DateTimeOffset RaisedAt { get; init; }
     /// <summary>The first level told; loops start here again.</summary>
     public EscalationLevel StartAt { get; init; }
@@ -69,6 +73,7 @@ public sealed class EscalationCase
         Severity = request.Severity,
         Details = request.Details,
         RaisedById = request.RaisedById,
+        AboutId = request.AboutId,
         RaisedAt = now,
         StartAt = request.StartAt,
         OpenKey = KeyOf(request.Kind, request.Subject),

@@ -157,14 +157,18 @@ public sealed class EscalationService(
         foreach (var person in people) await NotifyAsync(escalation, person, now, cancellationToken);
     }
 
-    /// <summary>The next level up that has somebody; an empty level is skipped, not waited on. Past the top the chain loops or stays.</summary>
+    /// <summary>
+    /// The next level up that has somebody; an empty level is skipped, not waited on. Past the top the chain loops or
+    /// stays. The person the case is about is nobody's level: a shift lead who missed the check-in is not asked to find
+    /// cover for themselves, the case goes to the 客服主任.
+    /// </summary>
     private async Task<(int Level, int Loop, IReadOnlyList<Person> People)> NextLevelAsync(EscalationCase escalation, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var loop = escalation.Loop;
         var bottom = (int)escalation.StartAt;
         for (var level = Math.Max(escalation.Level + 1, bottom); level <= TopLevel; level++)
         {
-            var people = await directory.PeopleAtAsync((EscalationLevel)level, now, cancellationToken);
+            var people = await PeopleAtAsync(escalation, level, now, cancellationToken);
             if (people.Count > 0) return (level, loop, people);
         }
         if (policy.Loop && (escalation.Level < 0 || loop < policy.MaxLoops))
@@ -172,7 +176,7 @@ public sealed class EscalationService(
             var nextLoop = escalation.Level < 0 ? loop : loop + 1;
             for (var level = bottom; level <= TopLevel; level++)
             {
-                var people = await directory.PeopleAtAsync((EscalationLevel)level, now, cancellationToken);
+                var people = await PeopleAtAsync(escalation, level, now, cancellationToken);
                 if (people.Count > 0) return (level, nextLoop, people);
             }
         }
@@ -180,10 +184,16 @@ public sealed class EscalationService(
         var stay = Math.Max(escalation.Level, bottom);
         for (var level = stay; level >= bottom; level--)
         {
-            var people = await directory.PeopleAtAsync((EscalationLevel)level, now, cancellationToken);
+            var people = await PeopleAtAsync(escalation, level, now, cancellationToken);
             if (people.Count > 0) return (level, loop, people);
         }
         return (stay, loop, []);
+    }
+
+    private async Task<IReadOnlyList<Person>> PeopleAtAsync(EscalationCase escalation, int level, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var people = await directory.PeopleAtAsync((EscalationLevel)level, now, cancellationToken);
+        return escalation.AboutId is { } about ? [.. people.Where(p => p.Id != about)] : people;
     }
 
     private async Task NotifyAsync(EscalationCase escalation, Person person, DateTimeOffset now, CancellationToken cancellationToken, Person? handedBy = null)

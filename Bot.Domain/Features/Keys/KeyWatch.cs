@@ -90,7 +90,7 @@ public sealed class KeyWatch(IKeyStore store, KeyDesk desk, EscalationService es
             Severity.Normal,
             Texts.Get("OverdueDetails", TextCatalog.Chinese, described, holder, KeysTexts.Clock(loan.DueBack, desk.Department),
                 KeysTexts.Duration(now - loan.DueBack, TextCatalog.Chinese), KeysTexts.Purpose(loan.Purpose, TextCatalog.Chinese)),
-            null), now, cancellationToken);
+            null, AboutId: loan.HolderId), now, cancellationToken);
     }
 
     /// <summary>第4篇 1.1.1: after checking in, the early shift collects the area key set (once a day per person).</summary>

@@ -80,6 +80,35 @@ public sealed class AttendanceWatchTests
     }
 
     [Fact]
+    public async Task TheShiftLeadMissing_IsNotAskedToFindCoverForHimself_TheCaseGoesToThe客服主任_第2篇_2_1_第3篇_1_3()
+    {
+        using var bot = new BotFactory(time: new FakeTimeProvider(Shanghai(6, 50).ToUniversalTime()));
+        await Chat(bot, "zhangsan").SayAsync("签到");
+        await Chat(bot, "zhengshi").SayAsync("签到");
+        await InboxAsync(bot, "wangwu");
+
+        await WatchAsync(bot, Shanghai(7, 31));
+
+        Assert.DoesNotContain(await InboxAsync(bot, "wangwu"), m => m.Contains("升级事项", StringComparison.Ordinal));
+        var alert = Assert.Single(await InboxAsync(bot, "zhaoliu"));
+        Assert.Contains("王五 11-26 早班未签到", alert);
+        Assert.Contains("第2级负责人（客服主任）", alert);
+
+        // Unanswered, it climbs and comes round again (the chain loops), still past 王五.
+        for (var minutes = 40; minutes <= 240; minutes += 5)
+        {
+            bot.Time.SetUtcNow(Shanghai(7, 0).AddMinutes(minutes).ToUniversalTime());
+            await bot.InScopeAsync(sp => sp.GetRequiredService<EscalationService>().ProcessDueAsync(bot.Time.GetUtcNow(), CancellationToken.None));
+        }
+        await bot.DispatchAsync();
+        Assert.DoesNotContain(await InboxAsync(bot, "wangwu"), m => m.Contains("升级事项", StringComparison.Ordinal));
+        Assert.NotEmpty(await InboxAsync(bot, "sunqi"));
+        var escalation = await bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<EscalationCase>().AsNoTracking().SingleAsync());
+        Assert.DoesNotContain(escalation.Notices, n => n.PersonId == "wangwu");
+        Assert.True(escalation.Loop > 0);
+    }
+
+    [Fact]
     public async Task ReportedMissing_ThenChecksIn_TheLeadIsToldAndTheCaseStopsClimbing_第2篇_2_1()
     {
         using var bot = new BotFactory(time: new FakeTimeProvider(Shanghai(6, 50).ToUniversalTime()));

@@ -14,6 +14,7 @@ internal sealed class EscalationCaseConfiguration : IEntityTypeConfiguration<Esc
         b.Property(c => c.Subject).HasMaxLength(200);
         b.Property(c => c.Details).HasMaxLength(2000);
         b.Property(c => c.RaisedById).HasMaxLength(64);
+        b.Property(c => c.AboutId).HasMaxLength(64);
         b.Property(c => c.AssigneeId).HasMaxLength(64);
         b.Property(c => c.AcknowledgedById).HasMaxLength(64);
         b.Property(c => c.ResolvedById).HasMaxLength(64);

@@ -1157,6 +1157,10 @@ namespace Bot.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AboutId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("AcknowledgedAt")
                         .HasColumnType("INTEGER");
 
