@@ -10,6 +10,11 @@ internal static class DutyLogInput
     public static readonly string[] ListWords = ["查看", "今天", "列表", "list", "view", "today"];
     public static readonly string[] StillOpenWords = ["处理中", "未处理", "跟进中", "in progress", "open", "pending"];
 
+    // Words that say the matter is not over yet ("已通知维修部，明天上午来修"): such a handling is asked about once more.
+    private static readonly string[] PendingMarks = ["明天", "明早", "明日", "稍后", "晚点", "待", "尚未", "还没", "还未", "正在", "跟进", "等候", "等待"];
+
+    public static bool SoundsPending(string handling) => PendingMarks.Any(m => handling.Contains(m, StringComparison.Ordinal));
+
     /// <summary>"12 说明" or "#12 说明": the number and what follows it.</summary>
     public static (long? Id, string Remainder) Number(string arguments)
     {
@@ -34,6 +39,8 @@ public sealed class DutyLogCommand(DutyLogService log, IDutyLogStore store, IDir
     private const string WhatStep = "what";
     private const string KindStep = "kind";
     private const string HandlingStep = "handling";
+    private const string SettledStep = "settled";
+    private const string OpenValue = "open", DoneValue = "done";
     private const int MaxButtons = 6;
 
     public string Name => "duty-log";
@@ -73,14 +80,51 @@ public sealed class DutyLogCommand(DutyLogService log, IDutyLogStore store, IDir
                 return;
             case HandlingStep when answer.Length > 0 && Enum.TryParse<DutyLogKind>(turn.State.Data.GetValueOrDefault("kind"), out var chosen)
                                    && turn.State.Data.GetValueOrDefault("what") is { Length: > 0 } what:
+                if (DutyLogInput.IsOneOf(answer, DutyLogInput.StillOpenWords))
+                {
+                    turn.EndFlow();
+                    await RecordAsync(turn, chosen, what, null, cancellationToken);
+                    return;
+                }
+                if (DutyLogInput.SoundsPending(answer))
+                {
+                    // 第2篇 1.3, 第1篇 1.3: an open matter is handed over to the next shift; one recorded as handled is not.
+                    turn.State.Data["handling"] = answer.Length > 500 ? answer[..500] : answer;
+                    AskSettled(turn, answer);
+                    return;
+                }
                 turn.EndFlow();
-                await RecordAsync(turn, chosen, what, DutyLogInput.IsOneOf(answer, DutyLogInput.StillOpenWords) ? null : answer, cancellationToken);
+                await RecordAsync(turn, chosen, what, answer, cancellationToken);
+                return;
+            case SettledStep when Enum.TryParse<DutyLogKind>(turn.State.Data.GetValueOrDefault("kind"), out var kindSoFar)
+                                  && turn.State.Data.GetValueOrDefault("what") is { Length: > 0 } matter
+                                  && turn.State.Data.GetValueOrDefault("handling") is { Length: > 0 } handlingSoFar:
+                var settled = turn.Choice?.Value switch
+                {
+                    OpenValue => false,
+                    DoneValue => true,
+                    _ when DutyLogInput.IsOneOf(answer, DutyLogInput.StillOpenWords) => false,
+                    _ => (bool?)null,
+                };
+                if (settled is not { } done)
+                {
+                    AskSettled(turn, handlingSoFar);
+                    return;
+                }
+                turn.EndFlow();
+                // Still open: what was done so far stays with the matter, and 结案 later records the result.
+                if (done) await RecordAsync(turn, kindSoFar, matter, handlingSoFar, cancellationToken);
+                else await RecordAsync(turn, kindSoFar, Texts.Get("LogWhatSoFar", turn.Language, matter, handlingSoFar), null, cancellationToken);
                 return;
             default:
                 turn.Reply(ConversationTexts.Catalog.Get("NotUnderstoodInFlow", turn.Language));
                 return;
         }
     }
+
+    private void AskSettled(TurnContext turn, string handling) =>
+        turn.AskInFlow(this, SettledStep, Texts.Get("LogAskSettled", turn.Language, handling),
+            [new Choice(OpenValue, Texts.Get("StillOpen", turn.Language)), new Choice(DoneValue, Texts.Get("LogDoneLabel", turn.Language))]);
 
     private void AskKind(TurnContext turn, string what, string? before = null)
     {

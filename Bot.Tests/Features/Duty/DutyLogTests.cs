@@ -59,6 +59,30 @@ public sealed class DutyLogTests
         Assert.Equal(ReportStage.NotRequired, entry.Report);
     }
 
+    [Theory]
+    [InlineData("1", true)]       // 处理中: still open, what was done stays with the matter
+    [InlineData("已处理", false)]
+    public async Task DutyLog_AHandlingThatSoundsUnfinished_IsAskedAbout_第2篇_1_3(string answer, bool open)
+    {
+        using var bot = At(Shanghai(26, 9, 40));
+        await SayAsync(bot, "zhangsan", "值班记录 3号楼大堂玻璃门坏了");
+        await SayAsync(bot, "zhangsan", "一般");
+
+        var asked = await SayAsync(bot, "zhangsan", "已通知维修部，明天上午来修");
+
+        Assert.StartsWith("“已通知维修部，明天上午来修”——这件事还需要后续跟进吗？", asked);
+        Assert.Empty(await EntriesAsync(bot));
+        var recorded = await SayAsync(bot, "zhangsan", answer);
+        var entry = Assert.Single(await EntriesAsync(bot));
+        Assert.Equal(open, entry.IsOpen);
+        if (open)
+        {
+            Assert.Equal("3号楼大堂玻璃门坏了（已做：已通知维修部，明天上午来修）", entry.What);
+            Assert.Contains("处理中", recorded);
+        }
+        else Assert.Equal(("3号楼大堂玻璃门坏了", "已通知维修部，明天上午来修"), (entry.What, entry.Handling));
+    }
+
     [Fact]
     public async Task DutyLog_MajorEventStillOpen_TellsTheManagerAndAsksForTheReport_第2篇_1_6()
     {
