@@ -17,6 +17,8 @@ public enum Audience
 /// <see cref="Urgent"/>: typed in the middle of another question (紧急, 收到), it runs at once instead of being read as the
 /// answer; an emergency cannot wait for 取消. The question stays open. <see cref="TakesUrgentWord"/>: this command's own
 /// arguments may start with such a word (夜间登记 投诉 紧急 …), so while it asks for them, that word is an answer.
+/// <see cref="LookUp"/>: it only shows something (我的班次, 我的钥匙) and never asks back, so it too runs in the middle of a
+/// question, which stays open.
 /// </summary>
 public sealed record CommandInfo(
     string Name,
@@ -31,7 +33,8 @@ public sealed record CommandInfo(
     bool TakesLocation = false,
     bool TakesFreeText = false,
     bool Urgent = false,
-    bool TakesUrgentWord = false)
+    bool TakesUrgentWord = false,
+    bool LookUp = false)
 {
     public IEnumerable<string> Words => ChineseWords.Concat(EnglishWords);
 

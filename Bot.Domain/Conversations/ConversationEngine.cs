@@ -65,12 +65,19 @@ public sealed class ConversationEngine
                     await pressedCommand.HandleAsync(turn, pressedArguments, cancellationToken);
                     return;
                 }
-                // An emergency (or 收到 to an alert) typed in the middle of a question runs at once; the question stays open.
-                if (UrgentCommandIn(turn) is var (urgent, urgentArguments))
+                // An emergency (or 收到 to an alert), or a look-up, typed in the middle of a question runs at once; the
+                // question stays open, with its choices, which the reply shows again.
+                if (MidQuestionCommandIn(turn) is var (urgent, urgentArguments))
                 {
-                    var (flowBefore, stepBefore) = (turn.State.Flow, turn.State.Step);
+                    var (flowBefore, stepBefore, choicesBefore) = (turn.State.Flow, turn.State.Step, turn.State.PendingChoices);
                     await urgent.HandleAsync(turn, urgentArguments, cancellationToken);
-                    if (turn.State.Flow == flowBefore && turn.State.Step == stepBefore) turn.Reply(Texts.Get("QuestionStillOpen", turn.Language));
+                    if (turn.State.Flow == flowBefore && turn.State.Step == stepBefore)
+                    {
+                        // The look-up's own buttons still work when pressed; a typed number answers the open question.
+                        turn.State.PendingChoices = [.. choicesBefore];
+                        if (choicesBefore.Count > 0) turn.Ask(Texts.Get("QuestionStillOpen", turn.Language), choicesBefore);
+                        else turn.Reply(Texts.Get("QuestionStillOpen", turn.Language));
+                    }
                     return;
                 }
                 if (turn.State.Flow == ConversationState.ArgumentsFlow
@@ -267,17 +274,19 @@ public sealed class ConversationEngine
     }
 
     /// <summary>
-    /// An urgent command typed (not pressed) in the middle of a question: alone, or set apart from its details. Not when
-    /// the open question is that command's own, nor while a command whose arguments may start with the word asks for them.
+    /// An urgent or look-up command typed (not pressed) in the middle of a question: alone, or set apart from its details.
+    /// Not when the open question is that command's own, nor while a command whose arguments may start with an urgent
+    /// word asks for them.
     /// </summary>
-    private (IBotCommand Command, string Arguments)? UrgentCommandIn(TurnContext turn)
+    private (IBotCommand Command, string Arguments)? MidQuestionCommandIn(TurnContext turn)
     {
         if (turn.Message.ChoiceValue is not null || turn.Choice is not null) return null;
-        if (FindCommand(turn.Text) is not var (command, arguments) || !command.Info.Urgent || !command.Info.IsAvailableTo(turn.Sender)) return null;
+        if (FindCommand(turn.Text) is not var (command, arguments) || !(command.Info.Urgent || command.Info.LookUp)
+            || !command.Info.IsAvailableTo(turn.Sender)) return null;
         if (arguments.Length > 0 && !SetApart(TextInput.Normalize(turn.Text), arguments)) return null;
         if (command is IConversationFlow own && own.Name == turn.State.Flow) return null;
         if (turn.State.Flow == ConversationState.ArgumentsFlow
-            && (turn.State.Step == command.Info.Name || _commands.Any(c => c.Info.Name == turn.State.Step && c.Info.TakesUrgentWord)))
+            && (turn.State.Step == command.Info.Name || (command.Info.Urgent && _commands.Any(c => c.Info.Name == turn.State.Step && c.Info.TakesUrgentWord))))
             return null;
         return (command, arguments);
     }

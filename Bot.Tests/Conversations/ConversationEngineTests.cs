@@ -188,18 +188,21 @@ public sealed class ConversationEngineTests
     }
 
     [Fact]
-    public async Task ActiveFlow_GetsCommandWordsBeforeCommands()
+    public async Task ActiveFlow_ALookUpTypedMidQuestion_Runs_AndTheQuestionStaysOpenWithItsButtons()
     {
-        // Routing order: the active flow comes before command words, so "我是谁" is the flow's answer here.
         var script = new ConversationScript();
         await script.Send("语言");
+        var offered = script.Reply.Choices!;
 
         await script.Send("我是谁");
 
-        // The flow answers; being a bare command word, it also gets the hint of how to leave the flow.
-        // The hint comes first, so the question asked again stays the last message, with its buttons.
-        Assert.Equal("提示：您还在进行中的操作里。如要改为“我是谁”，请先发送“取消”结束当前操作，再重新发送。", script.Replies[0].Text);
-        Assert.StartsWith("对不起，请您再说一遍。", script.Replies[1].Text);
+        // 我是谁 only shows something: it is answered, and the language question is still the one open, buttons and all.
+        Assert.StartsWith("张三您好。", script.Replies[0].Text);
+        Assert.Equal("您刚才的操作还在等待您的回答，可以接着回复；不需要了请发送“取消”。", script.Replies[^1].Text);
+        Assert.Equal(offered, script.Replies[^1].Choices);
+        Assert.True(script.StateOf("zhangsan").InFlow);
+        await script.Send("2");
+        Assert.Equal("en", script.Directory.People["zhangsan"].Language);
     }
 
     [Fact]

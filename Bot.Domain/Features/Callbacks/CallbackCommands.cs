@@ -321,7 +321,7 @@ public sealed class CallbackTasksCommand(ICallbackStore store, DepartmentProfile
 {
     private static readonly TextCatalog Texts = CallbackTexts.Catalog;
 
-    public CommandInfo Info { get; } = new("callback-tasks", ["回访任务", "我的回访任务"], ["callback tasks"], Texts, "TasksDescription", HelpOrder: 39);
+    public CommandInfo Info { get; } = new("callback-tasks", ["回访任务", "我的回访任务"], ["callback tasks"], Texts, "TasksDescription", HelpOrder: 39, LookUp: true);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {

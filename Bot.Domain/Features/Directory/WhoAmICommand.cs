@@ -9,7 +9,7 @@ public sealed class WhoAmICommand(IDirectoryStore directory, IRosterStore roster
 {
     private static readonly TextCatalog Texts = DirectoryTexts.Catalog;
 
-    public CommandInfo Info { get; } = new("whoami", ["我是谁"], ["whoami", "who am i"], Texts, "WhoAmIDescription", Audience.Everyone, HelpOrder: 10);
+    public CommandInfo Info { get; } = new("whoami", ["我是谁"], ["whoami", "who am i"], Texts, "WhoAmIDescription", Audience.Everyone, HelpOrder: 10, LookUp: true);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {

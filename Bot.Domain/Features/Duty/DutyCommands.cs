@@ -140,7 +140,7 @@ public sealed class MyShiftsCommand(IRosterStore roster, ShiftSchedule shifts, D
     private static readonly TextCatalog Texts = DutyTexts.Catalog;
     private const int Days = 7;
 
-    public CommandInfo Info { get; } = new("my-shifts", ["我的班次", "我的排班"], ["my shifts"], Texts, "MyShiftsDescription", HelpOrder: 5);
+    public CommandInfo Info { get; } = new("my-shifts", ["我的班次", "我的排班"], ["my shifts"], Texts, "MyShiftsDescription", HelpOrder: 5, LookUp: true);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
@@ -166,7 +166,7 @@ public sealed class OnDutyCommand(IRosterStore roster, IDutyManagerStore manager
 {
     private static readonly TextCatalog Texts = DutyTexts.Catalog;
 
-    public CommandInfo Info { get; } = new("on-duty", ["今天谁值班", "谁值班", "值班表"], ["who is on duty", "on duty"], Texts, "OnDutyDescription", HelpOrder: 6);
+    public CommandInfo Info { get; } = new("on-duty", ["今天谁值班", "谁值班", "值班表"], ["who is on duty", "on duty"], Texts, "OnDutyDescription", HelpOrder: 6, LookUp: true);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {

@@ -174,7 +174,8 @@ public sealed class HandOverCommand(EscalationCommands commands) : IBotCommand
 /// <summary>升级事项 / escalations: the open cases that involve me.</summary>
 public sealed class MyEscalationsCommand(EscalationCommands commands) : IBotCommand
 {
-    public CommandInfo Info { get; } = new("escalations", ["升级事项", "待处理事项"], ["escalations"], EscalationTexts.Catalog, "ListDescription", HelpOrder: 23, ListedFor: EscalationRoles.Supervisors);
+    public CommandInfo Info { get; } = new("escalations", ["升级事项", "待处理事项"], ["escalations"], EscalationTexts.Catalog, "ListDescription", HelpOrder: 23, ListedFor: EscalationRoles.Supervisors,
+        LookUp: true);
 
     public ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
         commands.ListAsync(turn, cancellationToken);

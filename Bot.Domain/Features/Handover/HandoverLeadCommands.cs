@@ -223,7 +223,7 @@ public sealed class HandoverRecordsCommand(HandoverService handovers) : IBotComm
     private static readonly TextCatalog Texts = HandoverTexts.Catalog;
     private const int Days = 7;
 
-    public CommandInfo Info { get; } = new("handovers", ["交接记录", "交接班记录"], ["handovers"], Texts, "RecordsDescription", HelpOrder: 34);
+    public CommandInfo Info { get; } = new("handovers", ["交接记录", "交接班记录"], ["handovers"], Texts, "RecordsDescription", HelpOrder: 34, LookUp: true);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {

@@ -51,7 +51,7 @@ public sealed class MyKeysCommand(IKeyStore store, KeyDesk desk) : IBotCommand
 {
     private static readonly TextCatalog Texts = KeysTexts.Catalog;
 
-    public CommandInfo Info { get; } = new("my-keys", ["我的钥匙"], ["my keys"], Texts, "MyKeysDescription", HelpOrder: 23);
+    public CommandInfo Info { get; } = new("my-keys", ["我的钥匙"], ["my keys"], Texts, "MyKeysDescription", HelpOrder: 23, LookUp: true);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
