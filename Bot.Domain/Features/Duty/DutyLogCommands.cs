@@ -423,6 +423,19 @@ public sealed class InspectionRoundCommand(DutyLogService log, IDutyLogStore sto
     private static readonly TextCatalog Texts = DutyLogTexts.Catalog;
     private const string AreaStep = "area";
     private const string ProblemStep = "problem";
+    private static readonly string[] ProblemWords = ["有问题", "异常", "问题", "✗", "problem"];
+
+    /// <summary>What follows a problem word at the start of the answer ("有问题：消防通道堆放杂物"), or null.</summary>
+    private static string? ProblemWithNote(string answer)
+    {
+        foreach (var word in ProblemWords)
+        {
+            if (!answer.StartsWith(word, StringComparison.OrdinalIgnoreCase)) continue;
+            var note = answer[word.Length..].TrimStart(' ', ',', '，', ':', '：', '、', '-', '—').Trim();
+            return note.Length > 0 ? note : null;
+        }
+        return null;
+    }
     private const string Ok = "ok";
     private const string Problem = "problem";
 
@@ -491,6 +504,11 @@ public sealed class InspectionRoundCommand(DutyLogService log, IDutyLogStore sto
             {
                 turn.AskInFlow(this, ProblemStep, Texts.Get("RoundAskProblem", language, area));
                 return;
+            }
+            else if (turn.Message.ChoiceValue is null && ProblemWithNote(answer) is { } note)
+            {
+                // "有问题 消防通道堆放杂物": the problem and what it is at once.
+                turn.State.Data[$"problem:{index}"] = note.Length > 500 ? note[..500] : note;
             }
             else
             {

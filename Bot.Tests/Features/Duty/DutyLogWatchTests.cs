@@ -80,18 +80,22 @@ public sealed class DutyLogWatchTests
         await SayAsync(bot, "zhangsan", "正常");
         Assert.Equal("请说明银行发现的问题：", await SayAsync(bot, "zhangsan", "有问题"));
         await SayAsync(bot, "zhangsan", "ATM旁地面湿滑，未放警示牌");
-        await SayAsync(bot, "zhangsan", "正常");
+        // The problem and what it is in one message.
+        Assert.StartsWith("6/6 大厦绿化", await SayAsync(bot, "zhangsan", "有问题：消防通道堆放杂物"));
         Assert.Equal("对不起，请您再说一遍：正常还是有问题？\n6/6 大厦绿化：情况如何？", await SayAsync(bot, "zhangsan", "还行吧"));
         var done = await SayAsync(bot, "zhangsan", "正常");
 
-        var problem = Assert.Single(await EntriesAsync(bot));
-        Assert.Equal($"巡查完成：6个区域中1处有问题，已记入值班记录（#{problem.Id}，处理中）。处理后请结案。", done);
+        var problems = await EntriesAsync(bot);
+        Assert.Equal(2, problems.Count);
+        var problem = problems.Single(p => p.Area == "银行");
+        Assert.Equal($"巡查完成：6个区域中2处有问题，已记入值班记录（#{problem.Id}、#{problems.Single(p => p.Area != "银行").Id}，处理中）。处理后请结案。", done);
         Assert.Equal((DutyLogKind.RoundProblem, "银行", "银行：ATM旁地面湿滑，未放警示牌", true), (problem.Kind, problem.Area, problem.What, problem.IsOpen));
+        Assert.EndsWith("：消防通道堆放杂物", problems.Single(p => p.Area != "银行").What);
         var round = Assert.Single(await AllAsync<InspectionRound>(bot));
         Assert.Equal(RoundStage.Completed, round.Stage);
         Assert.Equal("zhangsan", round.CompletedById);
         Assert.Contains("银行：有问题（ATM旁地面湿滑，未放警示牌）", round.Findings);
-        Assert.Contains("会所：正常", round.Findings);
+        Assert.Contains("有问题（消防通道堆放杂物）", round.Findings);
 
         // Completed: no reminder, no escalation.
         await WatchAsync(bot, Shanghai(26, 10, 40));
