@@ -4,7 +4,10 @@ using System.Text.RegularExpressions;
 
 namespace Bot.Domain.Features.Duty;
 
-/// <summary>Dates as staff type them: 今天, 明天, 后天, 11-28, 2026-11-28, 11月28日, 28号, today, tomorrow.</summary>
+/// <summary>
+/// Dates as staff type them: 今天, 明天, 后天, 11-28, 2026-11-28, 11月28日, 28号, today, tomorrow; and weekdays: 周五 /
+/// 星期五 / 礼拜五 / friday (the next one, today included), 下周一 (next week's, weeks starting on Monday), 本周三 / 这周三.
+/// </summary>
 public static partial class DutyDates
 {
     public static bool TryParse(string? text, DateOnly today, out DateOnly date)
@@ -25,6 +28,11 @@ public static partial class DutyDates
                 return true;
         }
         if (DateOnly.TryParseExact(t, ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date)) return true;
+        if (Weekday(t, today) is { } weekday)
+        {
+            date = weekday;
+            return true;
+        }
 
         int year, month, day;
         if (MonthDay().Match(t) is { Success: true } md)
@@ -47,6 +55,39 @@ public static partial class DutyDates
         date = new DateOnly(year, month, day);
         return true;
     }
+
+    private static readonly string[] EnglishDays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+    /// <summary>周五, 下周一, 本周三, friday, next monday; null when it is no weekday.</summary>
+    private static DateOnly? Weekday(string t, DateOnly today)
+    {
+        int day; // Monday = 0
+        string week;
+        if (ChineseWeekday().Match(t) is { Success: true } m)
+        {
+            day = "一二三四五六日天".IndexOf(m.Groups["d"].Value[0], StringComparison.Ordinal);
+            if (day == 7) day = 6; // 周天 / 星期天
+            week = m.Groups["w"].Value;
+        }
+        else
+        {
+            var words = t.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length is < 1 or > 2 || (day = Array.IndexOf(EnglishDays, words[^1])) < 0) return null;
+            week = words.Length == 2 ? words[0] switch { "next" => "下", "this" => "本", _ => "?" } : "";
+            if (week == "?") return null;
+        }
+        var todayIndex = ((int)today.DayOfWeek + 6) % 7;
+        var monday = today.AddDays(-todayIndex);
+        return week switch
+        {
+            "下" or "下个" => monday.AddDays(7 + day),
+            "本" or "这" or "这个" => monday.AddDays(day),
+            _ => today.AddDays((day - todayIndex + 7) % 7),
+        };
+    }
+
+    [GeneratedRegex(@"^(?<w>下个?|本|这个?)?(?:周|星期|礼拜)(?<d>[一二三四五六日天])$")]
+    private static partial Regex ChineseWeekday();
 
     /// <summary>"yyyy-MM" → the first of that month.</summary>
     public static bool TryParseMonth(string? text, out DateOnly firstDay)

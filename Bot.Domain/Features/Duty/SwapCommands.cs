@@ -290,7 +290,10 @@ public sealed class SwapCommand(SwapDesk desk, DepartmentProfile department) : I
         {
             if (!DutyDates.TryParse(answer, department.LocalDate(turn.Now), out var date))
             {
-                turn.Reply(Texts.Get("SwapBadDate", turn.Language, answer));
+                // The shifts offered stay offered: the buttons come again with the question.
+                var offered = turn.State.PendingChoices;
+                if (offered.Count > 0) turn.Ask(Texts.Get("SwapBadDate", turn.Language, answer), [.. offered]);
+                else turn.Reply(Texts.Get("SwapBadDate", turn.Language, answer));
                 return;
             }
             if (turn.State.Data.TryGetValue(ColleagueKey, out var named))

@@ -23,6 +23,18 @@ public sealed class DutyDatesTests
     [InlineData("１１月２８日", "2026-11-28")]
     [InlineData("１１－２８", "2026-11-28")]
     [InlineData("２８号", "2026-11-28")]
+    // Weekdays, said on Friday 2026-11-27: the next one (today included), next week's, this week's.
+    [InlineData("周日", "2026-11-29")]
+    [InlineData("星期天", "2026-11-29")]
+    [InlineData("礼拜一", "2026-11-30")]
+    [InlineData("周五", "2026-11-27")]
+    [InlineData("周四", "2026-12-03")]
+    [InlineData("下周一", "2026-11-30")]
+    [InlineData("下周五", "2026-12-04")]
+    [InlineData("下个星期三", "2026-12-02")]
+    [InlineData("这周六", "2026-11-28")]
+    [InlineData("Sunday", "2026-11-29")]
+    [InlineData("next monday", "2026-11-30")]
     public void TypedDates_AreRead(string typed, string expected)
     {
         Assert.True(DutyDates.TryParse(typed, Today, out var date));
@@ -32,6 +44,8 @@ public sealed class DutyDatesTests
     [Theory]
     [InlineData("")]
     [InlineData("下周")]
+    [InlineData("周八")]
+    [InlineData("last monday")]
     [InlineData("2月30日")]
     [InlineData("13-01")]
     [InlineData("٢٨号")] // another script's digits: no date; the turn used to fail on them

@@ -107,6 +107,11 @@ public sealed class SwapTests : IDisposable
         Assert.Equal("请问您要调换哪一天的班次？", dates.Text);
         Assert.Equal("11-27（周五） 早班 07:00–15:00", dates.Choices[0].Label); // today's shift has started: not offered
 
+        // A date it cannot read gets the shifts offered again, buttons and all.
+        var again = (await Chat("zhangsan").SayAsync("下下周")).Single();
+        Assert.Equal("对不起，没有看懂日期“下下周”。请回复例如：明天、周六、11-28。", again.Text);
+        Assert.Equal(dates.Choices.Select(c => c.Value), again.Choices.Select(c => c.Value));
+
         var colleagues = (await Chat("zhangsan").PressAsync(dates.Choices[0].Value)).Single();
         Assert.Equal("请问您要和哪位同事调换11-27（周五）的班次？", colleagues.Text);
         Assert.Equal(["李四 中班 15:00–23:00", "吴九 夜班 23:00–07:00"], colleagues.Choices.Select(c => c.Label));
@@ -170,13 +175,13 @@ public sealed class SwapTests : IDisposable
         await SayAsync("zhangsan", "调班");
 
         var reply = await SayAsync("zhangsan", "外出");
-        Assert.Equal("提示：您还在进行中的操作里。如要改为“外出”，请先发送“取消”结束当前操作，再重新发送。\n对不起，没有看懂日期“外出”。请回复例如：明天、11-28。", reply);
+        Assert.Equal("提示：您还在进行中的操作里。如要改为“外出”，请先发送“取消”结束当前操作，再重新发送。\n对不起，没有看懂日期“外出”。请回复例如：明天、周六、11-28。", reply);
         Assert.StartsWith("提示：您还在进行中的操作里。如要改为“帮助”，请先发送“取消”结束当前操作，再重新发送。", await SayAsync("zhangsan", "帮助"));
         // A command word with its arguments set apart by a space is a command too; run together with text it is an answer.
         Assert.StartsWith("提示：您还在进行中的操作里。如要改为“外出”，请先发送“取消”结束当前操作，再重新发送。", await SayAsync("zhangsan", "外出 30分钟 买文具"));
-        Assert.Equal("对不起，没有看懂日期“外出买文具”。请回复例如：明天、11-28。", await SayAsync("zhangsan", "外出买文具"));
+        Assert.Equal("对不起，没有看懂日期“外出买文具”。请回复例如：明天、周六、11-28。", await SayAsync("zhangsan", "外出买文具"));
         // A plain wrong answer gets no hint; the swap still waits for its date, and 取消 ends it.
-        Assert.Equal("对不起，没有看懂日期“后天下午”。请回复例如：明天、11-28。", await SayAsync("zhangsan", "后天下午"));
+        Assert.Equal("对不起，没有看懂日期“后天下午”。请回复例如：明天、周六、11-28。", await SayAsync("zhangsan", "后天下午"));
         Assert.Equal("好的，已取消。还有什么可以帮您？", await SayAsync("zhangsan", "取消"));
         Assert.Empty(await SwapsAsync());
     }
