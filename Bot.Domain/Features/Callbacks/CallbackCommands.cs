@@ -254,12 +254,16 @@ public sealed class OwnerPhoneCommand(ICallbackStore store, INotifier notifier) 
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        var unit = arguments.Trim();
-        if (unit.Length == 0)
+        // "业主电话 3-1-502 回访打不通": the unit, then why — which the approver reads with the request.
+        var words = arguments.Trim().Split(' ', 2, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
         {
             turn.AskForArguments(Info, Texts.Get("PhoneAskUnit", turn.Language));
             return;
         }
+        var unit = words[0];
+        var reason = words.Length > 1 ? turn.AsTyped(words[1]) : null;
+        if (reason is { Length: > 200 }) reason = reason[..200];
         if (!Unit.TryParse(unit, out _) || !await store.UnitExistsAsync(unit, cancellationToken)) throw new BotRuleException(Texts, "UnknownUnit", unit);
         var approvers = (await store.PeopleWithAnyRoleAsync(Roles.Supervisor, cancellationToken)).Where(p => p.Id != turn.Sender.Id).ToList();
         if (approvers.Count == 0)
@@ -275,7 +279,9 @@ public sealed class OwnerPhoneCommand(ICallbackStore store, INotifier notifier) 
             var approve = $"{Texts.Get("WordApprovePhone", language)} {request.Id}";
             var refuse = $"{Texts.Get("WordRefusePhone", language)} {request.Id}";
             await notifier.NotifyAsync(approver.Id,
-                new OutgoingMessage(Texts.Get("PhoneApproval", language, turn.Sender.DisplayName, unit, request.Id), [new(approve, approve), new(refuse, refuse)]),
+                new OutgoingMessage(reason is null
+                    ? Texts.Get("PhoneApproval", language, turn.Sender.DisplayName, unit, request.Id)
+                    : Texts.Get("PhoneApprovalWithReason", language, turn.Sender.DisplayName, unit, request.Id, reason), [new(approve, approve), new(refuse, refuse)]),
                 $"cb:phone:{request.Id}:ask:{approver.Id}", cancellationToken);
         }
         turn.Reply(Texts.Get("PhoneRequested", turn.Language,

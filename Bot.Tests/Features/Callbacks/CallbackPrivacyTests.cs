@@ -102,6 +102,19 @@ public sealed class CallbackPrivacyTests
     }
 
     [Fact]
+    public async Task OwnerPhone_WithAReason_TheApproverReadsWhy_第11篇_3()
+    {
+        using var bed = new CallbackTestBed(Shanghai(27, 10));
+
+        Assert.Equal("已向赵六申请查看 3-1-502 业主的电话（申请 #1），批准后会发给您。",
+            await bed.SayAsync("zhangsan", "业主电话 3-1-502 维修师傅要和业主约上门时间"));
+
+        var request = Assert.Single(await bed.InboxAsync("zhaoliu"));
+        Assert.StartsWith("【电话申请】张三申请查看 3-1-502 业主的联系电话（申请 #1），原因：维修师傅要和业主约上门时间。", request);
+        Assert.DoesNotContain(ChenPhone, request);
+    }
+
+    [Fact]
     public async Task OwnerPhone_Refused_IsNeverGiven_第11篇_3()
     {
         using var bed = new CallbackTestBed(Shanghai(27, 10));
