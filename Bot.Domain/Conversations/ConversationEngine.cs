@@ -67,10 +67,11 @@ public sealed class ConversationEngine
                 }
                 // An emergency (or 收到 to an alert), or a look-up, typed in the middle of a question runs at once; the
                 // question stays open, with its choices, which the reply shows again.
-                if (MidQuestionCommandIn(turn) is var (urgent, urgentArguments))
+                if (MidQuestionCommandIn(turn) is var (midQuestion, midQuestionArguments))
                 {
-                    var (flowBefore, stepBefore, choicesBefore) = (turn.State.Flow, turn.State.Step, turn.State.PendingChoices);
-                    await urgent.HandleAsync(turn, urgentArguments, cancellationToken);
+                    // A copy: the command may clear the list in place.
+                    var (flowBefore, stepBefore, choicesBefore) = (turn.State.Flow, turn.State.Step, turn.State.PendingChoices.ToList());
+                    await midQuestion.HandleAsync(turn, midQuestionArguments, cancellationToken);
                     if (turn.State.Flow == flowBefore && turn.State.Step == stepBefore)
                     {
                         // The look-up's own buttons still work when pressed; a typed number answers the open question.

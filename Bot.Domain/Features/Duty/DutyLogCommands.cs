@@ -11,7 +11,9 @@ internal static class DutyLogInput
     public static readonly string[] StillOpenWords = ["处理中", "未处理", "跟进中", "in progress", "open", "pending"];
 
     // Words that say the matter is not over yet ("已通知维修部，明天上午来修"): such a handling is asked about once more.
-    private static readonly string[] PendingMarks = ["明天", "明早", "明日", "稍后", "晚点", "待", "尚未", "还没", "还未", "正在", "跟进", "等候", "等待"];
+    // 待 only in its "still to do" words: 接待 (receiving an owner) is the desk's daily work, not an open matter.
+    private static readonly string[] PendingMarks = ["明天", "明早", "明日", "稍后", "晚点", "尚未", "还没", "还未", "正在", "跟进", "等候", "等待",
+        "待修", "待维修", "待处理", "待跟进", "待确认", "待回复", "待定", "有待"];
 
     public static bool SoundsPending(string handling) => PendingMarks.Any(m => handling.Contains(m, StringComparison.Ordinal));
 

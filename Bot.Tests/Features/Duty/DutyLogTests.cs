@@ -84,6 +84,20 @@ public sealed class DutyLogTests
     }
 
     [Fact]
+    public async Task DutyLog_AHandlingThatSaysItIsDone_IsNotAskedAbout()
+    {
+        using var bot = At(Shanghai(26, 9, 40));
+        await SayAsync(bot, "zhangsan", "值班记录 业主来访投诉噪音");
+        await SayAsync(bot, "zhangsan", "一般");
+
+        // 接待 holds 待, but says nothing is left to do.
+        var recorded = await SayAsync(bot, "zhangsan", "已接待业主，解释清楚");
+
+        Assert.StartsWith("已记入值班记录", recorded);
+        Assert.False(Assert.Single(await EntriesAsync(bot)).IsOpen);
+    }
+
+    [Fact]
     public async Task DutyLog_MajorEventStillOpen_TellsTheManagerAndAsksForTheReport_第2篇_1_6()
     {
         using var bot = At(Shanghai(26, 10, 0));
