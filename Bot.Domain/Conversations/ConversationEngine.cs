@@ -260,13 +260,10 @@ public sealed class ConversationEngine
     {
         if (turn.Message.ChoiceValue is not null || turn.Choice is not null) return;
         string? word = null;
-        // A command word alone, or set apart from what follows ("事件报告 1"): free text that merely starts with one
-        // ("钥匙丢失了一把") is an answer, and gets no hint.
-        if (FindCommand(turn.Text) is var (command, arguments) && command.Info.IsAvailableTo(turn.Sender)
-            && (arguments.Length == 0 || SetApart(TextInput.Normalize(turn.Text), arguments)))
+        if (TypedCommandIn(turn, out var ownFlow) is var (command, _))
         {
             // The flow's own word (交班 in the middle of 交班) is the flow's to answer; leaving for it would make no sense.
-            if (command is IConversationFlow own && own.Name == turn.State.Flow) return;
+            if (ownFlow) return;
             word = command.Info.WordFor(turn.Language);
         }
         else if (IsHelpWord(turn.Text)) word = turn.Text;
@@ -282,13 +279,26 @@ public sealed class ConversationEngine
     private (IBotCommand Command, string Arguments)? MidQuestionCommandIn(TurnContext turn)
     {
         if (turn.Message.ChoiceValue is not null || turn.Choice is not null) return null;
-        if (FindCommand(turn.Text) is not var (command, arguments) || !(command.Info.Urgent || command.Info.LookUp)
-            || !command.Info.IsAvailableTo(turn.Sender)) return null;
-        if (arguments.Length > 0 && !SetApart(TextInput.Normalize(turn.Text), arguments)) return null;
-        if (command is IConversationFlow own && own.Name == turn.State.Flow) return null;
+        if (TypedCommandIn(turn, out var ownFlow) is not var (command, arguments) || ownFlow || !(command.Info.Urgent || command.Info.LookUp))
+            return null;
         if (turn.State.Flow == ConversationState.ArgumentsFlow
             && (turn.State.Step == command.Info.Name || (command.Info.Urgent && _commands.Any(c => c.Info.Name == turn.State.Step && c.Info.TakesUrgentWord))))
             return null;
+        return (command, arguments);
+    }
+
+    /// <summary>
+    /// The command a message typed in a flow names: a command word alone, or set apart from what follows ("事件报告 1") —
+    /// free text that merely starts with one ("钥匙丢失了一把") is an answer. Only commands this person may use;
+    /// <paramref name="ownFlow"/> says whether it is the open flow's own command.
+    /// </summary>
+    private (IBotCommand Command, string Arguments)? TypedCommandIn(TurnContext turn, out bool ownFlow)
+    {
+        ownFlow = false;
+        if (FindCommand(turn.Text) is not var (command, arguments) || !command.Info.IsAvailableTo(turn.Sender)
+            || (arguments.Length > 0 && !SetApart(TextInput.Normalize(turn.Text), arguments)))
+            return null;
+        ownFlow = command is IConversationFlow own && own.Name == turn.State.Flow;
         return (command, arguments);
     }
 
