@@ -84,7 +84,7 @@ public sealed class DutyLogTests
     }
 
     [Fact]
-    public async Task DutyLog_AHandlingThatSaysItIsDone_IsNotAskedAbout()
+    public async Task DutyLog_AHandlingThatSaysItIsDone_IsNotAskedAbout_第2篇_1_3()
     {
         using var bot = At(Shanghai(26, 9, 40));
         await SayAsync(bot, "zhangsan", "值班记录 业主来访投诉噪音");

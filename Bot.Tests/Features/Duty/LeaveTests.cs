@@ -162,7 +162,7 @@ public sealed class LeaveTests : IDisposable
     [InlineData("外出 半小时去银行", "13:30")]       // run together with the reason
     [InlineData("外出 2点半去银行", "14:30")]
     [InlineData("外出 40分钟，去银行", "13:40")]
-    public async Task Leave_HowLongInWords_OrRunTogetherWithTheReason_IsUnderstood(string typed, string returnBy)
+    public async Task Leave_HowLongInWords_OrRunTogetherWithTheReason_IsUnderstood_第7篇_1_2_3(string typed, string returnBy)
     {
         await SayAsync("zhangsan", "签到");
         Assert.Equal("已提交外出申请 #1，请等待王五批准后再离岗。", await SayAsync("zhangsan", typed, Shanghai(13, 0)));
