@@ -133,6 +133,20 @@ public sealed class WeComCallbackTests : WeComChannelTestBase
     }
 
     [Fact]
+    public async Task Callback_MenuEventWithANestedBlock_IsAcknowledged()
+    {
+        // wecom.md §6: the scan menu buttons' events carry a ScanCodeInfo block. Read as XML with children, it was
+        // refused with a 400, and WeCom kept retrying it.
+        var scan = WeComPeer.Event("zhangsan", "scancode_push", Now, "scan",
+            "<ScanCodeInfo><ScanType><![CDATA[qrcode]]></ScanType><ScanResult><![CDATA[3-1-502]]></ScanResult></ScanCodeInfo>");
+
+        var response = await PostAsync(_peer.Callback(scan, Now));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task Callback_LocationWithoutValidCoordinates_AcknowledgedAndNotStored()
     {
         // A valid position is a check-in (Location_* tests below); one WeCom could not have sent is dropped.

@@ -41,70 +41,20 @@ internal sealed record WeComCallbackMessage
 internal static class WeComXml
 {
     /// <summary>
-    /// wecom.md §10: DTDs refused (a DOCTYPE throws), no resolver, and a character cap. Used for the outer envelope,
-    /// which is attacker-controlled before the signature check, and for the decrypted plaintext alike.
+    /// The text of each child element of the root, by name (first occurrence wins). wecom.md §10: DTDs refused, nothing
+    /// resolved, and a character cap; used for the outer envelope, which is attacker-controlled before the signature
+    /// check, and for the decrypted plaintext alike. Throws <see cref="XmlException"/>.
     /// </summary>
-    private static XmlReaderSettings Settings(long maxCharacters) =>
-        s_settings is { } cached && cached.MaxCharactersInDocument == maxCharacters ? cached : s_settings = NewSettings(maxCharacters);
-
-    /// <summary>Settings are immutable once a reader uses them; one instance serves every callback with the same cap.</summary>
-    private static XmlReaderSettings? s_settings;
-
-    private static XmlReaderSettings NewSettings(long maxCharacters) => new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        MaxCharactersInDocument = maxCharacters,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-        IgnoreWhitespace = true,
-    };
-
-    /// <summary>The text of each child element of the root, by name (first occurrence wins). Throws <see cref="XmlException"/>.</summary>
     public static Dictionary<string, string> ReadFlat(Stream stream, long maxCharacters)
     {
-        using var reader = XmlReader.Create(stream, Settings(maxCharacters));
-        return ReadFlat(reader);
+        if (stream is MemoryStream memory && memory.TryGetBuffer(out var buffer))
+            return FlatXml.Read(buffer.AsSpan((int)memory.Position), maxCharacters);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return FlatXml.Read(copy.GetBuffer().AsSpan(0, (int)copy.Length), maxCharacters);
     }
 
-    public static Dictionary<string, string> ReadFlat(string xml, long maxCharacters)
-    {
-        // Through its UTF-8 bytes rather than a StringReader: a reader over a seekable stream sizes its buffers to the
-        // document (a few hundred bytes for a callback), where a TextReader always gets 8 KiB of them, per callback.
-        using var reader = XmlReader.Create(new MemoryStream(Encoding.UTF8.GetBytes(xml), writable: false), Settings(maxCharacters));
-        return ReadFlat(reader);
-    }
-
-    private static Dictionary<string, string> ReadFlat(XmlReader reader)
-    {
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        reader.MoveToContent();
-        if (reader.NodeType != XmlNodeType.Element) throw new XmlException("No root element.");
-        if (reader.IsEmptyElement)
-        {
-            reader.Read();
-            return fields;
-        }
-        var depth = reader.Depth;
-        reader.Read();
-        while (!reader.EOF && reader.Depth > depth)
-        {
-            if (reader.NodeType == XmlNodeType.Element && reader.Depth == depth + 1)
-            {
-                var name = reader.LocalName;
-                // Nested blocks (SelectedItems, ScanCodeInfo) are read as their concatenated text, which we do not use.
-                var value = reader.ReadElementContentAsString();
-                fields.TryAdd(name, value);
-            }
-            else
-            {
-                reader.Read();
-            }
-        }
-        // Read to the end so anything after the root (a second root, a late DOCTYPE) still fails.
-        while (reader.Read()) { }
-        return fields;
-    }
+    public static Dictionary<string, string> ReadFlat(string xml, long maxCharacters) => FlatXml.Read(xml, maxCharacters);
 
     public static WeComEnvelope ReadEnvelope(Stream body, long maxCharacters)
     {
