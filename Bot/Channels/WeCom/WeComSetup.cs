@@ -60,8 +60,13 @@ public static partial class WeComSetup
         else LogNotConfigured(logger);
 
         var group = app.MapGroup("/api/wecom").WithTags("WeCom").ExcludeFromDescription();
-        group.MapGet("/callback", (HttpContext context, WeComCallbackEndpoint endpoint) => endpoint.Verify(context));
-        group.MapPost("/callback", (HttpContext context, WeComCallbackEndpoint endpoint) => endpoint.ReceiveAsync(context));
+        // The endpoint is a singleton, taken here once: as a handler parameter it was resolved from the request's
+        // services, which made each callback create and dispose a DI scope it never used.
+        var endpoint = app.Services.GetRequiredService<WeComCallbackEndpoint>();
+        Func<HttpContext, IResult> verify = endpoint.Verify;
+        Func<HttpContext, Task<IResult>> receive = endpoint.ReceiveAsync;
+        group.MapGet("/callback", verify);
+        group.MapPost("/callback", receive);
 
         // The per-case 微信客服 links staff send an owner when a case closes (wecom.md §9.1 step 1): opening one binds
         // the owner's WeChat and starts that case's survey.
