@@ -169,13 +169,22 @@ internal sealed class RawQuery
     {
         var query = new RawQuery();
         if (string.IsNullOrEmpty(queryString)) return query;
-        foreach (var pair in queryString.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        var rest = queryString.AsSpan().TrimStart('?');
+        while (!rest.IsEmpty)
         {
+            var amp = rest.IndexOf('&');
+            var pair = amp < 0 ? rest : rest[..amp];
+            rest = amp < 0 ? default : rest[(amp + 1)..];
+            if (pair.IsEmpty) continue;
             var eq = pair.IndexOf('=');
-            var name = Uri.UnescapeDataString(eq < 0 ? pair : pair[..eq]);
-            var value = eq < 0 ? "" : Uri.UnescapeDataString(pair[(eq + 1)..]);
+            var name = Unescape(eq < 0 ? pair : pair[..eq]);
+            var value = eq < 0 ? "" : Unescape(pair[(eq + 1)..]);
             query._values.TryAdd(name, value);
         }
         return query;
     }
+
+    /// <summary>Percent-escapes only (no '+' to space); most of WeCom's parameters have none to decode.</summary>
+    private static string Unescape(ReadOnlySpan<char> part) =>
+        part.Contains('%') ? Uri.UnescapeDataString(part) : part.ToString();
 }

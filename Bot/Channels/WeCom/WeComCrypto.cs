@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
@@ -87,10 +88,29 @@ public sealed class WeComCrypto
     /// </summary>
     public static string Signature(string token, string timestamp, string nonce, string encrypt)
     {
+        Span<byte> hash = stackalloc byte[SHA1.HashSizeInBytes];
+        HashSorted(token, timestamp, nonce, encrypt, hash);
+        return Convert.ToHexStringLower(hash);
+    }
+
+    /// <summary>SHA-1 of the four parts, ordinally sorted and joined (wecom.md §4.1), through a pooled buffer.</summary>
+    private static void HashSorted(string token, string timestamp, string nonce, string encrypt, Span<byte> hash)
+    {
         string[] parts = [token, timestamp, nonce, encrypt];
         Array.Sort(parts, StringComparer.Ordinal);
-        var hash = SHA1.HashData(Encoding.UTF8.GetBytes(string.Concat(parts)));
-        return Convert.ToHexStringLower(hash);
+        var length = 0;
+        foreach (var part in parts) length += Encoding.UTF8.GetMaxByteCount(part.Length);
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var written = 0;
+            foreach (var part in parts) written += Encoding.UTF8.GetBytes(part, buffer.AsSpan(written));
+            SHA1.HashData(buffer.AsSpan(0, written), hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     public string Signature(string timestamp, string nonce, string encrypt) => Signature(Token, timestamp, nonce, encrypt);
@@ -98,45 +118,56 @@ public sealed class WeComCrypto
     /// <summary>wecom.md §4.9, §10: recomputed and compared in constant time, hex digits case-insensitively.</summary>
     public bool VerifySignature(string signature, string timestamp, string nonce, string encrypt)
     {
-        var expected = Encoding.ASCII.GetBytes(Signature(timestamp, nonce, encrypt));
-        var given = Encoding.ASCII.GetBytes(signature.ToLowerInvariant());
+        // Compared as the 20 bytes the 40 hex digits stand for, so upper- and lower-case digits are alike.
+        Span<byte> given = stackalloc byte[SHA1.HashSizeInBytes];
+        if (signature.Length != 2 * SHA1.HashSizeInBytes
+            || Convert.FromHexString(signature, given, out _, out var written) != System.Buffers.OperationStatus.Done
+            || written != given.Length)
+            return false;
+        Span<byte> expected = stackalloc byte[SHA1.HashSizeInBytes];
+        HashSorted(Token, timestamp, nonce, encrypt, expected);
         return CryptographicOperations.FixedTimeEquals(expected, given);
     }
 
     /// <summary>wecom.md §4.5: base64 → AES-256-CBC without library padding → strip the 32-byte PKCS#7 → length → receiveid.</summary>
     public WeComDecrypted Decrypt(string encrypt)
     {
-        byte[] cipher;
+        // Base64 never decodes to more than 3/4 of its length; both buffers are pooled (a callback's are ~400 bytes).
+        var cipher = ArrayPool<byte>.Shared.Rent(encrypt.Length / 4 * 3 + 3);
+        var plain = ArrayPool<byte>.Shared.Rent(cipher.Length);
         try
         {
-            cipher = Convert.FromBase64String(encrypt);
-        }
-        catch (FormatException)
-        {
-            throw new WeComCryptoException(WeComCryptoError.Base64DecodeFailed, "Encrypt is not valid base64.");
-        }
-        // CBC needs whole 16-byte blocks; WeCom's are whole 32-byte ones. Anything else is not one of theirs.
-        if (cipher.Length == 0 || cipher.Length % PadBlock != 0)
-            throw new WeComCryptoException(WeComCryptoError.DecryptFailed, "The ciphertext is not a whole number of 32-byte blocks.");
+            if (!Convert.TryFromBase64String(encrypt, cipher, out var cipherLength))
+                throw new WeComCryptoException(WeComCryptoError.Base64DecodeFailed, "Encrypt is not valid base64.");
+            // CBC needs whole 16-byte blocks; WeCom's are whole 32-byte ones. Anything else is not one of theirs.
+            if (cipherLength == 0 || cipherLength % PadBlock != 0)
+                throw new WeComCryptoException(WeComCryptoError.DecryptFailed, "The ciphertext is not a whole number of 32-byte blocks.");
 
-        byte[] plain;
-        using (var aes = CreateAes())
-        {
+            int plainLength;
             try
             {
-                plain = aes.DecryptCbc(cipher, _key.AsSpan(0, 16), PaddingMode.None);
+                plainLength = Cipher.DecryptCbc(cipher.AsSpan(0, cipherLength), _key.AsSpan(0, 16), plain, PaddingMode.None);
             }
             catch (CryptographicException)
             {
                 throw new WeComCryptoException(WeComCryptoError.DecryptFailed, "AES decryption failed.");
             }
+            return Unpad(plain.AsSpan(0, plainLength));
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(cipher);
+            ArrayPool<byte>.Shared.Return(plain, clearArray: true);
+        }
+    }
 
+    private WeComDecrypted Unpad(ReadOnlySpan<byte> plain)
+    {
         // wecom.md §4.4: the pad value is 1..32 and every pad byte equals it (this catches a wrong key early).
         var pad = plain[^1];
-        if (pad is < 1 or > PadBlock || plain.AsSpan(plain.Length - pad).ContainsAnyExcept(pad))
+        if (pad is < 1 or > PadBlock || plain[(plain.Length - pad)..].ContainsAnyExcept(pad))
             throw new WeComCryptoException(WeComCryptoError.InvalidBuffer, "The padding is invalid.");
-        var content = plain.AsSpan(0, plain.Length - pad);
+        var content = plain[..(plain.Length - pad)];
         if (content.Length < RandomLength + 4)
             throw new WeComCryptoException(WeComCryptoError.InvalidBuffer, "The plaintext is too short.");
 
@@ -154,13 +185,14 @@ public sealed class WeComCrypto
         string text;
         try
         {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(message);
+            text = StrictUtf8.GetString(message);
         }
         catch (DecoderFallbackException)
         {
             throw new WeComCryptoException(WeComCryptoError.InvalidBuffer, "The message is not UTF-8.");
         }
-        return new WeComDecrypted(text, Encoding.UTF8.GetString(receiveId), content[..RandomLength].ToArray());
+        // The receiveid is ours (just compared), so it is our own string.
+        return new WeComDecrypted(text, ReceiveId, content[..RandomLength].ToArray());
     }
 
     /// <summary>wecom.md §4.6: random(16) ‖ uint32-BE(N) ‖ message ‖ CorpID → PKCS#7-32 → AES-256-CBC → base64.</summary>
@@ -180,8 +212,7 @@ public sealed class WeComCrypto
         _receiveId.CopyTo(plain, RandomLength + 4 + body.Length);
         plain.AsSpan(length).Fill((byte)pad);
 
-        using var aes = CreateAes();
-        return Convert.ToBase64String(aes.EncryptCbc(plain, _key.AsSpan(0, 16), PaddingMode.None));
+        return Convert.ToBase64String(Cipher.EncryptCbc(plain, _key.AsSpan(0, 16), PaddingMode.None));
     }
 
     /// <summary>
@@ -213,10 +244,25 @@ public sealed class WeComCrypto
         return builder.ToString();
     }
 
-    private Aes CreateAes()
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// One AES object with our key per thread: creating one and setting its key for every callback was an OpenSSL
+    /// context each time, and one instance is not documented as safe to share between threads.
+    /// </summary>
+    [ThreadStatic]
+    private static (WeComCrypto Owner, Aes Aes)? t_cipher;
+
+    private Aes Cipher
     {
-        var aes = Aes.Create();
-        aes.Key = _key;
-        return aes;
+        get
+        {
+            if (t_cipher is { } cached && ReferenceEquals(cached.Owner, this)) return cached.Aes;
+            t_cipher?.Aes.Dispose();
+            var aes = Aes.Create();
+            aes.Key = _key;
+            t_cipher = (this, aes);
+            return aes;
+        }
     }
 }
