@@ -53,7 +53,8 @@ public sealed class OwnerMessageCommand(
         // Each message is its own case: the subject carries the time, as an emergency's does.
         var subject = Texts.Get("OwnerMessageSubject", TextCatalog.Chinese, who, local.ToString("MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
         var details = Texts.Get("OwnerMessageDetails", TextCatalog.Chinese, who, what);
-        await escalations.RaiseAsync(new EscalationRequest(Kind, subject, Severity.Normal, details, null), turn.Now, cancellationToken);
+        // Raised by the owner, so the owner is told when it is taken up and when it is dealt with.
+        await escalations.RaiseAsync(new EscalationRequest(Kind, subject, Severity.Normal, details, turn.Sender.Id), turn.Now, cancellationToken);
 
         var quiet = escalationPolicy.IsQuiet(TimeOnly.FromDateTime(local.DateTime));
         turn.Reply(Texts.Get(quiet ? "OwnerMessageTakenAtNight" : "OwnerMessageTaken", turn.Language, turn.Sender.DisplayName, department.PropertyName));

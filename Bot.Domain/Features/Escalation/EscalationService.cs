@@ -199,7 +199,9 @@ public sealed class EscalationService(
     private async Task NotifyAsync(EscalationCase escalation, Person person, DateTimeOffset now, CancellationToken cancellationToken, Person? handedBy = null)
     {
         var language = TextCatalog.NormalizeLanguage(person.Language);
-        var raiser = escalation.RaisedById is { } raiserId ? (await directory.FindPersonAsync(raiserId, cancellationToken))?.Name : null;
+        var raiser = escalation.RaisedById is { } raiserId
+            ? (await directory.FindPersonAsync(raiserId, cancellationToken))?.Name ?? (await directory.FindOwnerAsync(raiserId, cancellationToken))?.FormOfAddress
+            : null;
         var levelLine = handedBy is not null
             ? Texts.Get("AlertHandedToYou", language, handedBy.Name)
             : Texts.Get("AlertLevel", language, escalation.Level + 1, EscalationTexts.LevelName((EscalationLevel)Math.Max(escalation.Level, 0), language));
@@ -244,12 +246,34 @@ public sealed class EscalationService(
     {
         foreach (var personId in escalation.PeopleToInform().Where(p => p != actor.Id && p != alreadyTold?.Id))
         {
-            if (await directory.FindPersonAsync(personId, cancellationToken) is not { } person) continue;
+            if (await directory.FindPersonAsync(personId, cancellationToken) is not { } person)
+            {
+                // An owner who left a message (留言) raised the case: told when it is taken up and when it is dealt
+                // with, in the front desk's words, without the staff's internal notes.
+                if (await directory.FindOwnerAsync(personId, cancellationToken) is { } owner)
+                    await InformOwnerAsync(escalation, owner, key, now, cancellationToken);
+                continue;
+            }
             var language = TextCatalog.NormalizeLanguage(person.Language);
             var text = Texts.Get(key, language, [escalation.Id, escalation.Subject, .. args]);
             await notifier.NotifyAsync(person.Id, new OutgoingMessage(text),
                 $"esc:{escalation.Id}:{key}:{now.ToUnixTimeMilliseconds()}:{person.Id}", cancellationToken);
         }
+    }
+
+    private async Task InformOwnerAsync(EscalationCase escalation, Owner owner, string key, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ownerKey = key switch
+        {
+            "InformAcknowledged" => "OwnerInformAcknowledged",
+            "InformResolved" => "OwnerInformResolved",
+            _ => null,
+        };
+        if (ownerKey is null) return;
+        var language = TextCatalog.NormalizeLanguage(owner.Language);
+        var when = department.ToLocal(escalation.RaisedAt).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);
+        await notifier.NotifyAsync(owner.Id, new OutgoingMessage(Texts.Get(ownerKey, language, owner.FormOfAddress, when)),
+            $"esc:{escalation.Id}:{ownerKey}:{owner.Id}", cancellationToken);
     }
 
     private TimeOnly LocalTime(DateTimeOffset now) => TimeOnly.FromDateTime(department.ToLocal(now).DateTime);

@@ -36,6 +36,9 @@ public interface IEscalationDirectory
 
     Task<Person?> FindPersonAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>An owner who raised a case (留言), to be told how it went.</summary>
+    Task<Owner?> FindOwnerAsync(string id, CancellationToken cancellationToken);
+
     /// <summary>Everyone who gets the daily digest: shift leads and every level above.</summary>
     Task<IReadOnlyList<Person>> SupervisorsAsync(CancellationToken cancellationToken);
 

@@ -52,6 +52,28 @@ public sealed class OwnerMessageTests : IDisposable
     }
 
     [Fact]
+    public async Task Owner_IsToldWhenTheMessageIsTakenUp_AndWhenItIsDealtWith_WithoutTheStaffNote()
+    {
+        await SayAsync(Owner, "楼上卫生间漏水，滴到我家天花板了");
+        await _bot.DispatchAsync();
+        var raised = Assert.Single(await CasesAsync());
+        Assert.Equal(Owner, raised.RaisedById);
+        Assert.Contains("发起：陈先生", Assert.Single(await Chat("wangwu").NewBotLinesAsync()).Text);
+        await Chat(Owner).NewBotLinesAsync();
+
+        await Chat("wangwu").PressAsync($"收到 {raised.Id}");
+        await _bot.DispatchAsync();
+        Assert.Equal("陈先生您好，您 11-26 10:00 的留言已有工作人员受理，正在处理中，请您耐心等候。",
+            Assert.Single(await Chat(Owner).NewBotLinesAsync()).Text);
+
+        await SayAsync("wangwu", $"已处理 {raised.Id} 已联系502业主关阀，维修部明天上午换管");
+        await _bot.DispatchAsync();
+        var told = Assert.Single(await Chat(Owner).NewBotLinesAsync()).Text;
+        Assert.Equal("陈先生您好，您 11-26 10:00 的留言已处理完毕。如问题仍未解决，请直接回复说明，我们会继续跟进。谢谢！", told);
+        Assert.Equal(EscalationStatus.Resolved, Assert.Single(await CasesAsync()).Status);
+    }
+
+    [Fact]
     public async Task ShiftLead_InTheMiddleOfAQuestion_TypesAckForTheAlert_ItIsAcknowledged_第3篇_1_3()
     {
         Assert.StartsWith("请说明回来的时间和外出原因", await SayAsync("wangwu", "外出"));

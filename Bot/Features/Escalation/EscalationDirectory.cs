@@ -49,6 +49,9 @@ internal sealed class EscalationDirectory(BotDbContext db, ShiftSchedule shifts,
     public Task<Person?> FindPersonAsync(string id, CancellationToken cancellationToken) =>
         db.Set<Person>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
 
+    public Task<Owner?> FindOwnerAsync(string id, CancellationToken cancellationToken) =>
+        db.Set<Owner>().AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+
     public async Task<IReadOnlyList<Person>> SupervisorsAsync(CancellationToken cancellationToken) =>
         await db.Set<Person>().AsNoTracking()
             .Where(p => p.Active && (p.Roles & Supervisors) != 0)
