@@ -441,6 +441,25 @@ public sealed class InspectionRoundCommand(DutyLogService log, IDutyLogStore sto
     private const string Ok = "ok";
     private const string Problem = "problem";
 
+    private static readonly HashSet<string> NormalWords = new(StringComparer.Ordinal)
+    {
+        Ok, "正常", "normal", "好", "✓", "没问题", "无问题", "无异常", "没有异常", "一切正常", "良好", "完好", "都好", "fine", "all good",
+    };
+
+    /// <summary>正常, 一切正常, 没问题, 无异常 … or an answer that starts with 正常 ("正常，已巡视").</summary>
+    private static bool IsNormal(string pick) =>
+        NormalWords.Contains(pick) || pick.StartsWith("正常", StringComparison.Ordinal) || pick.StartsWith("一切正常", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A finding written out: at least four characters with Chinese or letters in them. Shorter answers (还行吧, 嗯)
+    /// say nothing certain, and are asked again.
+    /// </summary>
+    private static bool DescribesSomething(string answer)
+    {
+        var text = answer.Trim();
+        return text.Length >= 4 && text.Any(c => char.IsLetter(c));
+    }
+
     public string Name => "inspection-round";
 
     public CommandInfo Info { get; } = new("inspection-round", ["巡查", "巡视", "巡楼"], ["round", "inspection round"], Texts, "RoundDescription", HelpOrder: 13, ListedFor: Roles.Staff);
@@ -498,11 +517,11 @@ public sealed class InspectionRoundCommand(DutyLogService log, IDutyLogStore sto
         else
         {
             var pick = TextInput.ForMatching(turn.Choice?.Value ?? answer);
-            if (pick is Ok or "正常" or "normal" or "好" or "✓")
+            if (IsNormal(pick))
             {
                 // nothing to note: the area is fine
             }
-            else if (pick is Problem or "有问题" or "问题" or "异常" or "✗")
+            else if (pick is Problem or "有问题" or "问题" or "异常" or "不正常" or "✗")
             {
                 turn.AskInFlow(this, ProblemStep, Texts.Get("RoundAskProblem", language, area));
                 return;
@@ -511,6 +530,19 @@ public sealed class InspectionRoundCommand(DutyLogService log, IDutyLogStore sto
             {
                 // "有问题 消防通道堆放杂物": the problem and what it is at once.
                 turn.State.Data[$"problem:{index}"] = note.Length > 500 ? note[..500] : note;
+            }
+            else if (turn.Message.ChoiceValue is null && DescribesSomething(answer))
+            {
+                // "消防通道堆放杂物" typed straight away: what was found, not a word the round does not know. Taken as the
+                // problem, and said back before the next area, so a wrong guess is seen at once.
+                var found = answer.Length > 500 ? answer[..500] : answer;
+                turn.State.Data[$"problem:{index}"] = found;
+                if (index + 1 < policy.Inspection.Areas.Count)
+                {
+                    turn.State.Data["index"] = (index + 1).ToString(CultureInfo.InvariantCulture);
+                    AskArea(turn, index + 1, Texts.Get("RoundProblemTaken", language, area, found));
+                    return;
+                }
             }
             else
             {

@@ -104,6 +104,30 @@ public sealed class DutyLogWatchTests
     }
 
     [Fact]
+    public async Task Round_AFindingTypedStraightAway_IsTheProblem_SaidBack_第2篇_1_4()
+    {
+        using var bot = At(Shanghai(26, 8, 50));
+        await WatchAsync(bot, Shanghai(26, 9, 0));
+        await InboxAsync(bot, "zhangsan");
+        await SayAsync(bot, "zhangsan", "巡查", Shanghai(26, 9, 10));
+
+        Assert.StartsWith("2/6 ", await SayAsync(bot, "zhangsan", "一切正常"));
+        Assert.StartsWith("3/6 ", await SayAsync(bot, "zhangsan", "没问题"));
+        Assert.StartsWith("4/6 银行", await SayAsync(bot, "zhangsan", "正常，已巡视"));
+        // Not a word the round knows, but plainly what was found.
+        Assert.StartsWith("已记为银行的问题：ATM旁地面湿滑，未放警示牌\n5/6 ", await SayAsync(bot, "zhangsan", "ATM旁地面湿滑，未放警示牌"));
+        Assert.StartsWith("对不起，请您再说一遍", await SayAsync(bot, "zhangsan", "还行吧"));
+        Assert.StartsWith("请说明", await SayAsync(bot, "zhangsan", "不正常"));
+        await SayAsync(bot, "zhangsan", "消防通道堆放杂物");
+        var done = await SayAsync(bot, "zhangsan", "正常");
+
+        Assert.StartsWith("巡查完成：6个区域中2处有问题", done);
+        var problems = await EntriesAsync(bot);
+        Assert.Equal("银行：ATM旁地面湿滑，未放警示牌", problems.Single(p => p.Area == "银行").What);
+        Assert.EndsWith("：消防通道堆放杂物", problems.Single(p => p.Area != "银行").What);
+    }
+
+    [Fact]
     public async Task Round_NotCompleted_RemindsThenEscalatesToTheShiftLead_第2篇_1_4()
     {
         using var bot = At(Shanghai(26, 8, 50));
