@@ -70,14 +70,19 @@ public sealed class ConversationEngine
                 if (MidQuestionCommandIn(turn) is var (midQuestion, midQuestionArguments))
                 {
                     // A copy: the command may clear the list in place.
-                    var (flowBefore, stepBefore, choicesBefore) = (turn.State.Flow, turn.State.Step, turn.State.PendingChoices.ToList());
+                    var (flowBefore, stepBefore, choicesBefore, questionBefore) = (turn.State.Flow, turn.State.Step, turn.State.PendingChoices.ToList(), turn.State.Question);
                     await midQuestion.HandleAsync(turn, midQuestionArguments, cancellationToken);
                     if (turn.State.Flow == flowBefore && turn.State.Step == stepBefore)
                     {
                         // The look-up's own buttons still work when pressed; a typed number answers the open question.
                         turn.State.PendingChoices = [.. choicesBefore];
-                        if (choicesBefore.Count > 0) turn.Ask(Texts.Get("QuestionStillOpen", turn.Language), choicesBefore);
-                        else turn.Reply(Texts.Get("QuestionStillOpen", turn.Language));
+                        // Said again, so the person need not scroll back past the look-up to know what to answer.
+                        var stillOpen = questionBefore is { } question
+                            ? Texts.Get("QuestionStillOpenWith", turn.Language, question)
+                            : Texts.Get("QuestionStillOpen", turn.Language);
+                        if (choicesBefore.Count > 0) turn.Ask(stillOpen, choicesBefore);
+                        else turn.Reply(stillOpen);
+                        turn.State.Question = questionBefore;
                     }
                     return;
                 }

@@ -11,6 +11,8 @@ public sealed class ConversationState
     public string? Step { get; set; }
     public Dictionary<string, string> Data { get; set; } = new(StringComparer.Ordinal);
     public List<Choice> PendingChoices { get; set; } = [];
+    /// <summary>The last line of the question the flow is waiting on, to say it again when something else came between.</summary>
+    public string? Question { get; set; }
     public DateTimeOffset? LastActivityAt { get; set; }
 
     /// <summary>The pseudo-flow of <see cref="TurnContext.AskForArguments"/>: the step is the command's name.</summary>
@@ -30,5 +32,6 @@ public sealed class ConversationState
         Step = null;
         Data.Clear();
         PendingChoices.Clear();
+        Question = null;
     }
 }

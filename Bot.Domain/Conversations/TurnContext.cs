@@ -37,6 +37,7 @@ public sealed class TurnContext(IncomingMessage message, Participant sender, Con
     public void Ask(string text, IReadOnlyList<Choice> choices)
     {
         State.PendingChoices = [.. choices];
+        if (State.InFlow) State.Question = QuestionLine(text);
         _replies.Add(new OutgoingMessage(text, choices));
     }
 
@@ -44,6 +45,7 @@ public sealed class TurnContext(IncomingMessage message, Participant sender, Con
     public void AskInFlow(IConversationFlow flow, string step, string text, IReadOnlyList<Choice>? choices = null)
     {
         State.StartOrContinue(flow.Name, step);
+        State.Question = QuestionLine(text);
         if (choices is { Count: > 0 }) Ask(text, choices);
         else
         {
@@ -83,6 +85,17 @@ public sealed class TurnContext(IncomingMessage message, Participant sender, Con
     {
         State.EndFlow();
         State.StartOrContinue(ConversationState.ArgumentsFlow, command.Name);
+        State.Question = QuestionLine(usage);
         Reply(usage);
+    }
+
+    /// <summary>
+    /// The question itself: a question's text ends with it ("…\n6/6 大厦绿化：情况如何？"); the lines before are what the
+    /// flow said first. Cut short, as it is only a reminder.
+    /// </summary>
+    private static string? QuestionLine(string text)
+    {
+        var last = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault()?.TrimEnd('：', ':');
+        return string.IsNullOrEmpty(last) ? null : last.Length > 80 ? last[..79] + "…" : last;
     }
 }

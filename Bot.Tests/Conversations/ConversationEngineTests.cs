@@ -198,8 +198,11 @@ public sealed class ConversationEngineTests
 
         // 我是谁 only shows something: it is answered, and the language question is still the one open, buttons and all.
         Assert.StartsWith("张三您好。", script.Replies[0].Text);
-        Assert.Equal("您刚才的操作还在等待您的回答，可以接着回复；不需要了请发送“取消”。", script.Replies[^1].Text);
+        Assert.Equal("您刚才的问题还在等待您的回答：“请选择您希望使用的语言”\n可以接着回复；不需要了请发送“取消”。", script.Replies[^1].Text);
         Assert.Equal(offered, script.Replies[^1].Choices);
+        // A second look-up says the same question again, not the reminder's own last line.
+        await script.Send("我是谁");
+        Assert.Equal("您刚才的问题还在等待您的回答：“请选择您希望使用的语言”\n可以接着回复；不需要了请发送“取消”。", script.Replies[^1].Text);
         Assert.True(script.StateOf("zhangsan").InFlow);
         await script.Send("2");
         Assert.Equal("en", script.Directory.People["zhangsan"].Language);

@@ -85,7 +85,7 @@ public sealed class OwnerMessageTests : IDisposable
 
         var acknowledged = Assert.Single(await CasesAsync());
         Assert.Equal((EscalationStatus.Acknowledged, "wangwu"), (acknowledged.Status, acknowledged.AcknowledgedById));
-        Assert.EndsWith("您刚才的操作还在等待您的回答，可以接着回复；不需要了请发送“取消”。", acked);
+        Assert.EndsWith("陪业主看房。”\n可以接着回复；不需要了请发送“取消”。", acked);
     }
 
     [Fact]

@@ -158,7 +158,8 @@ public sealed class AttendanceWatchTests
         var reply = await chat.SayAsync("紧急 3号楼电梯困人");
 
         Assert.Matches(@"^已立即通报：孙七（紧急事项 #\d+）", reply[0].Text);
-        Assert.StartsWith("您刚才的操作还在等待您的回答", reply[^1].Text);
+        // The waiting question is said again, not only that there is one.
+        Assert.StartsWith("您刚才的问题还在等待您的回答：“请说明回来的时间和外出原因，", reply[^1].Text);
         Assert.Contains("3号楼电梯困人", Assert.Single(await InboxAsync(bot, "sunqi")));
         // The 外出 question is still open: the next answer goes to it.
         Assert.StartsWith("已提交外出申请", (await chat.SayAsync("30分钟 去银行")).Single().Text);
