@@ -119,6 +119,9 @@ public sealed class ConversationEngine
 
             // Outside a flow, a pressed or numbered choice (help's buttons) stands for its value.
             var commandText = turn.Choice?.Value ?? turn.Text;
+            // "你好，签到" / "您好，我家门口的灯坏了": the greeting is manners, what follows is the message.
+            if (turn.Message.ChoiceValue is null && FindCommand(commandText) is null && AfterGreeting(commandText) is { } greeted)
+                commandText = greeted;
             if (FindCommand(commandText) is var (command, arguments))
             {
                 if (!command.Info.IsAvailableTo(turn.Sender))
@@ -145,11 +148,11 @@ public sealed class ConversationEngine
 
             // Typed words no command took go to the command that takes free text for this person, if any (an owner's
             // 留言: a complaint or a request is passed on, not answered with "请您再说一遍"). Emoji and punctuation alone are not.
-            if (turn.Message.ChoiceValue is null && turn.Text.Any(char.IsLetterOrDigit)
+            if (turn.Message.ChoiceValue is null && commandText.Any(char.IsLetterOrDigit)
                 && _commands.FirstOrDefault(c => c.Info.TakesFreeText && c.Info.IsAvailableTo(turn.Sender)) is { } freeText)
             {
                 turn.State.PendingChoices = [];
-                await freeText.HandleAsync(turn, TextInput.Normalize(turn.Text), cancellationToken);
+                await freeText.HandleAsync(turn, TextInput.Normalize(commandText), cancellationToken);
                 return;
             }
 
@@ -239,12 +242,32 @@ public sealed class ConversationEngine
         return null;
     }
 
-    /// <summary>"帮助 钥匙" / "help keys": what follows a help word, or null.</summary>
+    private static readonly string[] Greetings = ["你好", "您好", "hello", "hi"];
+
+    /// <summary>
+    /// What follows a greeting that opens a longer message ("你好，签到", "您好！我家门口的灯坏了"), or null when there is
+    /// no greeting or nothing after it. An English greeting must be a word of its own ("history" is not hi).
+    /// </summary>
+    private static string? AfterGreeting(string text)
+    {
+        var normalized = TextInput.Normalize(text);
+        foreach (var greeting in Greetings)
+        {
+            if (!normalized.StartsWith(greeting, StringComparison.OrdinalIgnoreCase)) continue;
+            var rest = normalized[greeting.Length..];
+            if (rest.Length == 0 || (IsAsciiLetter(greeting[^1]) && char.IsAsciiLetter(rest[0]))) continue;
+            rest = rest.TrimStart(' ', ',', '，', '!', '！', '.', '。', '~', '、', '啊', '呀');
+            return rest.Any(char.IsLetterOrDigit) ? rest : null;
+        }
+        return null;
+    }
+
+    /// <summary>"帮助 钥匙" / "help keys": what follows a help word (not a greeting: see <see cref="AfterGreeting"/>), or null.</summary>
     private static string? HelpTopicOf(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var normalized = TextInput.Normalize(text);
-        foreach (var word in HelpWords.Where(w => w.Length > 1).OrderByDescending(w => w.Length))
+        foreach (var word in HelpWords.Where(w => w.Length > 1 && !Greetings.Contains(w)).OrderByDescending(w => w.Length))
         {
             if (!normalized.StartsWith(word, StringComparison.OrdinalIgnoreCase)) continue;
             var rest = normalized[word.Length..];

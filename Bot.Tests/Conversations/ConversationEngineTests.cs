@@ -70,6 +70,32 @@ public sealed class ConversationEngineTests
         Assert.Contains("直属上级：王五", script.Reply.Text);
     }
 
+    [Theory]
+    [InlineData("你好，我是谁")]
+    [InlineData("您好！我是谁")]
+    [InlineData("hi, whoami")]
+    public async Task Greeting_InFrontOfACommand_TheCommandRuns(string text)
+    {
+        var script = new ConversationScript();
+
+        await script.Send(text);
+
+        Assert.Contains("今天没有您的排班", script.Reply.Text);
+    }
+
+    [Theory]
+    [InlineData("你好")]
+    [InlineData("您好！")]
+    [InlineData("history")]
+    public async Task Greeting_Alone_IsHelp_AndAWordStartingLikeOneIsNot(string text)
+    {
+        var script = new ConversationScript();
+
+        await script.Send(text);
+
+        Assert.Equal(text != "history", script.Replies[0].Text.Contains("我是谁", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task WhoAmI_NoShiftToday_SaysSo()
     {

@@ -89,6 +89,17 @@ public sealed class OwnerMessageTests : IDisposable
     }
 
     [Fact]
+    public async Task OwnerMessage_OpeningWithAGreeting_IsPassedOn_NotAnsweredWithTheMenu()
+    {
+        var reply = await SayAsync(Owner, "你好，我家门口的灯坏了两天了，麻烦尽快修一下");
+
+        Assert.StartsWith("陈先生您好，您的留言已转给", reply);
+        Assert.Contains("你好，我家门口的灯坏了两天了，麻烦尽快修一下", Assert.Single(await CasesAsync()).Details);
+        Assert.StartsWith("不客气", await SayAsync(Owner, "您好，谢谢"));
+        Assert.Single(await CasesAsync());
+    }
+
+    [Fact]
     public async Task OwnerMessageWord_AsksWhat_ThenPassesTheAnswerOn()
     {
         Assert.StartsWith("陈先生您好，请问您要反映什么事情？", await SayAsync(Owner, "投诉"));
