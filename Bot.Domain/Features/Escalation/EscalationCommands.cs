@@ -60,7 +60,15 @@ public sealed class EscalationCommands(EscalationService escalations, IDirectory
         }
         var lines = open.Select(c => Texts.Get("ListLine", turn.Language, c.Id, EscalationTexts.SeverityName(c.Severity, turn.Language),
             c.Subject, EscalationTexts.StatusName(c.Status, turn.Language)));
-        turn.Reply(string.Join("\n", [Texts.Get("ListTitle", turn.Language, open.Count), .. lines]));
+        // The next step of each case as a button, so the list is where one acts: 收到 while it waits for someone, 已处理
+        // (which asks for the note) once it is taken. Six at most, as a phone shows them.
+        var (ack, resolve) = (Texts.Get("WordAcknowledge", turn.Language), Texts.Get("WordResolve", turn.Language));
+        var next = open.Take(6)
+            .Select(c => c.Status == EscalationStatus.Acknowledged
+                ? new Choice($"{resolve} {c.Id}", $"{resolve} #{c.Id}")
+                : new Choice($"{ack} {c.Id}", $"{ack} #{c.Id}"))
+            .ToList();
+        turn.Ask(string.Join("\n", [Texts.Get("ListTitle", turn.Language, open.Count), .. lines]), next);
     }
 
     public async ValueTask ContinueAsync(TurnContext turn, CancellationToken cancellationToken)

@@ -273,6 +273,12 @@ public sealed class EscalationTests : IDisposable
         var reply = await Chat("wangwu").SayAsync("升级事项");
 
         Assert.Equal($"您的待处理升级事项（1项）：\n#{id}【紧急】3号楼电梯困人 — 待收到", reply.Last().Text);
+        // Each case's next step is a button: 收到 first, then 已处理, which asks for the note.
+        Assert.Equal([$"收到 {id}"], reply.Last().Choices.Select(c => c.Value));
+        await Chat("wangwu").PressAsync($"收到 {id}");
+        var after = (await Chat("wangwu").SayAsync("升级事项")).Last();
+        Assert.Equal([$"已处理 {id}"], after.Choices.Select(c => c.Value));
+        Assert.StartsWith("请", (await Chat("wangwu").PressAsync($"已处理 {id}")).Last().Text);
     }
 
     [Fact]
