@@ -47,8 +47,10 @@ public sealed class BorrowKeyCommand(KeyDesk desk, IKeyStore store, IDirectorySt
         switch (turn.State.Step)
         {
             case KeyStep:
-                if (turn.Text.Length == 0) turn.Reply(Texts.Get("AskWhichKey", language));
-                else await StartAsync(turn, turn.Text, cancellationToken);
+                // A suggested key picked: by its button or number, or "是" to the one suggestion.
+                var picked = turn.Choice?.Value == SuggestedOne ? turn.State.Data.GetValueOrDefault(SuggestedKey) : turn.Choice?.Value;
+                if (picked is null && turn.Text.Length == 0) turn.Reply(Texts.Get("AskWhichKey", language));
+                else await StartAsync(turn, picked ?? turn.Text, cancellationToken);
                 return;
             case PurposeStep:
                 if (turn.Choice is null || !Enum.TryParse<LoanPurpose>(turn.Choice.Value, out var purpose))
@@ -98,9 +100,23 @@ public sealed class BorrowKeyCommand(KeyDesk desk, IKeyStore store, IDirectorySt
         }
     }
 
+    private const string SuggestedKey = "suggested", SuggestedOne = "ok";
+
     private async Task StartAsync(TurnContext turn, string text, CancellationToken cancellationToken)
     {
-        var key = await desk.ResolveAsync(text, cancellationToken);
+        var (found, close) = await desk.FindAsync(text, cancellationToken);
+        if (found is null && close.Count > 0)
+        {
+            // "您要找的是不是 …？" with the keys as buttons, still asking which key: one suggestion is answered with 是.
+            turn.State.Data.Clear();
+            turn.State.Data[SuggestedKey] = close[0].Code;
+            var question = Texts.Get("KeyUnknownDidYouMean", turn.Language, text.Trim(), string.Join("；", close.Select(k => $"{k.Code}（{k.Opens}）")));
+            turn.AskInFlow(this, KeyStep, question, close.Count == 1
+                ? [new Choice(SuggestedOne, Texts.Get("KeySuggestedYes", turn.Language, close[0].Code))]
+                : [.. close.Select(k => new Choice(k.Code, $"{k.Code}（{k.Opens}）"))]);
+            return;
+        }
+        var key = found ?? throw new BotRuleException(Texts, "KeyUnknown", text.Trim());
         await EnsureBorrowableAsync(key, cancellationToken);
         turn.State.Data.Clear();
         turn.State.Data["code"] = key.Code;

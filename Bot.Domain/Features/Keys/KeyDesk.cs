@@ -30,12 +30,21 @@ public sealed class KeyDesk(IKeyStore store, IDirectoryStore directory, INotifie
     /// </summary>
     public async Task<Key> ResolveAsync(string text, CancellationToken cancellationToken)
     {
+        var (found, close) = await FindAsync(text, cancellationToken);
+        if (found is not null) return found;
+        if (close.Count == 0) throw new BotRuleException(Texts, "KeyUnknown", text.Trim());
+        throw new BotRuleException(Texts, "KeyUnknownDidYouMean", text.Trim(), string.Join("；", close.Select(k => $"{k.Code}（{k.Opens}）")));
+    }
+
+    /// <summary>The key meant, or else the closest ones (by code or by what they open), for "您要找的是不是".</summary>
+    public async Task<(Key? Key, IReadOnlyList<Key> Close)> FindAsync(string text, CancellationToken cancellationToken)
+    {
         var wanted = Fold(text);
         var keys = await store.AllKeysAsync(cancellationToken);
         var found = keys.FirstOrDefault(k => Fold(k.Code) == wanted)
             ?? keys.FirstOrDefault(k => Fold(k.Opens) == wanted)
             ?? keys.FirstOrDefault(k => Fold(k.Code) == "u-" + wanted);
-        if (found is not null) return found;
+        if (found is not null) return (found, []);
 
         var close = keys
             .Select(k => (Key: k, Score: Math.Min(Distance(wanted, Fold(k.Code)), Distance(wanted, Fold(k.Opens)))))
@@ -44,8 +53,7 @@ public sealed class KeyDesk(IKeyStore store, IDirectoryStore directory, INotifie
             .Take(MaxMatches)
             .Select(x => x.Key)
             .ToList();
-        if (close.Count == 0) throw new BotRuleException(Texts, "KeyUnknown", text.Trim());
-        throw new BotRuleException(Texts, "KeyUnknownDidYouMean", text.Trim(), string.Join("；", close.Select(k => $"{k.Code}（{k.Opens}）")));
+        return (null, close);
     }
 
     /// <summary>The key's own custodian, or everyone with the 钥匙专人 role when it has none (or they have left).</summary>

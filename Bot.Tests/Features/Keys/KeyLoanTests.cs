@@ -238,6 +238,30 @@ public sealed class KeyLoanTests : KeysTestBase
     }
 
     [Fact]
+    public async Task Borrow_UnknownKey_TheCloseMatchesAreButtons_AndOneOfThemIsTaken()
+    {
+        var asked = (await SayAsync("zhangsan", "借钥匙 3-1-520")).Last();
+        Assert.Contains("U-3-1-502", asked.Choices.Select(c => c.Value));
+
+        var taken = await Chat("zhangsan").PressAsync("U-3-1-502");
+
+        Assert.StartsWith("好的，借用钥匙 U-3-1-502（3-1-502）。", string.Join("\n", taken.Select(l => l.Text)));
+    }
+
+    [Fact]
+    public async Task Borrow_OneCloseMatch_AnsweredYes_IsThatKey()
+    {
+        // Asked "您要找的是不是：S-01（样板房 8-2-1203）？", 是 is an answer, not a key named 是.
+        Assert.StartsWith("请问您要借哪把钥匙", await TextAsync("zhangsan", "借钥匙"));
+        var asked = (await SayAsync("zhangsan", "样板房")).Last();
+        Assert.StartsWith("对不起，没有找到钥匙“样板房”。您要找的是不是：S-01（样板房 8-2-1203）？", asked.Text);
+        Assert.Equal(["是，借 S-01"], asked.Choices.Select(c => c.Label));
+
+        Assert.StartsWith("好的，借用钥匙 S-01（样板房 8-2-1203）。", await TextAsync("zhangsan", "是"));
+        Assert.Empty(await LoansAsync());
+    }
+
+    [Fact]
     public async Task Borrow_ByAnOwner_IsRefusedPolitelyAndLogged_第4篇_1_2_5()
     {
         var logs = new CapturedLogs();
