@@ -121,7 +121,15 @@ public sealed class ConversationEngine
             var commandText = turn.Choice?.Value ?? turn.Text;
             // "你好，签到" / "您好，我家门口的灯坏了": the greeting is manners, what follows is the message.
             if (turn.Message.ChoiceValue is null && FindCommand(commandText) is null && AfterGreeting(commandText) is { } greeted)
+            {
+                // "您好呀", "hello there": a greeting and nothing else is a greeting, answered with what I can do.
+                if (greeted.Length == 0)
+                {
+                    WriteHelp(turn);
+                    return;
+                }
                 commandText = greeted;
+            }
             if (FindCommand(commandText) is var (command, arguments))
             {
                 if (!command.Info.IsAvailableTo(turn.Sender))
@@ -244,9 +252,14 @@ public sealed class ConversationEngine
 
     private static readonly string[] Greetings = ["你好", "您好", "hello", "hi"];
 
+    // What may follow a greeting and still be only a greeting ("您好呀", "hello everyone").
+    private static readonly HashSet<string> GreetingTails = new(StringComparer.OrdinalIgnoreCase)
+        { "", "啊", "呀", "哈", "大家", "大家好", "各位", "there", "everyone", "all", "guys", "again" };
+
     /// <summary>
-    /// What follows a greeting that opens a longer message ("你好，签到", "您好！我家门口的灯坏了"), or null when there is
-    /// no greeting or nothing after it. An English greeting must be a word of its own ("history" is not hi).
+    /// What follows a greeting that opens a longer message ("你好，签到", "您好！我家门口的灯坏了"); "" when the message is
+    /// only a greeting ("您好呀", "hello there"); null when it does not open with one, or is a bare greeting word (a help
+    /// word already). An English greeting must be a word of its own ("history" is not hi).
     /// </summary>
     private static string? AfterGreeting(string text)
     {
@@ -256,8 +269,8 @@ public sealed class ConversationEngine
             if (!normalized.StartsWith(greeting, StringComparison.OrdinalIgnoreCase)) continue;
             var rest = normalized[greeting.Length..];
             if (rest.Length == 0 || (IsAsciiLetter(greeting[^1]) && char.IsAsciiLetter(rest[0]))) continue;
-            rest = rest.TrimStart(' ', ',', '，', '!', '！', '.', '。', '~', '、', '啊', '呀');
-            return rest.Any(char.IsLetterOrDigit) ? rest : null;
+            rest = rest.TrimStart('啊', '呀', '哈').Trim(' ', ',', '，', '!', '！', '.', '。', '~', '～', '、', '?', '？');
+            return GreetingTails.Contains(rest) || !rest.Any(char.IsLetterOrDigit) ? "" : rest;
         }
         return null;
     }

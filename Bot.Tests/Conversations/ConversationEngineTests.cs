@@ -74,6 +74,7 @@ public sealed class ConversationEngineTests
     [InlineData("你好，我是谁")]
     [InlineData("您好！我是谁")]
     [InlineData("hi, whoami")]
+    [InlineData("你好呀，我是谁")]
     public async Task Greeting_InFrontOfACommand_TheCommandRuns(string text)
     {
         var script = new ConversationScript();
@@ -86,6 +87,9 @@ public sealed class ConversationEngineTests
     [Theory]
     [InlineData("你好")]
     [InlineData("您好！")]
+    [InlineData("您好呀")]
+    [InlineData("hello there")]
+    [InlineData("hi everyone!")]
     [InlineData("history")]
     public async Task Greeting_Alone_IsHelp_AndAWordStartingLikeOneIsNot(string text)
     {

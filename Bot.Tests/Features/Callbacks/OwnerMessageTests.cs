@@ -96,6 +96,9 @@ public sealed class OwnerMessageTests : IDisposable
         Assert.StartsWith("陈先生您好，您的留言已转给", reply);
         Assert.Contains("你好，我家门口的灯坏了两天了，麻烦尽快修一下", Assert.Single(await CasesAsync()).Details);
         Assert.StartsWith("不客气", await SayAsync(Owner, "您好，谢谢"));
+        // A greeting and nothing else is answered with the menu, and raises nothing.
+        Assert.Contains("留言", await SayAsync(Owner, "您好呀"));
+        Assert.Contains("留言", await SayAsync(Owner, "hello there"));
         Assert.Single(await CasesAsync());
     }
 
