@@ -100,7 +100,7 @@ public static class Ceilings
         }
         try
         {
-            var envelope = WeComXml.ReadEnvelope(body, MaxBodyBytes);
+            var envelope = WeComXml.ReadEnvelope(body.GetBuffer().AsSpan(0, (int)body.Length), MaxBodyBytes);
             if (string.IsNullOrEmpty(envelope.Encrypt)
                 || !crypto.VerifySignature(query["msg_signature"], query["timestamp"], query["nonce"], envelope.Encrypt))
             {

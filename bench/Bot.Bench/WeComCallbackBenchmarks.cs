@@ -42,7 +42,7 @@ public class WeComCallbackBenchmarks
     }
 
     [Benchmark] public object Query() => RawQuery.Parse(_query);
-    [Benchmark] public object Envelope() => WeComXml.ReadEnvelope(new MemoryStream(_body), Max);
+    [Benchmark] public object Envelope() => WeComXml.ReadEnvelope(_body, Max);
     [Benchmark] public bool Signature() => _crypto.VerifySignature(_signature, _timestamp, _nonce, _encrypt);
     [Benchmark] public object Decrypt() => _crypto.Decrypt(_encrypt);
     [Benchmark] public object Message() => WeComXml.ReadMessage(_plaintext, Max);

@@ -152,7 +152,7 @@ internal ref struct FlatXml
             }
             else if (At("<!--")) Comment();
             else if (At("<?")) ProcessingInstruction();
-            else if (At("<!")) throw Error(At("<!DOCTYPE") ? "For security reasons DTD is prohibited in this XML document." : "Unexpected markup.");
+            else if (At("<!")) throw UnexpectedMarkup();
             else break;
         }
         return builder?.ToString() ?? single ?? "";
@@ -328,10 +328,14 @@ internal ref struct FlatXml
             SkipSpaces();
             if (At("<!--")) Comment();
             else if (At("<?")) ProcessingInstruction();
-            else if (At("<!")) throw Error(At("<!DOCTYPE") ? "For security reasons DTD is prohibited in this XML document." : "Unexpected markup.");
+            else if (At("<!")) throw UnexpectedMarkup();
             else return;
         }
     }
+
+    /// <summary>Any "&lt;!" that is neither a comment nor CDATA: a DOCTYPE (refused, wecom.md §10) or a declaration only a DTD allows.</summary>
+    private XmlException UnexpectedMarkup() =>
+        Error(At("<!DOCTYPE") ? "For security reasons DTD is prohibited in this XML document." : "Unexpected markup.");
 
     private void Comment()
     {

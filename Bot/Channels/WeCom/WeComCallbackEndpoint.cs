@@ -59,7 +59,7 @@ public sealed partial class WeComCallbackEndpoint(
         WeComEnvelope envelope;
         try
         {
-            envelope = WeComXml.ReadEnvelope(body, max);
+            envelope = WeComXml.ReadEnvelope(body.GetBuffer().AsSpan(0, (int)body.Length), max);
         }
         catch (XmlException ex)
         {

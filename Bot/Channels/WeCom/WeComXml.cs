@@ -41,30 +41,19 @@ internal sealed record WeComCallbackMessage
 internal static class WeComXml
 {
     /// <summary>
-    /// The text of each child element of the root, by name (first occurrence wins). wecom.md §10: DTDs refused, nothing
-    /// resolved, and a character cap; used for the outer envelope, which is attacker-controlled before the signature
-    /// check, and for the decrypted plaintext alike. Throws <see cref="XmlException"/>.
+    /// The outer POST body. wecom.md §10: DTDs refused, nothing resolved, and a character cap (<see cref="FlatXml"/>):
+    /// the envelope is attacker-controlled before the signature check. Throws <see cref="XmlException"/>.
     /// </summary>
-    public static Dictionary<string, string> ReadFlat(Stream stream, long maxCharacters)
+    public static WeComEnvelope ReadEnvelope(ReadOnlySpan<byte> body, long maxCharacters)
     {
-        if (stream is MemoryStream memory && memory.TryGetBuffer(out var buffer))
-            return FlatXml.Read(buffer.AsSpan((int)memory.Position), maxCharacters);
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return FlatXml.Read(copy.GetBuffer().AsSpan(0, (int)copy.Length), maxCharacters);
-    }
-
-    public static Dictionary<string, string> ReadFlat(string xml, long maxCharacters) => FlatXml.Read(xml, maxCharacters);
-
-    public static WeComEnvelope ReadEnvelope(Stream body, long maxCharacters)
-    {
-        var f = ReadFlat(body, maxCharacters);
+        var f = FlatXml.Read(body, maxCharacters);
         return new WeComEnvelope(f.GetValueOrDefault("ToUserName"), f.GetValueOrDefault("Encrypt"), f.GetValueOrDefault("AgentID"));
     }
 
+    /// <summary>The decrypted plaintext, read with the same checks as the envelope. Throws <see cref="XmlException"/>.</summary>
     public static WeComCallbackMessage ReadMessage(string plaintext, long maxCharacters)
     {
-        var f = ReadFlat(plaintext, maxCharacters);
+        var f = FlatXml.Read(plaintext, maxCharacters);
         return new WeComCallbackMessage
         {
             ToUserName = f.GetValueOrDefault("ToUserName"),
