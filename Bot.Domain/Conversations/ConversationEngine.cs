@@ -119,8 +119,9 @@ public sealed class ConversationEngine
 
             // Outside a flow, a pressed or numbered choice (help's buttons) stands for its value.
             var commandText = turn.Choice?.Value ?? turn.Text;
+            var found = FindCommand(commandText);
             // "你好，签到" / "您好，我家门口的灯坏了": the greeting is manners, what follows is the message.
-            if (turn.Message.ChoiceValue is null && FindCommand(commandText) is null && AfterGreeting(commandText) is { } greeted)
+            if (found is null && turn.Message.ChoiceValue is null && AfterGreeting(commandText) is { } greeted)
             {
                 // "您好呀", "hello there": a greeting and nothing else is a greeting, answered with what I can do.
                 if (greeted.Length == 0)
@@ -129,8 +130,9 @@ public sealed class ConversationEngine
                     return;
                 }
                 commandText = greeted;
+                found = FindCommand(commandText);
             }
-            if (FindCommand(commandText) is var (command, arguments))
+            if (found is var (command, arguments))
             {
                 if (!command.Info.IsAvailableTo(turn.Sender))
                 {

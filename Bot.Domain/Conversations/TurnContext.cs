@@ -45,11 +45,11 @@ public sealed class TurnContext(IncomingMessage message, Participant sender, Con
     public void AskInFlow(IConversationFlow flow, string step, string text, IReadOnlyList<Choice>? choices = null)
     {
         State.StartOrContinue(flow.Name, step);
-        State.Question = QuestionLine(text);
         if (choices is { Count: > 0 }) Ask(text, choices);
         else
         {
             State.PendingChoices = [];
+            State.Question = QuestionLine(text);
             Reply(text);
         }
     }
