@@ -457,7 +457,7 @@ public sealed class InspectionRoundCommand(DutyLogService log, IDutyLogStore sto
     private static bool DescribesSomething(string answer)
     {
         var text = answer.Trim();
-        return text.Length >= 4 && text.Any(c => char.IsLetter(c));
+        return text.Length >= 4 && text.Any(char.IsLetter);
     }
 
     public string Name => "inspection-round";
@@ -505,6 +505,7 @@ public sealed class InspectionRoundCommand(DutyLogService log, IDutyLogStore sto
             return;
         }
         var area = policy.Inspection.Areas[index];
+        string? saidBack = null;
         if (turn.State.Step == ProblemStep)
         {
             if (answer.Length == 0)
@@ -537,12 +538,7 @@ public sealed class InspectionRoundCommand(DutyLogService log, IDutyLogStore sto
                 // problem, and said back before the next area, so a wrong guess is seen at once.
                 var found = answer.Length > 500 ? answer[..500] : answer;
                 turn.State.Data[$"problem:{index}"] = found;
-                if (index + 1 < policy.Inspection.Areas.Count)
-                {
-                    turn.State.Data["index"] = (index + 1).ToString(CultureInfo.InvariantCulture);
-                    AskArea(turn, index + 1, Texts.Get("RoundProblemTaken", language, area, found));
-                    return;
-                }
+                saidBack = Texts.Get("RoundProblemTaken", language, area, found);
             }
             else
             {
@@ -553,7 +549,7 @@ public sealed class InspectionRoundCommand(DutyLogService log, IDutyLogStore sto
         if (index + 1 < policy.Inspection.Areas.Count)
         {
             turn.State.Data["index"] = (index + 1).ToString(CultureInfo.InvariantCulture);
-            AskArea(turn, index + 1, null);
+            AskArea(turn, index + 1, saidBack);
             return;
         }
         await FinishAsync(turn, cancellationToken);

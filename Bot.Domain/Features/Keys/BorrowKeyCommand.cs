@@ -110,10 +110,10 @@ public sealed class BorrowKeyCommand(KeyDesk desk, IKeyStore store, IDirectorySt
             // "您要找的是不是 …？" with the keys as buttons, still asking which key: one suggestion is answered with 是.
             turn.State.Data.Clear();
             turn.State.Data[SuggestedKey] = close[0].Code;
-            var question = Texts.Get("KeyUnknownDidYouMean", turn.Language, text.Trim(), string.Join("；", close.Select(k => $"{k.Code}（{k.Opens}）")));
+            var question = Texts.Get("KeyUnknownDidYouMean", turn.Language, text.Trim(), string.Join("；", close.Select(KeyDesk.Describe)));
             turn.AskInFlow(this, KeyStep, question, close.Count == 1
                 ? [new Choice(SuggestedOne, Texts.Get("KeySuggestedYes", turn.Language, close[0].Code))]
-                : [.. close.Select(k => new Choice(k.Code, $"{k.Code}（{k.Opens}）"))]);
+                : [.. close.Select(k => new Choice(k.Code, KeyDesk.Describe(k)))]);
             return;
         }
         var key = found ?? throw new BotRuleException(Texts, "KeyUnknown", text.Trim());

@@ -33,7 +33,7 @@ public sealed class KeyDesk(IKeyStore store, IDirectoryStore directory, INotifie
         var (found, close) = await FindAsync(text, cancellationToken);
         if (found is not null) return found;
         if (close.Count == 0) throw new BotRuleException(Texts, "KeyUnknown", text.Trim());
-        throw new BotRuleException(Texts, "KeyUnknownDidYouMean", text.Trim(), string.Join("；", close.Select(k => $"{k.Code}（{k.Opens}）")));
+        throw new BotRuleException(Texts, "KeyUnknownDidYouMean", text.Trim(), string.Join("；", close.Select(Describe)));
     }
 
     /// <summary>The key meant, or else the closest ones (by code or by what they open), for "您要找的是不是".</summary>
