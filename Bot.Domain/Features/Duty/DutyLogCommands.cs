@@ -425,40 +425,8 @@ public sealed class InspectionRoundCommand(DutyLogService log, IDutyLogStore sto
     private static readonly TextCatalog Texts = DutyLogTexts.Catalog;
     private const string AreaStep = "area";
     private const string ProblemStep = "problem";
-    private static readonly string[] ProblemWords = ["有问题", "异常", "问题", "✗", "problem"];
-
-    /// <summary>What follows a problem word at the start of the answer ("有问题：消防通道堆放杂物"), or null.</summary>
-    private static string? ProblemWithNote(string answer)
-    {
-        foreach (var word in ProblemWords)
-        {
-            if (!answer.StartsWith(word, StringComparison.OrdinalIgnoreCase)) continue;
-            var note = answer[word.Length..].TrimStart(' ', ',', '，', ':', '：', '、', '-', '—').Trim();
-            return note.Length > 0 ? note : null;
-        }
-        return null;
-    }
     private const string Ok = "ok";
     private const string Problem = "problem";
-
-    private static readonly HashSet<string> NormalWords = new(StringComparer.Ordinal)
-    {
-        Ok, "正常", "normal", "好", "✓", "没问题", "无问题", "无异常", "没有异常", "一切正常", "良好", "完好", "都好", "fine", "all good",
-    };
-
-    /// <summary>正常, 一切正常, 没问题, 无异常 … or an answer that starts with 正常 ("正常，已巡视").</summary>
-    private static bool IsNormal(string pick) =>
-        NormalWords.Contains(pick) || pick.StartsWith("正常", StringComparison.Ordinal) || pick.StartsWith("一切正常", StringComparison.Ordinal);
-
-    /// <summary>
-    /// A finding written out: at least four characters with Chinese or letters in them. Shorter answers (还行吧, 嗯)
-    /// say nothing certain, and are asked again.
-    /// </summary>
-    private static bool DescribesSomething(string answer)
-    {
-        var text = answer.Trim();
-        return text.Length >= 4 && text.Any(char.IsLetter);
-    }
 
     public string Name => "inspection-round";
 
@@ -517,22 +485,28 @@ public sealed class InspectionRoundCommand(DutyLogService log, IDutyLogStore sto
         }
         else
         {
-            var pick = TextInput.ForMatching(turn.Choice?.Value ?? answer);
-            if (IsNormal(pick))
+            // A button (or its number) says which; typed words are read as every check question reads them (CheckAnswer).
+            var verdict = turn.Choice?.Value switch
+            {
+                Ok => new CheckVerdict(true, null),
+                Problem => new CheckVerdict(false, null),
+                _ => turn.Choice is null ? CheckAnswer.Read(answer) ?? (CheckAnswer.IsAllOk(answer) ? new CheckVerdict(true, null) : null) : null,
+            };
+            if (verdict is { Ok: true })
             {
                 // nothing to note: the area is fine
             }
-            else if (pick is Problem or "有问题" or "问题" or "异常" or "不正常" or "✗")
+            else if (verdict is { Note: null })
             {
                 turn.AskInFlow(this, ProblemStep, Texts.Get("RoundAskProblem", language, area));
                 return;
             }
-            else if (turn.Message.ChoiceValue is null && ProblemWithNote(answer) is { } note)
+            else if (verdict is { Note: { } note })
             {
                 // "有问题 消防通道堆放杂物": the problem and what it is at once.
                 turn.State.Data[$"problem:{index}"] = note.Length > 500 ? note[..500] : note;
             }
-            else if (turn.Message.ChoiceValue is null && DescribesSomething(answer))
+            else if (turn.Message.ChoiceValue is null && CheckAnswer.DescribesSomething(answer))
             {
                 // "消防通道堆放杂物" typed straight away: what was found, not a word the round does not know. Taken as the
                 // problem, and said back before the next area, so a wrong guess is seen at once.

@@ -21,9 +21,15 @@ public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotComm
     private const string OkValue = "ok";
     private const string NotOkValue = "not-ok";
     private const string AllOkValue = "all-ok";
+    // "yes" and "no", so that a typed 是 / 不是 answers them too (TextInput.MatchChoice).
+    private const string YesValue = "yes";
+    private const string NoValue = "no";
     private const string SubmitValue = "submit";
     // The step after ✗ without a note: what is wrong with the item, asked before the next one.
     private const string NoteSuffix = ":note";
+    // A finding typed in place of ✓ / ✗ ("空调外机有异响"), waiting to be confirmed as the item's ✗ and its note.
+    private const string FoundSuffix = ":found";
+    private const string FoundKey = "found";
 
     public string Name => "handover-prepare";
 
@@ -107,7 +113,8 @@ public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotComm
                 await GoToAsync(turn, record, Next(steps, checkStep), cancellationToken);
                 return;
             }
-            if (key is OkValue or "正常" or "✓" or "√")
+            var said = turn.Choice is null ? CheckAnswer.Read(answer) : null;
+            if (key == OkValue || said is { Ok: true, Note: null })
             {
                 // ✓ after all (pressed on the item's own card, or typed alone) (on the item's own card): in order, as if pressed first.
                 record.Add(notedSection, items[notedIndex], turn.Sender.Id, turn.Now, ok: true);
@@ -119,9 +126,36 @@ public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotComm
                 turn.AskInFlow(this, step, Texts.Get("AskCheckNote", language, items[notedIndex]));
                 return;
             }
-            record.Add(notedSection, items[notedIndex], turn.Sender.Id, turn.Now, ok: false, note: answer);
+            // "✗ 电池坏" here too: the note is what follows the mark.
+            record.Add(notedSection, items[notedIndex], turn.Sender.Id, turn.Now, ok: false, note: said is { Ok: false, Note: { } after } ? after : answer);
             await GoToAsync(turn, record, Next(steps, checkStep), cancellationToken);
             return;
+        }
+
+        if (step.EndsWith(FoundSuffix, StringComparison.Ordinal) && TryCheckStep(step[..^FoundSuffix.Length], out var foundSection, out var foundIndex))
+        {
+            var checkStep = step[..^FoundSuffix.Length];
+            var items = CheckItems(record, foundSection);
+            if (foundIndex >= items.Count || !turn.State.Data.TryGetValue(FoundKey, out var found))
+            {
+                await GoToAsync(turn, record, checkStep, cancellationToken);
+                return;
+            }
+            if (key == YesValue)
+            {
+                record.Add(foundSection, items[foundIndex], turn.Sender.Id, turn.Now, ok: false, note: found);
+                turn.State.Data.Remove(FoundKey);
+                await GoToAsync(turn, record, Next(steps, checkStep), cancellationToken);
+                return;
+            }
+            turn.State.Data.Remove(FoundKey);
+            if (key == NoValue)
+            {
+                await GoToAsync(turn, record, checkStep, cancellationToken);
+                return;
+            }
+            // Anything else is a new answer to the item itself (✓ after all, ✗ with another note, another finding).
+            step = checkStep;
         }
 
         if (TryCheckStep(step, out var section, out var index))
@@ -132,17 +166,33 @@ public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotComm
                 await GoToAsync(turn, record, Next(steps, step), cancellationToken);
                 return;
             }
-            if (key == AllOkValue || key == TextInput.ForMatching(Texts.Get("AllOkLabel", language)) || key is "全部正常" or "all ok")
+            if (key == AllOkValue || key == TextInput.ForMatching(Texts.Get("AllOkLabel", language)) || (turn.Choice is null && CheckAnswer.IsAllOk(answer)))
             {
                 for (var i = index; i < items.Count; i++) record.Add(section, items[i], turn.Sender.Id, turn.Now, ok: true);
                 await GoToAsync(turn, record, FirstAfter(steps, section), cancellationToken);
                 return;
             }
-            if (ParseCheck(key, answer) is not var (ok, note))
+            var verdict = key switch
             {
+                OkValue => new CheckVerdict(true, null),
+                NotOkValue => new CheckVerdict(false, null),
+                _ => turn.Choice is null ? CheckAnswer.Read(answer) : null,
+            };
+            if (verdict is not { } checkedAs)
+            {
+                if (turn.Message.ChoiceValue is null && turn.Choice is null && CheckAnswer.DescribesSomething(answer))
+                {
+                    // The finding alone ("空调外机有异响"): most likely the item's ✗ and what is wrong, but a signed record
+                    // goes to the successor, so it is asked once rather than guessed.
+                    var finding = answer.Length > 500 ? answer[..500] : answer;
+                    turn.State.Data[FoundKey] = finding;
+                    turn.AskInFlow(this, step + FoundSuffix, Texts.Get("CheckFoundConfirm", language, items[index], finding), FoundChoices(language));
+                    return;
+                }
                 turn.Ask(Texts.Get("CheckNotUnderstood", language, items[index]), CheckChoices(language));
                 return;
             }
+            var (ok, note) = checkedAs;
             if (!ok && note is null)
             {
                 // Recorded once the note is given; the progress stays on the item, so 交班 again asks it afresh.
@@ -331,24 +381,10 @@ public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotComm
         _ => HandoverSection.CounterItem,
     };
 
-    /// <summary>✓ or ✗ (第14篇 2.1), typed or pressed, with an optional note after it ("✗ 对讲机电池坏").</summary>
-    private static (bool Ok, string? Note)? ParseCheck(string key, string answer)
-    {
-        if (key == OkValue) return (true, null);
-        if (key == NotOkValue) return (false, null);
-        foreach (var (prefix, ok) in new[] { ("✓", true), ("√", true), ("正常", true), ("ok", true), ("v", true), ("✗", false), ("×", false), ("异常", false), ("不正常", false), ("x", false), ("not ok", false) }
-                     .OrderByDescending(p => p.Item1.Length))
-        {
-            if (!key.StartsWith(prefix, StringComparison.Ordinal)) continue;
-            // A lone letter counts only as itself ("x 电池坏"), not as the start of a word.
-            if (prefix.Length == 1 && char.IsAsciiLetter(prefix[0]) && key.Length > 1 && !char.IsWhiteSpace(key[1])) continue;
-            var note = answer.Length > prefix.Length ? answer[prefix.Length..].Trim(' ', '，', ',', '：', ':') : "";
-            return (ok, note.Length == 0 ? null : note);
-        }
-        return null;
-    }
-
     private static Choice[] DoneChoices(string language) => [new(Texts.Get("WordDone", language), Texts.Get("WordDone", language))];
+
+    private static Choice[] FoundChoices(string language) =>
+        [new(YesValue, Texts.Get("FoundYesLabel", language)), new(NoValue, Texts.Get("FoundNoLabel", language))];
 
     private static Choice[] CheckChoices(string language) =>
         [new(OkValue, Texts.Get("OkLabel", language)), new(NotOkValue, Texts.Get("NotOkLabel", language)), new(AllOkValue, Texts.Get("AllOkLabel", language))];

@@ -274,6 +274,34 @@ public sealed class HandoverTests : HandoverTestBase
     }
 
     [Fact]
+    public async Task CheckItems_AnsweredInOwnWords_AFindingAloneIsConfirmedFirst_第1篇_1_5()
+    {
+        At(26, 14, 35);
+        await SayAsync("zhangsan", "交班");
+        for (var i = 0; i < 4; i++) await SayAsync("zhangsan", "完成");
+
+        // The finding alone is most likely the item's ✗, but it goes to the successor signed: asked once, not guessed.
+        Assert.StartsWith("“办公用品”记为异常：打印机缺墨，对吗？", await SayAsync("zhangsan", "打印机缺墨"));
+        Assert.Empty((await RecordAsync()).Items);
+        Assert.Contains("【公用物品当面验清 2/4】对讲机及电话", await SayAsync("zhangsan", "是"));
+        // 不是: the item is asked again.
+        Assert.StartsWith("“对讲机及电话”记为异常", await SayAsync("zhangsan", "对讲机电池不足"));
+        Assert.Contains("【公用物品当面验清 2/4】对讲机及电话", await SayAsync("zhangsan", "不是"));
+        Assert.Contains("【公用物品当面验清 3/4】", await SayAsync("zhangsan", "没有问题"));
+        // Something else in answer to the question is an answer to the item itself.
+        Assert.StartsWith("“资料文件”记为异常", await SayAsync("zhangsan", "资料文件少了一份"));
+        Assert.Contains("【公用物品当面验清 4/4】", await SayAsync("zhangsan", "✓"));
+        Assert.Contains("【交接班检查 1/3】", await SayAsync("zhangsan", "都正常，已当面核对"));
+        Assert.Contains("请核对交接内容", await SayAsync("zhangsan", "都没问题"));
+
+        var items = (await RecordAsync()).Items;
+        Assert.Equal([("办公用品", false, "打印机缺墨"), ("对讲机及电话", true, null), ("资料文件", true, null), ("样板房钥匙", true, null)],
+            items.Where(i => i.Section == HandoverSection.SharedItem).Select(i => (i.Text, i.Ok, i.Note)).ToArray());
+        Assert.All(items.Where(i => i.Section == HandoverSection.Checklist), i => Assert.True(i.Ok));
+        Assert.Equal(3, items.Count(i => i.Section == HandoverSection.Checklist));
+    }
+
+    [Fact]
     public async Task Successor_ConfirmsWithPlainWords_AndTypesAQuestionStraightAway_第14篇_1_5()
     {
         At(26, 14, 35);
