@@ -91,7 +91,7 @@ public sealed class AttendanceWatch(
     {
         var subject = MissedCheckInSubject(name, assignment, shift);
         var details = Texts.Get("MissedCheckInDetails", TextCatalog.Chinese, name, ShiftTimes.Describe(shift, TextCatalog.Chinese),
-            assignment.Post, (int)(now - start).TotalMinutes);
+            assignment.Post, ConversationTexts.Duration(now - start, TextCatalog.Chinese));
         var escalation = await escalations.RaiseAsync(new EscalationRequest(MissedCheckInKind, subject, Severity.Urgent, details, null,
             AboutId: assignment.PersonId), now, cancellationToken);
         // RaiseAsync hands back the open case when one exists: only a case raised just now is a new effect.

@@ -15,6 +15,9 @@ internal static class ShiftTimes
     public static string Clock(DateTimeOffset instant, DepartmentProfile department) =>
         department.ToLocal(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>How late (or early), counted in started minutes as before: 5 minutes and 10 seconds late is 6 minutes.</summary>
+    public static string Off(TimeSpan by, string language) => ConversationTexts.Duration(TimeSpan.FromMinutes(Math.Ceiling(by.TotalMinutes)), language);
+
     public static string Describe(ShiftDefinition shift, string language) =>
         $"{shift.DisplayName(language)} {shift.Start.ToString("HH:mm", CultureInfo.InvariantCulture)}–{shift.End.ToString("HH:mm", CultureInfo.InvariantCulture)}";
 }
@@ -82,7 +85,7 @@ public sealed class CheckInCommand(IRosterStore roster, IAttendanceStore attenda
             await escalations.SettleAsync(AttendanceWatch.MissedCheckInKind, AttendanceWatch.MissedCheckInSubject(person.Name, assignment, shift), person,
                 Texts.Get("MissedCheckInSettled", TextCatalog.Chinese, person.Name, ShiftTimes.Clock(turn.Now, department)), turn.Now, cancellationToken);
         turn.Reply(late
-            ? Texts.Get("CheckedInLate", language, shiftText, ShiftTimes.Clock(turn.Now, department), (int)Math.Ceiling((turn.Now - start).TotalMinutes))
+            ? Texts.Get("CheckedInLate", language, shiftText, ShiftTimes.Clock(turn.Now, department), ShiftTimes.Off(turn.Now - start, language))
             : Texts.Get("CheckedIn", language, shiftText, ShiftTimes.Clock(turn.Now, department), assignment.Post));
     }
 }
@@ -129,7 +132,7 @@ public sealed class CheckOutCommand(IRosterStore roster, IAttendanceStore attend
         current.Record!.CheckedOut(turn.Now, early ? AttendanceMark.Early : AttendanceMark.OnTime);
         var shiftText = ShiftTimes.Describe(current.Shift, language);
         turn.Reply(early
-            ? Texts.Get("CheckedOutEarly", language, shiftText, ShiftTimes.Clock(turn.Now, department), (int)Math.Ceiling((current.End - turn.Now).TotalMinutes))
+            ? Texts.Get("CheckedOutEarly", language, shiftText, ShiftTimes.Clock(turn.Now, department), ShiftTimes.Off(current.End - turn.Now, language))
             : Texts.Get("CheckedOut", language, shiftText, ShiftTimes.Clock(turn.Now, department)));
     }
 }

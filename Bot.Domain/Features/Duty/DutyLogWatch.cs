@@ -102,7 +102,7 @@ public sealed class DutyLogWatch(
                     var names = string.Join("、", people.Select(p => p.Name));
                     var subject = Texts.Get("RoundMissedSubject", TextCatalog.Chinese, round.Date.ToString("MM-dd", CultureInfo.InvariantCulture), Clock(round.DueAt));
                     var details = Texts.Get("RoundMissedDetails", TextCatalog.Chinese, Clock(round.DueAt),
-                        names.Length == 0 ? Texts.Get("NobodyOnDuty", TextCatalog.Chinese) : names, (int)(now - round.DueAt).TotalMinutes);
+                        names.Length == 0 ? Texts.Get("NobodyOnDuty", TextCatalog.Chinese) : names, ConversationTexts.Duration(now - round.DueAt, TextCatalog.Chinese));
                     await escalations.RaiseAsync(new EscalationRequest("duty.round-missed", subject, Severity.Normal, details, null), now, cancellationToken);
                     didAct = true;
                 }
@@ -156,7 +156,7 @@ public sealed class DutyLogWatch(
                 var what = Texts.Get(lighting.Action == LightingAction.On ? "LightingOnEntry" : "LightingOffEntry", TextCatalog.Chinese);
                 var subject = Texts.Get("LightingMissedSubject", TextCatalog.Chinese, lighting.Date.ToString("MM-dd", CultureInfo.InvariantCulture), what);
                 var details = Texts.Get("LightingMissedDetails", TextCatalog.Chinese, Clock(lighting.DueAt), what,
-                    names.Length == 0 ? Texts.Get("NobodyOnDuty", TextCatalog.Chinese) : names, (int)(now - lighting.DueAt).TotalMinutes);
+                    names.Length == 0 ? Texts.Get("NobodyOnDuty", TextCatalog.Chinese) : names, ConversationTexts.Duration(now - lighting.DueAt, TextCatalog.Chinese));
                 await escalations.RaiseAsync(new EscalationRequest("duty.lighting-unconfirmed", subject, Severity.Normal, details, null), now, cancellationToken);
                 didAct = true;
             }, cancellationToken);

@@ -248,7 +248,7 @@ public sealed class LeaveAnswers(ILeaveStore leaves, IDirectoryStore directory, 
         leave.Back(turn.Now);
         var late = turn.Now - leave.ReturnBy;
         turn.Reply(late > TimeSpan.FromMinutes(1)
-            ? Texts.Get("LeaveBackLate", turn.Language, ShiftTimes.Clock(turn.Now, department), (int)late.TotalMinutes)
+            ? Texts.Get("LeaveBackLate", turn.Language, ShiftTimes.Clock(turn.Now, department), ConversationTexts.Duration(late, turn.Language))
             : Texts.Get("LeaveBack", turn.Language, ShiftTimes.Clock(turn.Now, department)));
     }
 }
@@ -310,7 +310,7 @@ public sealed class LeaveWatch(ILeaveStore leaves, IDirectoryStore directory, Le
                     return;
                 }
                 var subject = Texts.Get("LeaveOverdueSubject", TextCatalog.Chinese, person.Name, leave.Id);
-                var details = Texts.Get("LeaveOverdueDetails", TextCatalog.Chinese, person.Name, leave.Reason, returnBy, (int)(now - leave.ReturnBy).TotalMinutes);
+                var details = Texts.Get("LeaveOverdueDetails", TextCatalog.Chinese, person.Name, leave.Reason, returnBy, ConversationTexts.Duration(now - leave.ReturnBy, TextCatalog.Chinese));
                 await escalations.RaiseAsync(new EscalationRequest("duty.leave-overdue", subject, Severity.Urgent, details, null,
                     AboutId: person.Id), now, cancellationToken);
                 leave.Escalated(now);

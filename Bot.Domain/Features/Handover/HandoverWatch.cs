@@ -80,7 +80,7 @@ public sealed class HandoverWatch(
                 record.OverdueEscalatedAt = now;
                 await handovers.AlertShiftLeadAsync(record, "handover.not-accepted", "OverdueSubject", "OverdueDetails", Severity.Urgent, now, cancellationToken,
                     await handovers.NameOfAsync(record.OutgoingId, cancellationToken), await handovers.NameOfAsync(record.SuccessorId, cancellationToken),
-                    HandoverTexts.StatusName(record.Status, TextCatalog.Chinese), (int)(now - end).TotalMinutes, record.Post);
+                    HandoverTexts.StatusName(record.Status, TextCatalog.Chinese), ConversationTexts.Duration(now - end, TextCatalog.Chinese), record.Post);
                 escalated = true;
             }, cancellationToken);
             if (won && escalated) acted++;

@@ -28,9 +28,9 @@ public sealed class WhereIsKeyCommand(IKeyStore store, KeyDesk desk) : IBotComma
         {
             var holder = await desk.NameAsync(loan.HolderId, cancellationToken);
             var line = Texts.Get(loan.Status == LoanStatus.AwaitingReceipt ? "WhereAwaitingReceipt" : "WhereOut", language,
-                KeyDesk.Describe(key), holder, KeysTexts.Duration(turn.Now - since, language), KeysTexts.Clock(since, desk.Department),
+                KeyDesk.Describe(key), holder, ConversationTexts.Duration(turn.Now - since, language), KeysTexts.Clock(since, desk.Department),
                 KeysTexts.Clock(loan.DueBack, desk.Department));
-            if (loan.IsOverdue(turn.Now)) line += Texts.Get("WhereOverdue", language, KeysTexts.Duration(turn.Now - loan.DueBack, language));
+            if (loan.IsOverdue(turn.Now)) line += Texts.Get("WhereOverdue", language, ConversationTexts.Duration(turn.Now - loan.DueBack, language));
             turn.Reply(line);
             return;
         }
@@ -65,7 +65,7 @@ public sealed class MyKeysCommand(IKeyStore store, KeyDesk desk) : IBotCommand
         }
         var lines = mine.Select(l => Texts.Get(l.IsOut ? "MyKeysLine" : "MyKeysPendingLine", language,
             KeyDesk.Describe(l.KeyCode, keys),
-            KeysTexts.Duration(turn.Now - (l.HandedOutAt ?? l.RequestedAt), language),
+            ConversationTexts.Duration(turn.Now - (l.HandedOutAt ?? l.RequestedAt), language),
             KeysTexts.Clock(l.DueBack, desk.Department),
             Texts.Get($"LoanStatus{l.Status}", language)));
         turn.Reply(string.Join("\n", [Texts.Get("MyKeysTitle", language, mine.Count), .. lines]));

@@ -89,7 +89,7 @@ public sealed class KeyWatch(IKeyStore store, KeyDesk desk, EscalationService es
             Texts.Get("OverdueSubject", TextCatalog.Chinese, loan.KeyCode, holder),
             Severity.Normal,
             Texts.Get("OverdueDetails", TextCatalog.Chinese, described, holder, KeysTexts.Clock(loan.DueBack, desk.Department),
-                KeysTexts.Duration(now - loan.DueBack, TextCatalog.Chinese), KeysTexts.Purpose(loan.Purpose, TextCatalog.Chinese)),
+                ConversationTexts.Duration(now - loan.DueBack, TextCatalog.Chinese), KeysTexts.Purpose(loan.Purpose, TextCatalog.Chinese)),
             null, AboutId: loan.HolderId), now, cancellationToken);
     }
 
@@ -193,7 +193,7 @@ public sealed class KeyDailyCheck(IKeyStore store, KeyDesk desk)
         var lines = new List<string>();
         foreach (var loan in loans)
             lines.Add(Texts.Get("DailyLine", language, KeyDesk.Describe(loan.KeyCode, keys), await desk.NameAsync(loan.HolderId, cancellationToken),
-                KeysTexts.Duration(now - (loan.HandedOutAt ?? loan.RequestedAt), language), KeysTexts.Stamp(loan.DueBack, desk.Department),
+                ConversationTexts.Duration(now - (loan.HandedOutAt ?? loan.RequestedAt), language), KeysTexts.Stamp(loan.DueBack, desk.Department),
                 KeysTexts.Purpose(loan.Purpose, language), loan.Id));
         return lines;
     }

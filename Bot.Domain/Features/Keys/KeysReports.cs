@@ -47,8 +47,8 @@ public sealed class KeysDigestSection(IKeyStore store, KeyDesk desk, TimeProvide
         foreach (var loan in outNow)
         {
             var line = Texts.Get("DigestOutLine", language, KeyDesk.Describe(loan.KeyCode, byCode), await desk.NameAsync(loan.HolderId, cancellationToken),
-                KeysTexts.Duration(now - (loan.HandedOutAt ?? loan.RequestedAt), language));
-            if (loan.IsOverdue(now)) line += Texts.Get("DigestOverdue", language, KeysTexts.Duration(now - loan.DueBack, language));
+                ConversationTexts.Duration(now - (loan.HandedOutAt ?? loan.RequestedAt), language));
+            if (loan.IsOverdue(now)) line += Texts.Get("DigestOverdue", language, ConversationTexts.Duration(now - loan.DueBack, language));
             if (loan.LacksReason) line += Texts.Get("DigestNoReason", language);
             else if (loan.Reason is { } reason) line += Texts.Get("DigestReason", language, reason);
             lines.Add(line);

@@ -50,8 +50,17 @@ public sealed class AttendanceTests
 
         var reply = await SayAsync(bot, "zhangsan", "签到");
 
-        Assert.Equal("签到成功：早班 07:00–15:00，签到时间 07:12。您迟到了12分钟，已记录为迟到。", reply);
+        Assert.Equal("签到成功：早班 07:00–15:00，签到时间 07:12。您迟到了 12 分钟，已记录为迟到。", reply);
         Assert.Equal(AttendanceMark.Late, Assert.Single(await RecordsAsync(bot)).CheckIn);
+    }
+
+    [Fact]
+    public async Task LateOrEarlyByHours_IsSaidInHoursAndMinutes_第2篇_2_1()
+    {
+        // "您迟到了405分钟" had to be worked out before anyone knew what it meant.
+        using var bot = At(Shanghai(26, 13, 44).AddSeconds(30));
+        Assert.EndsWith("您迟到了 6 小时 45 分钟，已记录为迟到。", await SayAsync(bot, "zhangsan", "签到"));
+        Assert.EndsWith("比下班时间早 1 小时，已记录为早退。", await SayAsync(bot, "zhangsan", "签退", Shanghai(26, 14, 0)));
     }
 
     [Fact]
@@ -131,7 +140,7 @@ public sealed class AttendanceTests
 
         var reply = await SayAsync(bot, "zhangsan", "签退", Shanghai(26, 14, 30));
 
-        Assert.Equal("签退成功：早班 07:00–15:00，签退时间 14:30。比下班时间早30分钟，已记录为早退。", reply);
+        Assert.Equal("签退成功：早班 07:00–15:00，签退时间 14:30。比下班时间早 30 分钟，已记录为早退。", reply);
         Assert.Equal(AttendanceMark.Early, Assert.Single(await RecordsAsync(bot)).CheckOut);
     }
 

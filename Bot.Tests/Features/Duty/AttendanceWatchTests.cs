@@ -118,7 +118,7 @@ public sealed class AttendanceWatchTests
         await InboxAsync(bot, "wangwu");
 
         bot.Time.SetUtcNow(Shanghai(7, 40).ToUniversalTime());
-        Assert.StartsWith("签到成功：早班 07:00–15:00，签到时间 07:40。您迟到了40分钟", Assert.Single(await Chat(bot, "zhangsan").SayAsync("签到")).Text);
+        Assert.StartsWith("签到成功：早班 07:00–15:00，签到时间 07:40。您迟到了 40 分钟", Assert.Single(await Chat(bot, "zhangsan").SayAsync("签到")).Text);
         await bot.DispatchAsync();
 
         var told = Assert.Single(await InboxAsync(bot, "wangwu"));

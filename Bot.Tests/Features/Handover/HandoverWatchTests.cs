@@ -42,8 +42,8 @@ public sealed class HandoverWatchTests : HandoverTestBase
         Assert.Equal(0, await WatchAsync(26, 15, 32));
 
         var escalation = Assert.Single(await EscalationsAsync(), e => e.Kind == "handover.not-accepted");
-        Assert.Contains("下班已31分钟仍未完成接班", escalation.Details);
-        Assert.Contains(await InboxAsync("wangwu"), l => l.Text.Contains("下班已31分钟仍未完成接班", StringComparison.Ordinal));
+        Assert.Contains("下班已 31 分钟仍未完成接班", escalation.Details);
+        Assert.Contains(await InboxAsync("wangwu"), l => l.Text.Contains("下班已 31 分钟仍未完成接班", StringComparison.Ordinal));
     }
 
     [Fact]
