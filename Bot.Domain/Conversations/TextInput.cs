@@ -28,10 +28,10 @@ public static class TextInput
     // answers a choice valued "confirm" or "ok": 确认 an item, ✓ 正常).
     private static readonly HashSet<string> YesWords = new(StringComparer.Ordinal)
         { "是", "是的", "对", "对的", "嗯", "好", "好的", "要", "需要", "可以", "行", "没问题", "没错", "无误", "确认无误", "正确",
-          "y", "ok", "okay", "yeah", "yep", "sure", "fine" };
+          "y", "yes", "ok", "okay", "yeah", "yep", "sure", "fine" };
     private static readonly string[] YesValues = ["yes", "confirm", "ok"];
     private static readonly HashSet<string> NoWords = new(StringComparer.Ordinal)
-        { "否", "不", "不是", "不对", "不要", "不需要", "不用", "没有", "无", "n", "nope" };
+        { "否", "不", "不是", "不对", "不要", "不需要", "不用", "没有", "无", "不行", "不可以", "n", "no", "nope" };
 
     private static readonly char[] LabelHeadEnd = ['，', ',', '、', '（', '(', ' '];
 
@@ -51,9 +51,39 @@ public static class TextInput
 
         var byHead = choices.Where(c => ForMatching(LabelHead(c.Label)) == key).Take(2).ToList();
         if (byHead.Count == 1) return byHead[0];
-        string[] values = YesOrNo(key) switch { true => YesValues, false => ["no"], null => [] };
+        if (YesOrNo(key) is not { } yes) return null;
+        string[] values = yes ? YesValues : ["no"];
         var byMeaning = choices.Where(c => values.Contains(c.Value)).Take(2).ToList();
-        return byMeaning.Count == 1 ? byMeaning[0] : null;
+        if (byMeaning.Count == 1) return byMeaning[0];
+        // A request's two buttons (同意 / 拒绝, 批准 / 驳回, 确认交出 / 拒绝交出): "可以", "行", "好的" grant it, "不行" refuses
+        // it, as they would in a reply to the person who asked. Only a pair that is exactly that: among more buttons
+        // (确认 / 有疑问 / 拒绝接班) a plain no does not say which.
+        if (choices.Count != 2) return null;
+        var granting = choices.Where(c => Starts(c.Label, GrantingLabels)).ToList();
+        var refusing = choices.Where(c => Starts(c.Label, RefusingLabels)).ToList();
+        if (granting.Count != 1 || refusing.Count != 1 || granting[0] == refusing[0]) return null;
+        return yes ? granting[0] : refusing[0];
+    }
+
+    private static bool Starts(string label, string[] heads)
+    {
+        var key = ForMatching(label);
+        return heads.Any(h => key.StartsWith(h, StringComparison.Ordinal));
+    }
+
+    private static readonly string[] GrantingLabels = ["同意", "批准", "确认", "接收", "approve", "accept", "agree", "confirm"];
+    private static readonly string[] RefusingLabels = ["拒绝", "驳回", "不同意", "不批准", "拒收", "reject", "refuse", "decline"];
+
+    /// <summary>
+    /// The offered choices whose label holds the answer ("维修" → 零星维修, 维修工程) when it is part of several but not all:
+    /// what to ask between instead of asking everything again. Empty otherwise.
+    /// </summary>
+    public static IReadOnlyList<Choice> Containing(string? answer, IReadOnlyList<Choice> choices)
+    {
+        var key = ForMatching(answer);
+        if (key.Length < 2) return [];
+        var found = choices.Where(c => ForMatching(c.Label).Contains(key, StringComparison.Ordinal)).ToList();
+        return found.Count >= 2 && found.Count < choices.Count ? found : [];
     }
 
     private static readonly string[] Negations = ["不", "没", "未", "无", "否", "别"];

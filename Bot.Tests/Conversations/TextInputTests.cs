@@ -46,6 +46,27 @@ public sealed class TextInputTests
     [InlineData("3楼")]
     public void MixedOrLongAnswers_AreNoYesOrNo(string typed) => Assert.Null(TextInput.MatchChoice(typed, Contractor));
 
+    private static readonly Choice[] SwapRequest = [new("同意调班 1", "同意"), new("拒绝调班 1", "拒绝")];
+    private static readonly Choice[] KeyHandOut = [new("确认交出 7", "确认交出"), new("拒绝交出 7", "拒绝交出")];
+    private static readonly Choice[] SuccessorCheck = [new("confirm", "确认"), new("question", "有疑问"), new("refuse", "拒绝接班")];
+
+    [Theory]
+    [InlineData("可以", "同意调班 1")]   // as one answers a colleague who asks
+    [InlineData("行。", "同意调班 1")]
+    [InlineData("好的", "同意调班 1")]
+    [InlineData("不行", "拒绝调班 1")]
+    [InlineData("不可以", "拒绝调班 1")]
+    public void PlainYesOrNo_GrantsOrRefusesARequest(string typed, string value) =>
+        Assert.Equal(value, TextInput.MatchChoice(typed, SwapRequest)?.Value);
+
+    [Fact]
+    public void PlainYes_ConfirmsAKeyHandOut() => Assert.Equal("确认交出 7", TextInput.MatchChoice("好的", KeyHandOut)?.Value);
+
+    [Fact]
+    public void PlainNo_AmongMoreThanAPair_SaysNotWhich() =>
+        // 不行 to a handover item is not a refusal of the whole handover.
+        Assert.Null(TextInput.MatchChoice("不行", SuccessorCheck));
+
     [Fact]
     public void PlainNo_WithoutANoChoice_IsNoChoice() => Assert.Null(TextInput.MatchChoice("不", Survey));
 

@@ -82,6 +82,20 @@ public sealed class SwapTests : IDisposable
     }
 
     [Fact]
+    public async Task Swap_AnsweredInPlainWords_可以_Accepts_行_Approves_第2篇_1_8()
+    {
+        foreach (var who in new[] { "zhangsan", "lisi", "wangwu" }) await InboxAsync(who);
+        await SayAsync("zhangsan", "调班 李四 明天");
+        await InboxAsync("lisi");
+
+        // The words one would write back to a colleague who asks, not only the buttons.
+        Assert.Equal("好的，您已同意与张三调班，已提交王五审批，结果会通知您。", await SayAsync("lisi", "可以"));
+        await InboxAsync("wangwu");
+        Assert.Equal("已批准调班申请 #1：张三与李四的班次已互换，已通知双方。", await SayAsync("wangwu", "行"));
+        Assert.Equal(SwapStatus.Approved, Assert.Single(await SwapsAsync()).Status);
+    }
+
+    [Fact]
     public async Task Swap_AfterApproval_MyShiftsWhoIsOnDutyAndCheckInFollowTheNewRoster_第2篇_1_8()
     {
         await SayAsync("zhangsan", "调班 李四 明天");
