@@ -53,7 +53,11 @@ public sealed class RegisterCallbackCommand(CallbackService callbacks, ICallback
             case TypeStep:
                 if ((turn.Choice is { } choice ? CallbackTexts.ParseType(choice.Value) : CallbackTexts.ParseType(turn.Text)) is not { } type)
                 {
-                    AskType(turn, Texts.Get("AskAgain", language));
+                    // "维修": 零星维修 or 维修工程 — asked between the two, not all six again.
+                    if (TextInput.Containing(turn.Text, TypeChoices(language)) is { Count: > 0 } meant)
+                        turn.AskInFlow(this, TypeStep, Texts.Get("AskWhichType", language), meant);
+                    else
+                        AskType(turn, Texts.Get("AskAgain", language));
                     return;
                 }
                 data["type"] = CallbackTexts.Code(type);
@@ -142,11 +146,12 @@ public sealed class RegisterCallbackCommand(CallbackService callbacks, ICallback
 
     private void AskType(TurnContext turn, string? intro)
     {
-        var choices = Enum.GetValues<CaseType>()
-            .Select(t => new Choice(CallbackTexts.Code(t), CallbackTexts.TypeName(t, turn.Language))).ToList();
         var text = Texts.Get("AskType", turn.Language);
-        turn.AskInFlow(this, TypeStep, intro is null ? text : intro + "\n" + text, choices);
+        turn.AskInFlow(this, TypeStep, intro is null ? text : intro + "\n" + text, TypeChoices(turn.Language));
     }
+
+    private static List<Choice> TypeChoices(string language) =>
+        [.. Enum.GetValues<CaseType>().Select(t => new Choice(CallbackTexts.Code(t), CallbackTexts.TypeName(t, language)))];
 
     private void AskResponsible(TurnContext turn, string? intro)
     {

@@ -30,6 +30,7 @@ public sealed class CallbackSurveys(ICallbackStore store, IOwnerReach reach, Cal
     private const string ConfirmStep = "confirm";
     private const string CallbackKey = "cb";
     private const string ProxyKey = "proxy";
+    private const string RemarksKey = "r";
 
     public string Name => "callback-survey";
 
@@ -120,6 +121,14 @@ public sealed class CallbackSurveys(ICallbackStore store, IOwnerReach reach, Cal
             case QualityStep or EffectStep or OverallStep:
                 if (ParseRating(turn) is not { } rating)
                 {
+                    if (turn.Choice is null && Remark(turn) is { } remark)
+                    {
+                        // "挺快的，上午报修下午就来了": the owner's own words, not a rating. Kept with the survey (it is what the
+                        // staff most want to read), thanked for, and the rating asked once more.
+                        data[RemarksKey] = data.TryGetValue(RemarksKey, out var earlier) ? Clip(earlier + "；" + remark) : remark;
+                        Ask(turn, turn.State.Step, Texts.Get("RemarkNoted", turn.Language));
+                        break;
+                    }
                     AskAgain(turn, turn.State.Step, callback);
                     break;
                 }
@@ -163,7 +172,7 @@ public sealed class CallbackSurveys(ICallbackStore store, IOwnerReach reach, Cal
     private async Task RecordAsync(TurnContext turn, Callback callback, CancellationToken cancellationToken)
     {
         var data = turn.State.Data;
-        var answers = new SurveyAnswers(RatingOf(data, "q"), RatingOf(data, "e"), RatingOf(data, "o"), data.GetValueOrDefault("s"), data.GetValueOrDefault("g"));
+        var answers = new SurveyAnswers(RatingOf(data, "q"), RatingOf(data, "e"), RatingOf(data, "o"), data.GetValueOrDefault("s"), Suggestions(data));
         var proxy = IsProxy(turn);
         callback.Record(answers, proxy ? turn.Sender.Id : null, turn.Now);
         turn.EndFlow();
@@ -205,6 +214,19 @@ public sealed class CallbackSurveys(ICallbackStore store, IOwnerReach reach, Cal
         var t when CallbackTexts.Mentions("WordsSatisfied", t) => Rating.Satisfied,
         _ => null,
     };
+
+    /// <summary>Words of the owner's own where a rating was asked: four characters or more, with words in them.</summary>
+    private static string? Remark(TurnContext turn) => FreeText(turn) is { Length: >= 4 } text && text.Any(char.IsLetter) ? text : null;
+
+    /// <summary>The suggestions, after what the owner wrote in place of a rating, in the order they wrote them.</summary>
+    private static string? Suggestions(Dictionary<string, string> data) =>
+        (data.GetValueOrDefault(RemarksKey), data.GetValueOrDefault("g")) switch
+        {
+            ({ } remarks, { } given) => Clip(remarks + "；" + given),
+            var (remarks, given) => remarks ?? given,
+        };
+
+    private static string Clip(string text) => text.Length > 500 ? text[..500] : text;
 
     private static string? FreeText(TurnContext turn)
     {
@@ -260,7 +282,7 @@ public sealed class CallbackSurveys(ICallbackStore store, IOwnerReach reach, Cal
             CallbackTexts.RatingName(RatingOf(data, "e"), language),
             CallbackTexts.RatingName(RatingOf(data, "o"), language),
             data.GetValueOrDefault("s") ?? Texts.Get("Nothing", language),
-            data.GetValueOrDefault("g") ?? Texts.Get("Nothing", language));
+            Suggestions(data) ?? Texts.Get("Nothing", language));
         turn.AskInFlow(this, ConfirmStep, intro is null ? summary : intro + "\n" + summary,
             [new Choice("confirm", Texts.Get("ChoiceConfirm", language)), new Choice("redo", Texts.Get("ChoiceRedo", language))]);
     }

@@ -31,6 +31,20 @@ public sealed class CallbackScriptTests
     }
 
     [Fact]
+    public async Task RegisterCallback_APartOfTwoTypes_IsAskedBetweenThoseTwo()
+    {
+        using var bed = new CallbackTestBed(Shanghai(27, 10));
+
+        await bed.SayAsync("zhangsan", "登记回访");
+        // "维修" is in 零星维修 and in 维修工程: which of the two, not all six again.
+        Assert.Equal("请问是哪一类？", await bed.SayAsync("zhangsan", "维修"));
+        Assert.StartsWith("请输入房号", await bed.SayAsync("zhangsan", "2"));
+        await bed.SayAsync("zhangsan", "3-1-502");
+        await bed.SayAsync("zhangsan", "单元门禁更换");
+        Assert.StartsWith("已登记回访：维修工程「单元门禁更换」", await bed.SayAsync("zhangsan", "我"));
+    }
+
+    [Fact]
     public async Task MinorRepair_UnsatisfiedOwner_IsRectifiedAndAskedAgainUntilSatisfied_第9篇_五_2()
     {
         using var bed = new CallbackTestBed(Shanghai(27, 10));
@@ -105,6 +119,31 @@ public sealed class CallbackScriptTests
         Assert.Empty(await bed.InboxAsync("zhangsan"));
         Assert.Empty(await bed.InboxAsync("zhaoliu"));
         Assert.Equal(0, await bed.TickAsync(Shanghai(29, 10, 30))); // nothing left to chase
+    }
+
+    [Fact]
+    public async Task OwnerWritesAComment_InPlaceOfARating_ItIsKeptAndTheRatingAskedAgain_第9篇_五_1()
+    {
+        using var bed = new CallbackTestBed(Shanghai(27, 10));
+        await bed.RegisterRepairAsync();
+        await bed.TickAsync(Shanghai(27, 10, 1));
+        await bed.InboxAsync("chen-3-1-502");
+        await bed.Chat("chen-3-1-502").PressAsync("yes");
+
+        // Not a rating, but what the staff most want to read: thanked for and kept, and the rating asked once more.
+        Assert.Equal("谢谢您的反馈，我们已经记下了。\n请问您对这次服务的质量满意吗？", await bed.SayAsync("chen-3-1-502", "挺快的，上午报修下午就来了"));
+        // Too short to be a comment: asked again as before.
+        Assert.StartsWith("对不起，请您再说一遍。", await bed.SayAsync("chen-3-1-502", "嗯嗯"));
+        await bed.SayAsync("chen-3-1-502", "满意");
+        await bed.SayAsync("chen-3-1-502", "满意");
+        await bed.SayAsync("chen-3-1-502", "满意");
+        var summary = await bed.SayAsync("chen-3-1-502", "师傅很准时");
+        Assert.Contains("建议：挺快的，上午报修下午就来了；师傅很准时", summary);
+        await bed.SayAsync("chen-3-1-502", "1");
+
+        var callback = await bed.Bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<Callback>().AsNoTracking().SingleAsync());
+        Assert.Equal(CallbackStatus.Done, callback.Status);
+        Assert.Equal("挺快的，上午报修下午就来了；师傅很准时", callback.Suggestions);
     }
 
     [Fact]
