@@ -86,6 +86,17 @@ public static class TextInput
         return found.Count >= 2 && found.Count < choices.Count ? found : [];
     }
 
+    /// <summary>
+    /// The one offered choice whose whole label begins the answer ("业主委托看一下漏水" → 业主委托), or null. Only for
+    /// questions whose answer is one of the choices and nothing else: elsewhere a typed item may well begin with a label.
+    /// </summary>
+    public static Choice? Leading(string? answer, IReadOnlyList<Choice> choices)
+    {
+        var key = ForMatching(answer);
+        var found = choices.Where(c => ForMatching(c.Label) is { Length: > 0 } label && key.StartsWith(label, StringComparison.Ordinal)).Take(2).ToList();
+        return found.Count == 1 ? found[0] : null;
+    }
+
     private static readonly string[] Negations = ["不", "没", "未", "无", "否", "别"];
 
     /// <summary>

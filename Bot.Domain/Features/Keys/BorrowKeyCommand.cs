@@ -53,7 +53,9 @@ public sealed class BorrowKeyCommand(KeyDesk desk, IKeyStore store, IDirectorySt
                 else await StartAsync(turn, picked ?? turn.Text, cancellationToken);
                 return;
             case PurposeStep:
-                if (turn.Choice is null || !Enum.TryParse<LoanPurpose>(turn.Choice.Value, out var purpose))
+                // "业主委托看一下漏水": the purpose, said with what for.
+                if ((turn.Choice ?? TextInput.Leading(turn.Text, PurposeChoices(language))) is not { } chosen
+                    || !Enum.TryParse<LoanPurpose>(chosen.Value, out var purpose))
                 {
                     AskPurpose(turn, again: true);
                     return;
@@ -139,12 +141,15 @@ public sealed class BorrowKeyCommand(KeyDesk desk, IKeyStore store, IDirectorySt
     private void AskPurpose(TurnContext turn, bool again, Key? key = null)
     {
         var language = turn.Language;
-        var choices = new[] { LoanPurpose.Viewing, LoanPurpose.Repair, LoanPurpose.OwnerRequest, LoanPurpose.Other }
-            .Select(p => new Choice(p.ToString(), KeysTexts.Purpose(p, language))).ToList();
+        var choices = PurposeChoices(language);
         var text = again ? Texts.Get("PleaseChoose", language) + Texts.Get("AskPurposeShort", language)
             : Texts.Get("AskPurpose", language, KeyDesk.Describe(key!));
         turn.AskInFlow(this, PurposeStep, text, choices);
     }
+
+    private static List<Choice> PurposeChoices(string language) =>
+        [.. new[] { LoanPurpose.Viewing, LoanPurpose.Repair, LoanPurpose.OwnerRequest, LoanPurpose.Other }
+            .Select(p => new Choice(p.ToString(), KeysTexts.Purpose(p, language)))];
 
     private async Task AskDueAsync(TurnContext turn, bool again, CancellationToken cancellationToken)
     {

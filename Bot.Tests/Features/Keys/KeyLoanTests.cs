@@ -97,6 +97,23 @@ public sealed class KeyLoanTests : KeysTestBase
         Bot.InScopeAsync(sp => sp.GetRequiredService<IKeysOut>().HeldByAsync(personId, CancellationToken.None));
 
     [Fact]
+    public async Task Borrow_PurposeSaidWithWhatFor_AndTheCustodianAnswersInPlainWords_第4篇_1_2_2()
+    {
+        await SayAsync("zhangsan", "借钥匙 3-1-502");
+        // The purpose as one would say it: the option, and what for.
+        Assert.Contains("请问预计什么时候归还", (await SayAsync("zhangsan", "业主委托看一下漏水")).Single().Text);
+        await Chat("zhangsan").PressAsync("shift");
+        await Chat("zhangsan").PressAsync("no");
+        await Chat("zhangsan").PressAsync("no");
+        Assert.Equal(LoanPurpose.OwnerRequest, Assert.Single(await LoansAsync()).Purpose);
+
+        // 周八 answers the hand-out request with 好的 rather than its button.
+        Assert.Single(await InboxAsync("zhouba"));
+        Assert.StartsWith("已登记交出：钥匙 U-3-1-502（3-1-502） 交给 张三", await TextAsync("zhouba", "好的"));
+        Assert.Equal(KeyStatus.Out, (await KeyAsync("U-3-1-502")).Status);
+    }
+
+    [Fact]
     public async Task DoneWhen_BorrowHandOutReturnReceive_TheTrailShowsEveryStepWithTimes()
     {
         var asked = await SayAsync("zhangsan", "借钥匙 3-1-502");
