@@ -101,7 +101,7 @@ public static class TextInput
 
     /// <summary>
     /// A plain yes or no: the usual words, or a short answer that echoes the question ("电源已切断", "关好了", "锁了" say yes;
-    /// "没关", "未切断", "还没锁" say no). Null when it is neither, or too long to be only that.
+    /// "没关", "未切断", "还没锁", "窗户没关" say no). Null when it is neither, or too long to be only that.
     /// </summary>
     private static bool? YesOrNo(string key)
     {
@@ -110,7 +110,10 @@ public static class TextInput
         if (key.Length > 8 || !key.All(char.IsLetter)) return null;
         var head = key.StartsWith('还') ? key[1..] : key;
         if (Negations.Any(n => head.StartsWith(n, StringComparison.Ordinal))) return false;
-        if (Negations.Any(n => key.Contains(n, StringComparison.Ordinal))) return null;
+        // "窗户没关", "门没锁好": a short answer with a negation in it and nothing done (已, 了) is a no; with both
+        // ("已经没电了") it is left to be asked again rather than guessed.
+        if (Negations.Any(n => key.Contains(n, StringComparison.Ordinal)))
+            return key.Length <= 6 && !key.Contains('已') && !key.Contains('了') ? false : null;
         return key.Contains('已') || key.EndsWith('了') || key.EndsWith("好", StringComparison.Ordinal) ? true : null;
     }
 

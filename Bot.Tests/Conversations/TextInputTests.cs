@@ -25,6 +25,8 @@ public sealed class TextInputTests
     [InlineData("没关", "no")]
     [InlineData("未切断", "no")]
     [InlineData("还没锁", "no")]
+    [InlineData("窗户没关", "no")]      // what is not done, named
+    [InlineData("门没锁好。", "no")]
     public void YesNoQuestion_TakesTheUsualAnswers(string typed, string value) =>
         Assert.Equal(value, TextInput.MatchChoice(typed, Contractor)?.Value);
 
