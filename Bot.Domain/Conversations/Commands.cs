@@ -18,7 +18,8 @@ public enum Audience
 /// answer; an emergency cannot wait for 取消. The question stays open. <see cref="TakesUrgentWord"/>: this command's own
 /// arguments may start with such a word (夜间登记 投诉 紧急 …), so while it asks for them, that word is an answer.
 /// <see cref="LookUp"/>: it only shows something (我的班次, 我的钥匙) and never asks back, so it too runs in the middle of a
-/// question, which stays open.
+/// question, which stays open. <see cref="AnswersInline"/>: its arguments end in free text (答复 1 说明), and when a message
+/// the bot sent offers this command as its only button, a reply typed instead of pressing it is that text.
 /// </summary>
 public sealed record CommandInfo(
     string Name,
@@ -34,7 +35,8 @@ public sealed record CommandInfo(
     bool TakesFreeText = false,
     bool Urgent = false,
     bool TakesUrgentWord = false,
-    bool LookUp = false)
+    bool LookUp = false,
+    bool AnswersInline = false)
 {
     public IEnumerable<string> Words => ChineseWords.Concat(EnglishWords);
 

@@ -166,6 +166,16 @@ public sealed class ConversationEngine
                 return;
             }
 
+            // "请您明确答复" with its one button 答复, and the answer written straight away ("在维修部充电，明早取回"): the
+            // answer, as if the button had been pressed first.
+            if (offered is [var only] && turn.Choice is null && turn.Message.ChoiceValue is null && commandText.Any(char.IsLetterOrDigit)
+                && FindCommand(only.Value) is var (inline, inlineArguments) && inline.Info.AnswersInline && inline.Info.IsAvailableTo(turn.Sender))
+            {
+                turn.State.PendingChoices = [];
+                await inline.HandleAsync(turn, $"{inlineArguments} {TextInput.Normalize(commandText)}", cancellationToken);
+                return;
+            }
+
             // A reply to that message that matched none of its choices ("好的" to 确认交出 / 拒绝交出): its choices again,
             // not the whole help, since they are what the person was answering.
             if (offered is not null && turn.Choice is null)

@@ -262,7 +262,7 @@ public sealed class AnswerQuestionCommand(HandoverService handovers) : IBotComma
 
     public string Name => "handover-answer";
 
-    public CommandInfo Info { get; } = new("handover-answer", ["答复"], ["answer"], Texts, "AnswerDescription", HelpOrder: 33);
+    public CommandInfo Info { get; } = new("handover-answer", ["答复"], ["answer"], Texts, "AnswerDescription", HelpOrder: 33, AnswersInline: true);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {

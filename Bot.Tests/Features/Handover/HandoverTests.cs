@@ -322,6 +322,25 @@ public sealed class HandoverTests : HandoverTestBase
     }
 
     [Fact]
+    public async Task Question_AnsweredByWritingTheAnswerStraightAway_第14篇_1_5()
+    {
+        At(26, 14, 35);
+        await ZhangsanPreparesAsync();
+        var record = await RecordAsync();
+        await InboxAsync("zhangsan");
+        await PressAsync("lisi", $"接班 {record.Id}");
+        await PressAsync("lisi", "question");
+        At(26, 14, 40);
+        await SayAsync("lisi", "维修部明早几点到场");
+        Assert.Equal([$"答复 {record.Id}"], Assert.Single(await InboxAsync("zhangsan")).Choices.Select(c => c.Value));
+
+        // The answer typed in reply, without pressing 答复 first.
+        Assert.Equal("第1项的答复已发给李四。", await SayAsync("zhangsan", "维修部明早9点到场"));
+        Assert.Contains("答复：维修部明早9点到场", Assert.Single(await InboxAsync("lisi")).Text);
+        Assert.Equal(0, (await RecordAsync()).OpenQuestions);
+    }
+
+    [Fact]
     public async Task SuccessorUnfit_NoCover_RefusedAndTheLeadFindsCover_第1篇_2_4()
     {
         await SayAsync("zhangsan", "签到");
