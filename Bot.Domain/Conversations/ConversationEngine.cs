@@ -91,9 +91,9 @@ public sealed class ConversationEngine
                 {
                     turn.EndFlow();
                     // The answer is the arguments; retyping the command word in front of them is fine too.
-                    var retyped = FindCommand(turn.Text) is var (same, rest) && same == asking ? rest : null;
+                    var retyped = FindCommand(turn.Text, TypedBy(turn)) is var (same, rest) && same == asking ? rest : null;
                     turn.AnswersArgumentsQuestion = true;
-                    await asking.HandleAsync(turn, retyped ?? TextInput.Normalize(turn.Text), cancellationToken);
+                    await asking.HandleAsync(turn, retyped ?? AsTyped(TextInput.Normalize(turn.Text), TypedBy(turn)), cancellationToken);
                     if (retyped is null && turn.State.Flow == ConversationState.ArgumentsFlow && turn.State.Step == asking.Info.Name) HintHowToLeave(turn);
                     return;
                 }
@@ -119,7 +119,8 @@ public sealed class ConversationEngine
 
             // Outside a flow, a pressed or numbered choice (help's buttons) stands for its value.
             var commandText = turn.Choice?.Value ?? turn.Text;
-            var found = FindCommand(commandText);
+            var typed = turn.Choice is null ? TypedBy(turn) : null;
+            var found = FindCommand(commandText, typed);
             // "你好，签到" / "您好，我家门口的灯坏了": the greeting is manners, what follows is the message.
             if (found is null && turn.Message.ChoiceValue is null && AfterGreeting(commandText) is { } greeted)
             {
@@ -130,7 +131,7 @@ public sealed class ConversationEngine
                     return;
                 }
                 commandText = greeted;
-                found = FindCommand(commandText);
+                found = FindCommand(commandText, typed);
             }
             if (found is var (command, arguments))
             {
@@ -162,7 +163,7 @@ public sealed class ConversationEngine
                 && _commands.FirstOrDefault(c => c.Info.TakesFreeText && c.Info.IsAvailableTo(turn.Sender)) is { } freeText)
             {
                 turn.State.PendingChoices = [];
-                await freeText.HandleAsync(turn, TextInput.Normalize(commandText), cancellationToken);
+                await freeText.HandleAsync(turn, AsTyped(TextInput.Normalize(commandText), typed), cancellationToken);
                 return;
             }
 
@@ -172,7 +173,7 @@ public sealed class ConversationEngine
                 && FindCommand(only.Value) is var (inline, inlineArguments) && inline.Info.AnswersInline && inline.Info.IsAvailableTo(turn.Sender))
             {
                 turn.State.PendingChoices = [];
-                await inline.HandleAsync(turn, $"{inlineArguments} {TextInput.Normalize(commandText)}", cancellationToken);
+                await inline.HandleAsync(turn, $"{inlineArguments} {AsTyped(TextInput.Normalize(commandText), typed)}", cancellationToken);
                 return;
             }
 
@@ -348,7 +349,7 @@ public sealed class ConversationEngine
     private (IBotCommand Command, string Arguments)? TypedCommandIn(TurnContext turn, out bool ownFlow)
     {
         ownFlow = false;
-        if (FindCommand(turn.Text) is not var (command, arguments) || !command.Info.IsAvailableTo(turn.Sender)
+        if (FindCommand(turn.Text, TypedBy(turn)) is not var (command, arguments) || !command.Info.IsAvailableTo(turn.Sender)
             || (arguments.Length > 0 && !SetApart(TextInput.Normalize(turn.Text), arguments)))
             return null;
         ownFlow = command is IConversationFlow own && own.Name == turn.State.Flow;
@@ -379,7 +380,18 @@ public sealed class ConversationEngine
         }
     }
 
-    private (IBotCommand Command, string Arguments)? FindCommand(string text)
+    /// <summary>What the person typed, when the message is typed words (not a button).</summary>
+    private static string? TypedBy(TurnContext turn) => turn.Message.ChoiceValue is null ? turn.Said : null;
+
+    /// <summary>A tail of the normalised message with the person's own full-width punctuation, when it was typed.</summary>
+    private static string AsTyped(string tail, string? typed) => typed is null ? tail : TextInput.WithTypedPunctuation(tail, typed);
+
+    /// <summary>
+    /// The command the text starts with, and its arguments. With <paramref name="typed"/> (what was typed, of which
+    /// <paramref name="text"/> is the normalised form) the arguments keep the person's "，" "：" "（）": they are stored
+    /// and shown to others ("被困人员已救出，电梯停用待维保"), and words and numbers in them are folded all the same.
+    /// </summary>
+    private (IBotCommand Command, string Arguments)? FindCommand(string text, string? typed = null)
     {
         var normalized = TextInput.Normalize(text);
         var lower = normalized.ToLowerInvariant();
@@ -390,7 +402,7 @@ public sealed class ConversationEngine
             if (rest.Length == 0 || TextInput.ForMatching(rest).Length == 0) return (command, "");
             // A command word must stand alone: "help me" is not "help" + "me" unless a separator or CJK follows.
             if (char.IsWhiteSpace(rest[0]) || char.IsPunctuation(rest[0]) || !IsAsciiLetter(word[^1]))
-                return (command, rest.Trim().TrimStart(':', '：').Trim());
+                return (command, AsTyped(rest, typed).Trim().TrimStart(':', '：').Trim());
         }
         return null;
     }

@@ -21,6 +21,26 @@ public static class TextInput
         return folded.ToString().Trim();
     }
 
+    /// <summary>
+    /// A tail of <see cref="Normalize"/>d text with the full-width punctuation of what was typed put back (，：；（）！？):
+    /// letters, digits and spaces stay folded for reading numbers and ids, and what is kept reads as the person wrote it.
+    /// Characters that do not line up with <paramref name="typed"/> are left as they are.
+    /// </summary>
+    public static string WithTypedPunctuation(string tail, string typed)
+    {
+        var source = typed.Trim();
+        if (source.Length < tail.Length) return tail;
+        var offset = source.Length - tail.Length;
+        var chars = tail.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var original = source[offset + i];
+            if (original is >= '\uFF01' and <= '\uFF5E' && !char.IsLetterOrDigit(original) && (char)(original - 0xFEE0) == chars[i])
+                chars[i] = original;
+        }
+        return new string(chars);
+    }
+
     /// <summary>Text for matching words: normalised, lower-case, without trailing punctuation.</summary>
     public static string ForMatching(string? text) => Normalize(text).TrimEnd(TrailingPunctuation).ToLowerInvariant();
 

@@ -69,6 +69,17 @@ public sealed class TextInputTests
         // 不行 to a handover item is not a refusal of the whole handover.
         Assert.Null(TextInput.MatchChoice("不行", SuccessorCheck));
 
+    [Theory]
+    [InlineData("外出 半小时，去银行（取钱）", "半小时，去银行（取钱）")]   // the person's own punctuation back
+    [InlineData("答复 １２ 好的：明早９点", "12 好的：明早9点")]           // digits stay folded for reading numbers
+    [InlineData("  留言 楼道灯坏了！　", "楼道灯坏了！")]
+    public void TypedPunctuation_IsPutBackIntoTheTail(string typed, string tail)
+    {
+        var normalized = TextInput.Normalize(typed);
+        var folded = normalized[^TextInput.Normalize(tail).Length..];
+        Assert.Equal(tail.Replace("１２", "12").Replace("９", "9"), TextInput.WithTypedPunctuation(folded, typed));
+    }
+
     [Fact]
     public void PlainNo_WithoutANoChoice_IsNoChoice() => Assert.Null(TextInput.MatchChoice("不", Survey));
 

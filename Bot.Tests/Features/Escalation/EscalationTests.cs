@@ -161,6 +161,19 @@ public sealed class EscalationTests : IDisposable
     }
 
     [Fact]
+    public async Task ResolutionNote_KeepsTheWritersPunctuation_FullWidthDigitsStillReadAsTheNumber()
+    {
+        var id = await RaiseAsync();
+        // A phone keyboard in full-width mode: the number is read as #id, the note is kept as written (it was "救出,电梯").
+        var fullWidthId = string.Concat(id.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(c => (char)(c + 0xFEE0)));
+        await Chat("wangwu").SayAsync($"已处理 {fullWidthId} 被困人员已救出，电梯停用待维保（已报修）");
+
+        var escalation = await CaseAsync(id);
+        Assert.Equal(EscalationStatus.Resolved, escalation.Status);
+        Assert.Equal("被困人员已救出，电梯停用待维保（已报修）", escalation.ResolutionNote);
+    }
+
+    [Fact]
     public async Task Action_BySomeoneNotInvolved_IsRefusedAndChangesNothing()
     {
         var id = await RaiseAsync();
