@@ -8,4 +8,8 @@ namespace Bot.Domain.Conversations;
 public interface INotifier
 {
     Task<bool> NotifyAsync(string participantId, OutgoingMessage message, string? deduplicationKey, CancellationToken cancellationToken);
+
+    /// <summary>The same, held until <paramref name="notBefore"/> (an owner is not written to at night).</summary>
+    Task<bool> NotifyAsync(string participantId, OutgoingMessage message, string? deduplicationKey, DateTimeOffset notBefore,
+        CancellationToken cancellationToken);
 }

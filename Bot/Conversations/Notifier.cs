@@ -10,14 +10,18 @@ namespace Bot.Conversations;
 /// </summary>
 public sealed class Notifier(BotDbContext db, Outbox outbox, IEnumerable<IProactiveChannel> channels) : INotifier
 {
-    public async Task<bool> NotifyAsync(string participantId, OutgoingMessage message, string? deduplicationKey, CancellationToken cancellationToken)
+    public Task<bool> NotifyAsync(string participantId, OutgoingMessage message, string? deduplicationKey, CancellationToken cancellationToken) =>
+        NotifyAsync(participantId, message, deduplicationKey, DateTimeOffset.MinValue, cancellationToken);
+
+    public async Task<bool> NotifyAsync(string participantId, OutgoingMessage message, string? deduplicationKey, DateTimeOffset notBefore,
+        CancellationToken cancellationToken)
     {
         if (deduplicationKey is not null && await outbox.HasKeyAsync(deduplicationKey, cancellationToken)) return false;
 
         var address = await AddressForAsync(participantId, cancellationToken);
         if (address is null) return false;
 
-        outbox.Enqueue(address, message, participantId, replyToId: null, deduplicationKey);
+        outbox.Enqueue(address, message, participantId, replyToId: null, deduplicationKey, notBefore);
         return true;
     }
 

@@ -11,7 +11,7 @@ namespace Bot.Conversations;
 public sealed class Outbox(BotDbContext db, TimeProvider time)
 {
     public OutboxMessage Enqueue(ConversationAddress address, OutgoingMessage message, string? recipientId,
-        string? replyToId = null, string? deduplicationKey = null)
+        string? replyToId = null, string? deduplicationKey = null, DateTimeOffset? notBefore = null)
     {
         var now = time.GetUtcNow();
         var row = new OutboxMessage
@@ -24,7 +24,8 @@ public sealed class Outbox(BotDbContext db, TimeProvider time)
             RecipientId = recipientId,
             DeduplicationKey = deduplicationKey,
             CreatedAt = now,
-            NextAttemptAt = now,
+            // Held back when asked (the dispatcher takes only what is due), never earlier than now.
+            NextAttemptAt = notBefore is { } later && later > now ? later : now,
             Status = OutboxStatus.Pending,
         };
         db.Add(row);

@@ -272,8 +272,10 @@ public sealed class EscalationService(
         if (ownerKey is null) return;
         var language = TextCatalog.NormalizeLanguage(owner.Language);
         var when = department.ToLocal(escalation.RaisedAt).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);
+        // The front desk does not write to owners at night: what happens in quiet hours reaches them when those end.
+        var notBefore = policy.IsQuiet(LocalTime(now)) ? QuietEnd(now) : now;
         await notifier.NotifyAsync(owner.Id, new OutgoingMessage(Texts.Get(ownerKey, language, owner.FormOfAddress, when)),
-            $"esc:{escalation.Id}:{ownerKey}:{owner.Id}", cancellationToken);
+            $"esc:{escalation.Id}:{ownerKey}:{owner.Id}", notBefore, cancellationToken);
     }
 
     private TimeOnly LocalTime(DateTimeOffset now) => TimeOnly.FromDateTime(department.ToLocal(now).DateTime);

@@ -74,6 +74,31 @@ public sealed class OwnerMessageTests : IDisposable
     }
 
     [Fact]
+    public async Task Owner_IsNotWrittenToAtNight_WhatHappensThenReachesThemInTheMorning()
+    {
+        await SayAsync(Owner, "楼道灯不亮了");
+        await _bot.DispatchAsync();
+        var raised = Assert.Single(await CasesAsync());
+        await Chat(Owner).NewBotLinesAsync();
+        await Chat("wangwu").PressAsync($"收到 {raised.Id}");
+        await _bot.DispatchAsync();
+        await Chat(Owner).NewBotLinesAsync();
+
+        // Dealt with by the night staff at 23:40: the owner hears of it when the quiet hours end (07:00), not then.
+        _bot.Time.SetUtcNow(Shanghai(23, 40).ToUniversalTime());
+        await SayAsync("wangwu", $"已处理 {raised.Id} 已更换灯泡");
+        await _bot.DispatchAsync();
+        Assert.Empty(await Chat(Owner).NewBotLinesAsync());
+
+        _bot.Time.SetUtcNow(Shanghai(6, 59, day: 27).ToUniversalTime());
+        await _bot.DispatchAsync();
+        Assert.Empty(await Chat(Owner).NewBotLinesAsync());
+        _bot.Time.SetUtcNow(Shanghai(7, 0, day: 27).ToUniversalTime());
+        await _bot.DispatchAsync();
+        Assert.StartsWith("陈先生您好，您 11-26 10:00 的留言已处理完毕。", Assert.Single(await Chat(Owner).NewBotLinesAsync()).Text);
+    }
+
+    [Fact]
     public async Task ShiftLead_InTheMiddleOfAQuestion_TypesAckForTheAlert_ItIsAcknowledged_第3篇_1_3()
     {
         Assert.StartsWith("请说明回来的时间和外出原因", await SayAsync("wangwu", "外出"));
