@@ -116,7 +116,7 @@ public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotComm
             var said = turn.Choice is null ? CheckAnswer.Read(answer) : null;
             if (key == OkValue || said is { Ok: true, Note: null })
             {
-                // ✓ after all (pressed on the item's own card, or typed alone) (on the item's own card): in order, as if pressed first.
+                // ✓ after all (pressed on the item's own card, or typed alone): in order, as if pressed first.
                 record.Add(notedSection, items[notedIndex], turn.Sender.Id, turn.Now, ok: true);
                 await GoToAsync(turn, record, Next(steps, checkStep), cancellationToken);
                 return;
