@@ -76,7 +76,12 @@ public sealed class AttendanceWatch(
         if (await directory.FindPersonAsync(assignment.PersonId, cancellationToken) is not { Active: true } person) return false;
         var language = TextCatalog.NormalizeLanguage(person.Language);
         var word = Texts.Get("CheckInWord", language);
-        var text = Texts.Get(textKey, language, person.Name, ShiftTimes.Describe(shift, language), ShiftTimes.Clock(start, department));
+        // Who to tell when something is wrong: their own superior by name (a shift lead told to "contact the shift lead"
+        // was told to contact himself).
+        var superior = person.ReportsToId is { } superiorId && await directory.FindPersonAsync(superiorId, cancellationToken) is { Active: true } boss
+            ? boss.Name
+            : Texts.Get("YourSuperior", language);
+        var text = Texts.Get(textKey, language, person.Name, ShiftTimes.Describe(shift, language), ShiftTimes.Clock(start, department), superior);
         return await notifier.NotifyAsync(person.Id, new OutgoingMessage(text, [new Choice(word, word)]), key, cancellationToken);
     }
 

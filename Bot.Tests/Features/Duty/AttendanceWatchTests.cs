@@ -58,7 +58,11 @@ public sealed class AttendanceWatchTests
         await WatchAsync(bot, Shanghai(7, 6));
 
         Assert.Empty(await InboxAsync(bot, "zhangsan"));
-        Assert.StartsWith("郑十您好，您的班次（早班 07:00–15:00）已于 07:00 开始，您还没有签到。", Assert.Single(await InboxAsync(bot, "zhengshi")));
+        var reminder = Assert.Single(await InboxAsync(bot, "zhengshi"));
+        Assert.StartsWith("郑十您好，您的班次（早班 07:00–15:00）已于 07:00 开始，您还没有签到。", reminder);
+        // Who to tell is their own superior, by name: the shift lead is not sent to "the shift lead".
+        Assert.EndsWith("如有特殊情况请联系王五。", reminder);
+        Assert.EndsWith("如有特殊情况请联系赵六。", Assert.Single(await InboxAsync(bot, "wangwu")));
     }
 
     [Fact]
