@@ -305,7 +305,9 @@ public sealed class LeaveWatch(ILeaveStore leaves, IDirectoryStore directory, Le
                 {
                     var language = TextCatalog.NormalizeLanguage(person.Language);
                     var back = Texts.Get("BackWord", language);
-                    done = await notifier.NotifyAsync(person.Id, new OutgoingMessage(Texts.Get("LeaveOverdueReminder", language, person.Name, returnBy),
+                    // Whom to tell is who approved it (a shift lead out on 外出 is not sent to "the shift lead").
+                    var approver = (await directory.FindPersonAsync(leave.ApproverId, cancellationToken))?.Name ?? Texts.Get("YourSuperior", language);
+                    done = await notifier.NotifyAsync(person.Id, new OutgoingMessage(Texts.Get("LeaveOverdueReminder", language, person.Name, returnBy, approver),
                         [new Choice(back, back)]), $"leave:{leave.Id}:overdue", cancellationToken);
                     return;
                 }

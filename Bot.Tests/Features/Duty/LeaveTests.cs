@@ -110,7 +110,7 @@ public sealed class LeaveTests : IDisposable
 
         await WatchAsync(Shanghai(10, 1));
         await WatchAsync(Shanghai(10, 2));
-        Assert.Equal("张三您好，您外出约定 10:00 回来，现在已超时。回来后请回复“回来”；如有特殊情况请联系领班。", Assert.Single(await InboxAsync("zhangsan")));
+        Assert.Equal("张三您好，您外出约定 10:00 回来，现在已超时。回来后请回复“回来”；如有特殊情况请联系王五。", Assert.Single(await InboxAsync("zhangsan")));
         Assert.Empty(await InboxAsync("wangwu"));
 
         await WatchAsync(Shanghai(10, 15));
