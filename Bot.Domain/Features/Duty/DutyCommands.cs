@@ -15,8 +15,14 @@ internal static class ShiftTimes
     public static string Clock(DateTimeOffset instant, DepartmentProfile department) =>
         department.ToLocal(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>How late (or early), counted in started minutes as before: 5 minutes and 10 seconds late is 6 minutes.</summary>
-    public static string Off(TimeSpan by, string language) => ConversationTexts.Duration(TimeSpan.FromMinutes(Math.Ceiling(by.TotalMinutes)), language);
+    /// <summary>
+    /// From one instant to another as their clock times read, to the minute: checked in at 07:16:40 for 07:00 is 16
+    /// minutes late, as the "签到时间 07:16" beside it says (rounding the seconds up had it say 17).
+    /// </summary>
+    public static string Between(DateTimeOffset from, DateTimeOffset to, string language) =>
+        ConversationTexts.Duration(Minute(to) - Minute(from), language);
+
+    private static DateTimeOffset Minute(DateTimeOffset instant) => instant.AddTicks(-(instant.Ticks % TimeSpan.TicksPerMinute));
 
     public static string Describe(ShiftDefinition shift, string language) =>
         $"{shift.DisplayName(language)} {shift.Start.ToString("HH:mm", CultureInfo.InvariantCulture)}–{shift.End.ToString("HH:mm", CultureInfo.InvariantCulture)}";
@@ -85,7 +91,7 @@ public sealed class CheckInCommand(IRosterStore roster, IAttendanceStore attenda
             await escalations.SettleAsync(AttendanceWatch.MissedCheckInKind, AttendanceWatch.MissedCheckInSubject(person.Name, assignment, shift), person,
                 Texts.Get("MissedCheckInSettled", TextCatalog.Chinese, person.Name, ShiftTimes.Clock(turn.Now, department)), turn.Now, cancellationToken);
         turn.Reply(late
-            ? Texts.Get("CheckedInLate", language, shiftText, ShiftTimes.Clock(turn.Now, department), ShiftTimes.Off(turn.Now - start, language))
+            ? Texts.Get("CheckedInLate", language, shiftText, ShiftTimes.Clock(turn.Now, department), ShiftTimes.Between(start, turn.Now, language))
             : Texts.Get("CheckedIn", language, shiftText, ShiftTimes.Clock(turn.Now, department), assignment.Post));
     }
 }
@@ -132,7 +138,7 @@ public sealed class CheckOutCommand(IRosterStore roster, IAttendanceStore attend
         current.Record!.CheckedOut(turn.Now, early ? AttendanceMark.Early : AttendanceMark.OnTime);
         var shiftText = ShiftTimes.Describe(current.Shift, language);
         turn.Reply(early
-            ? Texts.Get("CheckedOutEarly", language, shiftText, ShiftTimes.Clock(turn.Now, department), ShiftTimes.Off(current.End - turn.Now, language))
+            ? Texts.Get("CheckedOutEarly", language, shiftText, ShiftTimes.Clock(turn.Now, department), ShiftTimes.Between(turn.Now, current.End, language))
             : Texts.Get("CheckedOut", language, shiftText, ShiftTimes.Clock(turn.Now, department)));
     }
 }

@@ -59,7 +59,8 @@ public sealed class AttendanceTests
     {
         // "您迟到了405分钟" had to be worked out before anyone knew what it meant.
         using var bot = At(Shanghai(26, 13, 44).AddSeconds(30));
-        Assert.EndsWith("您迟到了 6 小时 45 分钟，已记录为迟到。", await SayAsync(bot, "zhangsan", "签到"));
+        // 13:44:30 reads 13:44: as late as the clock beside it says.
+        Assert.EndsWith("签到时间 13:44。您迟到了 6 小时 44 分钟，已记录为迟到。", await SayAsync(bot, "zhangsan", "签到"));
         Assert.EndsWith("比下班时间早 1 小时，已记录为早退。", await SayAsync(bot, "zhangsan", "签退", Shanghai(26, 14, 0)));
     }
 
