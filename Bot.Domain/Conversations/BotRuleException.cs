@@ -11,5 +11,8 @@ public sealed class BotRuleException(TextCatalog catalog, string key, params obj
     public string Key => key;
     public IReadOnlyList<object> Arguments { get; } = args;
 
+    /// <summary>What the person may have meant, as buttons with the refusal ("您要找的是不是 …").</summary>
+    public IReadOnlyList<Choice>? Choices { get; init; }
+
     public string Render(string language) => Catalog.Get(key, language, [.. Arguments]);
 }

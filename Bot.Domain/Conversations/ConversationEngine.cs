@@ -189,7 +189,8 @@ public sealed class ConversationEngine
         }
         catch (BotRuleException refusal)
         {
-            turn.Reply(refusal.Render(turn.Language));
+            if (refusal.Choices is { Count: > 0 } meant) turn.Ask(refusal.Render(turn.Language), meant);
+            else turn.Reply(refusal.Render(turn.Language));
         }
     }
 

@@ -26,15 +26,22 @@ public sealed class KeyDesk(IKeyStore store, IDirectoryStore directory, INotifie
 
     /// <summary>
     /// The key a person means: its code (U-3-1-502), the unit or area it opens (3-1-502), case and width folded.
-    /// Unknown → a refusal that lists the closest codes.
+    /// Unknown → a refusal that lists the closest keys, each a button: <paramref name="choiceFor"/> says what pressing it
+    /// sends (the command again with that key, or only its code where a question waits for it).
     /// </summary>
-    public async Task<Key> ResolveAsync(string text, CancellationToken cancellationToken)
+    public async Task<Key> ResolveAsync(string text, Func<Key, string> choiceFor, CancellationToken cancellationToken)
     {
         var (found, close) = await FindAsync(text, cancellationToken);
         if (found is not null) return found;
         if (close.Count == 0) throw new BotRuleException(Texts, "KeyUnknown", text.Trim());
-        throw new BotRuleException(Texts, "KeyUnknownDidYouMean", text.Trim(), string.Join("；", close.Select(Describe)));
+        throw new BotRuleException(Texts, "KeyUnknownDidYouMean", text.Trim(), string.Join("；", close.Select(Describe)))
+        {
+            Choices = [.. close.Select(k => new Choice(choiceFor(k), Describe(k)))],
+        };
     }
+
+    /// <summary>For <see cref="ResolveAsync"/>: a suggested key pressed runs this command again with it.</summary>
+    public static Func<Key, string> Again(CommandInfo command, string language) => key => $"{command.WordFor(language)} {key.Code}";
 
     /// <summary>The key meant, or else the closest ones (by code or by what they open), for "您要找的是不是".</summary>
     public async Task<(Key? Key, IReadOnlyList<Key> Close)> FindAsync(string text, CancellationToken cancellationToken)

@@ -55,7 +55,18 @@ public sealed class KeyIncidentFlow(IKeyStore store, KeyDesk desk, EscalationSer
 
     private async Task KeyChosenAsync(TurnContext turn, string text, CancellationToken cancellationToken)
     {
-        var key = await desk.ResolveAsync(text, cancellationToken);
+        Key key;
+        try
+        {
+            key = await desk.ResolveAsync(text, k => k.Code, cancellationToken);
+        }
+        catch (BotRuleException unknown)
+        {
+            // The report still waits for its key (also when 钥匙丢失 came with a wrong one): a suggestion pressed, or
+            // the key typed again, answers it.
+            turn.AskInFlow(this, KeyStep, unknown.Render(turn.Language), unknown.Choices);
+            return;
+        }
         if (key.Status is KeyStatus.Lost or KeyStatus.Damaged)
         {
             turn.EndFlow();

@@ -21,7 +21,7 @@ public sealed class WhereIsKeyCommand(IKeyStore store, KeyDesk desk) : IBotComma
             turn.AskForArguments(Info, Texts.Get("WhereUsage", turn.Language));
             return;
         }
-        var key = await desk.ResolveAsync(text, cancellationToken);
+        var key = await desk.ResolveAsync(text, KeyDesk.Again(Info, turn.Language), cancellationToken);
         var language = turn.Language;
         var loan = await store.OpenLoanAsync(key.Code, cancellationToken);
         if (loan is { IsOut: true, HandedOutAt: { } since })
@@ -87,7 +87,7 @@ public sealed class KeyTrailCommand(IKeyStore store, KeyDesk desk) : IBotCommand
             turn.AskForArguments(Info, Texts.Get("TrailUsage", turn.Language));
             return;
         }
-        var key = await desk.ResolveAsync(arguments, cancellationToken);
+        var key = await desk.ResolveAsync(arguments, KeyDesk.Again(Info, turn.Language), cancellationToken);
         var events = await store.TrailAsync(key.Code, MaxEvents, cancellationToken);
         var language = turn.Language;
         if (events.Count == 0)

@@ -24,7 +24,7 @@ public sealed class ReturnKeyCommand(IKeyStore store, KeyDesk desk, EscalationSe
     {
         if (arguments.Length > 0)
         {
-            var key = await desk.ResolveAsync(arguments, cancellationToken);
+            var key = await desk.ResolveAsync(arguments, KeyDesk.Again(Info, turn.Language), cancellationToken);
             var loan = await store.OpenLoanAsync(key.Code, cancellationToken);
             if (loan is not { Status: LoanStatus.Out })
                 throw new BotRuleException(Texts, loan?.Status == LoanStatus.AwaitingReceipt ? "ReturnAlreadyRegistered" : "KeyNotOut", key.Code);

@@ -23,7 +23,7 @@ public sealed class TransferKeyCommand(IKeyStore store, KeyDesk desk) : IBotComm
         var mine = (await store.OpenLoansAsync(cancellationToken)).Where(l => l.HolderId == turn.Sender.Id && l.Status == LoanStatus.Out).ToList();
         if (arguments.Length > 0)
         {
-            var key = await desk.ResolveAsync(arguments, cancellationToken);
+            var key = await desk.ResolveAsync(arguments, KeyDesk.Again(Info, turn.Language), cancellationToken);
             mine = [.. mine.Where(l => l.KeyCode == key.Code)];
             if (mine.Count == 0) throw new BotRuleException(Texts, "TransferNotYours", key.Code);
         }

@@ -447,6 +447,23 @@ public sealed class KeyLoanTests : KeysTestBase
     }
 
     [Fact]
+    public async Task UnknownKey_InAnyKeyCommand_TheCloseMatchesAreButtons()
+    {
+        // 钥匙丢失 with a key it cannot find: the report waits for the key, and a suggestion pressed starts it.
+        var lost = (await SayAsync("zhangsan", "钥匙丢失 502")).Single();
+        Assert.StartsWith("对不起，没有找到钥匙“502”。您要找的是不是：", lost.Text);
+        Assert.Contains("U-3-1-502", lost.Choices.Select(c => c.Value));
+        Assert.Contains("（1/4）请说明发生了什么", (await Chat("zhangsan").PressAsync("U-3-1-502")).Single().Text);
+        await SayAsync("zhangsan", "取消");
+
+        // 钥匙 … 在哪: pressing a suggestion asks again with that key.
+        var where = (await SayAsync("zhangsan", "钥匙 3-1-520 在哪")).Single();
+        var suggested = Assert.Single(where.Choices, c => c.Label == "U-3-1-502（3-1-502）");
+        Assert.Equal("钥匙 U-3-1-502", suggested.Value);
+        Assert.Contains("U-3-1-502", (await Chat("zhangsan").PressAsync(suggested.Value)).Single().Text);
+    }
+
+    [Fact]
     public async Task LostKey_WrittenReport_ReachesTheDepartmentManagerAtOnce_第4篇_1_2_7()
     {
         await BorrowAndHandOutAsync();
