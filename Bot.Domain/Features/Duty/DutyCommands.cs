@@ -171,7 +171,8 @@ public sealed class MyShiftsCommand(IRosterStore roster, ShiftSchedule shifts, D
 }
 
 /// <summary>今天谁值班 / who is on duty: who is on shift now, and today's roster per shift.</summary>
-public sealed class OnDutyCommand(IRosterStore roster, IDutyManagerStore managers, ShiftSchedule shifts, DepartmentProfile department) : IBotCommand
+public sealed class OnDutyCommand(IRosterStore roster, IDutyManagerStore managers, IAttendanceStore attendance, ShiftSchedule shifts,
+    DepartmentProfile department) : IBotCommand
 {
     private static readonly TextCatalog Texts = DutyTexts.Catalog;
 
@@ -189,9 +190,17 @@ public sealed class OnDutyCommand(IRosterStore roster, IDutyManagerStore manager
         var now = yesterdayAndToday.Where(p => shifts.Find(p.Assignment.ShiftCode) is { } s
             && ShiftTimes.Of(p.Assignment, s, department) is var (start, end) && turn.Now >= start && turn.Now < end).ToList();
 
+        // Who is rostered now is not who is here: one who has not checked in (or has already checked out) says so.
+        var present = new List<string>();
+        foreach (var (assignment, name) in now)
+        {
+            var record = await attendance.FindAsync(assignment.PersonId, assignment.Date, assignment.ShiftCode, cancellationToken);
+            present.Add(Texts.Get(record?.CheckedInAt is null ? "PersonAtPostNotCheckedIn" : record.CheckedOutAt is not null ? "PersonAtPostCheckedOut" : "PersonAtPost",
+                language, name, assignment.Post));
+        }
         var lines = new List<string>
         {
-            now.Count == 0 ? Texts.Get("NobodyOnDutyNow", language) : Texts.Get("OnDutyNow", language, Names(now)),
+            now.Count == 0 ? Texts.Get("NobodyOnDutyNow", language) : Texts.Get("OnDutyNow", language, string.Join(separator, present)),
             Texts.Get("TodayTitle", language, today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         };
         // 第2篇 1.1: a duty manager every day.

@@ -197,13 +197,18 @@ public sealed class AttendanceTests
     [Fact]
     public async Task OnDuty_ShowsWhoIsOnNowAndTodaysRoster()
     {
-        using var bot = At(Shanghai(26, 9, 0));
+        using var bot = At(Shanghai(26, 6, 50));
+        await SayAsync(bot, "zhangsan", "签到");
+        await SayAsync(bot, "zhengshi", "签到");
+        await SayAsync(bot, "zhengshi", "签退", Shanghai(26, 9, 0));
 
         var reply = await SayAsync(bot, "zhaoliu", "今天谁值班");
 
         Assert.StartsWith("现在当班：", reply);
-        Assert.Contains("张三（客服中心）", reply.Split('\n')[0]);
-        Assert.Contains("王五（领班）", reply.Split('\n')[0]);
+        // Rostered is not present: who has not checked in, or has left already, says so.
+        Assert.Contains("张三（客服中心）、", reply.Split('\n')[0]);
+        Assert.Contains("王五（领班，未签到）", reply.Split('\n')[0]);
+        Assert.Contains("郑十（前台，已签退）", reply.Split('\n')[0]);
         Assert.DoesNotContain("李四", reply.Split('\n')[0]);
         Assert.Contains("中班 15:00–23:00：李四（客服中心）", reply);
         Assert.Contains("夜班 23:00–07:00：吴九（客服中心）", reply);
