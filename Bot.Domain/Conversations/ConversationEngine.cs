@@ -99,6 +99,14 @@ public sealed class ConversationEngine
                 }
                 if (_flows.TryGetValue(turn.State.Flow!, out var flow))
                 {
+                    if (HeldAsCommand(turn) is { } held)
+                    {
+                        // "业主电话 3-1-502" while a report asks what happened: not written into the report unnoticed.
+                        turn.Reply(turn.State.Question is { } open
+                            ? Texts.Get("CommandOrAnswerTo", turn.Language, held, open)
+                            : Texts.Get("CommandOrAnswer", turn.Language, held));
+                        return;
+                    }
                     var (flowBefore, stepBefore) = (turn.State.Flow, turn.State.Step);
                     await flow.ContinueAsync(turn, cancellationToken);
                     if (turn.State.Flow == flowBefore && turn.State.Step == stepBefore) HintHowToLeave(turn);
@@ -324,6 +332,22 @@ public sealed class ConversationEngine
         else if (IsHelpWord(turn.Text)) word = turn.Text;
         // First: what the person wanted, then the question they are still in (asked again, with its buttons, last).
         if (word is not null) turn.ReplyFirst(Texts.Get("InFlowHint", turn.Language, word));
+    }
+
+    /// <summary>
+    /// The command word, when a command is typed (alone, or set apart from its details) where the flow asks for free
+    /// text only — no buttons, so anything would be taken as the answer. Held back the first time; the same text sent
+    /// again goes to the flow as the answer. Not the flow's own command word.
+    /// </summary>
+    private string? HeldAsCommand(TurnContext turn)
+    {
+        var heldBefore = turn.State.HeldCommand;
+        turn.State.HeldCommand = null;
+        if (turn.Message.ChoiceValue is not null || turn.Choice is not null || turn.State.PendingChoices.Count > 0) return null;
+        if (TypedCommandIn(turn, out var ownFlow) is not var (command, _) || ownFlow) return null;
+        if (heldBefore == turn.Said) return null;
+        turn.State.HeldCommand = turn.Said;
+        return command.Info.WordFor(turn.Language);
     }
 
     /// <summary>

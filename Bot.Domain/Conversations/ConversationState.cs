@@ -14,6 +14,11 @@ public sealed class ConversationState
     /// <summary>The last line of the question the flow is waiting on, to say it again when something else came between.</summary>
     public string? Question { get; set; }
     public DateTimeOffset? LastActivityAt { get; set; }
+    /// <summary>
+    /// A command typed where the flow asks for free text, held back once (it is most likely meant as the command); the
+    /// same text sent again is the answer after all.
+    /// </summary>
+    public string? HeldCommand { get; set; }
 
     /// <summary>The pseudo-flow of <see cref="TurnContext.AskForArguments"/>: the step is the command's name.</summary>
     public const string ArgumentsFlow = "command-arguments";
@@ -33,5 +38,6 @@ public sealed class ConversationState
         Data.Clear();
         PendingChoices.Clear();
         Question = null;
+        HeldCommand = null;
     }
 }

@@ -1,3 +1,4 @@
+using Bot.Domain.Features.Callbacks;
 using Bot.Domain.Features.Escalation;
 using Bot.Domain.Features.Keys;
 using Bot.Tests.Support;
@@ -461,6 +462,20 @@ public sealed class KeyLoanTests : KeysTestBase
         var suggested = Assert.Single(where.Choices, c => c.Label == "U-3-1-502（3-1-502）");
         Assert.Equal("钥匙 U-3-1-502", suggested.Value);
         Assert.Contains("U-3-1-502", (await Chat("zhangsan").PressAsync(suggested.Value)).Single().Text);
+    }
+
+    [Fact]
+    public async Task ACommandTyped_WhereTheReportAsksForText_IsNotTakenAsTheAnswerUnlessSentAgain()
+    {
+        await SayAsync("zhangsan", "钥匙丢失 3-1-502");
+
+        // Most likely meant as the command: held back, with the question it would have answered.
+        var held = (await SayAsync("zhangsan", "业主电话 3-1-502")).Single().Text;
+        Assert.StartsWith("您正在回答：“（1/4）请说明发生了什么”\n这条消息还没有作为回答记录。如要改为“业主电话”", held);
+        Assert.Empty(await DbAsync(db => db.Set<PhoneRequest>().AsNoTracking().ToListAsync()));
+        // Sent again, it is the answer after all; anything else is answered as usual.
+        Assert.Contains("（2/4）", (await SayAsync("zhangsan", "业主电话 3-1-502")).Single().Text);
+        Assert.Contains("（3/4）", (await SayAsync("zhangsan", "今天上午")).Single().Text);
     }
 
     [Fact]
