@@ -99,6 +99,13 @@ public sealed class ConversationEngine
                 }
                 if (_flows.TryGetValue(turn.State.Flow!, out var flow))
                 {
+                    if (RestatedCommand(turn) is var (restated, restatedArguments))
+                    {
+                        // "调班 老李 明天" while 调班 asks which day: the request said again in full, started afresh.
+                        turn.EndFlow();
+                        await restated.HandleAsync(turn, restatedArguments, cancellationToken);
+                        return;
+                    }
                     if (HeldAsCommand(turn) is { } held)
                     {
                         // "业主电话 3-1-502" while a report asks what happened: not written into the report unnoticed.
@@ -332,6 +339,16 @@ public sealed class ConversationEngine
         else if (IsHelpWord(turn.Text)) word = turn.Text;
         // First: what the person wanted, then the question they are still in (asked again, with its buttons, last).
         if (word is not null) turn.ReplyFirst(Texts.Get("InFlowHint", turn.Language, word));
+    }
+
+    /// <summary>
+    /// The open flow's own command typed again with its details, where the question offers buttons (so it cannot be
+    /// the answer): the request restated, to be started afresh.
+    /// </summary>
+    private (IBotCommand Command, string Arguments)? RestatedCommand(TurnContext turn)
+    {
+        if (turn.Message.ChoiceValue is not null || turn.Choice is not null || turn.State.PendingChoices.Count == 0) return null;
+        return TypedCommandIn(turn, out var ownFlow) is var (command, arguments) && ownFlow && arguments.Length > 0 ? (command, arguments) : null;
     }
 
     /// <summary>

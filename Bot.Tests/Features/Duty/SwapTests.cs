@@ -96,6 +96,15 @@ public sealed class SwapTests : IDisposable
     }
 
     [Fact]
+    public async Task Swap_RestatedInFullWhileAskedForTheDay_StartsAfresh()
+    {
+        Assert.StartsWith("请问您要调换哪一天的班次？", await SayAsync("zhangsan", "调班"));
+        // The whole request typed again instead of picking a day: taken as the request, not as a date it cannot read.
+        Assert.StartsWith("已提交调班申请 #1（11-27（周五））", await SayAsync("zhangsan", "调班 李四 明天"));
+        Assert.Single(await SwapsAsync());
+    }
+
+    [Fact]
     public async Task Swap_AfterApproval_MyShiftsWhoIsOnDutyAndCheckInFollowTheNewRoster_第2篇_1_8()
     {
         await SayAsync("zhangsan", "调班 李四 明天");
