@@ -92,7 +92,7 @@ public sealed class CorrectionCommand(
         var words = arguments.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var reason = arguments.Trim();
         var picked = candidates;
-        if (words.Length > 0 && DutyDates.TryParse(words[0], department.LocalDate(turn.Now), out var date))
+        if (words.Length > 0 && DutyDates.TryParse(words[0], department.LocalDate(turn.Now), past: true, out var date))
         {
             picked = [.. candidates.Where(c => c.Assignment.Date == date)];
             reason = words.Length > 1 ? words[1] : "";

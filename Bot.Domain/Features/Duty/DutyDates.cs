@@ -6,11 +6,15 @@ namespace Bot.Domain.Features.Duty;
 
 /// <summary>
 /// Dates as staff type them: 今天, 明天, 后天, 11-28, 2026-11-28, 11月28日, 28号, today, tomorrow; and weekdays: 周五 /
-/// 星期五 / 礼拜五 / friday (the next one, today included), 下周一 (next week's, weeks starting on Monday), 本周三 / 这周三.
+/// 星期五 / 礼拜五 / friday (the next one, today included), 下周一 (next week's, weeks starting on Monday), 本周三 / 这周三;
+/// 昨天 and 前天. A date without its month or year, or a weekday, is read forward (调班: the coming ones) or, with
+/// <c>past</c>, backward (补卡: "26号" on the 28th is this month's, "周三" on a Friday this week's, 上周五 last week's).
 /// </summary>
 public static partial class DutyDates
 {
-    public static bool TryParse(string? text, DateOnly today, out DateOnly date)
+    public static bool TryParse(string? text, DateOnly today, out DateOnly date) => TryParse(text, today, past: false, out date);
+
+    public static bool TryParse(string? text, DateOnly today, bool past, out DateOnly date)
     {
         date = default;
         // Full-width digits and dashes (a phone keyboard in full-width mode) fold to ASCII first.
@@ -26,9 +30,15 @@ public static partial class DutyDates
             case "后天" or "後天":
                 date = today.AddDays(2);
                 return true;
+            case "昨天" or "昨日" or "yesterday":
+                date = today.AddDays(-1);
+                return true;
+            case "前天":
+                date = today.AddDays(-2);
+                return true;
         }
         if (DateOnly.TryParseExact(t, ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date)) return true;
-        if (Weekday(t, today) is { } weekday)
+        if (Weekday(t, today, past) is { } weekday)
         {
             date = weekday;
             return true;
@@ -39,14 +49,16 @@ public static partial class DutyDates
         {
             month = int.Parse(md.Groups["m"].Value, CultureInfo.InvariantCulture);
             day = int.Parse(md.Groups["d"].Value, CultureInfo.InvariantCulture);
-            // Without a year: this year, or next year for a month well before this one (January asked in December).
-            year = month < today.Month - 1 ? today.Year + 1 : today.Year;
+            // Without a year: this year, or next year for a month well before this one (January asked in December);
+            // looking back, last year for a month well after this one (December asked in January).
+            year = past ? (month > today.Month + 1 ? today.Year - 1 : today.Year) : month < today.Month - 1 ? today.Year + 1 : today.Year;
         }
         else if (DayOnly().Match(t) is { Success: true } d)
         {
             day = int.Parse(d.Groups["d"].Value, CultureInfo.InvariantCulture);
-            // "3号" on the 27th means next month's 3rd: nobody names a day already past by its number alone.
-            var month0 = day < today.Day ? today.AddMonths(1) : today;
+            // "3号" on the 27th means next month's 3rd: nobody names a day already past by its number alone. Looking back,
+            // "26号" on the 3rd is last month's.
+            var month0 = past ? (day > today.Day ? today.AddMonths(-1) : today) : day < today.Day ? today.AddMonths(1) : today;
             (year, month) = (month0.Year, month0.Month);
         }
         else return false;
@@ -58,8 +70,8 @@ public static partial class DutyDates
 
     private static readonly string[] EnglishDays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
-    /// <summary>周五, 下周一, 本周三, friday, next monday; null when it is no weekday.</summary>
-    private static DateOnly? Weekday(string t, DateOnly today)
+    /// <summary>周五, 下周一, 上周五, 本周三, friday, next monday, last friday; null when it is no weekday.</summary>
+    private static DateOnly? Weekday(string t, DateOnly today, bool past)
     {
         int day; // Monday = 0
         string week;
@@ -73,7 +85,7 @@ public static partial class DutyDates
         {
             var words = t.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (words.Length is < 1 or > 2 || (day = Array.IndexOf(EnglishDays, words[^1])) < 0) return null;
-            week = words.Length == 2 ? words[0] switch { "next" => "下", "this" => "本", _ => "?" } : "";
+            week = words.Length == 2 ? words[0] switch { "next" => "下", "this" => "本", "last" => "上", _ => "?" } : "";
             if (week == "?") return null;
         }
         var todayIndex = ((int)today.DayOfWeek + 6) % 7;
@@ -81,12 +93,14 @@ public static partial class DutyDates
         return week switch
         {
             "下" or "下个" => monday.AddDays(7 + day),
+            "上" or "上个" => monday.AddDays(day - 7),
             "本" or "这" or "这个" => monday.AddDays(day),
-            _ => today.AddDays((day - todayIndex + 7) % 7),
+            // Alone: the coming one, or looking back the latest one (today included either way).
+            _ => past ? today.AddDays(-((todayIndex - day + 7) % 7)) : today.AddDays((day - todayIndex + 7) % 7),
         };
     }
 
-    [GeneratedRegex(@"^(?<w>下个?|本|这个?)?(?:周|星期|礼拜)(?<d>[一二三四五六日天])$")]
+    [GeneratedRegex(@"^(?<w>下个?|上个?|本|这个?)?(?:周|星期|礼拜)(?<d>[一二三四五六日天])$")]
     private static partial Regex ChineseWeekday();
 
     /// <summary>"yyyy-MM" → the first of that month.</summary>

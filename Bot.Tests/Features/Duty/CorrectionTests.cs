@@ -80,6 +80,19 @@ public sealed class CorrectionTests : IDisposable
     }
 
     [Fact]
+    public async Task Correction_TheNextDay_昨天_IsYesterdaysShift()
+    {
+        await WatchAsync(Shanghai(15, 1));
+        await Chat("wangwu").NewBotLinesAsync();
+        _bot.Time.SetUtcNow(Shanghai(10, 0).AddDays(1).ToUniversalTime());
+
+        // 昨天 is a date, looking back (it was read as part of the reason before).
+        Assert.Equal("已提交补卡申请 #1，等待王五审批，结果会通知您。", await SayAsync("zhangsan", "补卡 昨天 手机没电"));
+        Assert.Equal("王五您好，张三申请补卡：11-26（周四） 早班 07:00–15:00。原因：手机没电。请审批（补卡申请 #1）。",
+            (await Chat("wangwu").NewBotLinesAsync()).Single().Text);
+    }
+
+    [Fact]
     public async Task Correction_OnlyTheMissedCheckOut_KeepsTheCheckInMark()
     {
         _bot.Time.SetUtcNow(Shanghai(7, 10).ToUniversalTime());

@@ -42,10 +42,27 @@ public sealed class DutyDatesTests
     }
 
     [Theory]
+    [InlineData("昨天", "2026-11-26")]
+    [InlineData("前天", "2026-11-25")]
+    [InlineData("26号", "2026-11-26")]   // this month's
+    [InlineData("28号", "2026-10-28")]   // not yet come this month: last month's
+    [InlineData("周三", "2026-11-25")]   // the latest Wednesday (said on a Friday)
+    [InlineData("周五", "2026-11-27")]   // today
+    [InlineData("周六", "2026-11-21")]
+    [InlineData("上周五", "2026-11-20")]
+    [InlineData("last monday", "2026-11-16")]
+    [InlineData("1-3", "2026-01-03")]
+    [InlineData("11-20", "2026-11-20")]
+    public void LookingBack_ForCorrections_DatesAreThePastOnes(string typed, string expected)
+    {
+        Assert.True(DutyDates.TryParse(typed, Today, past: true, out var date));
+        Assert.Equal(DateOnly.Parse(expected), date);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("下周")]
     [InlineData("周八")]
-    [InlineData("last monday")]
     [InlineData("2月30日")]
     [InlineData("13-01")]
     [InlineData("٢٨号")] // another script's digits: no date; the turn used to fail on them
