@@ -12,6 +12,8 @@ public sealed class ConversationEngine
 
     private static readonly TextCatalog Texts = ConversationTexts.Catalog;
     private const int MaxHelpButtons = 6;
+    // How long an unanswered question keeps a typed command from running (it is answered with the hint to 取消 first).
+    private static readonly TimeSpan StaleQuestionAfter = TimeSpan.FromMinutes(30);
     // Up to this many commands help describes each one; beyond it, an overview by topic.
     private const int CompactHelpAbove = 10;
 
@@ -41,6 +43,15 @@ public sealed class ConversationEngine
             {
                 Cancel(turn);
                 return;
+            }
+
+            // A question left unanswered for a long while is no longer "the middle" of anything: a command typed now (签到
+            // the next morning, with yesterday's 调班 question still open) is meant as itself, and the old question ends.
+            if (turn.State.InFlow && turn.State.LastActivityAt is { } last && turn.Now - last >= StaleQuestionAfter
+                && turn.Message.ChoiceValue is null && turn.Choice is null && TypedCommandIn(turn, out var ownFlow) is not null && !ownFlow)
+            {
+                turn.EndFlow();
+                turn.Reply(Texts.Get("StaleQuestionEnded", turn.Language));
             }
 
             // A message the bot sent on its own since the last turn (a swap to agree to, an alert with 收到) is what the

@@ -105,6 +105,19 @@ public sealed class SwapTests : IDisposable
     }
 
     [Fact]
+    public async Task AQuestionLeftForHalfAnHour_DoesNotHoldBackACommand()
+    {
+        await SayAsync("zhangsan", "调班");
+        // Within the half hour, a command typed is answered with the hint to 取消 first.
+        Assert.StartsWith("提示：您还在进行中的操作里。如要改为“签到”", await SayAsync("zhangsan", "签到"));
+
+        _bot.Time.Advance(TimeSpan.FromMinutes(30));
+        var reply = await SayAsync("zhangsan", "签到");
+        Assert.StartsWith("您之前还有一个问题半小时没有回复，已为您结束。\n签到成功：早班 07:00–15:00，签到时间 10:00。", reply);
+        Assert.Empty(await SwapsAsync());
+    }
+
+    [Fact]
     public async Task Swap_AfterApproval_MyShiftsWhoIsOnDutyAndCheckInFollowTheNewRoster_第2篇_1_8()
     {
         await SayAsync("zhangsan", "调班 李四 明天");
