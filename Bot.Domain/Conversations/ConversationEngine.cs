@@ -112,7 +112,7 @@ public sealed class ConversationEngine
                 {
                     if (RestatedCommand(turn) is var (restated, restatedArguments))
                     {
-                        // "调班 老李 明天" while 调班 asks which day: the request said again in full, started afresh.
+                        // "调班 老李 明天" while 调班 asks which day: the request said again, started afresh.
                         turn.EndFlow();
                         await restated.HandleAsync(turn, restatedArguments, cancellationToken);
                         return;
@@ -353,13 +353,16 @@ public sealed class ConversationEngine
     }
 
     /// <summary>
-    /// The open flow's own command typed again with its details, where the question offers buttons (so it cannot be
-    /// the answer): the request restated, to be started afresh.
+    /// The open flow's own command typed again — with its details where the question offers buttons (alone it is the
+    /// flow's to answer there: 巡查 in the middle of the round), alone or with them where it takes any text (where it
+    /// would otherwise be written into the answer: "值班记录 5号楼门禁坏了" as what happened): the request restated, to
+    /// be started afresh. The command decides what afresh means (交班 resumes where the preparation stands).
     /// </summary>
     private (IBotCommand Command, string Arguments)? RestatedCommand(TurnContext turn)
     {
-        if (turn.Message.ChoiceValue is not null || turn.Choice is not null || turn.State.PendingChoices.Count == 0) return null;
-        return TypedCommandIn(turn, out var ownFlow) is var (command, arguments) && ownFlow && arguments.Length > 0 ? (command, arguments) : null;
+        if (turn.Message.ChoiceValue is not null || turn.Choice is not null) return null;
+        if (TypedCommandIn(turn, out var ownFlow) is not var (command, arguments) || !ownFlow) return null;
+        return arguments.Length > 0 || turn.State.PendingChoices.Count == 0 ? (command, arguments) : null;
     }
 
     /// <summary>

@@ -36,6 +36,21 @@ public sealed class DutyLogTests
         bot.InScopeAsync(sp => sp.GetRequiredService<IOpenDutyEvents>().BlockingHandoverAsync(bot.Time.GetUtcNow(), CancellationToken.None));
 
     [Fact]
+    public async Task DutyLog_ItsOwnWordTypedAgain_IsNotRecordedAsWhatHappened()
+    {
+        using var bot = At(Shanghai(26, 9, 40));
+        await SayAsync(bot, "zhangsan", "值班记录");
+
+        // Not what happened: the question again.
+        Assert.StartsWith("请简要说明发生了什么", await SayAsync(bot, "zhangsan", "值班记录"));
+        // Said again with what happened: the record starts afresh with it.
+        await SayAsync(bot, "zhangsan", "值班记录 5号楼门禁坏了，已报修");
+        await SayAsync(bot, "zhangsan", "1");
+        await SayAsync(bot, "zhangsan", "处理中");
+        Assert.Equal("5号楼门禁坏了，已报修", Assert.Single(await EntriesAsync(bot)).What);
+    }
+
+    [Fact]
     public async Task DutyLog_HandledMatter_IsRecordedWithWhoWhenShiftAndPost_第2篇_1_3()
     {
         using var bot = At(Shanghai(26, 9, 40));
