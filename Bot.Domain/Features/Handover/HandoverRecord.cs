@@ -137,6 +137,19 @@ public sealed class HandoverRecord
         return item;
     }
 
+    /// <summary>
+    /// 撤回: the last item written, taken back before signing — only while preparing, only the latest item of all (so no
+    /// number is left out), and only when it belongs to this section and this person wrote it. Null when there is none.
+    /// </summary>
+    public HandoverItem? TakeBackLast(HandoverSection section, string byId)
+    {
+        EnsureNotLocked();
+        if (Status != HandoverStatus.Preparing || Items.MaxBy(i => i.Number) is not { } last
+            || last.Section != section || last.AddedById != byId || last.AddedLater) return null;
+        Items.Remove(last);
+        return last;
+    }
+
     /// <summary>Drops the automatic key lines of the preparation so they can be read afresh from the keys feature.</summary>
     public void ClearKeysOut()
     {

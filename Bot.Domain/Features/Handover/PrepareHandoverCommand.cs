@@ -14,6 +14,7 @@ public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotComm
     private static readonly char[] Separators = [';', '；', '|', '｜'];
     // What staff type between the parts as often as the semicolon asked for (commas on a phone keyboard, one per line).
     private static readonly char[] LooseSeparators = [',', '，', '、', '\n', '\r'];
+    private static readonly HashSet<string> TakeBackWords = new(StringComparer.Ordinal) { "撤回", "撤销", "删除上一条", "undo", "take back" };
     private static readonly HashSet<string> DoneWords = new(StringComparer.Ordinal) { "完成", "无", "没有", "好了", "结束", "下一步", "done", "none", "no", "nothing", "next" };
     private static readonly HashSet<string> HandledWords = new(StringComparer.Ordinal) { "已处理", "处理完", "已解决", "handled", "done", "resolved" };
     private static readonly HashSet<string> UnhandledWords = new(StringComparer.Ordinal) { "未处理", "未解决", "处理中", "unhandled", "open", "pending" };
@@ -209,6 +210,14 @@ public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotComm
             await GoToAsync(turn, record, Next(steps, step), cancellationToken);
             return;
         }
+        if (TakeBackWords.Contains(key))
+        {
+            // A line written by mistake (a typo, a message meant for something else) is taken back before it is signed.
+            turn.Ask(record.TakeBackLast(SectionOf(step), turn.Sender.Id) is { } taken
+                ? Texts.Get("ItemTakenBack", language, handovers.Line(taken, language))
+                : Texts.Get("NothingToTakeBack", language), DoneChoices(language));
+            return;
+        }
         if (answer.Length == 0)
         {
             turn.Ask(ConversationTexts.Catalog.Get("NotUnderstoodInFlow", language), DoneChoices(language));
@@ -372,6 +381,14 @@ public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotComm
         return colon > 0 && (step.StartsWith("shared:", StringComparison.Ordinal) || step.StartsWith("check:", StringComparison.Ordinal))
             && int.TryParse(step[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out index);
     }
+
+    /// <summary>The section a list step writes into.</summary>
+    private static HandoverSection SectionOf(string step) => step switch
+    {
+        "unfinished" => HandoverSection.UnfinishedWork,
+        "incidents" => HandoverSection.Incident,
+        _ => ListSection(step),
+    };
 
     private static HandoverSection ListSection(string step) => step switch
     {

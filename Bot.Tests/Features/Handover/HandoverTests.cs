@@ -274,6 +274,23 @@ public sealed class HandoverTests : HandoverTestBase
     }
 
     [Fact]
+    public async Task ALineWrittenByMistake_IsTakenBackBeforeSigning()
+    {
+        At(26, 14, 35);
+        await SayAsync("zhangsan", "交班");
+        Assert.Contains("记错了可回复“撤回”", await SayAsync("zhangsan", "3-1-502漏水；楼上管道破裂；已通知维修部关闸；待明早维修"));
+        Assert.StartsWith("已撤回：1. 【未完成工作】3-1-502漏水", await SayAsync("zhangsan", "撤回"));
+        Assert.Empty((await RecordAsync()).Items);
+        // Nothing more of this part to take back; and the next line takes the number that was freed.
+        Assert.StartsWith("这一部分没有可以撤回的条目", await SayAsync("zhangsan", "撤回"));
+        Assert.StartsWith("已记录：1. 【未完成工作】3-1-503漏水", await SayAsync("zhangsan", "3-1-503漏水；楼上管道破裂；已关闸；待维修"));
+        Assert.Contains("【上级指示】", await SayAsync("zhangsan", "完成"));
+        // A line of an earlier part is not this part's to take back.
+        Assert.StartsWith("这一部分没有可以撤回的条目", await SayAsync("zhangsan", "撤回"));
+        Assert.Equal("3-1-503漏水", Assert.Single((await RecordAsync()).Items).Text);
+    }
+
+    [Fact]
     public async Task CheckItems_AnsweredInOwnWords_AFindingAloneIsConfirmedFirst_第1篇_1_5()
     {
         At(26, 14, 35);
