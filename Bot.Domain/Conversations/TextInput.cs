@@ -47,7 +47,7 @@ public static class TextInput
     // Plain yes and no as people type them, for a question whose choices have the values "yes" and "no" (a yes also
     // answers a choice valued "confirm" or "ok": 确认 an item, ✓ 正常).
     private static readonly HashSet<string> YesWords = new(StringComparer.Ordinal)
-        { "是", "是的", "对", "对的", "嗯", "好", "好的", "要", "需要", "可以", "行", "没问题", "没错", "无误", "确认无误", "正确",
+        { "是", "是的", "对", "对的", "嗯", "好", "好的", "要", "需要", "可以", "行", "没问题", "没错", "不错", "无误", "确认无误", "正确",
           "y", "yes", "ok", "okay", "yeah", "yep", "sure", "fine" };
     private static readonly string[] YesValues = ["yes", "confirm", "ok"];
     private static readonly HashSet<string> NoWords = new(StringComparer.Ordinal)
@@ -118,6 +118,8 @@ public static class TextInput
     }
 
     private static readonly string[] Negations = ["不", "没", "未", "无", "否", "别"];
+    // Inside an answer only these say "not" ("特别好" holds 别, and is no no).
+    private static readonly string[] InnerNegations = ["不", "没", "未", "无法"];
 
     /// <summary>
     /// A plain yes or no: the usual words, or a short answer that echoes the question ("电源已切断", "关好了", "锁了" say yes;
@@ -133,7 +135,9 @@ public static class TextInput
         // "窗户没关", "门没锁好": a short answer with a negation in it and nothing done (已, 了) is a no; with both
         // ("已经没电了") it is left to be asked again rather than guessed.
         if (Negations.Any(n => key.Contains(n, StringComparison.Ordinal)))
-            return key.Length <= 6 && !key.Contains('已') && !key.Contains('了') ? false : null;
+            return key.Length <= 6 && !key.Contains('已') && !key.Contains('了') && InnerNegations.Any(n => key.Contains(n, StringComparison.Ordinal))
+                ? false
+                : null;
         return key.Contains('已') || key.EndsWith('了') || key.EndsWith("好", StringComparison.Ordinal) ? true : null;
     }
 

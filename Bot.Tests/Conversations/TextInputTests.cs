@@ -27,6 +27,8 @@ public sealed class TextInputTests
     [InlineData("还没锁", "no")]
     [InlineData("窗户没关", "no")]      // what is not done, named
     [InlineData("门没锁好。", "no")]
+    [InlineData("窗户无法关闭", "no")]
+    [InlineData("不错", "yes")]
     public void YesNoQuestion_TakesTheUsualAnswers(string typed, string value) =>
         Assert.Equal(value, TextInput.MatchChoice(typed, Contractor)?.Value);
 
@@ -46,6 +48,7 @@ public sealed class TextInputTests
     [InlineData("已经没电了")]                  // a yes and a no at once
     [InlineData("门窗都已经关闭了但是窗户有裂缝")] // more than a yes or a no
     [InlineData("3楼")]
+    [InlineData("特别好")]                      // holds 别, says no "not"
     public void MixedOrLongAnswers_AreNoYesOrNo(string typed) => Assert.Null(TextInput.MatchChoice(typed, Contractor));
 
     private static readonly Choice[] SwapRequest = [new("同意调班 1", "同意"), new("拒绝调班 1", "拒绝")];
