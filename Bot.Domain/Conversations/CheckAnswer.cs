@@ -15,8 +15,8 @@ public static class CheckAnswer
     private static readonly HashSet<string> OkWords = new(StringComparer.Ordinal)
         { "好", "好的", "良好", "完好", "fine", "good", "normal", "ok", "okay", "v" };
 
-    // In order or not, with what was seen after it ("正常，已巡视", "✗ 2号对讲机电池坏"). Longest first, so that 不正常 is not
-    // read as 正常's opposite's prefix and 无异常 is not read as 异常.
+    // In order or not, with what was seen after it ("正常，已巡视", "✗ 2号对讲机电池坏"). Each word is matched at the start
+    // only (无异常 is not 异常, 不正常 not 正常), the longest first should one ever begin another.
     private static readonly (string Word, bool Ok)[] Verdicts = new (string, bool)[]
         {
             ("一切正常", true), ("一切良好", true), ("一切完好", true), ("正常", true), ("没问题", true), ("没有问题", true),
