@@ -232,8 +232,7 @@ public sealed class CallbackSurveys(ICallbackStore store, IOwnerReach reach, Cal
     {
         // As typed: Normalize would fold the owner's full-width punctuation into ASCII.
         var text = (turn.Message.Text ?? "").Trim();
-        if (text.Length == 0) return null;
-        return text.Length > 500 ? text[..500] : text;
+        return text.Length == 0 ? null : Clip(text);
     }
 
     private void Ask(TurnContext turn, string step, string? intro = null)
