@@ -80,7 +80,7 @@ public sealed class CorrectionTests : IDisposable
     }
 
     [Fact]
-    public async Task Correction_TheNextDay_昨天_IsYesterdaysShift()
+    public async Task Correction_TheNextDay_昨天_IsYesterdaysShift_第2篇_2_1()
     {
         await WatchAsync(Shanghai(15, 1));
         await Chat("wangwu").NewBotLinesAsync();
