@@ -81,7 +81,8 @@ public sealed class ConversationEngine
                 if (MidQuestionCommandIn(turn) is var (midQuestion, midQuestionArguments))
                 {
                     // A copy: the command may clear the list in place.
-                    var (flowBefore, stepBefore, choicesBefore, questionBefore) = (turn.State.Flow, turn.State.Step, turn.State.PendingChoices.ToList(), turn.State.Question);
+                    var (flowBefore, stepBefore, choicesBefore, questionBefore, textBefore) =
+                        (turn.State.Flow, turn.State.Step, turn.State.PendingChoices.ToList(), turn.State.Question, turn.State.TextAnswersToo);
                     await midQuestion.HandleAsync(turn, midQuestionArguments, cancellationToken);
                     if (turn.State.Flow == flowBefore && turn.State.Step == stepBefore)
                     {
@@ -91,7 +92,7 @@ public sealed class ConversationEngine
                         var stillOpen = questionBefore is { } question
                             ? Texts.Get("QuestionStillOpenWith", turn.Language, question)
                             : Texts.Get("QuestionStillOpen", turn.Language);
-                        if (choicesBefore.Count > 0) turn.Ask(stillOpen, choicesBefore);
+                        if (choicesBefore.Count > 0) turn.Ask(stillOpen, choicesBefore, textBefore);
                         else turn.Reply(stillOpen);
                         turn.State.Question = questionBefore;
                     }
@@ -117,17 +118,22 @@ public sealed class ConversationEngine
                         await restated.HandleAsync(turn, restatedArguments, cancellationToken);
                         return;
                     }
+                    // Sent again after it was held back: the person has said it is the answer, so no hint either.
+                    var confirmedAnswer = turn.State.HeldCommand is { } heldBefore && heldBefore == turn.Said;
                     if (HeldAsCommand(turn) is { } held)
                     {
                         // "业主电话 3-1-502" while a report asks what happened: not written into the report unnoticed.
-                        turn.Reply(turn.State.Question is { } open
+                        var heldText = turn.State.Question is { } open
                             ? Texts.Get("CommandOrAnswerTo", turn.Language, held, open)
-                            : Texts.Get("CommandOrAnswer", turn.Language, held));
+                            : Texts.Get("CommandOrAnswer", turn.Language, held);
+                        // The question's shortcuts (交班's 完成) stay under it.
+                        if (turn.State.PendingChoices.Count > 0) turn.Ask(heldText, [.. turn.State.PendingChoices], textAnswersToo: true);
+                        else turn.Reply(heldText);
                         return;
                     }
                     var (flowBefore, stepBefore) = (turn.State.Flow, turn.State.Step);
                     await flow.ContinueAsync(turn, cancellationToken);
-                    if (turn.State.Flow == flowBefore && turn.State.Step == stepBefore) HintHowToLeave(turn);
+                    if (turn.State.Flow == flowBefore && turn.State.Step == stepBefore && !confirmedAnswer) HintHowToLeave(turn);
                     return;
                 }
                 // The flow is no longer offered (an upgrade removed it): forget it and route the message normally.
@@ -362,19 +368,22 @@ public sealed class ConversationEngine
     {
         if (turn.Message.ChoiceValue is not null || turn.Choice is not null) return null;
         if (TypedCommandIn(turn, out var ownFlow) is not var (command, arguments) || !ownFlow) return null;
-        return arguments.Length > 0 || turn.State.PendingChoices.Count == 0 ? (command, arguments) : null;
+        return arguments.Length > 0 || TakesAnyText(turn.State) ? (command, arguments) : null;
     }
 
+    /// <summary>Whatever is typed will be taken as the answer: the question has no buttons, or its buttons are only shortcuts.</summary>
+    private static bool TakesAnyText(ConversationState state) => state.PendingChoices.Count == 0 || state.TextAnswersToo;
+
     /// <summary>
-    /// The command word, when a command is typed (alone, or set apart from its details) where the flow asks for free
-    /// text only — no buttons, so anything would be taken as the answer. Held back the first time; the same text sent
+    /// The command word, when a command is typed (alone, or set apart from its details) where the flow takes any text
+    /// — no buttons, or buttons that are only shortcuts — so it would be taken as the answer. Held back the first time; the same text sent
     /// again goes to the flow as the answer. Not the flow's own command word.
     /// </summary>
     private string? HeldAsCommand(TurnContext turn)
     {
         var heldBefore = turn.State.HeldCommand;
         turn.State.HeldCommand = null;
-        if (turn.Message.ChoiceValue is not null || turn.Choice is not null || turn.State.PendingChoices.Count > 0) return null;
+        if (turn.Message.ChoiceValue is not null || turn.Choice is not null || !TakesAnyText(turn.State)) return null;
         if (TypedCommandIn(turn, out var ownFlow) is not var (command, _) || ownFlow) return null;
         if (heldBefore == turn.Said) return null;
         turn.State.HeldCommand = turn.Said;

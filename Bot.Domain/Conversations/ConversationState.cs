@@ -19,6 +19,11 @@ public sealed class ConversationState
     /// same text sent again is the answer after all.
     /// </summary>
     public string? HeldCommand { get; set; }
+    /// <summary>
+    /// The pending choices are only shortcuts: any other text answers the question too (the handover's lists take items
+    /// or 完成). Such a question is held to a typed command as one without buttons is.
+    /// </summary>
+    public bool TextAnswersToo { get; set; }
 
     /// <summary>The pseudo-flow of <see cref="TurnContext.AskForArguments"/>: the step is the command's name.</summary>
     public const string ArgumentsFlow = "command-arguments";
@@ -39,5 +44,6 @@ public sealed class ConversationState
         PendingChoices.Clear();
         Question = null;
         HeldCommand = null;
+        TextAnswersToo = false;
     }
 }

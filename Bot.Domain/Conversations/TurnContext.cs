@@ -33,22 +33,27 @@ public sealed class TurnContext(IncomingMessage message, Participant sender, Con
     /// <summary>A reply that goes before those already made this turn, so a question asked again stays last, with its buttons.</summary>
     internal void ReplyFirst(string text) => _replies.Insert(0, new OutgoingMessage(text));
 
-    /// <summary>Asks with choices and remembers them, so the next message can answer by number or text.</summary>
-    public void Ask(string text, IReadOnlyList<Choice> choices)
+    /// <summary>
+    /// Asks with choices and remembers them, so the next message can answer by number or text. With
+    /// <paramref name="textAnswersToo"/> the choices are shortcuts and any other text is an answer as well.
+    /// </summary>
+    public void Ask(string text, IReadOnlyList<Choice> choices, bool textAnswersToo = false)
     {
         State.PendingChoices = [.. choices];
+        State.TextAnswersToo = textAnswersToo;
         if (State.InFlow) State.Question = QuestionLine(text);
         _replies.Add(new OutgoingMessage(text, choices));
     }
 
     /// <summary>Asks as the given step of a flow: the flow's next turn goes to <see cref="IConversationFlow.ContinueAsync"/>.</summary>
-    public void AskInFlow(IConversationFlow flow, string step, string text, IReadOnlyList<Choice>? choices = null)
+    public void AskInFlow(IConversationFlow flow, string step, string text, IReadOnlyList<Choice>? choices = null, bool textAnswersToo = false)
     {
         State.StartOrContinue(flow.Name, step);
-        if (choices is { Count: > 0 }) Ask(text, choices);
+        if (choices is { Count: > 0 }) Ask(text, choices, textAnswersToo);
         else
         {
             State.PendingChoices = [];
+            State.TextAnswersToo = false;
             State.Question = QuestionLine(text);
             Reply(text);
         }

@@ -215,12 +215,12 @@ public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotComm
             // A line written by mistake (a typo, a message meant for something else) is taken back before it is signed.
             turn.Ask(record.TakeBackLast(SectionOf(step), turn.Sender.Id) is { } taken
                 ? Texts.Get("ItemTakenBack", language, handovers.Line(taken, language))
-                : Texts.Get("NothingToTakeBack", language), DoneChoices(language));
+                : Texts.Get("NothingToTakeBack", language), DoneChoices(language), textAnswersToo: true);
             return;
         }
         if (answer.Length == 0)
         {
-            turn.Ask(ConversationTexts.Catalog.Get("NotUnderstoodInFlow", language), DoneChoices(language));
+            turn.Ask(ConversationTexts.Catalog.Get("NotUnderstoodInFlow", language), DoneChoices(language), textAnswersToo: true);
             return;
         }
         var parts = answer.Split(Separators, StringSplitOptions.TrimEntries);
@@ -234,7 +234,7 @@ public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotComm
                     parts = loose;
                 if (parts.Length < 4 || parts.Take(4).Any(p => p.Length == 0))
                 {
-                    turn.Ask(Texts.Get("UnfinishedFormat", language), DoneChoices(language));
+                    turn.Ask(Texts.Get("UnfinishedFormat", language), DoneChoices(language), textAnswersToo: true);
                     return;
                 }
                 item = record.Add(HandoverSection.UnfinishedWork, parts[0], turn.Sender.Id, turn.Now, cause: parts[1], course: parts[2], result: string.Join("；", parts.Skip(3)));
@@ -243,7 +243,7 @@ public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotComm
                 // 第1篇 1.3: handled or not, everything major is handed over.
                 if (ParseIncident(answer, parts) is not var (matter, handled, note))
                 {
-                    turn.Ask(Texts.Get("IncidentFormat", language), DoneChoices(language));
+                    turn.Ask(Texts.Get("IncidentFormat", language), DoneChoices(language), textAnswersToo: true);
                     return;
                 }
                 item = record.Add(HandoverSection.Incident, matter, turn.Sender.Id, turn.Now, handled: handled, note: note);
@@ -252,7 +252,7 @@ public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotComm
                 item = record.Add(ListSection(step), answer, turn.Sender.Id, turn.Now);
                 break;
         }
-        turn.Ask(Texts.Get("ItemRecorded", language, handovers.Line(item, language)), DoneChoices(language));
+        turn.Ask(Texts.Get("ItemRecorded", language, handovers.Line(item, language)), DoneChoices(language), textAnswersToo: true);
     }
 
     /// <summary>
@@ -318,7 +318,7 @@ public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotComm
             "incidents" => "AskIncidents",
             "letters" => "AskLetters",
             _ => "AskCounter",
-        }, language), DoneChoices(language));
+        }, language), DoneChoices(language), textAnswersToo: true);
     }
 
     private async Task SubmitAsync(TurnContext turn, HandoverRecord record, CancellationToken cancellationToken)

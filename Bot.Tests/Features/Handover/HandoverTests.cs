@@ -291,6 +291,26 @@ public sealed class HandoverTests : HandoverTestBase
     }
 
     [Fact]
+    public async Task ACommandTyped_AtAListStep_IsNotWrittenIntoTheHandoverUnlessSentAgain()
+    {
+        At(26, 14, 35);
+        await SayAsync("zhangsan", "交班");
+        Assert.Contains("【上级指示】", await SayAsync("zhangsan", "完成"));
+
+        // Most likely meant as the command, not as an instruction to hand over; 完成 stays under the question.
+        var held = Assert.Single(await Chat("zhangsan").SayAsync("业主电话 3-1-502"));
+        Assert.StartsWith("您正在回答：", held.Text);
+        Assert.Contains("如要改为“业主电话”", held.Text);
+        Assert.Equal(["完成"], held.Choices.Select(c => c.Label).ToArray());
+        Assert.Empty((await RecordAsync()).Items);
+        // Sent again, it is the item after all.
+        Assert.StartsWith("已记录：1. 【上级指示】业主电话 3-1-502", await SayAsync("zhangsan", "业主电话 3-1-502"));
+        // The flow's own command typed again at such a step starts it afresh (交班 resumes where it stands), not an item.
+        Assert.Contains("【上级指示】", await SayAsync("zhangsan", "交班"));
+        Assert.Single((await RecordAsync()).Items);
+    }
+
+    [Fact]
     public async Task CheckItems_AnsweredInOwnWords_AFindingAloneIsConfirmedFirst_第1篇_1_5()
     {
         At(26, 14, 35);
