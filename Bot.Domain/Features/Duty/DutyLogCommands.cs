@@ -322,7 +322,9 @@ public sealed class IncidentReportCommand(IDutyLogStore store, IEscalationDirect
             var owed = await store.ReportsOwedByAsync(turn.Sender.Id, cancellationToken);
             if (owed.Count == 0)
             {
-                turn.Reply(Texts.Get("NoReportsOwed", turn.Language));
+                // Said what the report is and where it starts: someone who has just had an incident most likely wants to record it.
+                var logWord = Texts.Get("LogWord", turn.Language);
+                turn.Ask(Texts.Get("NoReportsOwed", turn.Language, logWord), [new Choice(logWord, logWord)]);
                 return;
             }
             if (owed.Count > 1)

@@ -284,7 +284,11 @@ public sealed class DutyLogWatchTests
         var id = Assert.Single(await EntriesAsync(bot)).Id;
 
         Assert.Equal($"记录 #{id} 不是重大事件或紧急情况，无需书面报告。", await SayAsync(bot, "zhangsan", $"事件报告 {id}"));
-        Assert.Equal("您好，您目前没有需要提交的事件报告。", await SayAsync(bot, "zhangsan", "事件报告"));
+        // Nothing owed: what the report is, and the way to record an event, as a button.
+        var none = Assert.Single(await Chat(bot, "zhangsan").SayAsync("事件报告"));
+        Assert.StartsWith("您好，您目前没有需要提交的事件报告。事件报告是重大事件或紧急情况记入值班记录后、次日提交的书面报告", none.Text);
+        Assert.Equal("值班记录", Assert.Single(none.Choices).Value);
+        Assert.Contains("请简要说明发生了什么", await SayAsync(bot, "zhangsan", "1"));
         Assert.Empty(await AllAsync<IncidentReport>(bot));
     }
 
