@@ -131,6 +131,15 @@ public sealed class ConversationEngine
                         else turn.Reply(heldText);
                         return;
                     }
+                    if (HelpOrGreetingWhereTextIsTaken(turn) is { } notAnAnswer)
+                    {
+                        // "帮助" or "你好" where any text is taken is never the answer: a duty log saying "帮助" helps nobody.
+                        var again = turn.State.Question is { } open ? Texts.Get("QuestionStillOpenWith", turn.Language, open) : null;
+                        var reply = again is null ? notAnAnswer : notAnAnswer + "\n" + again;
+                        if (turn.State.PendingChoices.Count > 0) turn.Ask(reply, [.. turn.State.PendingChoices], textAnswersToo: true);
+                        else turn.Reply(reply);
+                        return;
+                    }
                     var (flowBefore, stepBefore) = (turn.State.Flow, turn.State.Step);
                     await flow.ContinueAsync(turn, cancellationToken);
                     if (turn.State.Flow == flowBefore && turn.State.Step == stepBefore && !confirmedAnswer) HintHowToLeave(turn);
@@ -343,6 +352,19 @@ public sealed class ConversationEngine
     /// asked again. When a typed message (not a pressed choice) is a bare command word or a help word and the flow did not
     /// move on, the person is told how to get out: send 取消 first, ahead of the flow's own answer. The flow itself is left as it was.
     /// </summary>
+    /// <summary>
+    /// What to say to a help word or a bare greeting typed where the question takes any text (and so would take it as
+    /// the answer); null for anything else.
+    /// </summary>
+    private static string? HelpOrGreetingWhereTextIsTaken(TurnContext turn)
+    {
+        if (turn.Message.ChoiceValue is not null || turn.Choice is not null || !TakesAnyText(turn.State)) return null;
+        if (IsGreeting(turn.Text)) return Texts.Get("InFlowGreeting", turn.Language);
+        return IsHelpWord(turn.Text) ? Texts.Get("InFlowHint", turn.Language, turn.Text.Trim()) : null;
+    }
+
+    private static bool IsGreeting(string? text) => Greetings.Contains(TextInput.ForMatching(text)) || (text is not null && AfterGreeting(text) == "");
+
     private void HintHowToLeave(TurnContext turn)
     {
         if (turn.Message.ChoiceValue is not null || turn.Choice is not null) return;
@@ -352,6 +374,12 @@ public sealed class ConversationEngine
             // The flow's own word (交班 in the middle of 交班) is the flow's to answer; leaving for it would make no sense.
             if (ownFlow) return;
             word = command.Info.WordFor(turn.Language);
+        }
+        else if (IsGreeting(turn.Text))
+        {
+            // A greeting answers with the help outside a question; inside one it is greeted back, not told to "do 你好 instead".
+            turn.ReplyFirst(Texts.Get("InFlowGreeting", turn.Language));
+            return;
         }
         else if (IsHelpWord(turn.Text)) word = turn.Text;
         // First: what the person wanted, then the question they are still in (asked again, with its buttons, last).

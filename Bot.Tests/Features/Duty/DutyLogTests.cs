@@ -51,6 +51,25 @@ public sealed class DutyLogTests
     }
 
     [Fact]
+    public async Task DutyLog_HelpOrAGreeting_IsNotRecordedAsWhatHappened()
+    {
+        using var bot = At(Shanghai(26, 9, 40));
+        await SayAsync(bot, "zhangsan", "值班记录");
+
+        // Where any text is the answer, 帮助 and 您好 would have gone into the log as what happened.
+        var help = await SayAsync(bot, "zhangsan", "帮助");
+        Assert.StartsWith("提示：您还在进行中的操作里。如要改为“帮助”，请先发送“取消”", help);
+        Assert.Contains("您刚才的问题还在等待您的回答：“请简要说明发生了什么", help);
+        Assert.StartsWith("您好！您还有一个问题没有回答", await SayAsync(bot, "zhangsan", "您好呀"));
+        // Sent again, still not an answer; the matter itself is.
+        Assert.StartsWith("提示：", await SayAsync(bot, "zhangsan", "帮助"));
+        Assert.StartsWith("请选择类别", await SayAsync(bot, "zhangsan", "你好，3号楼大堂顶灯不亮"));
+        await SayAsync(bot, "zhangsan", "1");
+        await SayAsync(bot, "zhangsan", "已报工程部");
+        Assert.Equal("你好，3号楼大堂顶灯不亮", Assert.Single(await EntriesAsync(bot)).What);
+    }
+
+    [Fact]
     public async Task DutyLog_HandledMatter_IsRecordedWithWhoWhenShiftAndPost_第2篇_1_3()
     {
         using var bot = At(Shanghai(26, 9, 40));
