@@ -21,6 +21,11 @@ public sealed class OwnerMessageCommand(
 
     public const string Kind = "owner.message";
 
+    // An owner writing again this soon, while the last message is still open, is most likely adding to it
+    // ("什么时候能来？" after the leak): one matter for the staff, not a second case climbing the chain. Not when they
+    // file it as a new one ("报修 门禁刷不开", or 留言 pressed first).
+    private static readonly TimeSpan FollowUpWithin = TimeSpan.FromMinutes(30);
+
     // Thanks and acknowledgements are answered, not passed on: nobody should be alerted at night for "好的，谢谢".
     private static readonly HashSet<string> Courtesies = new(StringComparer.Ordinal)
     {
@@ -50,13 +55,23 @@ public sealed class OwnerMessageCommand(
         var units = (await directory.FindOwnerAsync(turn.Sender.Id, cancellationToken))?.Units.Select(u => u.UnitCode).ToList() ?? [];
         var who = units.Count == 0 ? turn.Sender.DisplayName : $"{turn.Sender.DisplayName}（{string.Join("、", units)}）";
         var local = department.ToLocal(turn.Now);
-        // Each message is its own case: the subject carries the time, as an emergency's does.
+        var quiet = escalationPolicy.IsQuiet(TimeOnly.FromDateTime(local.DateTime));
+        var filedAsNew = turn.AnswersArgumentsQuestion || Info.Words.Any(w => TextInput.ForMatching(turn.Said).StartsWith(w, StringComparison.Ordinal));
+        if (!filedAsNew && await escalations.LatestOpenRaisedByAsync(Kind, turn.Sender.Id, cancellationToken) is { } open
+            && turn.Now - open.RaisedAt <= FollowUpWithin)
+        {
+            // In the staff's language of record (Chinese), as the case's details are.
+            var addition = Texts.Get("OwnerMessageAddition", TextCatalog.Chinese, local.ToString("HH:mm", CultureInfo.InvariantCulture), what);
+            await escalations.AddDetailAsync(open, addition, turn.Now, cancellationToken);
+            turn.Reply(Texts.Get(quiet ? "OwnerMessageAddedAtNight" : "OwnerMessageAdded", turn.Language, turn.Sender.DisplayName, department.PropertyName));
+            return;
+        }
+        // Otherwise each message is its own case: the subject carries the time, as an emergency's does.
         var subject = Texts.Get("OwnerMessageSubject", TextCatalog.Chinese, who, local.ToString("MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
         var details = Texts.Get("OwnerMessageDetails", TextCatalog.Chinese, who, what);
         // Raised by the owner, so the owner is told when it is taken up and when it is dealt with.
         await escalations.RaiseAsync(new EscalationRequest(Kind, subject, Severity.Normal, details, turn.Sender.Id), turn.Now, cancellationToken);
 
-        var quiet = escalationPolicy.IsQuiet(TimeOnly.FromDateTime(local.DateTime));
         turn.Reply(Texts.Get(quiet ? "OwnerMessageTakenAtNight" : "OwnerMessageTaken", turn.Language, turn.Sender.DisplayName, department.PropertyName));
     }
 }

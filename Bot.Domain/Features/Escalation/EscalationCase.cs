@@ -40,7 +40,8 @@ public sealed class EscalationCase
     public required string Kind { get; init; }
     public required string Subject { get; init; }
     public required Severity Severity { get; init; }
-    public required string Details { get; init; }
+    /// <summary>What the case is about; an owner's follow-up (<see cref="AddDetail"/>) is appended.</summary>
+    public string Details { get; private set; } = "";
     public string? RaisedById { get; init; }
     /// <summary>The person the case is about, whom the chain passes over (<see cref="EscalationRequest.AboutId"/>).</summary>
     public string? AboutId { get; init; }
@@ -81,6 +82,16 @@ public sealed class EscalationCase
     };
 
     public static string KeyOf(string kind, string subject) => $"{kind}|{subject}";
+
+    /// <summary>The column holds 2000 characters; an addition past that is cut, with an ellipsis to say so.</summary>
+    public const int MaxDetails = 2000;
+
+    /// <summary>A line added to the details (an owner writing again about the same matter), kept within the column.</summary>
+    public void AddDetail(string line)
+    {
+        var joined = Details + "\n" + line;
+        Details = joined.Length <= MaxDetails ? joined : joined[..(MaxDetails - 1)] + "…";
+    }
 
     public bool IsClosed => Status == EscalationStatus.Resolved;
 

@@ -114,6 +114,32 @@ public sealed class EscalationService(
         return (ActionOutcome.Done, escalation, target);
     }
 
+    public Task<EscalationCase?> LatestOpenRaisedByAsync(string kind, string raisedById, CancellationToken cancellationToken) =>
+        store.LatestOpenRaisedByAsync(kind, raisedById, cancellationToken);
+
+    /// <summary>
+    /// Adds to an open case what its raiser wrote after it (an owner's "什么时候能来？" a minute after the leak): kept in
+    /// the details, and sent to the staff already told of the case — with the buttons still theirs to press — so it is
+    /// dealt with as one matter instead of a second case climbing the chain. Nobody told yet (quiet hours): the details
+    /// carry it when they are.
+    /// </summary>
+    public async Task AddDetailAsync(EscalationCase escalation, string line, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        escalation.AddDetail(line);
+        var id = escalation.Id.ToString(CultureInfo.InvariantCulture);
+        foreach (var personId in escalation.PeopleToInform().Where(p => p != escalation.RaisedById))
+        {
+            if (await directory.FindPersonAsync(personId, cancellationToken) is not { } person) continue;
+            var language = TextCatalog.NormalizeLanguage(person.Language);
+            Choice Button(string word) => new($"{Texts.Get(word, language)} {id}", Texts.Get(word, language));
+            Choice[] choices = escalation.Status == EscalationStatus.Acknowledged
+                ? [Button("WordResolve")]
+                : [Button("WordAcknowledge"), Button("WordResolve"), Button("WordHandOver")];
+            await notifier.NotifyAsync(person.Id, new OutgoingMessage(Texts.Get("Addition", language, escalation.Id, escalation.Subject, line), choices),
+                $"esc:{id}:add:{now.ToUnixTimeMilliseconds()}:{person.Id}", cancellationToken);
+        }
+    }
+
     public Task<IReadOnlyList<EscalationCase>> OpenForAsync(string personId, CancellationToken cancellationToken) =>
         store.OpenForAsync(personId, cancellationToken);
 

@@ -16,6 +16,9 @@ public interface IEscalationStore
 
     Task<IReadOnlyList<EscalationCase>> AllOpenAsync(CancellationToken cancellationToken);
 
+    /// <summary>The newest case of this kind raised by the person that is not resolved, or null.</summary>
+    Task<EscalationCase?> LatestOpenRaisedByAsync(string kind, string raisedById, CancellationToken cancellationToken);
+
     void Add(EscalationCase escalation);
 
     /// <summary>Writes what is pending inside the current unit of work (to learn a new case's id); committing is the caller's.</summary>

@@ -52,6 +52,41 @@ public sealed class OwnerMessageTests : IDisposable
     }
 
     [Fact]
+    public async Task Owner_WritingAgainSoon_AddsToTheOpenMessage_AndTheShiftLeadIsToldOfTheAddition()
+    {
+        await SayAsync(Owner, "我家厨房水龙头漏水，麻烦派人来看看");
+        await _bot.DispatchAsync();
+        var raised = Assert.Single(await CasesAsync());
+        await Chat("wangwu").NewBotLinesAsync();
+
+        // A minute later: the same matter, not a second case climbing the chain.
+        _bot.Time.SetUtcNow(Shanghai(10, 1).ToUniversalTime());
+        Assert.Equal("陈先生您好，您补充的内容已转给正在跟进您留言的示例花园客服中心值班人员，我们会一并处理。谢谢！",
+            await SayAsync(Owner, "什么时候能来？"));
+        await _bot.DispatchAsync();
+        var joined = Assert.Single(await CasesAsync());
+        Assert.EndsWith("留言：我家厨房水龙头漏水，麻烦派人来看看\n10:01 补充：什么时候能来？", joined.Details);
+        var addition = Assert.Single(await Chat("wangwu").NewBotLinesAsync());
+        Assert.Equal($"【补充】升级事项 #{raised.Id}（{raised.Subject}）\n10:01 补充：什么时候能来？", addition.Text);
+        Assert.Equal([$"收到 {raised.Id}", $"已处理 {raised.Id}", $"转交 {raised.Id}"], addition.Choices.Select(c => c.Value).ToArray());
+
+        // Once it is taken up, only 已处理 is left to press.
+        await Chat("wangwu").PressAsync($"收到 {raised.Id}");
+        _bot.Time.SetUtcNow(Shanghai(10, 5).ToUniversalTime());
+        await SayAsync(Owner, "我下午两点前都在家");
+        await _bot.DispatchAsync();
+        Assert.Equal([$"已处理 {raised.Id}"], Assert.Single(await Chat("wangwu").NewBotLinesAsync()).Choices.Select(c => c.Value).ToArray());
+
+        // Dealt with, or long after: a new message is a new case.
+        await SayAsync("wangwu", $"已处理 {raised.Id} 维修部已上门更换阀芯");
+        _bot.Time.SetUtcNow(Shanghai(10, 20).ToUniversalTime());
+        await SayAsync(Owner, "楼道灯也不亮了");
+        _bot.Time.SetUtcNow(Shanghai(11, 0).ToUniversalTime());
+        await SayAsync(Owner, "电梯按钮失灵");
+        Assert.Equal(3, (await CasesAsync()).Count);
+    }
+
+    [Fact]
     public async Task Owner_IsToldWhenTheMessageIsTakenUp_AndWhenItIsDealtWith_WithoutTheStaffNote()
     {
         await SayAsync(Owner, "楼上卫生间漏水，滴到我家天花板了");
@@ -138,15 +173,21 @@ public sealed class OwnerMessageTests : IDisposable
     }
 
     [Fact]
-    public async Task EachMessage_IsItsOwnCase()
+    public async Task EachMessage_FiledAsSuch_IsItsOwnCase()
     {
+        // "报修 …" (or 留言 pressed first) files a new matter, however soon after the last one.
         await SayAsync(Owner, "楼道灯坏了");
         _bot.Time.Advance(TimeSpan.FromMinutes(1));
         await SayAsync(Owner, "报修 门禁刷不开");
 
+        _bot.Time.Advance(TimeSpan.FromMinutes(1));
+        await SayAsync(Owner, "留言");
+        await SayAsync(Owner, "垃圾房有异味");
+
         var cases = await CasesAsync();
-        Assert.Equal(2, cases.Count);
+        Assert.Equal(3, cases.Count);
         Assert.Contains("报修 门禁刷不开", cases[1].Details);
+        Assert.EndsWith("留言：垃圾房有异味", cases[2].Details);
     }
 
     [Theory]

@@ -33,6 +33,12 @@ internal sealed partial class EscalationStore(BotDbContext db, ILogger<Escalatio
             .OrderByDescending(c => c.Severity).ThenBy(c => c.Id)
             .ToListAsync(cancellationToken);
 
+    public Task<EscalationCase?> LatestOpenRaisedByAsync(string kind, string raisedById, CancellationToken cancellationToken) =>
+        db.Set<EscalationCase>()
+            .Where(c => c.Kind == kind && c.RaisedById == raisedById && c.Status != EscalationStatus.Resolved)
+            .OrderByDescending(c => c.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+
     public void Add(EscalationCase escalation) => db.Add(escalation);
 
     public Task FlushAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
