@@ -1,8 +1,10 @@
 using Bot.Domain.Features.Directory;
+using Bot.Domain.Features.Duty;
 using Bot.Persistence;
 using Bot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Features.Directory;
 
@@ -35,6 +37,27 @@ public sealed class DemoDataTests : IDisposable
 
         Assert.Contains("今天（2026-11-26）的班次：\n早班 07:00–15:00（岗位：客服中心）", zhangsan.Single().Text);
         Assert.Contains("中班 15:00–23:00", lisi.Single().Text);
+    }
+
+    [Fact]
+    public async Task Demo_StartedInTheSmallHours_HasLastNightsShiftOnDuty_CheckedIn()
+    {
+        // 01:30 in Shanghai: the night shift 23:00–07:00 that began yesterday is still on.
+        using var night = new BotFactory(time: new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 17, 30, 0, TimeSpan.Zero)));
+        var wujiu = new LocalChatClient(night, "wujiu");
+
+        Assert.StartsWith("现在当班：吴九（客服中心）", (await wujiu.SayAsync("今天谁值班")).Single().Text);
+        Assert.Equal("您已于 22:55 签到，无需重复签到。", (await wujiu.SayAsync("签到")).Single().Text);
+        // Nobody is reported missing for it.
+        Assert.Equal(0, await night.InScopeAsync(sp => sp.GetRequiredService<AttendanceWatch>().ProcessAsync(night.Time.GetUtcNow(), CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task Demo_StartedInTheDay_HasNoShiftBeforeToday()
+    {
+        var dates = await _bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<RosterAssignment>().Select(a => a.Date).Distinct().ToListAsync());
+        Assert.Equal(new DateOnly(2026, 11, 26), dates.Min());
+        Assert.Empty(await _bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<AttendanceRecord>().ToListAsync()));
     }
 
     [Fact]

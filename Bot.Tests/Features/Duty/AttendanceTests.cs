@@ -28,8 +28,10 @@ public sealed class AttendanceTests
         return string.Join("\n", (await chat.SayAsync(text)).Select(l => l.Text));
     }
 
+    // The records of the tests' day: a bot started before 07:00 also has the demo's last night shift, checked in.
     private static Task<List<AttendanceRecord>> RecordsAsync(BotFactory bot) =>
-        bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<AttendanceRecord>().AsNoTracking().ToListAsync());
+        bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<AttendanceRecord>().AsNoTracking()
+            .Where(r => r.Date >= new DateOnly(2026, 11, 26)).ToListAsync());
 
     [Fact]
     public async Task CheckIn_BeforeStart_IsOnTime()

@@ -40,8 +40,16 @@ public static class DemoData
         if (app.Services.GetRequiredService<IOptions<DemoOptions>>().Value is not { Enabled: true } options) return;
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
-        var today = scope.ServiceProvider.GetRequiredService<DepartmentProfile>().LocalDate(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow());
-        if (await SeedAsync(db, today, options.RosterDays, CancellationToken.None))
+        var department = scope.ServiceProvider.GetRequiredService<DepartmentProfile>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+        var today = department.LocalDate(now);
+        // Started in the small hours: last night's shift is still on, so it is laid out too — with its people checked in
+        // when it began, as they would have been — or the demo would show nobody on duty until the morning shift.
+        var time = TimeOnly.FromDateTime(department.ToLocal(now).DateTime);
+        var stillOn = scope.ServiceProvider.GetRequiredService<ShiftSchedule>().Shifts
+            .Where(s => s.CrossesMidnight && time < s.End)
+            .ToDictionary(s => s.Code, s => department.ToInstant(today.AddDays(-1), s.Start), StringComparer.Ordinal);
+        if (await SeedAsync(db, today, options.RosterDays, CancellationToken.None, stillOn))
             app.Logger.LogInformation("Loaded the demo data of 示例花园 (people, owner, units, keys, roster from {Today})", today);
     }
 
@@ -49,7 +57,10 @@ public static class DemoData
     /// Seeds an empty directory. Returns false when there is data already (never overwrites). Instances that start
     /// together on one database take turns: the check and the seed run under one lock, so only the first seeds.
     /// </summary>
-    public static async Task<bool> SeedAsync(BotDbContext db, DateOnly today, int rosterDays, CancellationToken cancellationToken)
+    /// <param name="lastNight">Overnight shifts begun yesterday and still on, with when they began: yesterday's roster for
+    /// them is seeded, its people checked in on time.</param>
+    public static async Task<bool> SeedAsync(BotDbContext db, DateOnly today, int rosterDays, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, DateTimeOffset>? lastNight = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.LockForTransactionAsync(CriticalSection.DemoData, cancellationToken);
@@ -94,16 +105,27 @@ public static class DemoData
             new Key { Code = "S-01", Kind = KeyKind.ShowFlat, Opens = "样板房 8-2-1203", StoragePlace = "客服中心钥匙柜 9 号格", CustodianId = "zhouba" },
             new Key { Code = "F-01", Kind = KeyKind.FrontDesk, Opens = "前台抽屉及信报箱", StoragePlace = "前台", CustodianId = "zhengshi" });
 
+        static RosterAssignment[] Shifts(DateOnly date) =>
+        [
+            new() { Date = date, PersonId = "zhangsan", ShiftCode = "early", Post = "客服中心" },
+            new() { Date = date, PersonId = "zhengshi", ShiftCode = "early", Post = "前台" },
+            new() { Date = date, PersonId = "wangwu", ShiftCode = "early", Post = "领班" },
+            new() { Date = date, PersonId = "lisi", ShiftCode = "middle", Post = "客服中心" },
+            new() { Date = date, PersonId = "wujiu", ShiftCode = "night", Post = "客服中心" },
+        ];
         for (var day = 0; day < rosterDays; day++)
         {
             var date = today.AddDays(day);
-            db.AddRange(
-                new RosterAssignment { Date = date, PersonId = "zhangsan", ShiftCode = "early", Post = "客服中心" },
-                new RosterAssignment { Date = date, PersonId = "zhengshi", ShiftCode = "early", Post = "前台" },
-                new RosterAssignment { Date = date, PersonId = "wangwu", ShiftCode = "early", Post = "领班" },
-                new RosterAssignment { Date = date, PersonId = "lisi", ShiftCode = "middle", Post = "客服中心" },
-                new RosterAssignment { Date = date, PersonId = "wujiu", ShiftCode = "night", Post = "客服中心" },
-                new DutyManagerAssignment { Date = date, PersonId = "zhaoliu" });
+            db.AddRange(Shifts(date));
+            db.Add(new DutyManagerAssignment { Date = date, PersonId = "zhaoliu" });
+        }
+        foreach (var assignment in Shifts(today.AddDays(-1)).Where(a => lastNight?.ContainsKey(a.ShiftCode) == true))
+        {
+            db.Add(assignment);
+            var record = new AttendanceRecord { PersonId = assignment.PersonId, Date = assignment.Date, ShiftCode = assignment.ShiftCode };
+            // A few minutes early, as people on time are.
+            record.CheckedIn(lastNight![assignment.ShiftCode].AddMinutes(-5), AttendanceMark.OnTime);
+            db.Add(record);
         }
 
         await db.SaveChangesAsync(cancellationToken);
