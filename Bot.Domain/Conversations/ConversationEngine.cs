@@ -126,18 +126,14 @@ public sealed class ConversationEngine
                         var heldText = turn.State.Question is { } open
                             ? Texts.Get("CommandOrAnswerTo", turn.Language, held, open)
                             : Texts.Get("CommandOrAnswer", turn.Language, held);
-                        // The question's shortcuts (交班's 完成) stay under it.
-                        if (turn.State.PendingChoices.Count > 0) turn.Ask(heldText, [.. turn.State.PendingChoices], textAnswersToo: true);
-                        else turn.Reply(heldText);
+                        SayInsteadOfAnswer(turn, heldText);
                         return;
                     }
                     if (HelpOrGreetingWhereTextIsTaken(turn) is { } notAnAnswer)
                     {
                         // "帮助" or "你好" where any text is taken is never the answer: a duty log saying "帮助" helps nobody.
                         var again = turn.State.Question is { } open ? Texts.Get("QuestionStillOpenWith", turn.Language, open) : null;
-                        var reply = again is null ? notAnAnswer : notAnAnswer + "\n" + again;
-                        if (turn.State.PendingChoices.Count > 0) turn.Ask(reply, [.. turn.State.PendingChoices], textAnswersToo: true);
-                        else turn.Reply(reply);
+                        SayInsteadOfAnswer(turn, again is null ? notAnAnswer : notAnAnswer + "\n" + again);
                         return;
                     }
                     var (flowBefore, stepBefore) = (turn.State.Flow, turn.State.Step);
@@ -350,21 +346,9 @@ public sealed class ConversationEngine
     /// <summary>
     /// A flow holds every message until it ends, so a command or 帮助 typed in the middle of one is read as an answer and
     /// asked again. When a typed message (not a pressed choice) is a bare command word or a help word and the flow did not
-    /// move on, the person is told how to get out: send 取消 first, ahead of the flow's own answer. The flow itself is left as it was.
+    /// move on, the person is told how to get out: send 取消 first, ahead of the flow's own answer (a greeting is greeted
+    /// back instead). The flow itself is left as it was.
     /// </summary>
-    /// <summary>
-    /// What to say to a help word or a bare greeting typed where the question takes any text (and so would take it as
-    /// the answer); null for anything else.
-    /// </summary>
-    private static string? HelpOrGreetingWhereTextIsTaken(TurnContext turn)
-    {
-        if (turn.Message.ChoiceValue is not null || turn.Choice is not null || !TakesAnyText(turn.State)) return null;
-        if (IsGreeting(turn.Text)) return Texts.Get("InFlowGreeting", turn.Language);
-        return IsHelpWord(turn.Text) ? Texts.Get("InFlowHint", turn.Language, turn.Text.Trim()) : null;
-    }
-
-    private static bool IsGreeting(string? text) => Greetings.Contains(TextInput.ForMatching(text)) || (text is not null && AfterGreeting(text) == "");
-
     private void HintHowToLeave(TurnContext turn)
     {
         if (turn.Message.ChoiceValue is not null || turn.Choice is not null) return;
@@ -399,13 +383,36 @@ public sealed class ConversationEngine
         return arguments.Length > 0 || TakesAnyText(turn.State) ? (command, arguments) : null;
     }
 
+    /// <summary>
+    /// What to say to a help word or a bare greeting typed where the question takes any text (and so would take it as
+    /// the answer); null for anything else.
+    /// </summary>
+    private static string? HelpOrGreetingWhereTextIsTaken(TurnContext turn)
+    {
+        if (turn.Message.ChoiceValue is not null || turn.Choice is not null || !TakesAnyText(turn.State)) return null;
+        if (IsGreeting(turn.Text)) return Texts.Get("InFlowGreeting", turn.Language);
+        return IsHelpWord(turn.Text) ? Texts.Get("InFlowHint", turn.Language, turn.Text.Trim()) : null;
+    }
+
+    private static bool IsGreeting(string? text) => Greetings.Contains(TextInput.ForMatching(text)) || (text is not null && AfterGreeting(text) == "");
+
+    /// <summary>
+    /// Says something in place of taking the message as the answer, keeping a question that takes any text open: its
+    /// shortcut buttons (交班's 完成), if it has any, go under the reply again.
+    /// </summary>
+    private static void SayInsteadOfAnswer(TurnContext turn, string text)
+    {
+        if (turn.State.PendingChoices.Count > 0) turn.Ask(text, [.. turn.State.PendingChoices], textAnswersToo: true);
+        else turn.Reply(text);
+    }
+
     /// <summary>Whatever is typed will be taken as the answer: the question has no buttons, or its buttons are only shortcuts.</summary>
     private static bool TakesAnyText(ConversationState state) => state.PendingChoices.Count == 0 || state.TextAnswersToo;
 
     /// <summary>
     /// The command word, when a command is typed (alone, or set apart from its details) where the flow takes any text
-    /// — no buttons, or buttons that are only shortcuts — so it would be taken as the answer. Held back the first time; the same text sent
-    /// again goes to the flow as the answer. Not the flow's own command word.
+    /// — no buttons, or buttons that are only shortcuts — so it would be taken as the answer. Held back the first time;
+    /// the same text sent again goes to the flow as the answer. Not the flow's own command word.
     /// </summary>
     private string? HeldAsCommand(TurnContext turn)
     {

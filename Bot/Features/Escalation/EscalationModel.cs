@@ -12,7 +12,7 @@ internal sealed class EscalationCaseConfiguration : IEntityTypeConfiguration<Esc
         b.HasKey(c => c.Id);
         b.Property(c => c.Kind).HasMaxLength(64);
         b.Property(c => c.Subject).HasMaxLength(200);
-        b.Property(c => c.Details).HasMaxLength(2000);
+        b.Property(c => c.Details).HasMaxLength(EscalationCase.MaxDetails);
         b.Property(c => c.RaisedById).HasMaxLength(64);
         b.Property(c => c.AboutId).HasMaxLength(64);
         b.Property(c => c.AssigneeId).HasMaxLength(64);
