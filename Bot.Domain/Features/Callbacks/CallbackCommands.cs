@@ -327,7 +327,11 @@ public sealed class DecidePhoneCommand(ICallbackStore store, INotifier notifier,
     }
 }
 
-/// <summary>回访任务 / callback tasks: my callbacks to make by phone or visit, and my open rectifications.</summary>
+/// <summary>
+/// 回访任务 / callback tasks: my callbacks to make by phone or visit, and my open rectifications; then the callbacks I
+/// answer for that are still with the owner (the survey not yet sent, or sent and unanswered), so someone who has just
+/// registered one sees it and when it would become theirs.
+/// </summary>
 public sealed class CallbackTasksCommand(ICallbackStore store, DepartmentProfile department) : IBotCommand
 {
     private static readonly TextCatalog Texts = CallbackTexts.Catalog;
@@ -337,21 +341,36 @@ public sealed class CallbackTasksCommand(ICallbackStore store, DepartmentProfile
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         var language = turn.Language;
-        var mine = (await store.OpenWorkAsync(cancellationToken))
-            .Where(c => c.Case.Responsible.Contains(turn.Sender.Id, StringComparer.Ordinal)).ToList();
-        if (mine.Count == 0)
+        bool Mine(Callback c) => c.Case.Responsible.Contains(turn.Sender.Id, StringComparer.Ordinal);
+        var mine = (await store.OpenWorkAsync(cancellationToken)).Where(Mine).ToList();
+        var waiting = (await store.AwaitingOwnersAsync(cancellationToken)).Where(Mine).ToList();
+        if (mine.Count == 0 && waiting.Count == 0)
         {
             turn.Reply(Texts.Get("NoTasks", language));
             return;
         }
-        var lines = new List<string> { Texts.Get("TasksTitle", language, mine.Count) };
+        string At(DateTimeOffset instant) => department.ToLocal(instant).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var lines = new List<string> { mine.Count > 0 ? Texts.Get("TasksTitle", language, mine.Count) : Texts.Get("NoStaffTasks", language) };
         foreach (var c in mine)
         {
             var owner = (await store.FindOwnerAsync(c.OwnerId, cancellationToken))?.FormOfAddress ?? c.OwnerId;
             lines.Add(c.Rectification == RectificationStatus.Open
                 ? Texts.Get("TaskLineRectify", language, c.Id, owner, c.Case.UnitCode, c.Case.Summary)
-                : Texts.Get("TaskLineCall", language, c.Id, owner, c.Case.UnitCode, c.Case.Summary,
-                    department.ToLocal(c.DueBy).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture)));
+                : Texts.Get("TaskLineCall", language, c.Id, owner, c.Case.UnitCode, c.Case.Summary, At(c.DueBy)));
+        }
+        if (waiting.Count > 0)
+        {
+            lines.Add(Texts.Get("TasksWaitingTitle", language, waiting.Count));
+            foreach (var c in waiting)
+            {
+                var owner = (await store.FindOwnerAsync(c.OwnerId, cancellationToken))?.FormOfAddress ?? c.OwnerId;
+                // Not sent yet: when it will be (its window opens, or contact hours begin); sent: when it becomes a staff task.
+                var sendAt = c.NextActionAt ?? c.DueFrom;
+                var state = c.Status == CallbackStatus.Invited ? Texts.Get("TaskWaitingSent", language, At(c.TaskAt))
+                    : sendAt > turn.Now ? Texts.Get("TaskWaitingScheduled", language, At(sendAt))
+                    : Texts.Get("TaskWaitingSoon", language);
+                lines.Add(Texts.Get("TaskLineWaiting", language, c.Id, owner, c.Case.UnitCode, c.Case.Summary, state));
+            }
         }
         turn.Reply(string.Join("\n", lines));
     }

@@ -24,6 +24,9 @@ public interface ICallbackStore
     /// <summary>Open staff tasks and open rectifications, oldest first (the caller picks those it may see).</summary>
     Task<IReadOnlyList<Callback>> OpenWorkAsync(CancellationToken cancellationToken);
 
+    /// <summary>Callbacks whose survey is still the owner's to answer (scheduled or sent), soonest due first.</summary>
+    Task<IReadOnlyList<Callback>> AwaitingOwnersAsync(CancellationToken cancellationToken);
+
     Task<bool> UnitExistsAsync(string unitCode, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Owner>> OwnersOfUnitAsync(string unitCode, CancellationToken cancellationToken);

@@ -41,6 +41,12 @@ internal sealed partial class CallbackStore(BotDbContext db, ILogger<CallbackSto
             .OrderBy(c => c.Id)
             .ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<Callback>> AwaitingOwnersAsync(CancellationToken cancellationToken) =>
+        [.. (await db.Set<Callback>().AsNoTracking()
+            .Where(c => c.Status == CallbackStatus.Scheduled || c.Status == CallbackStatus.Invited)
+            .ToListAsync(cancellationToken))
+            .OrderBy(c => c.DueBy).ThenBy(c => c.Id)];
+
     public Task<bool> UnitExistsAsync(string unitCode, CancellationToken cancellationToken) =>
         db.Set<Unit>().AnyAsync(u => u.Code == unitCode, cancellationToken);
 
