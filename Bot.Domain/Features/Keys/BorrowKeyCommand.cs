@@ -107,6 +107,11 @@ public sealed class BorrowKeyCommand(KeyDesk desk, IKeyStore store, IDirectorySt
     private async Task StartAsync(TurnContext turn, string text, CancellationToken cancellationToken)
     {
         var (found, close) = await desk.FindAsync(text, cancellationToken);
+        // "借钥匙 3-1-502 业主委托查看漏水": the key, then what for. The whole is no key; its first word is.
+        string? purposeText = null;
+        if (found is null && text.Trim().Split([' ', '，', ','], 2, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) is [var head, var tail]
+            && (await desk.FindAsync(head, cancellationToken)).Key is { } headKey)
+            (found, close, purposeText) = (headKey, [], tail);
         if (found is null && close.Count > 0)
         {
             // "您要找的是不是 …？" with the keys as buttons, still asking which key: one suggestion is answered with 是.
@@ -122,6 +127,12 @@ public sealed class BorrowKeyCommand(KeyDesk desk, IKeyStore store, IDirectorySt
         await EnsureBorrowableAsync(key, cancellationToken);
         turn.State.Data.Clear();
         turn.State.Data["code"] = key.Code;
+        if (TextInput.Leading(purposeText, PurposeChoices(turn.Language)) is { } said && Enum.TryParse<LoanPurpose>(said.Value, out var purpose))
+        {
+            turn.State.Data["purpose"] = purpose.ToString();
+            await AskDueAsync(turn, again: false, cancellationToken, Texts.Get("KeyAndPurposeNoted", turn.Language, KeyDesk.Describe(key), said.Label));
+            return;
+        }
         AskPurpose(turn, again: false, key);
     }
 
@@ -151,7 +162,7 @@ public sealed class BorrowKeyCommand(KeyDesk desk, IKeyStore store, IDirectorySt
         [.. new[] { LoanPurpose.Viewing, LoanPurpose.Repair, LoanPurpose.OwnerRequest, LoanPurpose.Other }
             .Select(p => new Choice(p.ToString(), KeysTexts.Purpose(p, language)))];
 
-    private async Task AskDueAsync(TurnContext turn, bool again, CancellationToken cancellationToken)
+    private async Task AskDueAsync(TurnContext turn, bool again, CancellationToken cancellationToken, string? before = null)
     {
         var language = turn.Language;
         var shiftEnd = await ShiftEndAsync(turn, cancellationToken);
@@ -162,7 +173,7 @@ public sealed class BorrowKeyCommand(KeyDesk desk, IKeyStore store, IDirectorySt
         var text = shiftEnd is { } e
             ? Texts.Get("AskDue", language, KeysTexts.Clock(e, desk.Department))
             : Texts.Get("AskDueNotOnShift", language, KeysTexts.Clock(turn.Now + policy.DefaultLoan, desk.Department));
-        turn.AskInFlow(this, DueStep, again ? Texts.Get("DueInvalid", language) + text : text, choices);
+        turn.AskInFlow(this, DueStep, (before ?? "") + (again ? Texts.Get("DueInvalid", language) + text : text), choices);
     }
 
     /// <summary>The end of the borrower's rostered shift running now: the curfew by default.</summary>

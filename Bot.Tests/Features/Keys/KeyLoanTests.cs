@@ -98,6 +98,22 @@ public sealed class KeyLoanTests : KeysTestBase
         Bot.InScopeAsync(sp => sp.GetRequiredService<IKeysOut>().HeldByAsync(personId, CancellationToken.None));
 
     [Fact]
+    public async Task Borrow_KeyAndPurposeInOneMessage_GoesStraightToWhenItComesBack_第4篇_1_2_2()
+    {
+        // "借钥匙 3-1-502 业主委托查看漏水" was taken whole as the key, and no key is called that.
+        var asked = (await SayAsync("zhangsan", "借钥匙 3-1-502 业主委托查看漏水")).Single().Text;
+        Assert.StartsWith("好的，借用钥匙 U-3-1-502（3-1-502），用途：业主委托。请问预计什么时候归还", asked);
+        await Chat("zhangsan").PressAsync("shift");
+        await Chat("zhangsan").PressAsync("no");
+        await Chat("zhangsan").PressAsync("no");
+        var loan = Assert.Single(await LoansAsync());
+        Assert.Equal(("U-3-1-502", LoanPurpose.OwnerRequest), (loan.KeyCode, loan.Purpose));
+
+        // What follows the key that names no purpose: the purpose is asked, for the key found.
+        Assert.StartsWith("好的，借用钥匙 U-5-1-101（5-1-101）。请问用途是", (await SayAsync("zhangsan", "借钥匙 5-1-101 明天还")).Single().Text);
+    }
+
+    [Fact]
     public async Task Borrow_PurposeSaidWithWhatFor_AndTheCustodianAnswersInPlainWords_第4篇_1_2_2()
     {
         await SayAsync("zhangsan", "借钥匙 3-1-502");
