@@ -106,12 +106,8 @@ public sealed class BorrowKeyCommand(KeyDesk desk, IKeyStore store, IDirectorySt
 
     private async Task StartAsync(TurnContext turn, string text, CancellationToken cancellationToken)
     {
-        var (found, close) = await desk.FindAsync(text, cancellationToken);
-        // "借钥匙 3-1-502 业主委托查看漏水": the key, then what for. The whole is no key; its first word is.
-        string? purposeText = null;
-        if (found is null && text.Trim().Split([' ', '，', ','], 2, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) is [var head, var tail]
-            && (await desk.FindAsync(head, cancellationToken)).Key is { } headKey)
-            (found, close, purposeText) = (headKey, [], tail);
+        // "借钥匙 3-1-502 业主委托查看漏水": the key, then what for.
+        var (found, close, purposeText) = await desk.FindAsync(text, cancellationToken);
         if (found is null && close.Count > 0)
         {
             // "您要找的是不是 …？" with the keys as buttons, still asking which key: one suggestion is answered with 是.

@@ -29,10 +29,17 @@ public sealed class KeyDesk(IKeyStore store, IDirectoryStore directory, INotifie
     /// Unknown → a refusal that lists the closest keys, each a button: <paramref name="choiceFor"/> says what pressing it
     /// sends (the command again with that key, or only its code where a question waits for it).
     /// </summary>
-    public async Task<Key> ResolveAsync(string text, Func<Key, string> choiceFor, CancellationToken cancellationToken)
+    public async Task<Key> ResolveAsync(string text, Func<Key, string> choiceFor, CancellationToken cancellationToken) =>
+        (await ResolveLeadingAsync(text, choiceFor, cancellationToken)).Key;
+
+    /// <summary>
+    /// Like <see cref="ResolveAsync"/>, for a key said with more after it ("3-1-502 李四", "3-1-502 业主委托查看漏水"):
+    /// the key, and what followed it (null when the text was the key alone), for the command to use.
+    /// </summary>
+    public async Task<(Key Key, string? After)> ResolveLeadingAsync(string text, Func<Key, string> choiceFor, CancellationToken cancellationToken)
     {
-        var (found, close) = await FindAsync(text, cancellationToken);
-        if (found is not null) return found;
+        var (found, close, rest) = await FindAsync(text, cancellationToken);
+        if (found is not null) return (found, rest);
         if (close.Count == 0) throw new BotRuleException(Texts, "KeyUnknown", text.Trim());
         throw new BotRuleException(Texts, "KeyUnknownDidYouMean", text.Trim(), string.Join("；", close.Select(Describe)))
         {
@@ -43,15 +50,21 @@ public sealed class KeyDesk(IKeyStore store, IDirectoryStore directory, INotifie
     /// <summary>For <see cref="ResolveAsync"/>: a suggested key pressed runs this command again with it.</summary>
     public static Func<Key, string> Again(CommandInfo command, string language) => key => $"{command.WordFor(language)} {key.Code}";
 
-    /// <summary>The key meant, or else the closest ones (by code or by what they open), for "您要找的是不是".</summary>
-    public async Task<(Key? Key, IReadOnlyList<Key> Close)> FindAsync(string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// The key meant, or else the closest ones (by code or by what they open), for "您要找的是不是". A text that is no
+    /// key as a whole but starts with one, set apart ("3-1-502 李四"), is that key, and the rest is returned with it.
+    /// </summary>
+    public async Task<(Key? Key, IReadOnlyList<Key> Close, string? After)> FindAsync(string text, CancellationToken cancellationToken)
     {
         var wanted = Fold(text);
         var keys = await store.AllKeysAsync(cancellationToken);
-        var found = keys.FirstOrDefault(k => Fold(k.Code) == wanted)
-            ?? keys.FirstOrDefault(k => Fold(k.Opens) == wanted)
-            ?? keys.FirstOrDefault(k => Fold(k.Code) == "u-" + wanted);
-        if (found is not null) return (found, []);
+        Key? Exactly(string folded) => keys.FirstOrDefault(k => Fold(k.Code) == folded)
+            ?? keys.FirstOrDefault(k => Fold(k.Opens) == folded)
+            ?? keys.FirstOrDefault(k => Fold(k.Code) == "u-" + folded);
+        if (Exactly(wanted) is { } found) return (found, [], null);
+        if (text.Trim().Split([' ', '，', ','], 2, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) is [var head, var tail]
+            && Exactly(Fold(head)) is { } leading)
+            return (leading, [], tail);
 
         var close = keys
             .Select(k => (Key: k, Score: Math.Min(Distance(wanted, Fold(k.Code)), Distance(wanted, Fold(k.Opens)))))
@@ -60,7 +73,7 @@ public sealed class KeyDesk(IKeyStore store, IDirectoryStore directory, INotifie
             .Take(MaxMatches)
             .Select(x => x.Key)
             .ToList();
-        return (null, close);
+        return (null, close, null);
     }
 
     /// <summary>The key's own custodian, or everyone with the 钥匙专人 role when it has none (or they have left).</summary>

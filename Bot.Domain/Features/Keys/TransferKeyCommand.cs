@@ -23,9 +23,20 @@ public sealed class TransferKeyCommand(IKeyStore store, KeyDesk desk) : IBotComm
         var mine = (await store.OpenLoansAsync(cancellationToken)).Where(l => l.HolderId == turn.Sender.Id && l.Status == LoanStatus.Out).ToList();
         if (arguments.Length > 0)
         {
-            var key = await desk.ResolveAsync(arguments, KeyDesk.Again(Info, turn.Language), cancellationToken);
+            // "转交钥匙 3-1-502 李四": the key and to whom.
+            var (key, toWhom) = await desk.ResolveLeadingAsync(arguments, KeyDesk.Again(Info, turn.Language), cancellationToken);
             mine = [.. mine.Where(l => l.KeyCode == key.Code)];
             if (mine.Count == 0) throw new BotRuleException(Texts, "TransferNotYours", key.Code);
+            if (toWhom is not null)
+            {
+                if (await ReceiverAsync(turn, toWhom, cancellationToken) is { } named)
+                {
+                    await OfferAsync(turn, mine[0], named, cancellationToken);
+                    return;
+                }
+                // Nobody of that name: told so, and asked to whom.
+                turn.Reply(Texts.Get("TransferUnknownPerson", turn.Language, toWhom));
+            }
         }
         if (mine.Count == 0)
         {
@@ -55,12 +66,25 @@ public sealed class TransferKeyCommand(IKeyStore store, KeyDesk desk) : IBotComm
             turn.Reply(Texts.Get("ReturnNoLongerOpen", turn.Language));
             return;
         }
-        var receiver = await store.FindStaffAsync(turn.Text, cancellationToken);
-        if (receiver is null || receiver.Id == turn.Sender.Id)
+        if (await ReceiverAsync(turn, turn.Text, cancellationToken) is not { } receiver)
         {
             turn.Reply(Texts.Get("TransferUnknownPerson", turn.Language, turn.Text));
             return;
         }
+        await OfferAsync(turn, loan, receiver, cancellationToken);
+    }
+
+    /// <summary>The member of staff named ("李四", "给李四", "交给李四"), but not the holder themselves.</summary>
+    private async Task<Person?> ReceiverAsync(TurnContext turn, string name, CancellationToken cancellationToken)
+    {
+        var bare = name.Trim();
+        foreach (var lead in new[] { "交给", "给", "to " })
+            if (bare.StartsWith(lead, StringComparison.OrdinalIgnoreCase)) { bare = bare[lead.Length..].Trim(); break; }
+        return await store.FindStaffAsync(bare, cancellationToken) is { } person && person.Id != turn.Sender.Id ? person : null;
+    }
+
+    private async Task OfferAsync(TurnContext turn, KeyLoan loan, Person receiver, CancellationToken cancellationToken)
+    {
         turn.EndFlow();
         loan.OfferTo(receiver.Id);
         var key = await store.FindKeyAsync(loan.KeyCode, cancellationToken);

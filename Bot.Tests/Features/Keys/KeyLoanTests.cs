@@ -464,6 +464,21 @@ public sealed class KeyLoanTests : KeysTestBase
     }
 
     [Fact]
+    public async Task Transfer_KeyAndReceiverInOneMessage_IsOfferedAtOnce()
+    {
+        await BorrowAndHandOutAsync();
+
+        // Someone who is not staff: told so, and asked to whom, for the key named.
+        var unknown = await TextAsync("zhangsan", "转交钥匙 3-1-502 老刘");
+        Assert.Contains("老刘", unknown);
+        Assert.Null(Assert.Single(await LoansAsync()).TransferToId);
+        // "转交钥匙 3-1-502 给李四" was "no key called 3-1-502 给李四".
+        Assert.StartsWith("已通知 李四", await TextAsync("zhangsan", "转交钥匙 3-1-502 给李四"));
+        Assert.Equal("lisi", Assert.Single(await LoansAsync()).TransferToId);
+        Assert.Single(await InboxAsync("lisi"));
+    }
+
+    [Fact]
     public async Task UnknownKey_InAnyKeyCommand_TheCloseMatchesAreButtons()
     {
         // 钥匙丢失 with a key it cannot find: the report waits for the key, and a suggestion pressed starts it.
