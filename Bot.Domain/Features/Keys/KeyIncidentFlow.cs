@@ -56,9 +56,11 @@ public sealed class KeyIncidentFlow(IKeyStore store, KeyDesk desk, EscalationSer
     private async Task KeyChosenAsync(TurnContext turn, string text, CancellationToken cancellationToken)
     {
         Key key;
+        string? told;
         try
         {
-            key = await desk.ResolveAsync(text, k => k.Code, cancellationToken);
+            // "钥匙丢失 3-1-502 带看后找不到了": the key, and already what happened.
+            (key, told) = await desk.ResolveLeadingAsync(text, k => k.Code, cancellationToken);
         }
         catch (BotRuleException unknown)
         {
@@ -74,7 +76,13 @@ public sealed class KeyIncidentFlow(IKeyStore store, KeyDesk desk, EscalationSer
             return;
         }
         turn.State.Data["code"] = key.Code;
-        Ask(turn, 0, key);
+        if (told is null)
+        {
+            Ask(turn, 0, key);
+            return;
+        }
+        turn.State.Data[Questions[0]] = told.Length > MaxAnswer ? told[..MaxAnswer] : told;
+        Ask(turn, 1, key);
     }
 
     private void Ask(TurnContext turn, int index, Key? key = null)

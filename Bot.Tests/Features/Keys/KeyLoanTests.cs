@@ -510,6 +510,22 @@ public sealed class KeyLoanTests : KeysTestBase
     }
 
     [Fact]
+    public async Task LostKey_WhatHappenedSaidWithTheKey_IsTheFirstAnswer_第4篇_1_2_7()
+    {
+        await BorrowAndHandOutAsync();
+
+        var asked = (await SayAsync("zhangsan", "钥匙丢失 3-1-502 带看后钥匙找不到了")).Single().Text;
+        Assert.StartsWith("钥匙 U-3-1-502（3-1-502） 丢失书面报告", asked);
+        Assert.EndsWith("（2/4）什么时间发生或发现的：", asked);
+        await Chat("zhangsan").SayAsync("今天 10:00 左右");
+        await Chat("zhangsan").SayAsync("3号楼电梯厅");
+        await Chat("zhangsan").SayAsync("已联系保安查看监控");
+
+        var report = Assert.Single(await DbAsync(db => db.Set<KeyIncidentReport>().AsNoTracking().ToListAsync()));
+        Assert.Equal(("带看后钥匙找不到了", "今天 10:00 左右"), (report.What, report.When));
+    }
+
+    [Fact]
     public async Task LostKey_WrittenReport_ReachesTheDepartmentManagerAtOnce_第4篇_1_2_7()
     {
         await BorrowAndHandOutAsync();
