@@ -138,6 +138,14 @@ public sealed class CallbackSurveys(ICallbackStore store, IOwnerReach reach, Cal
                 else Ask(turn, rating == Rating.Satisfied ? SuggestionsStep : ShortcomingsStep);
                 break;
             case ShortcomingsStep:
+                // What the owner said in place of a rating ("早上七点就开始打电钻") is what fell short: asked only for more.
+                if (data.Remove(RemarksKey, out var said))
+                {
+                    var nothingMore = turn.Choice?.Value == "none" || CallbackTexts.IsOneOf("WordsNone", turn.Text) || CallbackTexts.IsOneOf("WordsAsSaid", turn.Text);
+                    data["s"] = nothingMore || FreeText(turn) is not { } more ? said : Clip(said + "；" + more);
+                    Ask(turn, SuggestionsStep);
+                    break;
+                }
                 if (FreeText(turn) is not { } shortcomings)
                 {
                     AskAgain(turn, ShortcomingsStep, callback);
@@ -267,6 +275,9 @@ public sealed class CallbackSurveys(ICallbackStore store, IOwnerReach reach, Cal
             QualityStep => (Texts.Get("AskQuality" + suffix, language), RatingChoices(language)),
             EffectStep => (Texts.Get("AskEffect" + suffix, language), RatingChoices(language)),
             OverallStep => (Texts.Get("AskOverall" + suffix, language), RatingChoices(language)),
+            // The owner's own words so far are read back: they are the shortcomings, unless more is added.
+            ShortcomingsStep when turn.State.Data.GetValueOrDefault(RemarksKey) is { } said =>
+                (Texts.Get("AskShortcomingsAfterRemarks" + suffix, language, said), [new Choice("none", Texts.Get("ChoiceNone", language))]),
             ShortcomingsStep => (Texts.Get("AskShortcomings" + suffix, language), null),
             _ => (Texts.Get("AskSuggestions" + suffix, language), [new Choice("none", Texts.Get("ChoiceNone", language))]),
         };

@@ -147,6 +147,30 @@ public sealed class CallbackScriptTests
     }
 
     [Fact]
+    public async Task OwnerComplainedInPlaceOfARating_TheCommentIsReadBackAsTheShortcomings_第9篇_五_1()
+    {
+        using var bed = new CallbackTestBed(Shanghai(27, 10));
+        await bed.RegisterRepairAsync();
+        await bed.TickAsync(Shanghai(27, 10, 1));
+        await bed.InboxAsync("chen-3-1-502");
+        await bed.Chat("chen-3-1-502").PressAsync("yes");
+        await bed.SayAsync("chen-3-1-502", "修是修好了，但是师傅把地板弄得很脏");
+        await bed.SayAsync("chen-3-1-502", "基本满意");
+        await bed.SayAsync("chen-3-1-502", "满意");
+
+        // Not fully satisfied: what they already said is what fell short, read back, and only more is asked for.
+        var asked = await bed.SayAsync("chen-3-1-502", "基本满意");
+        Assert.StartsWith("您刚才提到：“修是修好了，但是师傅把地板弄得很脏”，我们会作为不足之处认真改进。还有其他做得不够好的地方吗？", asked);
+        await bed.SayAsync("chen-3-1-502", "刚才说过了");
+        var summary = await bed.SayAsync("chen-3-1-502", "没有");
+        Assert.Contains("不足：修是修好了，但是师傅把地板弄得很脏\n建议：无", summary);
+        await bed.SayAsync("chen-3-1-502", "确认");
+
+        var callback = await bed.Bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<Callback>().AsNoTracking().SingleAsync());
+        Assert.Equal(("修是修好了，但是师傅把地板弄得很脏", (string?)null), (callback.Shortcomings, callback.Suggestions));
+    }
+
+    [Fact]
     public async Task SilentOwner_IsRemindedThenFallsBackToAStaffTask_WhoRecordsTheAnswers_第9篇_五_1()
     {
         using var bed = new CallbackTestBed(Shanghai(27, 10));
