@@ -153,6 +153,9 @@ public sealed class SecurityIntakeCommand(ISecurityHandoverStore store, Escalati
 
     public CommandInfo Info { get; } = new("security-intake", ["夜间登记"], ["night intake"], Texts, "IntakeDescription", HelpOrder: 35, TakesUrgentWord: true);
 
+    // A matter this long is not carried in a button's value (WeCom caps a card button's key); its writer is asked to resend it.
+    private const int MaxAskedText = 200;
+
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         var language = turn.Language;
@@ -169,6 +172,18 @@ public sealed class SecurityIntakeCommand(ISecurityHandoverStore store, Escalati
             words.RemoveAt(0);
         }
         var text = string.Join(' ', words);
+        if (kind is null && text.Length is > 0 and <= MaxAskedText)
+        {
+            // "3-1-502 楼上漏水" without its kind: asked which, with the matter kept in the buttons.
+            var word = Info.WordFor(language);
+            var prefix = urgent ? $"{word} {Texts.Get("WordUrgent", language)}" : word;
+            turn.Ask(Texts.Get("IntakeAskKind", language, text),
+            [
+                new Choice($"{prefix} {Texts.Get("SecurityKindComplaint", language)} {text}", Texts.Get("SecurityKindComplaint", language)),
+                new Choice($"{prefix} {Texts.Get("SecurityKindServiceRequest", language)} {text}", Texts.Get("SecurityKindServiceRequest", language)),
+            ]);
+            return;
+        }
         if (kind is null || text.Length == 0)
         {
             turn.AskForArguments(Info, Texts.Get("IntakeUsage", language));

@@ -48,8 +48,12 @@ public sealed class SecurityHandoverTests : HandoverTestBase
 
         Assert.Equal("已登记为待办 #1（投诉）：3-1-502 楼上装修噪音", await SayAsync("zhangsan", "夜间登记 投诉 3-1-502 楼上装修噪音"));
         Assert.StartsWith("已登记为待办 #2（服务要求）", await SayAsync("zhangsan", "夜间登记 服务 5-1-101 水龙头漏水"));
-        Assert.StartsWith("请写明类别和内容", await SayAsync("zhangsan", "夜间登记 楼上很吵"));
+        // The matter without its kind: asked which, the matter kept; nothing is recorded until it is said.
+        Assert.Equal("请问“3-1-502 楼上很吵”是投诉还是服务要求？", await SayAsync("zhangsan", "夜间登记 3-1-502 楼上很吵"));
         Assert.Equal(2, (await EntriesAsync()).Count);
+        Assert.Equal("已登记为待办 #3（投诉）：3-1-502 楼上很吵", await SayAsync("zhangsan", "投诉"));
+        Assert.StartsWith("请写明类别和内容", await SayAsync("zhangsan", "夜间登记 投诉"));
+        Assert.Equal(3, (await EntriesAsync()).Count);
     }
 
     [Fact]
