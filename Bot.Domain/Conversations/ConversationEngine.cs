@@ -101,6 +101,13 @@ public sealed class ConversationEngine
                 if (turn.State.Flow == ConversationState.ArgumentsFlow
                     && _commands.FirstOrDefault(c => c.Info.Name == turn.State.Step && c.Info.IsAvailableTo(turn.Sender)) is { } asking)
                 {
+                    // "补充交接" where 夜间登记 asks for its details: another command, held back once as in a flow. Not the
+                    // asking command retyped, nor 紧急 where the details may start with it.
+                    if (HeldAsCommand(turn, c => c != asking && !(c.Info.Urgent && asking.Info.TakesUrgentWord)) is { } other)
+                    {
+                        SayHeld(turn, other);
+                        return;
+                    }
                     turn.EndFlow();
                     // The answer is the arguments; retyping the command word in front of them is fine too.
                     var retyped = FindCommand(turn.Text, TypedBy(turn)) is var (same, rest) && same == asking ? rest : null;
@@ -123,10 +130,7 @@ public sealed class ConversationEngine
                     if (HeldAsCommand(turn) is { } held)
                     {
                         // "业主电话 3-1-502" while a report asks what happened: not written into the report unnoticed.
-                        var heldText = turn.State.Question is { } open
-                            ? Texts.Get("CommandOrAnswerTo", turn.Language, held, open)
-                            : Texts.Get("CommandOrAnswer", turn.Language, held);
-                        SayInsteadOfAnswer(turn, heldText);
+                        SayHeld(turn, held);
                         return;
                     }
                     if (HelpOrGreetingWhereTextIsTaken(turn) is { } notAnAnswer)
@@ -406,6 +410,12 @@ public sealed class ConversationEngine
         else turn.Reply(text);
     }
 
+    /// <summary>Says that the command typed (<paramref name="word"/>) was held back, not taken as the answer to the open question.</summary>
+    private static void SayHeld(TurnContext turn, string word) =>
+        SayInsteadOfAnswer(turn, turn.State.Question is { } open
+            ? Texts.Get("CommandOrAnswerTo", turn.Language, word, open)
+            : Texts.Get("CommandOrAnswer", turn.Language, word));
+
     /// <summary>Whatever is typed will be taken as the answer: the question has no buttons, or its buttons are only shortcuts.</summary>
     private static bool TakesAnyText(ConversationState state) => state.PendingChoices.Count == 0 || state.TextAnswersToo;
 
@@ -414,12 +424,12 @@ public sealed class ConversationEngine
     /// — no buttons, or buttons that are only shortcuts — so it would be taken as the answer. Held back the first time;
     /// the same text sent again goes to the flow as the answer. Not the flow's own command word.
     /// </summary>
-    private string? HeldAsCommand(TurnContext turn)
+    private string? HeldAsCommand(TurnContext turn, Func<IBotCommand, bool>? mayHold = null)
     {
         var heldBefore = turn.State.HeldCommand;
         turn.State.HeldCommand = null;
         if (turn.Message.ChoiceValue is not null || turn.Choice is not null || !TakesAnyText(turn.State)) return null;
-        if (TypedCommandIn(turn, out var ownFlow) is not var (command, _) || ownFlow) return null;
+        if (TypedCommandIn(turn, out var ownFlow) is not var (command, _) || ownFlow || mayHold?.Invoke(command) == false) return null;
         if (heldBefore == turn.Said) return null;
         turn.State.HeldCommand = turn.Said;
         return command.Info.WordFor(turn.Language);

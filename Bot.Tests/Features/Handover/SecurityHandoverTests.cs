@@ -53,7 +53,11 @@ public sealed class SecurityHandoverTests : HandoverTestBase
         Assert.Equal(2, (await EntriesAsync()).Count);
         Assert.Equal("已登记为待办 #3（投诉）：3-1-502 楼上很吵", await SayAsync("zhangsan", "投诉"));
         Assert.StartsWith("请写明类别和内容", await SayAsync("zhangsan", "夜间登记 投诉"));
+        // Another command where the details are asked for is held back once, not taken as the matter.
+        Assert.StartsWith("您正在回答：“请写明类别和内容", await SayAsync("zhangsan", "补充交接"));
         Assert.Equal(3, (await EntriesAsync()).Count);
+        // 紧急 may begin the details, and the command retyped with them is the answer.
+        Assert.StartsWith("已登记 #4（投诉）：5-1-101 楼道有烟味，并已立即通报客服部经理", await SayAsync("zhangsan", "紧急 投诉 5-1-101 楼道有烟味"));
     }
 
     [Fact]
