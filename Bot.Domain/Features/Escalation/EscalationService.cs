@@ -97,7 +97,8 @@ public sealed class EscalationService(
     {
         if (await store.FindOpenAsync(kind, subject, cancellationToken) is not { } open) return false;
         open.Resolve(settledBy.Id, note, now);
-        await InformAsync(open, settledBy, "InformResolved", now, cancellationToken, null, settledBy.Name, note);
+        // Nobody dealt with it ("已由王五处理完毕" about 王五's own late check-in read oddly): it has lifted.
+        await InformAsync(open, settledBy, "InformSettled", now, cancellationToken, null, note);
         return true;
     }
 

@@ -126,7 +126,7 @@ public sealed class AttendanceWatchTests
         await bot.DispatchAsync();
 
         var told = Assert.Single(await InboxAsync(bot, "wangwu"));
-        Assert.Matches(@"^升级事项 #\d+（张三 11-26 早班未签到）已由张三处理完毕：张三已于 07:40 签到，无需再安排顶岗$", told);
+        Assert.Matches(@"^升级事项 #\d+（张三 11-26 早班未签到）已解除：张三已于 07:40 签到，无需再安排顶岗$", told);
         var escalation = await bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<EscalationCase>().AsNoTracking().SingleAsync());
         Assert.Equal(EscalationStatus.Resolved, escalation.Status);
         // Nobody further up the chain hears of it later.
