@@ -14,10 +14,12 @@ public sealed class AttendanceReport(IRosterCoverage roster, IAttendanceStore at
 {
     public static readonly string[] CsvColumns = ["person", "name", "shifts", "late", "early_leave", "absent", "corrections"];
 
-    public async Task<IReadOnlyList<AttendanceLine>> MonthAsync(DateOnly month, CancellationToken cancellationToken)
+    /// <param name="through">The last day to count (today, for the month still under way); the month's end when null.</param>
+    public async Task<IReadOnlyList<AttendanceLine>> MonthAsync(DateOnly month, CancellationToken cancellationToken, DateOnly? through = null)
     {
         var first = new DateOnly(month.Year, month.Month, 1);
         var last = first.AddMonths(1).AddDays(-1);
+        if (through is { } until && until < last) last = until;
         var assignments = await roster.AssignmentsAsync(first, last, cancellationToken);
         var records = (await attendance.BetweenAsync(first, last, cancellationToken)).ToLookup(r => r.PersonId, StringComparer.Ordinal);
         return [.. assignments.GroupBy(a => a.Assignment.PersonId, StringComparer.Ordinal)
@@ -64,10 +66,15 @@ public sealed class AttendanceSummaryCommand(AttendanceReport report, Department
             return;
         }
         var monthText = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        var lines = await report.MonthAsync(month, cancellationToken);
+        // The month under way is counted up to today: shifts still to come are neither worked nor missed.
+        var underWay = month.Year == today.Year && month.Month == today.Month;
+        var lines = await report.MonthAsync(month, cancellationToken, underWay ? today : null);
+        var title = underWay
+            ? Texts.Get("AttendanceSummaryTitleSoFar", turn.Language, monthText, today.ToString("MM-dd", CultureInfo.InvariantCulture))
+            : Texts.Get("AttendanceSummaryTitle", turn.Language, monthText);
         turn.Reply(lines.Count == 0
             ? Texts.Get("AttendanceSummaryEmpty", turn.Language, monthText)
-            : string.Join("\n", [Texts.Get("AttendanceSummaryTitle", turn.Language, monthText),
+            : string.Join("\n", [title,
                 .. lines.Select(l => Texts.Get("AttendanceSummaryLine", turn.Language, l.Name, l.Shifts, l.Late, l.EarlyLeave, l.Absent, l.Corrections))]));
     }
 }

@@ -67,9 +67,14 @@ public sealed class AttendanceReportTests : IDisposable
 
         var reply = await SayAsync("zhengshi", "考勤统计 2026-11");
 
-        Assert.StartsWith("2026-11 考勤统计（班次 / 迟到 / 早退 / 缺勤 / 补卡）：", reply);
-        Assert.Contains("张三：班次 5，迟到 1，早退 1，缺勤 0，补卡 0", reply);
-        Assert.Contains("李四：班次 5，迟到 0，早退 0，缺勤 1，补卡 0", reply);
+        // The month under way, up to today: the four shifts still to come are neither worked nor missed (the CSV above
+        // is the whole roster of the month).
+        Assert.StartsWith("2026-11 考勤统计（截至 11-26；班次 / 迟到 / 早退 / 缺勤 / 补卡）：", reply);
+        Assert.Contains("张三：班次 1，迟到 1，早退 1，缺勤 0，补卡 0", reply);
+        Assert.Contains("李四：班次 1，迟到 0，早退 0，缺勤 1，补卡 0", reply);
+        // The next day, that day's shifts count too.
+        _bot.Time.SetUtcNow(Shanghai(27, 9, 0).ToUniversalTime());
+        Assert.Contains("张三：班次 2，", await SayAsync("zhengshi", "考勤统计"));
     }
 
     [Fact]
