@@ -95,7 +95,11 @@ public sealed class KeyTrailCommand(IKeyStore store, KeyDesk desk) : IBotCommand
             turn.Reply(Texts.Get("TrailEmpty", language, KeyDesk.Describe(key)));
             return;
         }
-        var lines = new List<string> { Texts.Get("TrailTitle", language, KeyDesk.Describe(key), KeysTexts.Status(key.Status, language)) };
+        // Returned and not yet received: said so, not only "已借出" under a line that reads 登记归还.
+        var status = KeysTexts.Status(key.Status, language);
+        if (await store.OpenLoanAsync(key.Code, cancellationToken) is { Status: LoanStatus.AwaitingReceipt })
+            status += Texts.Get("TrailAwaitingReceipt", language, Texts.Get("LoanStatusAwaitingReceipt", language));
+        var lines = new List<string> { Texts.Get("TrailTitle", language, KeyDesk.Describe(key), status) };
         foreach (var e in events)
         {
             var actor = e.ActorId is null ? Texts.Get("System", language) : await desk.NameAsync(e.ActorId, cancellationToken);

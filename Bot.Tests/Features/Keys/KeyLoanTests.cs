@@ -170,6 +170,9 @@ public sealed class KeyLoanTests : KeysTestBase
         var returned = await Chat("zhangsan").SayAsync("已锁好");
         Assert.Equal("谢谢，已登记归还钥匙 U-3-1-502（3-1-502）。请把钥匙交给 周八，由其确认收回。", returned.Single().Text);
 
+        // Returned, not yet received: the trail says so beside 已借出.
+        Assert.StartsWith("钥匙 U-3-1-502（3-1-502） 的记录（当前：已借出，待保管人确认收回）：", await TextAsync("zhaoliu", "钥匙记录 3-1-502"));
+
         At(11, 42);
         var receipt = Assert.Single(await InboxAsync("zhouba"));
         Assert.Equal($"确认收回 {loan.Id}", receipt.Choices.Single().Value);
