@@ -260,15 +260,7 @@ public sealed class SwapCommand(SwapDesk desk, DepartmentProfile department) : I
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        var today = department.LocalDate(turn.Now);
-        DateOnly? date = null;
-        var who = new List<string>();
-        foreach (var word in arguments.Split([' ', ',', '，', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (date is null && DutyDates.TryParse(word, today, out var d)) date = d;
-            else who.Add(word);
-        }
-        var colleague = string.Join(' ', who);
+        var (date, colleague) = Read(arguments, department.LocalDate(turn.Now));
         if (date is { } day && colleague.Length > 0)
         {
             await SubmitAsync(turn, colleague, day, cancellationToken);
@@ -290,6 +282,13 @@ public sealed class SwapCommand(SwapDesk desk, DepartmentProfile department) : I
         {
             if (!DutyDates.TryParse(answer, department.LocalDate(turn.Now), out var date))
             {
+                // "明天 和吴九换": the day and the colleague in one answer, as 调班 takes them.
+                if (Read(answer, department.LocalDate(turn.Now)) is ({ } day, { Length: > 0 } colleague))
+                {
+                    turn.EndFlow();
+                    await SubmitAsync(turn, colleague, day, cancellationToken);
+                    return;
+                }
                 // The shifts offered stay offered: the buttons come again with the question.
                 var offered = turn.State.PendingChoices;
                 if (offered.Count > 0) turn.Ask(Texts.Get("SwapBadDate", turn.Language, answer), [.. offered]);
@@ -315,6 +314,31 @@ public sealed class SwapCommand(SwapDesk desk, DepartmentProfile department) : I
         // Refusals end the flow: the reason is the answer, and 调班 starts afresh.
         turn.EndFlow();
         await SubmitAsync(turn, answer, chosen, cancellationToken);
+    }
+
+    private static readonly string[] ColleagueLeads = ["和", "跟", "与", "同", "with "];
+    private static readonly string[] ColleagueTails = ["换班", "调班", "换", "调"];
+
+    /// <summary>
+    /// A day and a colleague, in either order, from words apart ("李四 明天", "明天 和吴九换"): the colleague as named,
+    /// without a 和 … 换 said around the name.
+    /// </summary>
+    private static (DateOnly? Date, string Colleague) Read(string text, DateOnly today)
+    {
+        DateOnly? date = null;
+        var who = new List<string>();
+        foreach (var word in text.Split([' ', ',', '，', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (date is null && DutyDates.TryParse(word, today, out var d)) date = d;
+            else who.Add(word);
+        }
+        var colleague = string.Join(' ', who);
+        // Only both together: a name may well begin with 和 or end in 调 on its own.
+        if (ColleagueLeads.FirstOrDefault(l => colleague.StartsWith(l, StringComparison.OrdinalIgnoreCase)) is { } lead
+            && ColleagueTails.FirstOrDefault(t => colleague.EndsWith(t, StringComparison.Ordinal)) is { } tail
+            && colleague.Length > lead.Length + tail.Length)
+            colleague = colleague[lead.Length..^tail.Length].Trim();
+        return (date, colleague);
     }
 
     private async Task AskDateAsync(TurnContext turn, CancellationToken cancellationToken)

@@ -49,6 +49,16 @@ public sealed class SwapTests : IDisposable
     private async Task<string> ShiftOfAsync(string person, DateOnly date) => (await RosterOnAsync(date)).Single(a => a.PersonId == person).ShiftCode;
 
     [Fact]
+    public async Task Swap_DayAndColleagueInOneAnswer_AtTheDayQuestion_IsRequested_第2篇_1_8()
+    {
+        await SayAsync("zhangsan", "调班");
+
+        // "明天 和李四换" at "which day?" was "没有看懂日期".
+        Assert.StartsWith("已提交调班申请 #1（11-27（周五））", await SayAsync("zhangsan", "明天 和李四换"));
+        Assert.StartsWith("李四您好，张三申请与您调班：11-27（周五）", Assert.Single(await InboxAsync("lisi")).Text);
+    }
+
+    [Fact]
     public async Task Swap_ColleagueAcceptsAndSuperiorApproves_RosterChangesAndBothAreTold_第2篇_1_8()
     {
         foreach (var who in new[] { "zhangsan", "lisi", "wangwu" }) await InboxAsync(who);
