@@ -132,10 +132,7 @@ public sealed class EscalationService(
         {
             if (await directory.FindPersonAsync(personId, cancellationToken) is not { } person) continue;
             var language = TextCatalog.NormalizeLanguage(person.Language);
-            Choice Button(string word) => new($"{Texts.Get(word, language)} {id}", Texts.Get(word, language));
-            Choice[] choices = escalation.Status == EscalationStatus.Acknowledged
-                ? [Button("WordResolve")]
-                : [Button("WordAcknowledge"), Button("WordResolve"), Button("WordHandOver")];
+            var choices = ActionChoices(escalation, language, all: escalation.Status != EscalationStatus.Acknowledged);
             await notifier.NotifyAsync(person.Id, new OutgoingMessage(Texts.Get("Addition", language, escalation.Id, escalation.Subject, line), choices),
                 $"esc:{id}:add:{now.ToUnixTimeMilliseconds()}:{person.Id}", cancellationToken);
         }
@@ -241,16 +238,17 @@ public sealed class EscalationService(
             department.ToLocal(escalation.RaisedAt).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture),
             levelLine);
         var id = escalation.Id.ToString(CultureInfo.InvariantCulture);
-        var choices = new[]
-        {
-            new Choice($"{Texts.Get("WordAcknowledge", language)} {id}", Texts.Get("WordAcknowledge", language)),
-            new Choice($"{Texts.Get("WordResolve", language)} {id}", Texts.Get("WordResolve", language)),
-            new Choice($"{Texts.Get("WordHandOver", language)} {id}", Texts.Get("WordHandOver", language)),
-        };
         escalation.Noticed(person.Id, now);
         // The key names the scheduled action, so the same alert is never enqueued twice for it.
-        await notifier.NotifyAsync(person.Id, new OutgoingMessage(text, choices),
+        await notifier.NotifyAsync(person.Id, new OutgoingMessage(text, ActionChoices(escalation, language, all: true)),
             $"esc:{id}:{now.ToUnixTimeMilliseconds()}:{person.Id}", cancellationToken);
+    }
+
+    /// <summary>收到 / 已处理 / 转交 for this case as buttons; once it is taken up (<paramref name="all"/> false), 已处理 alone.</summary>
+    private static Choice[] ActionChoices(EscalationCase escalation, string language, bool all)
+    {
+        Choice Button(string word) => new($"{Texts.Get(word, language)} {escalation.Id.ToString(CultureInfo.InvariantCulture)}", Texts.Get(word, language));
+        return all ? [Button("WordAcknowledge"), Button("WordResolve"), Button("WordHandOver")] : [Button("WordResolve")];
     }
 
     private async Task RemindAsync(EscalationCase escalation, DateTimeOffset now, CancellationToken cancellationToken)
@@ -261,9 +259,8 @@ public sealed class EscalationService(
         var language = TextCatalog.NormalizeLanguage(holder.Language);
         var text = Texts.Get("Reminder", language, escalation.Id, escalation.Subject,
             department.ToLocal(escalation.AcknowledgedAt ?? now).ToString("HH:mm", CultureInfo.InvariantCulture));
-        var word = Texts.Get("WordResolve", language);
         await notifier.NotifyAsync(holder.Id,
-            new OutgoingMessage(text, [new Choice($"{word} {escalation.Id}", word)]),
+            new OutgoingMessage(text, ActionChoices(escalation, language, all: false)),
             $"esc:{escalation.Id}:remind:{now.ToUnixTimeMilliseconds()}", cancellationToken);
     }
 
