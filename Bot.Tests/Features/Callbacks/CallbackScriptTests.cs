@@ -125,10 +125,7 @@ public sealed class CallbackScriptTests
     public async Task OwnerWritesAComment_InPlaceOfARating_ItIsKeptAndTheRatingAskedAgain_第9篇_五_1()
     {
         using var bed = new CallbackTestBed(Shanghai(27, 10));
-        await bed.RegisterRepairAsync();
-        await bed.TickAsync(Shanghai(27, 10, 1));
-        await bed.InboxAsync("chen-3-1-502");
-        await bed.Chat("chen-3-1-502").PressAsync("yes");
+        await bed.OwnerStartsTheSurveyAsync(Shanghai(27, 10, 1));
 
         // Not a rating, but what the staff most want to read: thanked for and kept, and the rating asked once more.
         Assert.Equal("谢谢您的反馈，我们已经记下了。\n请问您对这次服务的质量满意吗？", await bed.SayAsync("chen-3-1-502", "挺快的，上午报修下午就来了"));
@@ -150,10 +147,7 @@ public sealed class CallbackScriptTests
     public async Task OwnerComplainedInPlaceOfARating_TheCommentIsReadBackAsTheShortcomings_第9篇_五_1()
     {
         using var bed = new CallbackTestBed(Shanghai(27, 10));
-        await bed.RegisterRepairAsync();
-        await bed.TickAsync(Shanghai(27, 10, 1));
-        await bed.InboxAsync("chen-3-1-502");
-        await bed.Chat("chen-3-1-502").PressAsync("yes");
+        await bed.OwnerStartsTheSurveyAsync(Shanghai(27, 10, 1));
         await bed.SayAsync("chen-3-1-502", "修是修好了，但是师傅把地板弄得很脏");
         await bed.SayAsync("chen-3-1-502", "基本满意");
         await bed.SayAsync("chen-3-1-502", "满意");

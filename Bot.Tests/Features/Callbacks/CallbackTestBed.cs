@@ -74,5 +74,14 @@ internal sealed class CallbackTestBed : IDisposable
         return view!.Callbacks[0].Id;
     }
 
+    /// <summary>The repair registered, its survey sent at <paramref name="at"/>, and 陈先生 agreeing to answer it now.</summary>
+    public async Task OwnerStartsTheSurveyAsync(DateTimeOffset at)
+    {
+        await RegisterRepairAsync();
+        await TickAsync(at);
+        await InboxAsync("chen-3-1-502");
+        await Chat("chen-3-1-502").PressAsync("yes");
+    }
+
     public void Dispose() => Bot.Dispose();
 }

@@ -52,7 +52,7 @@ public sealed class OwnerMessageTests : IDisposable
     }
 
     [Fact]
-    public async Task Owner_WritingAgainSoon_AddsToTheOpenMessage_AndTheShiftLeadIsToldOfTheAddition()
+    public async Task Owner_WritingAgainSoon_AddsToTheOpenMessage_AndTheShiftLeadIsToldOfTheAddition_第3篇_1_3()
     {
         await SayAsync(Owner, "我家厨房水龙头漏水，麻烦派人来看看");
         await _bot.DispatchAsync();

@@ -61,7 +61,7 @@ public sealed class AttendanceReportTests : IDisposable
     }
 
     [Fact]
-    public async Task AttendanceSummary_ForTheClerk_ListsEachPerson()
+    public async Task AttendanceSummary_ForTheClerk_ListsEachPerson_第7篇_1_1_4()
     {
         await ADayOfWorkAsync();
 
