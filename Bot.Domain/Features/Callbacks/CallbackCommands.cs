@@ -350,10 +350,11 @@ public sealed class CallbackTasksCommand(ICallbackStore store, DepartmentProfile
             return;
         }
         string At(DateTimeOffset instant) => department.ToLocal(instant).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);
+        async Task<string> OwnerOf(Callback c) => (await store.FindOwnerAsync(c.OwnerId, cancellationToken))?.FormOfAddress ?? c.OwnerId;
         var lines = new List<string> { mine.Count > 0 ? Texts.Get("TasksTitle", language, mine.Count) : Texts.Get("NoStaffTasks", language) };
         foreach (var c in mine)
         {
-            var owner = (await store.FindOwnerAsync(c.OwnerId, cancellationToken))?.FormOfAddress ?? c.OwnerId;
+            var owner = await OwnerOf(c);
             lines.Add(c.Rectification == RectificationStatus.Open
                 ? Texts.Get("TaskLineRectify", language, c.Id, owner, c.Case.UnitCode, c.Case.Summary)
                 : Texts.Get("TaskLineCall", language, c.Id, owner, c.Case.UnitCode, c.Case.Summary, At(c.DueBy)));
@@ -363,7 +364,7 @@ public sealed class CallbackTasksCommand(ICallbackStore store, DepartmentProfile
             lines.Add(Texts.Get("TasksWaitingTitle", language, waiting.Count));
             foreach (var c in waiting)
             {
-                var owner = (await store.FindOwnerAsync(c.OwnerId, cancellationToken))?.FormOfAddress ?? c.OwnerId;
+                var owner = await OwnerOf(c);
                 // Not sent yet: when it will be (its window opens, or contact hours begin); sent: when it becomes a staff task.
                 var sendAt = c.NextActionAt ?? c.DueFrom;
                 var state = c.Status == CallbackStatus.Invited ? Texts.Get("TaskWaitingSent", language, At(c.TaskAt))
