@@ -8,13 +8,15 @@ namespace Bot.Domain.Features.Keys;
 /// 还钥匙 / return key (第4篇 1.2.3): before a unit key goes back, the person confirms the power is cut, the doors and
 /// windows are shut and the unit is locked, each by button. A "no" keeps the loan open, records the problem and alerts
 /// the custodian and the shift lead; otherwise the custodian is asked to confirm receipt. Someone other than the
-/// holder may bring a key back; the trail says so.
+/// holder may bring a key back; the trail says so. Words written after the key ("还钥匙 3-1-502 钥匙环断了") are the
+/// returner's remark: kept on the trail and passed to the custodian, while each check is still confirmed by button.
 /// </summary>
 public sealed class ReturnKeyCommand(IKeyStore store, KeyDesk desk, EscalationService escalations) : IBotCommand, IConversationFlow
 {
     private static readonly TextCatalog Texts = KeysTexts.Catalog;
     private static readonly string[] Checklist = ["CheckPower", "CheckWindows", "CheckLocked"];
     private const string WhichStep = "which";
+    private const string RemarkKey = "remark";
 
     public string Name => "keys.return";
 
@@ -24,11 +26,11 @@ public sealed class ReturnKeyCommand(IKeyStore store, KeyDesk desk, EscalationSe
     {
         if (arguments.Length > 0)
         {
-            var key = await desk.ResolveAsync(arguments, KeyDesk.Again(Info, turn.Language), cancellationToken);
+            var (key, remark) = await desk.ResolveLeadingAsync(arguments, KeyDesk.Again(Info, turn.Language), cancellationToken);
             var loan = await store.OpenLoanAsync(key.Code, cancellationToken);
             if (loan is not { Status: LoanStatus.Out })
                 throw new BotRuleException(Texts, loan?.Status == LoanStatus.AwaitingReceipt ? "ReturnAlreadyRegistered" : "KeyNotOut", key.Code);
-            await BeginAsync(turn, loan, key, cancellationToken);
+            await BeginAsync(turn, loan, key, remark, cancellationToken);
             return;
         }
 
@@ -39,7 +41,7 @@ public sealed class ReturnKeyCommand(IKeyStore store, KeyDesk desk, EscalationSe
                 turn.Reply(Texts.Get("NothingToReturn", turn.Language));
                 return;
             case 1:
-                await BeginAsync(turn, mine[0], await store.FindKeyAsync(mine[0].KeyCode, cancellationToken) ?? throw new BotRuleException(Texts, "KeyUnknown", mine[0].KeyCode), cancellationToken);
+                await BeginAsync(turn, mine[0], await store.FindKeyAsync(mine[0].KeyCode, cancellationToken) ?? throw new BotRuleException(Texts, "KeyUnknown", mine[0].KeyCode), null, cancellationToken);
                 return;
             default:
                 turn.State.Data.Clear();
@@ -65,6 +67,7 @@ public sealed class ReturnKeyCommand(IKeyStore store, KeyDesk desk, EscalationSe
             turn.Reply(Texts.Get("ReturnNoLongerOpen", turn.Language));
             return;
         }
+        var remark = turn.State.Data.GetValueOrDefault(RemarkKey);
         switch (turn.Choice?.Value)
         {
             case "yes" when index + 1 < Checklist.Length:
@@ -72,11 +75,11 @@ public sealed class ReturnKeyCommand(IKeyStore store, KeyDesk desk, EscalationSe
                 return;
             case "yes":
                 turn.EndFlow();
-                await RegisterReturnAsync(turn, loan, key, cancellationToken);
+                await RegisterReturnAsync(turn, loan, key, remark, checkedOnReturn: true, cancellationToken);
                 return;
             case "no":
                 turn.EndFlow();
-                await ChecklistFailedAsync(turn, loan, key, Checklist[index], cancellationToken);
+                await ChecklistFailedAsync(turn, loan, key, Checklist[index], remark, cancellationToken);
                 return;
             default:
                 Ask(turn, index, key, again: true);
@@ -84,52 +87,61 @@ public sealed class ReturnKeyCommand(IKeyStore store, KeyDesk desk, EscalationSe
         }
     }
 
-    private async Task BeginAsync(TurnContext turn, KeyLoan loan, Key key, CancellationToken cancellationToken)
+    private async Task BeginAsync(TurnContext turn, KeyLoan loan, Key key, string? remark, CancellationToken cancellationToken)
     {
         if (loan.Purpose == LoanPurpose.AreaSet) throw new BotRuleException(Texts, "UseAreaReturn");
         turn.State.Data.Clear();
         turn.State.Data["loan"] = loan.Id.ToString(CultureInfo.InvariantCulture);
+        if (remark is not null) turn.State.Data[RemarkKey] = remark;
         // The checklist is about a unit left behind: unit and show-flat keys (第4篇 1.2.3).
         if (key.Kind is KeyKind.Unit or KeyKind.ShowFlat) Ask(turn, 0, key, again: false);
         else
         {
             turn.EndFlow();
-            await RegisterReturnAsync(turn, loan, key, cancellationToken);
+            await RegisterReturnAsync(turn, loan, key, remark, checkedOnReturn: false, cancellationToken);
         }
     }
 
     private void Ask(TurnContext turn, int index, Key key, bool again)
     {
         var language = turn.Language;
-        var intro = index == 0 && !again ? Texts.Get("ChecklistIntro", language, KeyDesk.Describe(key)) + "\n" : "";
+        // A remark does not stand in for the checks: each is still confirmed by button (第4篇 1.2.3), so it is said
+        // back as kept, not as the answer.
+        var noted = turn.State.Data.GetValueOrDefault(RemarkKey) is { } remark ? Texts.Get("ReturnRemarkNoted", language, remark) + "\n" : "";
+        var intro = index == 0 && !again ? noted + Texts.Get("ChecklistIntro", language, KeyDesk.Describe(key)) + "\n" : "";
         var text = (again ? Texts.Get("PleaseChoose", language) : intro)
             + Texts.Get("ChecklistQuestion", language, index + 1, Checklist.Length, Texts.Get(Checklist[index], language));
         turn.AskInFlow(this, Checklist[index], text, [new Choice("yes", Texts.Get("Yes", language)), new Choice("no", Texts.Get("No", language))]);
     }
 
-    private async Task RegisterReturnAsync(TurnContext turn, KeyLoan loan, Key key, CancellationToken cancellationToken)
+    private async Task RegisterReturnAsync(TurnContext turn, KeyLoan loan, Key key, string? remark, bool checkedOnReturn,
+        CancellationToken cancellationToken)
     {
         var byOther = loan.HolderId != turn.Sender.Id;
         var holder = await desk.NameAsync(loan.HolderId, cancellationToken);
         loan.Return(turn.Sender.Id, turn.Now);
         desk.Record(key.Code, byOther ? KeyEventKind.ReturnedByOther : KeyEventKind.Returned, turn.Sender.Id, turn.Now, loan.Id,
-            byOther ? Texts.Get("ReturnedForNote", TextCatalog.Chinese, holder) : null);
+            Note(byOther ? Texts.Get("ReturnedForNote", TextCatalog.Chinese, holder) : null, remark));
         var custodians = (await desk.CustodiansAsync(key, cancellationToken)).Where(c => c.Id != turn.Sender.Id).ToList();
         foreach (var custodian in custodians)
-            await desk.TellAsync(custodian.Id, $"keys:receipt:{loan.Id}:{custodian.Id}", byOther ? "ReceiptRequestByOther" : "ReceiptRequest",
-                [turn.Sender.DisplayName, KeyDesk.Describe(key), holder, loan.Id], cancellationToken,
-                l => [KeysTexts.Action("WordReceive", loan.Id, l)]);
+            await desk.TellAsync(custodian.Id, $"keys:receipt:{loan.Id}:{custodian.Id}", language =>
+            (
+                Texts.Get(byOther ? "ReceiptRequestByOther" : "ReceiptRequest", language, turn.Sender.DisplayName, KeyDesk.Describe(key), holder,
+                    loan.Id, checkedOnReturn ? Texts.Get("ReceiptChecked", language) : "")
+                    + (remark is null ? "" : "\n" + Texts.Get("ReceiptRemark", language, remark)),
+                [KeysTexts.Action("WordReceive", loan.Id, language)]
+            ), cancellationToken);
         if (byOther)
             await desk.TellAsync(loan.HolderId, $"keys:returned-for:{loan.Id}", "ReturnedForYou", [turn.Sender.DisplayName, KeyDesk.Describe(key)], cancellationToken);
         turn.Reply(Texts.Get(byOther ? "ReturnRegisteredForOther" : "ReturnRegistered", turn.Language, KeyDesk.Describe(key),
             string.Join(KeysTexts.Separator(turn.Language), custodians.Select(c => c.Name)), holder));
     }
 
-    private async Task ChecklistFailedAsync(TurnContext turn, KeyLoan loan, Key key, string item, CancellationToken cancellationToken)
+    private async Task ChecklistFailedAsync(TurnContext turn, KeyLoan loan, Key key, string item, string? remark, CancellationToken cancellationToken)
     {
         var problem = Texts.Get(item + "Failed", TextCatalog.Chinese);
         loan.ChecklistFailed(problem);
-        desk.Record(key.Code, KeyEventKind.ChecklistFailed, turn.Sender.Id, turn.Now, loan.Id, problem);
+        desk.Record(key.Code, KeyEventKind.ChecklistFailed, turn.Sender.Id, turn.Now, loan.Id, Note(problem, remark));
         var custodians = await desk.CustodiansAsync(key, cancellationToken);
         foreach (var custodian in custodians)
             await desk.TellAsync(custodian.Id, $"keys:checklist:{loan.Id}:{turn.Now.ToUnixTimeSeconds()}:{custodian.Id}", "ChecklistAlert",
@@ -149,4 +161,8 @@ public sealed class ReturnKeyCommand(IKeyStore store, KeyDesk desk, EscalationSe
             : Texts.Get("ChecklistFailedReplyTold", turn.Language, Texts.Get(item + "Failed", turn.Language), key.Opens,
                 string.Join(KeysTexts.Separator(turn.Language), told)));
     }
+
+    /// <summary>The trail's note: what the bot knows (代 … 归还, the failed check) and the returner's own words.</summary>
+    private static string? Note(string? known, string? remark) =>
+        remark is null ? known : known is null ? Texts.Get("TrailRemark", TextCatalog.Chinese, remark) : known + "；" + Texts.Get("TrailRemark", TextCatalog.Chinese, remark);
 }

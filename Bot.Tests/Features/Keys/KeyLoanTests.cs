@@ -254,6 +254,44 @@ public sealed class KeyLoanTests : KeysTestBase
     }
 
     [Fact]
+    public async Task Return_WithARemarkAfterTheKey_KeepsItForTheCustodianAndStillAsksEachCheck_第4篇_1_2_3()
+    {
+        var loanId = await BorrowAndHandOutAsync();
+
+        var first = Assert.Single(await SayAsync("zhangsan", "还钥匙 3-1-502 钥匙环断了，已用扎带固定"));
+        // The remark is no answer to the checks: each is still confirmed by button.
+        Assert.StartsWith("已记下您的说明：钥匙环断了，已用扎带固定（会转告钥匙保管人）。\n归还钥匙 U-3-1-502（3-1-502） 前，请逐项确认", first.Text);
+        Assert.Contains("（1/3）电源已切断？", first.Text);
+        Assert.Equal(LoanStatus.Out, Assert.Single(await LoansAsync()).Status);
+        await Chat("zhangsan").PressAsync("yes");
+        await Chat("zhangsan").PressAsync("yes");
+        Assert.StartsWith("谢谢，已登记归还钥匙", Assert.Single(await Chat("zhangsan").PressAsync("yes")).Text);
+
+        Assert.Equal(
+            $"张三 已归还钥匙 U-3-1-502（3-1-502）（电源、门窗、门锁均已确认），请核对后确认收回（借用单 #{loanId}）。\n归还人说明：钥匙环断了，已用扎带固定",
+            Assert.Single(await InboxAsync("zhouba")).Text);
+        Assert.Contains($"11-26 09:30 张三 登记归还（说明：钥匙环断了，已用扎带固定）［借用单 #{loanId}］",
+            await TextAsync("zhouba", "钥匙记录 3-1-502"));
+    }
+
+    [Fact]
+    public async Task Return_OfAKeyWithoutTheUnitChecklist_DoesNotTellTheCustodianItWasChecked_第4篇_1_2_3()
+    {
+        await DbAsync(db =>
+        {
+            db.Add(new Key { Code = "K-01", Kind = KeyKind.Sealed, Opens = "1号配电房", StoragePlace = "客服中心钥匙柜 5 号格", CustodianId = "zhouba" });
+            return db.SaveChangesAsync();
+        });
+        var loanId = await BorrowAndHandOutAsync(key: "K-01");
+
+        var reply = Assert.Single(await SayAsync("zhangsan", "还钥匙"));
+
+        Assert.StartsWith("谢谢，已登记归还钥匙 K-01（1号配电房）", reply.Text);
+        // Power, windows and lock are asked for a unit left behind only; a 配电房 key was not asked them.
+        Assert.Equal($"张三 已归还钥匙 K-01（1号配电房），请核对后确认收回（借用单 #{loanId}）。", Assert.Single(await InboxAsync("zhouba")).Text);
+    }
+
+    [Fact]
     public async Task Borrow_AKeyThatIsOut_SaysWhoHasIt()
     {
         await BorrowAndHandOutAsync();
