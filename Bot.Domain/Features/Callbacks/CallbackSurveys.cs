@@ -168,6 +168,13 @@ public sealed class CallbackSurveys(ICallbackStore store, IOwnerReach reach, Cal
                 if (turn.Choice?.Value == "confirm" || CallbackTexts.IsOneOf("WordsConfirm", turn.Text))
                     await RecordAsync(turn, callback, cancellationToken);
                 else if (turn.Choice?.Value == "redo" || CallbackTexts.IsOneOf("WordsRedo", turn.Text)) Ask(turn, QualityStep);
+                else if (turn.Choice is null && Remark(turn) is { } added)
+                {
+                    // A last word before confirming ("师傅走的时候把垃圾也带走了"): it joins the suggestions, after what was
+                    // given, and the record is shown again with it, to confirm or redo.
+                    data["g"] = data.TryGetValue("g", out var given) ? Clip(given + "；" + added) : added;
+                    AskConfirm(turn, Texts.Get("AddedBeforeConfirm", turn.Language));
+                }
                 else AskAgain(turn, ConfirmStep, callback);
                 break;
             default:

@@ -122,6 +122,27 @@ public sealed class CallbackScriptTests
     }
 
     [Fact]
+    public async Task OwnerAddsAWordAtTheConfirmStep_ItJoinsTheRecordWhichIsShownAgain_第9篇_五_1()
+    {
+        using var bed = new CallbackTestBed(Shanghai(27, 10));
+        await bed.OwnerStartsTheSurveyAsync(Shanghai(27, 10, 1));
+        foreach (var answer in new[] { "满意", "满意", "满意" }) await bed.SayAsync("chen-3-1-502", answer);
+        Assert.Contains("建议：无", await bed.SayAsync("chen-3-1-502", "没有"));
+
+        // A last word instead of 确认无误: not "请您再说一遍", but added to the record, which is shown again to confirm.
+        var again = await bed.SayAsync("chen-3-1-502", "师傅走的时候把垃圾也带走了，很细心");
+        Assert.StartsWith("谢谢，已把您这句话补充到记录中。\n好的，我为您整理了这次的回访记录：", again);
+        Assert.Contains("总体：满意\n不足：无\n建议：师傅走的时候把垃圾也带走了，很细心", again);
+        // Too short to be a remark: asked again, the record unchanged.
+        Assert.StartsWith("对不起，请您再说一遍。", await bed.SayAsync("chen-3-1-502", "嗯嗯"));
+        Assert.StartsWith("谢谢您的配合", await bed.SayAsync("chen-3-1-502", "确认无误"));
+
+        var callback = await bed.Bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<Callback>().AsNoTracking().SingleAsync());
+        Assert.Equal(CallbackStatus.Done, callback.Status);
+        Assert.Equal("师傅走的时候把垃圾也带走了，很细心", callback.Suggestions);
+    }
+
+    [Fact]
     public async Task OwnerWritesAComment_InPlaceOfARating_ItIsKeptAndTheRatingAskedAgain_第9篇_五_1()
     {
         using var bed = new CallbackTestBed(Shanghai(27, 10));
