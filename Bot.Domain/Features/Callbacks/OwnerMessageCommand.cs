@@ -56,7 +56,7 @@ public sealed class OwnerMessageCommand(
         var who = units.Count == 0 ? turn.Sender.DisplayName : $"{turn.Sender.DisplayName}（{string.Join("、", units)}）";
         var local = department.ToLocal(turn.Now);
         var quiet = escalationPolicy.IsQuiet(TimeOnly.FromDateTime(local.DateTime));
-        var filedAsNew = turn.AnswersArgumentsQuestion || Info.Words.Any(w => TextInput.ForMatching(turn.Said).StartsWith(w, StringComparison.Ordinal));
+        var filedAsNew = turn.AnswersArgumentsQuestion || FiledWithCommandWord(TextInput.ForMatching(turn.Said));
         if (!filedAsNew && await escalations.LatestOpenRaisedByAsync(Kind, turn.Sender.Id, cancellationToken) is { } open
             && turn.Now - open.RaisedAt <= FollowUpWithin)
         {
@@ -74,4 +74,13 @@ public sealed class OwnerMessageCommand(
 
         turn.Reply(Texts.Get(quiet ? "OwnerMessageTakenAtNight" : "OwnerMessageTaken", turn.Language, turn.Sender.DisplayName, department.PropertyName));
     }
+
+    /// <summary>
+    /// "报修 门禁刷不开", "投诉：…": the owner files a new matter. Not when the word only names the earlier one
+    /// ("报修的师傅还没来", "投诉了两次了", "咨询过的事"): 的 / 了 / 过 right after it make it that matter's, not a new filing.
+    /// </summary>
+    private bool FiledWithCommandWord(string said) =>
+        Info.Words.Any(w => said.StartsWith(w, StringComparison.Ordinal) && (said.Length == w.Length || !RefersBack.Contains(said[w.Length])));
+
+    private static readonly HashSet<char> RefersBack = ['的', '了', '过'];
 }

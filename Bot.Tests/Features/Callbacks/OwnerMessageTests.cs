@@ -190,6 +190,23 @@ public sealed class OwnerMessageTests : IDisposable
         Assert.EndsWith("留言：垃圾房有异味", cases[2].Details);
     }
 
+    [Fact]
+    public async Task Owner_AskingAfterTheRepairTheyReported_AddsToIt_第3篇_1_3()
+    {
+        await SayAsync(Owner, "报修 卫生间下水道堵了");
+        _bot.Time.Advance(TimeSpan.FromMinutes(10));
+
+        // 报修 here names the matter already reported ("报修的…"), it does not file a new one.
+        Assert.StartsWith("陈先生您好，您补充的内容已转给", await SayAsync(Owner, "报修的师傅还没来吗？"));
+        var only = Assert.Single(await CasesAsync());
+        Assert.EndsWith("10:10 补充：报修的师傅还没来吗？", only.Details);
+
+        // 报修 with the matter after it is a new filing, even straight after.
+        _bot.Time.Advance(TimeSpan.FromMinutes(1));
+        await SayAsync(Owner, "报修门口的感应灯不亮");
+        Assert.Equal(2, (await CasesAsync()).Count);
+    }
+
     [Theory]
     [InlineData("谢谢")]
     [InlineData("好的，谢谢！")]
