@@ -54,6 +54,12 @@ public sealed class AcceptHandoverCommand(HandoverService handovers) : IBotComma
             return;
         }
         record.EnsureSuccessor(turn.Sender.Id);
+        if (await handovers.NotArrivedAsync(record, turn.Sender.Id, turn.Now, language, cancellationToken) is { } notYet)
+        {
+            var checkIn = Duty.DutyTexts.Catalog.Get("CheckInWord", language);
+            turn.Reply(notYet, [new Choice(checkIn, checkIn)]);
+            return;
+        }
         if (await handovers.BlockedByEventsAsync(turn.Now, language, cancellationToken) is { } blocked)
         {
             turn.Reply(blocked);

@@ -19,6 +19,7 @@ public sealed class HandoverService(
     IRosterStore roster,
     ShiftSchedule shifts,
     AttendancePolicy attendance,
+    IAttendanceStore checkIns,
     HandoverPolicy policy,
     DepartmentProfile department,
     IDirectoryStore directory,
@@ -95,6 +96,32 @@ public sealed class HandoverService(
         var fallback = candidates.Where(c => c.Assignment.Post == policy.FallbackPost && c.At.Start <= end && end < c.At.End)
             .OrderBy(c => c.At.Start).FirstOrDefault();
         return fallback.Name is null ? null : (fallback.Assignment.PersonId, fallback.Name);
+    }
+
+    /// <summary>
+    /// 第14篇 1.2: the successor takes over on arrival, face to face, and their check-in for the shift they come on for is
+    /// that arrival. Null when they may check now: checked in, or with no rostered shift at the handover (a cover named
+    /// by the shift lead); otherwise what to do first, in their language.
+    /// </summary>
+    public async Task<string?> NotArrivedAsync(HandoverRecord record, string successorId, DateTimeOffset now, string language,
+        CancellationToken cancellationToken)
+    {
+        if (shifts.Find(record.ShiftCode) is not { } outgoing) return null;
+        var end = At(new RosterAssignment { Date = record.Date, PersonId = record.OutgoingId, ShiftCode = record.ShiftCode, Post = record.Post }, outgoing).End;
+        // The shifts SuccessorAsync takes a successor from: one starting around the end, or one under way at the end.
+        var theirs = (await roster.ForPersonAsync(successorId, record.Date, record.Date.AddDays(1), cancellationToken))
+            .Select(a => shifts.Find(a.ShiftCode) is { } s ? At(a, s) : null)
+            .OfType<ShiftAtPost>()
+            .Where(s => (s.Start >= end - TimeSpan.FromHours(1) && s.Start < end + TimeSpan.FromHours(12)) || (s.Start <= end && end < s.End))
+            .OrderBy(s => s.Start)
+            .FirstOrDefault();
+        if (theirs is null) return null;
+        var a = theirs.Assignment;
+        if ((await checkIns.FindAsync(successorId, a.Date, a.ShiftCode, cancellationToken))?.CheckedInAt is not null) return null;
+        var opens = theirs.Start - attendance.CheckInOpensBefore;
+        return now < opens
+            ? Texts.Get("TakeOverCheckInOpensAt", language, record.Id, theirs.Shift.DisplayName(language), Clock(theirs.Start), Clock(opens))
+            : Texts.Get("TakeOverAfterCheckIn", language, record.Id);
     }
 
     /// <summary>第1篇 2.4 ⑴⑵: open major or emergency events and equipment starting or stopping, as one reply (null when none).</summary>

@@ -31,6 +31,10 @@ public sealed class HandoverTests : HandoverTestBase
         At(26, 14, 50);
         Assert.Equal("李四尚未完成接班核对，暂不能签退（第14篇 1.2），请您稍候。", await SayAsync("zhangsan", "签退"));
 
+        // Not before 李四 has arrived: taking over is face to face (第14篇 1.2), and the check-in is the arrival.
+        Assert.Equal($"接班须本人到岗、当面核对（第14篇 1.2）：请先签到，再回复“接班 {record.Id}”逐项核对。", await PressAsync("lisi", toLisi.Choices[0].Value));
+        Assert.Equal(HandoverStatus.Submitted, (await RecordAsync()).Status);
+        Assert.StartsWith("签到成功", await SayAsync("lisi", "签到"));
         var first = await PressAsync("lisi", toLisi.Choices[0].Value);
         Assert.Contains("第1/9项：\n1. 【未完成工作】3-1-502漏水 — 原因：楼上管道破裂", first);
         Assert.StartsWith("请输入您的疑问", await PressAsync("lisi", "question"));
@@ -77,6 +81,7 @@ public sealed class HandoverTests : HandoverTestBase
         await ZhangsanPreparesAsync();
         var record = await RecordAsync();
 
+        await SayAsync("lisi", "签到");
         await SayAsync("lisi", $"接班 {record.Id}");
         Assert.StartsWith("请说明拒绝接班的原因", await PressAsync("lisi", "refuse"));
         var refused = await SayAsync("lisi", "3-1-502漏水没有说明维修安排");
@@ -90,6 +95,25 @@ public sealed class HandoverTests : HandoverTestBase
     }
 
     [Fact]
+    public async Task Successor_BeforeTheirShift_IsToldWhenTheyCanCheckInAndTakeOver_第14篇_1_2()
+    {
+        await SayAsync("zhangsan", "签到");
+        At(26, 10, 0);
+        await ZhangsanPreparesAsync();
+        var record = await RecordAsync();
+        await InboxAsync("lisi");
+
+        // Handed over early, at home: told when the 中班 starts and check-in opens, and nothing is checked yet.
+        Assert.Equal($"接班须本人到岗、当面核对（第14篇 1.2）。您的中班于 11-26 15:00 开始，11-26 14:30 起可以签到；到岗签到后请回复“接班 {record.Id}”逐项核对。",
+            await SayAsync("lisi", $"接班 {record.Id}"));
+        Assert.Equal(HandoverStatus.Submitted, (await RecordAsync()).Status);
+
+        At(26, 14, 40);
+        await SayAsync("lisi", "签到");
+        Assert.Contains("第1/8项", await SayAsync("lisi", $"接班 {record.Id}"));
+    }
+
+    [Fact]
     public async Task Refused_AfterTheLeadsShiftEnded_StillReachesTheShiftLeadOfThatShift_第14篇_1_6()
     {
         At(26, 14, 35);
@@ -97,6 +121,7 @@ public sealed class HandoverTests : HandoverTestBase
         var record = await RecordAsync();
 
         At(26, 15, 10);
+        await SayAsync("lisi", "签到");
         await SayAsync("lisi", $"接班 {record.Id}");
         await PressAsync("lisi", "refuse");
         await SayAsync("lisi", "未交清样板房钥匙");
@@ -151,6 +176,7 @@ public sealed class HandoverTests : HandoverTestBase
         await ZhangsanPreparesAsync();
         Events.Open.Add(new OpenDutyEvent(8, DutyEventBlock.EquipmentSwitching, "2号冷水机组停机", "zhangsan", Shanghai(26, 14, 40)));
 
+        await SayAsync("lisi", "签到");
         var reply = await SayAsync("lisi", "接班");
 
         Assert.Contains("【重大设备启动/停机】2号冷水机组停机", reply);
@@ -345,6 +371,7 @@ public sealed class HandoverTests : HandoverTestBase
         await ZhangsanPreparesAsync();
         var record = await RecordAsync();
         await InboxAsync("zhangsan");
+        await SayAsync("lisi", "签到");
         await PressAsync("lisi", $"接班 {record.Id}");
 
         Assert.Contains("第2/8项", await SayAsync("lisi", "没问题"));
@@ -365,6 +392,7 @@ public sealed class HandoverTests : HandoverTestBase
         await ZhangsanPreparesAsync();
         var record = await RecordAsync();
         await InboxAsync("zhangsan");
+        await SayAsync("lisi", "签到");
         await PressAsync("lisi", $"接班 {record.Id}");
         await PressAsync("lisi", "question");
         At(26, 14, 40);
@@ -415,6 +443,7 @@ public sealed class HandoverTests : HandoverTestBase
 
         Assert.Contains("已重开，原因：漏交样板房钥匙", await SayAsync("wangwu", $"重开交接 {id} 漏交样板房钥匙"));
         Assert.Contains("已补充：9. 【补充事项】样板房钥匙S-01已交回（后补）", await SayAsync("zhangsan", $"补充交接 {id} 样板房钥匙S-01已交回"));
+        await SayAsync("lisi", "签到");
         var check = await SayAsync("lisi", $"接班 {id}");
         Assert.Contains("第9/9项", check);
         await PressAsync("lisi", "confirm");
@@ -492,6 +521,7 @@ public sealed class HandoverTests : HandoverTestBase
 
     private async Task AcceptAllAsync(long id)
     {
+        await SayAsync("lisi", "签到");
         await SayAsync("lisi", $"接班 {id}");
         for (var i = 0; i < 8; i++) await PressAsync("lisi", "confirm");
         Assert.StartsWith("您已签字接班", await PressAsync("lisi", "sign"));

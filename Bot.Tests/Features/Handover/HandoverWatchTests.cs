@@ -51,6 +51,7 @@ public sealed class HandoverWatchTests : HandoverTestBase
     {
         At(26, 14, 35);
         await ZhangsanPreparesAsync();
+        await SayAsync("lisi", "签到");
         await SayAsync("lisi", "接班");
         for (var i = 0; i < 8; i++) await PressAsync("lisi", "confirm");
         await PressAsync("lisi", "sign");
@@ -65,6 +66,7 @@ public sealed class HandoverWatchTests : HandoverTestBase
     {
         At(26, 14, 35);
         await ZhangsanPreparesAsync();
+        await SayAsync("lisi", "签到");
         await SayAsync("lisi", "接班");
         for (var i = 0; i < 8; i++) await PressAsync("lisi", "confirm");
         await PressAsync("lisi", "sign");
@@ -105,6 +107,7 @@ public sealed class HandoverWatchTests : HandoverTestBase
 
         At(26, 14, 35);
         await ZhangsanPreparesAsync();
+        await SayAsync("lisi", "签到");
         await SayAsync("lisi", "接班");
         for (var i = 0; i < 8; i++) await PressAsync("lisi", "confirm");
         await PressAsync("lisi", "sign");
