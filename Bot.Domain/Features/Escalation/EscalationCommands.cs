@@ -124,8 +124,10 @@ public sealed class EscalationCommands(EscalationService escalations, IDirectory
             return null;
         }
         var word = Texts.Get(wordKey, turn.Language);
+        // What was said after the word (the note of 已处理, the colleague of 转交) goes with the pick, not asked again.
+        var said = arguments.Trim();
         turn.Ask(Texts.Get("WhichOne", turn.Language),
-            [.. open.Select(c => new Choice($"{word} {c.Id}", $"#{c.Id} {c.Subject}"))]);
+            [.. open.Select(c => new Choice(said.Length == 0 ? $"{word} {c.Id}" : $"{word} {c.Id} {said}", $"#{c.Id} {c.Subject}"))]);
         return null;
     }
 

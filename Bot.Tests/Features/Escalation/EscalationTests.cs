@@ -149,6 +149,24 @@ public sealed class EscalationTests : IDisposable
     }
 
     [Fact]
+    public async Task Resolve_WithANoteButNoNumber_WhileTwoAreOpen_ThePickKeepsTheNote()
+    {
+        var lift = await RaiseAsync();
+        var door = await RaiseAsync("5号楼门禁故障", Severity.Normal);
+        await InboxOf("wangwu");
+
+        var asked = Assert.Single(await Chat("wangwu").SayAsync("已处理 维保单位已到场修复"));
+        Assert.Equal([$"已处理 {lift} 维保单位已到场修复", $"已处理 {door} 维保单位已到场修复"], asked.Choices.Select(c => c.Value));
+        Assert.Equal($"#{door} 5号楼门禁故障", asked.Choices[1].Label);
+
+        // Picking the case closes it with what was written: the note is not asked for a second time.
+        await Chat("wangwu").PressAsync(asked.Choices[1].Value);
+        Assert.Equal(EscalationStatus.Resolved, (await CaseAsync(door)).Status);
+        Assert.Equal("维保单位已到场修复", (await CaseAsync(door)).ResolutionNote);
+        Assert.NotEqual(EscalationStatus.Resolved, (await CaseAsync(lift)).Status);
+    }
+
+    [Fact]
     public async Task Action_OnResolvedCase_SaysSoAndChangesNothing()
     {
         var id = await RaiseAsync();
