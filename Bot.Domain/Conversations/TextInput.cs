@@ -117,6 +117,23 @@ public static class TextInput
         return found.Count == 1 ? found[0] : null;
     }
 
+    private static readonly char[] RestSeparators = [' ', ':', '：', ',', '，', '、', '-', '—'];
+
+    /// <summary>
+    /// Like <see cref="Leading"/>, with what was typed after the label, as typed ("业主委托查看漏水" → 业主委托 and
+    /// "查看漏水"; null when nothing follows).
+    /// </summary>
+    public static (Choice Choice, string? After)? LeadingWithRest(string? answer, IReadOnlyList<Choice> choices)
+    {
+        if (Leading(answer, choices) is not { } choice) return null;
+        var typed = (answer ?? "").Trim();
+        var folded = Normalize(typed);
+        var labelLength = ForMatching(choice.Label).Length;
+        // Normalize folds character by character, so the label's length in the folded text is its length as typed.
+        var rest = (folded.Length == typed.Length ? typed : folded)[Math.Min(labelLength, folded.Length)..].TrimStart(RestSeparators).Trim();
+        return (choice, rest.Length == 0 ? null : rest);
+    }
+
     private static readonly string[] Negations = ["不", "没", "未", "无", "否", "别"];
     // Inside an answer only these say "not" ("特别好" holds 别, and is no no).
     private static readonly string[] InnerNegations = ["不", "没", "未", "无法"];

@@ -15,7 +15,7 @@ public sealed class BorrowKeyCommand(KeyDesk desk, IKeyStore store, IDirectorySt
     KeysPolicy policy) : IBotCommand, IConversationFlow
 {
     private static readonly TextCatalog Texts = KeysTexts.Catalog;
-    private const string KeyStep = "key", PurposeStep = "purpose", DueStep = "due", ContractorStep = "contractor",
+    private const string KeyStep = "key", PurposeStep = "purpose", PurposeDetailStep = "purpose-detail", DueStep = "due", ContractorStep = "contractor",
         ContractorNameStep = "contractor-name", OffSiteStep = "offsite";
 
     public string Name => "keys.borrow";
@@ -53,14 +53,33 @@ public sealed class BorrowKeyCommand(KeyDesk desk, IKeyStore store, IDirectorySt
                 else await StartAsync(turn, picked ?? turn.Text, cancellationToken);
                 return;
             case PurposeStep:
-                // "业主委托看一下漏水": the purpose, said with what for.
-                if ((turn.Choice ?? TextInput.Leading(turn.Text, PurposeChoices(language))) is not { } chosen
-                    || !Enum.TryParse<LoanPurpose>(chosen.Value, out var purpose))
+                // "业主委托看一下漏水": the purpose, said with what for; what for goes on the register with it.
+                var (chosen, detail) = turn.Choice is { } pressed ? (pressed, null) : TextInput.LeadingWithRest(turn.Said, PurposeChoices(language)) ?? default;
+                if (chosen is null && turn.Choice is null && turn.Said.Count(char.IsLetter) >= 2)
+                    // "带业主看房": no purpose of the list, but a purpose all the same, written as 其他 with those words.
+                    (chosen, detail) = (PurposeChoices(language).Single(c => c.Value == nameof(LoanPurpose.Other)), turn.Said);
+                if (chosen is null || !Enum.TryParse<LoanPurpose>(chosen.Value, out var purpose))
                 {
                     AskPurpose(turn, again: true);
                     return;
                 }
                 turn.State.Data["purpose"] = purpose.ToString();
+                if (detail is not null) turn.State.Data[DetailKey] = Clip(detail);
+                else if (purpose == LoanPurpose.Other)
+                {
+                    // 其他 alone tells the register nothing.
+                    turn.AskInFlow(this, PurposeDetailStep, Texts.Get("AskPurposeDetail", language));
+                    return;
+                }
+                await AskDueAsync(turn, again: false, cancellationToken);
+                return;
+            case PurposeDetailStep:
+                if (turn.Said.Length == 0)
+                {
+                    turn.AskInFlow(this, PurposeDetailStep, Texts.Get("AskPurposeDetail", language));
+                    return;
+                }
+                turn.State.Data[DetailKey] = Clip(turn.Said);
                 await AskDueAsync(turn, again: false, cancellationToken);
                 return;
             case DueStep:
@@ -123,10 +142,12 @@ public sealed class BorrowKeyCommand(KeyDesk desk, IKeyStore store, IDirectorySt
         await EnsureBorrowableAsync(key, cancellationToken);
         turn.State.Data.Clear();
         turn.State.Data["code"] = key.Code;
-        if (TextInput.Leading(purposeText, PurposeChoices(turn.Language)) is { } said && Enum.TryParse<LoanPurpose>(said.Value, out var purpose))
+        if (TextInput.LeadingWithRest(purposeText, PurposeChoices(turn.Language)) is var (said, detail) && Enum.TryParse<LoanPurpose>(said.Value, out var purpose))
         {
             turn.State.Data["purpose"] = purpose.ToString();
-            await AskDueAsync(turn, again: false, cancellationToken, Texts.Get("KeyAndPurposeNoted", turn.Language, KeyDesk.Describe(key), said.Label));
+            if (detail is not null) turn.State.Data[DetailKey] = Clip(detail);
+            await AskDueAsync(turn, again: false, cancellationToken,
+                Texts.Get("KeyAndPurposeNoted", turn.Language, KeyDesk.Describe(key), PurposeText(purpose, detail, turn.Language)));
             return;
         }
         AskPurpose(turn, again: false, key);
@@ -153,6 +174,14 @@ public sealed class BorrowKeyCommand(KeyDesk desk, IKeyStore store, IDirectorySt
             : Texts.Get("AskPurpose", language, KeyDesk.Describe(key!));
         turn.AskInFlow(this, PurposeStep, text, choices);
     }
+
+    private const string DetailKey = "purpose-detail";
+
+    /// <summary>The purpose as the register reads it: 业主委托（查看漏水）.</summary>
+    private static string PurposeText(LoanPurpose purpose, string? detail, string language) =>
+        detail is null ? KeysTexts.Purpose(purpose, language) : Texts.Get("PurposeWithDetail", language, KeysTexts.Purpose(purpose, language), detail);
+
+    private static string Clip(string text) => text.Length > 100 ? text[..100] : text;
 
     private static List<Choice> PurposeChoices(string language) =>
         [.. new[] { LoanPurpose.Viewing, LoanPurpose.Repair, LoanPurpose.OwnerRequest, LoanPurpose.Other }
@@ -224,9 +253,10 @@ public sealed class BorrowKeyCommand(KeyDesk desk, IKeyStore store, IDirectorySt
             throw open is null ? new BotRuleException(Texts, "KeyJustTaken", key.Code) : await AlreadyOutAsync(key, open, cancellationToken);
         }
 
+        var what = PurposeText(purpose, data.GetValueOrDefault(DetailKey), TextCatalog.Chinese);
         var note = loan.ContractorName is null
-            ? KeysTexts.Purpose(purpose, TextCatalog.Chinese)
-            : Texts.Get("ContractorNote", TextCatalog.Chinese, KeysTexts.Purpose(purpose, TextCatalog.Chinese), loan.ContractorName, loan.ContractorCompany ?? "");
+            ? what
+            : Texts.Get("ContractorNote", TextCatalog.Chinese, what, loan.ContractorName, loan.ContractorCompany ?? "");
         desk.Record(key.Code, KeyEventKind.Requested, turn.Sender.Id, turn.Now, loan.Id, note);
 
         var dueText = KeysTexts.Clock(due, desk.Department);

@@ -102,12 +102,15 @@ public sealed class KeyLoanTests : KeysTestBase
     {
         // "借钥匙 3-1-502 业主委托查看漏水" was taken whole as the key, and no key is called that.
         var asked = (await SayAsync("zhangsan", "借钥匙 3-1-502 业主委托查看漏水")).Single().Text;
-        Assert.StartsWith("好的，借用钥匙 U-3-1-502（3-1-502），用途：业主委托。请问预计什么时候归还", asked);
+        Assert.StartsWith("好的，借用钥匙 U-3-1-502（3-1-502），用途：业主委托，查看漏水。请问预计什么时候归还", asked);
         await Chat("zhangsan").PressAsync("shift");
         await Chat("zhangsan").PressAsync("no");
         await Chat("zhangsan").PressAsync("no");
         var loan = Assert.Single(await LoansAsync());
         Assert.Equal(("U-3-1-502", LoanPurpose.OwnerRequest), (loan.KeyCode, loan.Purpose));
+        // What for goes on the register and to the custodian who hands it out (钥匙借用登记表).
+        Assert.Contains("用途：业主委托，查看漏水", Assert.Single(await InboxAsync("zhouba")).Text);
+        Assert.Contains("张三 申请借用（业主委托，查看漏水）", await TextAsync("zhaoliu", "钥匙记录 3-1-502"));
 
         // What follows the key that names no purpose: the purpose is asked, for the key found.
         Assert.StartsWith("好的，借用钥匙 U-5-1-101（5-1-101）。请问用途是", (await SayAsync("zhangsan", "借钥匙 5-1-101 明天还")).Single().Text);
@@ -459,10 +462,31 @@ public sealed class KeyLoanTests : KeysTestBase
     }
 
     [Fact]
+    public async Task Borrow_PurposeOutsideTheList_IsOtherWithItsWords_AndOtherAloneAsksWhatFor_第4篇_1_2_2()
+    {
+        await SayAsync("zhangsan", "借钥匙 3-1-502");
+        Assert.Contains("请问预计什么时候归还", (await Chat("zhangsan").SayAsync("开窗通风")).Single().Text);
+        await Chat("zhangsan").PressAsync("shift");
+        await Chat("zhangsan").PressAsync("no");
+        await Chat("zhangsan").PressAsync("no");
+        Assert.Equal(LoanPurpose.Other, Assert.Single(await LoansAsync()).Purpose);
+        Assert.Contains("用途：其他，开窗通风", Assert.Single(await InboxAsync("zhouba")).Text);
+
+        // 其他 pressed: what for is asked, as 其他 alone tells the register nothing.
+        await SayAsync("zhangsan", "借钥匙 5-1-101");
+        Assert.Equal("请简要说明借用用途（会登记在钥匙借用登记表上）：", (await Chat("zhangsan").PressAsync("Other")).Single().Text);
+        Assert.Contains("请问预计什么时候归还", (await Chat("zhangsan").SayAsync("陪同燃气公司抄表")).Single().Text);
+        await Chat("zhangsan").PressAsync("shift");
+        await Chat("zhangsan").PressAsync("no");
+        await Chat("zhangsan").PressAsync("no");
+        Assert.Contains("用途：其他，陪同燃气公司抄表", Assert.Single(await InboxAsync("zhouba")).Text);
+    }
+
+    [Fact]
     public async Task Borrow_BadAnswers_GetPoliteRepliesAndRecordNothing()
     {
         await SayAsync("zhangsan", "借钥匙 3-1-502");
-        var purpose = await Chat("zhangsan").SayAsync("随便");
+        var purpose = await Chat("zhangsan").SayAsync("嗯？");
         Assert.StartsWith("对不起，请您从选项中选择。", purpose.Single().Text);
         await Chat("zhangsan").PressAsync("Viewing");
         var due = await Chat("zhangsan").SayAsync("08:00");
