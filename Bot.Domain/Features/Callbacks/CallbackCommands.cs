@@ -156,7 +156,7 @@ public sealed class RegisterCallbackCommand(CallbackService callbacks, ICallback
     private void AskResponsible(TurnContext turn, string? intro)
     {
         var text = Texts.Get("AskResponsible", turn.Language);
-        turn.AskInFlow(this, ResponsibleStep, intro is null ? text : intro + "\n" + text, [new Choice("me", Texts.Get("ChoiceMe", turn.Language))]);
+        turn.AskInFlow(this, ResponsibleStep, intro is null ? text : intro + "\n" + text, [new Choice("me", Texts.Get("ChoiceMe", turn.Language))], textAnswersToo: true);
     }
 }
 

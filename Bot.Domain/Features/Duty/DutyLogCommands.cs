@@ -75,7 +75,7 @@ public sealed class DutyLogCommand(DutyLogService log, IDutyLogStore store, IDir
             case KindStep when ParseKind(turn.Choice?.Value ?? answer) is { } kind:
                 turn.State.Data["kind"] = kind.ToString();
                 var stillOpen = Texts.Get("StillOpen", turn.Language);
-                turn.AskInFlow(this, HandlingStep, Texts.Get("LogAskHandling", turn.Language), [new Choice(stillOpen, stillOpen)]);
+                turn.AskInFlow(this, HandlingStep, Texts.Get("LogAskHandling", turn.Language), [new Choice(stillOpen, stillOpen)], textAnswersToo: true);
                 return;
             case KindStep:
                 AskKind(turn, turn.State.Data.GetValueOrDefault("what") ?? "", Texts.Get("LogKindNotUnderstood", turn.Language));

@@ -70,6 +70,21 @@ public sealed class DutyLogTests
     }
 
     [Fact]
+    public async Task DutyLog_ACommandTypedAtTheHandlingQuestion_IsHeldBackOnce_第2篇_1_3()
+    {
+        using var bot = At(Shanghai(26, 9, 40));
+        await SayAsync(bot, "zhangsan", "值班记录 2号电梯按钮失灵，已报维修部");
+        await SayAsync(bot, "zhangsan", "1");
+
+        // Its 处理中 button is only a shortcut: any text is the handling, so a command is not written into it unnoticed.
+        var held = await SayAsync(bot, "zhangsan", "结案 已修好");
+        Assert.Contains("这条消息还没有作为回答记录。如要改为“结案”", held);
+        Assert.Empty(await EntriesAsync(bot));
+        await SayAsync(bot, "zhangsan", "维修部已修好");
+        Assert.Equal("维修部已修好", Assert.Single(await EntriesAsync(bot)).Handling);
+    }
+
+    [Fact]
     public async Task DutyLog_HandledMatter_IsRecordedWithWhoWhenShiftAndPost_第2篇_1_3()
     {
         using var bot = At(Shanghai(26, 9, 40));
