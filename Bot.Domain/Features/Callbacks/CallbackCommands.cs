@@ -69,6 +69,12 @@ public sealed class RegisterCallbackCommand(CallbackService callbacks, ICallback
                     turn.AskInFlow(this, UnitStep, Texts.Get("UnknownUnit", language, text) + "\n" + Texts.Get("AskUnit", language));
                     return;
                 }
+                if ((await store.OwnersOfUnitAsync(text, cancellationToken)).Count == 0)
+                {
+                    // Said here, not after the summary and the responsible staff have been typed in vain.
+                    turn.AskInFlow(this, UnitStep, Texts.Get("NoOwnerForUnit", language, text) + "\n" + Texts.Get("AskOtherUnit", language));
+                    return;
+                }
                 data["unit"] = text;
                 turn.AskInFlow(this, SummaryStep, Texts.Get("AskSummary", language));
                 return;

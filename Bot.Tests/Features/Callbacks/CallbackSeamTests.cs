@@ -73,13 +73,16 @@ public sealed class CallbackSeamTests
     }
 
     [Fact]
-    public async Task RegisterInChat_UnitWithoutOwner_IsRefusedWithTheReason()
+    public async Task RegisterInChat_UnitWithoutOwner_IsRefusedWithTheReason_AtTheUnitQuestion()
     {
         using var bed = new CallbackTestBed(Shanghai(27, 10));
-        foreach (var line in new[] { "登记回访", "投诉", "3-1-501", "噪音投诉已处理" }) await bed.SayAsync("zhangsan", line);
+        foreach (var line in new[] { "登记回访", "投诉" }) await bed.SayAsync("zhangsan", line);
 
-        Assert.Equal("房号 3-1-501 没有登记业主，无法安排回访。", await bed.SayAsync("zhangsan", "我"));
+        // Said at once, before the summary and the responsible staff are typed for nothing; the unit is asked again.
+        Assert.Equal("房号 3-1-501 没有登记业主，无法安排回访。\n请核对房号后重新输入；如业主尚未登记，请先在业主名册中登记（发送“取消”可结束）。",
+            await bed.SayAsync("zhangsan", "3-1-501"));
         Assert.Equal(0, await bed.Bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<CallbackCase>().CountAsync()));
+        Assert.StartsWith("请简要说明事项内容", await bed.SayAsync("zhangsan", "3-1-502"));
     }
 
     [Fact]
