@@ -16,6 +16,42 @@ internal static class CallbackArguments
     }
 
     public static string Ids(Callback callback) => "#" + callback.Id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The number given after the command; with none, the person's own open callbacks this command acts on, offered as
+    /// buttons ("代录回访 12"), or <paramref name="noneKey"/> when there are none. Null when nothing was given.
+    /// </summary>
+    public static async Task<long?> NumberOrOfferAsync(TurnContext turn, string arguments, string wordKey, string noneKey,
+        ICallbackStore store, Func<Task<IEnumerable<Callback>>> candidates, CancellationToken cancellationToken)
+    {
+        if (arguments.Trim().Length > 0) return Number(arguments, wordKey, turn.Language);
+        var texts = CallbackTexts.Catalog;
+        var language = turn.Language;
+        var open = (await candidates()).Where(c => c.Case.Responsible.Contains(turn.Sender.Id, StringComparer.Ordinal)).ToList();
+        if (open.Count == 0)
+        {
+            turn.Reply(texts.Get(noneKey, language));
+            return null;
+        }
+        var word = texts.Get(wordKey, language);
+        var choices = new List<Choice>();
+        foreach (var c in open)
+            choices.Add(new Choice($"{word} {c.Id}", texts.Get("TaskChoice", language, c.Id, await OwnerOfAsync(store, c, cancellationToken), c.Case.UnitCode, c.Case.Summary)));
+        turn.Ask(texts.Get("WhichCallback", language), choices);
+        return null;
+    }
+
+    /// <summary>The owner as staff address them ("陈先生"), else their id.</summary>
+    public static async Task<string> OwnerOfAsync(ICallbackStore store, Callback callback, CancellationToken cancellationToken) =>
+        (await store.FindOwnerAsync(callback.OwnerId, cancellationToken))?.FormOfAddress ?? callback.OwnerId;
+
+    /// <summary>What a staff member does next with a callback of theirs: call and record it, or finish the rectification.</summary>
+    public static Choice NextStep(Callback callback, string language)
+    {
+        var word = CallbackTexts.Catalog.Get(callback.Rectification == RectificationStatus.Open ? "WordRectified" : "WordProxy", language);
+        var value = $"{word} {callback.Id}";
+        return new Choice(value, value);
+    }
 }
 
 /// <summary>
@@ -175,7 +211,12 @@ public sealed class ProxyCallbackCommand(CallbackService callbacks, CallbackSurv
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        var id = CallbackArguments.Number(arguments, "WordProxy", turn.Language);
+        // Bare: my callbacks to record — the calls and visits due first, then those still with the owner (a visit may
+        // come first); a rectification is finished with 整改完成, not here.
+        if (await CallbackArguments.NumberOrOfferAsync(turn, arguments, "WordProxy", "NoProxyTasks", store, async () =>
+                (await store.OpenWorkAsync(cancellationToken)).Where(c => c.Rectification != RectificationStatus.Open)
+                    .Concat(await store.AwaitingOwnersAsync(cancellationToken)), cancellationToken) is not { } id)
+            return;
         var actor = await store.FindPersonAsync(turn.Sender.Id, cancellationToken) ?? throw new BotRuleException(Texts, "NotYours", id);
         var callback = await callbacks.FindForStaffAsync(id, actor, cancellationToken);
         if (callback.IsDone)
@@ -196,7 +237,9 @@ public sealed class RectifiedCommand(CallbackService callbacks, ICallbackStore s
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        var id = CallbackArguments.Number(arguments, "WordRectified", turn.Language);
+        if (await CallbackArguments.NumberOrOfferAsync(turn, arguments, "WordRectified", "NoRectifications", store, async () =>
+                (await store.OpenWorkAsync(cancellationToken)).Where(c => c.Rectification == RectificationStatus.Open), cancellationToken) is not { } id)
+            return;
         var actor = await store.FindPersonAsync(turn.Sender.Id, cancellationToken) ?? throw new BotRuleException(Texts, "NotYours", id);
         var next = await callbacks.RectifiedAsync(id, actor, turn.Now, cancellationToken);
         turn.Reply(Texts.Get("RectifiedReply", turn.Language, id, next.Id,
@@ -311,7 +354,13 @@ public sealed class DecidePhoneCommand(ICallbackStore store, INotifier notifier,
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        var id = CallbackArguments.Number(arguments, approve ? "WordApprovePhone" : "WordRefusePhone", turn.Language);
+        var wordKey = approve ? "WordApprovePhone" : "WordRefusePhone";
+        if (arguments.Trim().Length == 0)
+        {
+            await OfferPendingAsync(turn, wordKey, cancellationToken);
+            return;
+        }
+        var id = CallbackArguments.Number(arguments, wordKey, turn.Language);
         var request = await store.FindPhoneRequestAsync(id, cancellationToken) ?? throw new BotRuleException(Texts, "PhoneNotFound", id);
         if (request.Status != PhoneRequestStatus.Pending) throw new BotRuleException(Texts, "PhoneAlreadyDecided", id);
         if (request.RequesterId == turn.Sender.Id) throw new BotRuleException(Texts, "PhoneOwnRequest", id);
@@ -330,6 +379,24 @@ public sealed class DecidePhoneCommand(ICallbackStore store, INotifier notifier,
         else text = Texts.Get("PhoneRefused", language, turn.Sender.DisplayName, request.UnitCode, id);
         await notifier.NotifyAsync(request.RequesterId, new OutgoingMessage(text), $"cb:phone:{id}:decided", cancellationToken);
         turn.Reply(Texts.Get(approve ? "PhoneApproved" : "PhoneRefusedReply", turn.Language, id, requester?.Name ?? request.RequesterId));
+    }
+
+    /// <summary>批准电话 alone: the requests still waiting (not one's own), each a button.</summary>
+    private async Task OfferPendingAsync(TurnContext turn, string wordKey, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var pending = (await store.PendingPhoneRequestsAsync(cancellationToken)).Where(r => r.RequesterId != turn.Sender.Id).ToList();
+        if (pending.Count == 0)
+        {
+            turn.Reply(Texts.Get("NoPhoneRequests", language));
+            return;
+        }
+        var word = Texts.Get(wordKey, language);
+        var choices = new List<Choice>();
+        foreach (var r in pending)
+            choices.Add(new Choice($"{word} {r.Id}", Texts.Get("PhoneRequestChoice", language, r.Id,
+                (await store.FindPersonAsync(r.RequesterId, cancellationToken))?.Name ?? r.RequesterId, r.UnitCode)));
+        turn.Ask(Texts.Get("WhichPhoneRequest", language), choices);
     }
 }
 
@@ -356,7 +423,7 @@ public sealed class CallbackTasksCommand(ICallbackStore store, DepartmentProfile
             return;
         }
         string At(DateTimeOffset instant) => department.ToLocal(instant).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);
-        async Task<string> OwnerOf(Callback c) => (await store.FindOwnerAsync(c.OwnerId, cancellationToken))?.FormOfAddress ?? c.OwnerId;
+        Task<string> OwnerOf(Callback c) => CallbackArguments.OwnerOfAsync(store, c, cancellationToken);
         var lines = new List<string> { mine.Count > 0 ? Texts.Get("TasksTitle", language, mine.Count) : Texts.Get("NoStaffTasks", language) };
         foreach (var c in mine)
         {
@@ -379,6 +446,7 @@ public sealed class CallbackTasksCommand(ICallbackStore store, DepartmentProfile
                 lines.Add(Texts.Get("TaskLineWaiting", language, c.Id, owner, c.Case.UnitCode, c.Case.Summary, state));
             }
         }
-        turn.Reply(string.Join("\n", lines));
+        // Each task's next step is a button: 代录回访 N after the call or visit, 整改完成 N once put right.
+        turn.Reply(string.Join("\n", lines), mine.Count == 0 ? null : [.. mine.Select(c => CallbackArguments.NextStep(c, language))]);
     }
 }

@@ -42,6 +42,9 @@ public interface ICallbackStore
 
     Task<PhoneRequest?> FindPhoneRequestAsync(long id, CancellationToken cancellationToken);
 
+    /// <summary>Phone requests not yet decided, oldest first.</summary>
+    Task<IReadOnlyList<PhoneRequest>> PendingPhoneRequestsAsync(CancellationToken cancellationToken);
+
     void Add(CallbackCase callbackCase);
 
     void Add(Callback callback);

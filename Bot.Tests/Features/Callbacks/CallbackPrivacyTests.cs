@@ -94,6 +94,10 @@ public sealed class CallbackPrivacyTests
         Assert.DoesNotContain(ChenPhone, await bed.SayAsync("wangwu", "批准电话 1"));
         Assert.Empty(await bed.InboxAsync("zhangsan"));
 
+        // 批准电话 alone offers what is waiting.
+        var waiting = Assert.Single(await bed.Chat("zhaoliu").SayAsync("批准电话"));
+        Assert.Equal("有以下业主电话申请待审批，请选择：", waiting.Text);
+        Assert.Equal([("批准电话 1", "#1 张三 申请 3-1-502")], waiting.Choices.Select(c => (c.Value, c.Label)));
         Assert.Equal("已批准电话申请 #1，电话已发给张三。", await bed.SayAsync("zhaoliu", "批准电话 1"));
         Assert.Equal($"经赵六批准，3-1-502 业主的电话：陈先生：{ChenPhone}。仅限本次服务使用，请勿外传（第11篇 3）。",
             Assert.Single(await bed.InboxAsync("zhangsan")));

@@ -208,8 +208,10 @@ public sealed class CallbackScriptTests
         Assert.Equal("【回访任务】回访单 #1：陈先生（3-1-502）的零星维修「卫生间水龙头漏水，已更换」尚未完成回访。请于 11-30 10:00 前电话或上门回访，并用「代录回访 1」记录业主的回答。\n业主未在线回复回访。", task);
         Assert.DoesNotContain("13800000000", task); // 第11篇 3
 
-        Assert.Equal("您有1项回访待办：\n#1 回访：陈先生（3-1-502）「卫生间水龙头漏水，已更换」，11-30 10:00 前完成 → 代录回访 1",
-            await bed.SayAsync("zhangsan", "回访任务"));
+        var tasks = Assert.Single(await bed.Chat("zhangsan").SayAsync("回访任务"));
+        Assert.Equal("您有1项回访待办：\n#1 回访：陈先生（3-1-502）「卫生间水龙头漏水，已更换」，11-30 10:00 前完成 → 代录回访 1", tasks.Text);
+        // The next step is a button too.
+        Assert.Equal(["代录回访 1"], tasks.Choices.Select(c => c.Value));
         Assert.Equal("您目前没有待办的回访任务或整改。", await bed.SayAsync("lisi", "回访任务"));
         Assert.Equal("代录回访单 #1：陈先生（3-1-502）的零星维修「卫生间水龙头漏水，已更换」。请按业主的回答选择。\n业主对这次服务的质量是否满意？",
             await bed.SayAsync("zhangsan", "代录回访 1"));

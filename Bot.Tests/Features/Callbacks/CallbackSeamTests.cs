@@ -106,12 +106,33 @@ public sealed class CallbackSeamTests
     }
 
     [Fact]
+    public async Task StaffCommands_WithoutANumber_OfferMyOwnCallbacks_OrSayThereAreNone_第9篇_三()
+    {
+        using var bed = new CallbackTestBed(Shanghai(27, 10));
+        var id = await bed.RegisterRepairAsync();
+
+        // 代录回访 alone: the callbacks I answer for, each a button (a visit may come before the survey is answered).
+        var offered = await bed.Chat("zhangsan").SayAsync("代录回访");
+        var line = Assert.Single(offered);
+        Assert.Equal("请问是哪一张回访单？", line.Text);
+        Assert.Equal([$"代录回访 {id}"], line.Choices.Select(c => c.Value));
+        Assert.Equal($"#{id} 陈先生（3-1-502）卫生间水龙头漏水，已更换", line.Choices[0].Label);
+        Assert.Contains("业主对这次服务的质量是否满意？", string.Join("\n", (await bed.Chat("zhangsan").PressAsync(line.Choices[0].Value)).Select(l => l.Text)));
+        await bed.SayAsync("zhangsan", "取消");
+
+        // Someone with none, and 整改完成 with nothing to rectify: said so, nothing changes.
+        Assert.Equal("您目前没有负责中的回访单需要代录。", await bed.SayAsync("lisi", "代录回访"));
+        Assert.Equal("您目前没有待完成的整改。", await bed.SayAsync("zhangsan", "整改完成"));
+        Assert.Equal("目前没有待审批的业主电话申请。", await bed.SayAsync("zhaoliu", "批准电话"));
+    }
+
+    [Fact]
     public async Task StaffCommands_WithBadNumbers_AnswerPolitelyAndChangeNothing()
     {
         using var bed = new CallbackTestBed(Shanghai(27, 10));
         var id = await bed.RegisterRepairAsync();
 
-        Assert.Equal("请在命令后写上回访单编号，如「代录回访 12」。", await bed.SayAsync("zhangsan", "代录回访"));
+        Assert.Equal("请在命令后写上回访单编号，如「代录回访 12」。", await bed.SayAsync("zhangsan", "代录回访 十二"));
         Assert.Equal("没有找到回访单 #99。", await bed.SayAsync("zhangsan", "代录回访 99"));
         Assert.Equal($"回访单 #{id} 不由您负责，请联系负责人或领班。", await bed.SayAsync("lisi", $"代录回访 {id}"));
         Assert.Equal($"回访单 #{id} 没有待完成的整改。", await bed.SayAsync("zhangsan", $"整改完成 {id}"));

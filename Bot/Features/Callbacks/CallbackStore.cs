@@ -82,6 +82,12 @@ internal sealed partial class CallbackStore(BotDbContext db, ILogger<CallbackSto
     public Task<PhoneRequest?> FindPhoneRequestAsync(long id, CancellationToken cancellationToken) =>
         db.Set<PhoneRequest>().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
 
+    public async Task<IReadOnlyList<PhoneRequest>> PendingPhoneRequestsAsync(CancellationToken cancellationToken) =>
+        await db.Set<PhoneRequest>().AsNoTracking()
+            .Where(r => r.Status == PhoneRequestStatus.Pending)
+            .OrderBy(r => r.Id)
+            .ToListAsync(cancellationToken);
+
     public void Add(CallbackCase callbackCase) => db.Add(callbackCase);
 
     public void Add(Callback callback) => db.Add(callback);
