@@ -23,7 +23,12 @@ public sealed class KeyIncidentFlow(IKeyStore store, KeyDesk desk, EscalationSer
         turn.State.Data["kind"] = kind.ToString();
         if (arguments.Length == 0)
         {
-            turn.AskInFlow(this, KeyStep, Texts.Get("IncidentAskKey", turn.Language, Texts.Get($"Incident{kind}", turn.Language)));
+            // The keys out in the person's name are the likely ones: offered as buttons, any other may still be typed.
+            var held = (await store.OpenLoansAsync(cancellationToken))
+                .Where(l => l.HolderId == turn.Sender.Id && l.Status == LoanStatus.Out && l.Purpose != LoanPurpose.AreaSet)
+                .Select(l => new Choice(l.KeyCode, l.KeyCode)).ToList();
+            turn.AskInFlow(this, KeyStep, Texts.Get("IncidentAskKey", turn.Language, Texts.Get($"Incident{kind}", turn.Language)), held,
+                textAnswersToo: true);
             return;
         }
         await KeyChosenAsync(turn, arguments, cancellationToken);

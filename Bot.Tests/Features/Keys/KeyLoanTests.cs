@@ -575,6 +575,21 @@ public sealed class KeyLoanTests : KeysTestBase
     }
 
     [Fact]
+    public async Task LostKey_WithoutAKey_OffersTheKeysInMyName_第4篇_1_2_7()
+    {
+        await BorrowAndHandOutAsync();
+
+        var asked = Assert.Single(await SayAsync("zhangsan", "钥匙丢失"));
+        Assert.Equal("请问是哪把钥匙丢失？请输入钥匙编号或房号。", asked.Text);
+        Assert.Equal(["U-3-1-502"], asked.Choices.Select(c => c.Value));
+        Assert.Contains("（1/4）请说明发生了什么", Assert.Single(await Chat("zhangsan").PressAsync("U-3-1-502")).Text);
+
+        // Someone with no key out is asked as before, without buttons; any key may be typed.
+        await SayAsync("zhangsan", "取消");
+        Assert.Empty(Assert.Single(await SayAsync("lisi", "钥匙损坏")).Choices);
+    }
+
+    [Fact]
     public async Task LostKey_WhatHappenedSaidWithTheKey_IsTheFirstAnswer_第4篇_1_2_7()
     {
         await BorrowAndHandOutAsync();
