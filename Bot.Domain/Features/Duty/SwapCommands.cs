@@ -148,6 +148,15 @@ public sealed class SwapDesk(
         var approverName = actor.DisplayName;
         await TellApprovedAsync(requester, swap, theirs, approverName, cancellationToken);
         await TellApprovedAsync(colleague, swap, mine, approverName, cancellationToken);
+        // 第2篇 1.8: a swap is reported to 客服部经理 (unless they approved it themselves).
+        foreach (var manager in await staff.PeopleAtAsync(EscalationLevel.DepartmentManager, now, cancellationToken))
+        {
+            if (manager.Id == actor.Id || manager.Id == requester.Id || manager.Id == colleague.Id) continue;
+            var managerLanguage = TextCatalog.NormalizeLanguage(manager.Language);
+            await notifier.NotifyAsync(manager.Id, new OutgoingMessage(Texts.Get("SwapReported", managerLanguage, swap.Id, requester.Name, colleague.Name,
+                DateText(swap.Date, managerLanguage), ShiftName(mine.ShiftCode, managerLanguage), ShiftName(theirs.ShiftCode, managerLanguage), approverName)),
+                $"swap:{swap.Id}:reported:{manager.Id}", cancellationToken);
+        }
         return Texts.Get("SwapYouApproved", language, swap.Id, requester.Name, colleague.Name);
     }
 

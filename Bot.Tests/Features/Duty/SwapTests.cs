@@ -61,7 +61,7 @@ public sealed class SwapTests : IDisposable
     [Fact]
     public async Task Swap_ColleagueAcceptsAndSuperiorApproves_RosterChangesAndBothAreTold_第2篇_1_8()
     {
-        foreach (var who in new[] { "zhangsan", "lisi", "wangwu" }) await InboxAsync(who);
+        foreach (var who in new[] { "zhangsan", "lisi", "wangwu", "sunqi" }) await InboxAsync(who);
 
         var requested = await SayAsync("zhangsan", "调班 李四 明天");
         Assert.StartsWith("已提交调班申请 #1（11-27（周五））", requested);
@@ -84,6 +84,9 @@ public sealed class SwapTests : IDisposable
         Assert.Equal("已批准调班申请 #1：张三与李四的班次已互换，已通知双方。", approved);
         Assert.Equal("您的调班 #1 已由王五批准：11-27（周五）您的班次改为中班 15:00–23:00，岗位：客服中心。请按新班次签到。", Assert.Single(await InboxAsync("zhangsan")).Text);
         Assert.Equal("您的调班 #1 已由王五批准：11-27（周五）您的班次改为早班 07:00–15:00，岗位：客服中心。请按新班次签到。", Assert.Single(await InboxAsync("lisi")).Text);
+        // 第2篇 1.8: and reported to 客服部经理.
+        Assert.Equal("【调班报备】调班 #1：11-27（周五） 张三（原早班 07:00–15:00）与 李四（原中班 15:00–23:00）互换班次，已由王五批准（第2篇 1.8）。",
+            Assert.Single(await InboxAsync("sunqi")).Text);
 
         Assert.Equal("middle", await ShiftOfAsync("zhangsan", Tomorrow));
         Assert.Equal("early", await ShiftOfAsync("lisi", Tomorrow));
@@ -261,6 +264,7 @@ public sealed class SwapTests : IDisposable
         Assert.Equal("调班申请 #1（11-27（周五））未获王五批准，班次不变。原因：明天早班人手不足", Assert.Single(await InboxAsync("zhangsan")).Text);
         Assert.Single(await InboxAsync("lisi"));
         Assert.Equal("early", await ShiftOfAsync("zhangsan", Tomorrow));
+        Assert.DoesNotContain(await InboxAsync("sunqi"), l => l.Text.Contains("调班", StringComparison.Ordinal)); // nothing to report
     }
 
     [Fact]
