@@ -10,6 +10,7 @@ using Bot.Features.Duty;
 using Bot.Features.Escalation;
 using Bot.Features.Keys;
 using Bot.Features.Handover;
+using Bot.Features.Hazards;
 using Bot.Persistence;
 using Bot.Scheduling;
 
@@ -25,6 +26,7 @@ builder.AddEscalation();
 builder.AddKeys();
 builder.AddHandover();
 builder.AddCallbacks();
+builder.AddHazards();
 builder.AddDemoData();
 builder.AddLocalChat();
 builder.AddTeamsChannel();

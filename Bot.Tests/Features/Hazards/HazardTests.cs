@@ -1,0 +1,159 @@
+using Bot.Channels.LocalChat;
+using Bot.Domain.Features.Escalation;
+using Bot.Domain.Features.Hazards;
+using Bot.Persistence;
+using Bot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Tests.Features.Hazards;
+
+/// <summary>
+/// Hazardous materials (第13篇) on the demo department, 2026-11-26 in Shanghai: 张三 (staff, early shift), 王五 the early
+/// shift's lead, 赵六 客服主任.
+/// </summary>
+public sealed class HazardTests : IDisposable
+{
+    private readonly BotFactory _bot = new(time: new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 30, 0, TimeSpan.FromHours(8)).ToUniversalTime()));
+    private readonly Dictionary<string, LocalChatClient> _chats = [];
+
+    public void Dispose() => _bot.Dispose();
+
+    private LocalChatClient Chat(string who) => _chats.TryGetValue(who, out var chat) ? chat : _chats[who] = new LocalChatClient(_bot, who);
+
+    private async Task<IReadOnlyList<LocalChatEndpoints.ChatLine>> SayAsync(string who, string text)
+    {
+        await Chat(who).NewBotLinesAsync();
+        return await Chat(who).SayAsync(text);
+    }
+
+    private async Task<string> TextAsync(string who, string text) => string.Join("\n", (await SayAsync(who, text)).Select(l => l.Text));
+
+    private async Task<List<LocalChatEndpoints.ChatLine>> InboxAsync(string who) => [.. await Chat(who).NewBotLinesAsync()];
+
+    private Task<List<HazardUse>> UsesAsync() =>
+        _bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<HazardUse>().AsNoTracking().OrderBy(u => u.Id).ToListAsync());
+
+    private async Task<int> WatchAsync()
+    {
+        var acted = await _bot.InScopeAsync(sp => sp.GetRequiredService<HazardWatch>().ProcessAsync(_bot.Time.GetUtcNow(), CancellationToken.None));
+        await _bot.DispatchAsync();
+        return acted;
+    }
+
+    [Fact]
+    public async Task Staff_AskToDraw_TheShiftLeadApprovesAndHandsItOut_WhatIsLeftIsReturned_第13篇_3_0_4_0()
+    {
+        await InboxAsync("wangwu");
+        Assert.Equal("已提交危险品领用申请 #1 鼠药 2包（3号楼地下室灭鼠），已通知 王五。须经批准并由批准人亲自发放，请当面领取（第13篇 3.0）。",
+            await TextAsync("zhangsan", "领用危险品 鼠药 2包 3号楼地下室灭鼠"));
+        var use = Assert.Single(await UsesAsync());
+        Assert.Equal((HazardUseStatus.Requested, 2m, "包"), (use.Status, use.Quantity, use.Unit));
+
+        var ask = Assert.Single(await InboxAsync("wangwu"));
+        Assert.StartsWith("【危险品领用申请】张三 申请领用 #1 鼠药 2包（3号楼地下室灭鼠）", ask.Text);
+        Assert.Equal([("发放危险品 1", "批准并发放"), ("不发放危险品 1", "不批准")], ask.Choices.Select(c => (c.Value, c.Label)));
+        Assert.Equal("已发放 #1 鼠药 2包（3号楼地下室灭鼠） 给 张三，已登记《危险品使用登记表》。",
+            Assert.Single(await Chat("wangwu").PressAsync(ask.Choices[0].Value)).Text);
+        Assert.StartsWith("王五 已批准并发放 #1 鼠药 2包", Assert.Single(await InboxAsync("zhangsan")).Text);
+        Assert.Equal(("wangwu", HazardUseStatus.Issued), (Assert.Single(await UsesAsync()).DecidedById, Assert.Single(await UsesAsync()).Status));
+
+        // Pressed twice (or by a second shift lead): changes nothing.
+        Assert.Equal("危险品登记 #1 已由 王五 处理过了。", await TextAsync("wangwu", "发放危险品 1"));
+
+        _bot.Time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal("已登记退回 #1 鼠药 2包（3号楼地下室灭鼠）：用去 1.5包，剩余 0.5包 已退回库房（第13篇 4.0）。谢谢！",
+            await TextAsync("zhangsan", "退回危险品 0.5包"));
+        Assert.Equal("张三 已登记退回 #1 鼠药 2包（3号楼地下室灭鼠）：用去 1.5包，剩余 0.5包 已退回库房。", Assert.Single(await InboxAsync("wangwu")).Text);
+        var returned = Assert.Single(await UsesAsync());
+        Assert.Equal((HazardUseStatus.Returned, 0.5m, "zhangsan"), (returned.Status, returned.ReturnedQuantity, returned.ReturnedById));
+
+        Assert.Equal("《危险品使用登记表》今天的领用及未退回的（1条）：\n#1 鼠药 2包（3号楼地下室灭鼠） 领用人：张三 — 09:30 由王五发放，10:30 退回：用去 1.5包，剩余 0.5包",
+            await TextAsync("zhaoliu", "危险品记录"));
+    }
+
+    [Fact]
+    public async Task ShiftLead_DrawsAndRegistersAtOnce_AndMayReturnAllUsed_第13篇_2_0()
+    {
+        var drawn = await TextAsync("wangwu", "领用危险品 酒精 1瓶 前台消毒");
+        Assert.StartsWith("已登记《危险品使用登记表》#1 酒精 1瓶（前台消毒），领用时间 09:30。", drawn);
+        Assert.Equal(("wangwu", HazardUseStatus.Issued), (Assert.Single(await UsesAsync()).DecidedById, Assert.Single(await UsesAsync()).Status));
+
+        Assert.Equal("已登记 #1 酒精 1瓶（前台消毒） 已全部用完（用去 1瓶）（第13篇 4.0）。谢谢！", await TextAsync("wangwu", "退回危险品 用完"));
+        Assert.Equal(0m, Assert.Single(await UsesAsync()).ReturnedQuantity);
+    }
+
+    [Fact]
+    public async Task RefusedWithAReason_ThePersonHearsWhy_AndNothingIsOut()
+    {
+        await SayAsync("zhangsan", "领用危险品 敌敌畏 1瓶 绿化带杀虫");
+        await InboxAsync("wangwu");
+
+        Assert.Equal("已不批准危险品登记 #1，已告知张三。", await TextAsync("wangwu", "不发放危险品 1 请联系绿化外包单位处理"));
+        Assert.Equal("王五 未批准您的危险品领用申请 #1 敌敌畏 1瓶（绿化带杀虫）。原因：请联系绿化外包单位处理", Assert.Single(await InboxAsync("zhangsan")).Text);
+        Assert.Equal(HazardUseStatus.Refused, Assert.Single(await UsesAsync()).Status);
+        Assert.Equal("您名下没有领用中的危险品。", await TextAsync("zhangsan", "退回危险品 用完"));
+    }
+
+    [Fact]
+    public async Task BadInput_GetsAPoliteAnswer_AndRegistersNothing_第13篇_1_0()
+    {
+        // Not a controlled material: the list is named.
+        Assert.Equal("“油漆”不在危险品管控目录中（鼠药、敌敌畏、灭螂药、酒精、稀料，第13篇 1.0），请核对品名。", await TextAsync("zhangsan", "领用危险品 油漆 1桶 刷栏杆"));
+        // Without quantity or purpose: how to say it.
+        Assert.StartsWith("请按“品名 数量 用途”说明", await TextAsync("zhangsan", "领用危险品 鼠药"));
+        await SayAsync("zhangsan", "取消");
+        Assert.StartsWith("领用数量须大于零", await TextAsync("zhangsan", "领用危险品 鼠药 0包 灭鼠"));
+        Assert.Empty(await UsesAsync());
+
+        // Only a shift lead or above hands it out.
+        await SayAsync("zhangsan", "领用危险品 鼠药 2包 灭鼠");
+        Assert.DoesNotContain("已发放", await TextAsync("zhangsan", "发放危险品 1"));
+        Assert.Equal(HazardUseStatus.Requested, Assert.Single(await UsesAsync()).Status);
+
+        // More back than was drawn, or a unit that is not the one drawn: not taken.
+        await SayAsync("wangwu", "发放危险品 1");
+        Assert.Equal("剩余 3包 比领用的 2包 还多，请核对后再输入。", await TextAsync("zhangsan", "退回危险品 3包"));
+        Assert.StartsWith("请说明 #1 鼠药 2包（灭鼠） 用后还剩多少（单位：包）", await TextAsync("zhangsan", "退回危险品 一些"));
+        Assert.Equal(HazardUseStatus.Issued, Assert.Single(await UsesAsync()).Status);
+        // Asked how much is left, the answer alone is enough.
+        Assert.StartsWith("已登记退回 #1 鼠药 2包（灭鼠）：用去 1.5包，剩余 0.5包", await TextAsync("zhangsan", "0.5"));
+    }
+
+    [Fact]
+    public async Task NotReturnedInTime_TheHolderIsRemindedAndTheIssuerTold_Once_第13篇_4_0()
+    {
+        await SayAsync("zhangsan", "领用危险品 灭螂药 3支 员工餐厅");
+        await SayAsync("wangwu", "发放危险品 1");
+        await InboxAsync("zhangsan");
+        await InboxAsync("wangwu");
+
+        _bot.Time.Advance(TimeSpan.FromHours(3));
+        Assert.Equal(0, await WatchAsync());
+
+        _bot.Time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(1, await WatchAsync());
+        Assert.Equal(0, await WatchAsync()); // fired twice: acts once
+        var reminder = Assert.Single(await InboxAsync("zhangsan"));
+        Assert.StartsWith("您好，#1 灭螂药 3支（员工餐厅） 于 09:30 领用，至今未登记退回", reminder.Text);
+        Assert.Equal(["退回危险品 1"], reminder.Choices.Select(c => c.Value));
+        Assert.Equal("提醒：您发放的 #1 灭螂药 3支（员工餐厅）（09:30 领用）至今未登记退回，请跟进（第13篇 4.0）。", Assert.Single(await InboxAsync("wangwu")).Text);
+
+        // The next morning's digest still lists it for the supervisors.
+        _bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 27, 8, 30, 0, TimeSpan.FromHours(8)).ToUniversalTime());
+        await _bot.InScopeAsync(sp => sp.GetRequiredService<SupervisorDigest>().SendAsync(_bot.Time.GetUtcNow(), CancellationToken.None));
+        await _bot.DispatchAsync();
+        Assert.Contains("【危险品未退回（1条）】\n#1 灭螂药 3支（员工餐厅） 领用人：张三 — 09:30 由王五发放，未退回", (await InboxAsync("zhaoliu")).Last().Text);
+    }
+
+    [Fact]
+    public async Task Help_HasTheHazardousMaterialsTopic()
+    {
+        var help = await TextAsync("zhangsan", "帮助 危险品");
+        Assert.Contains("领用危险品", help);
+        Assert.Contains("退回危险品", help);
+        Assert.DoesNotContain("发放危险品", help); // shift leads and above only
+        Assert.Contains("发放危险品", await TextAsync("wangwu", "帮助 危险品"));
+    }
+}

@@ -1,0 +1,65 @@
+using Bot.Conversations;
+using Bot.Domain.Conversations;
+using Bot.Domain.Features.Escalation;
+using Bot.Domain.Features.Hazards;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Bot.Features.Hazards;
+
+/// <summary>Section <c>Hazards</c>: the materials under control (第13篇 1.0) and when one not returned is chased.</summary>
+public sealed class HazardsOptions
+{
+    public const string Section = "Hazards";
+
+    public List<string> Materials { get; set; } = [];
+
+    /// <summary>Issued this long ago and not returned → the holder is reminded and the issuer told.</summary>
+    public TimeSpan ReturnWithin { get; set; } = TimeSpan.FromHours(4);
+
+    /// <summary>第13篇 1.0, when the configuration names none.</summary>
+    public IReadOnlyList<string> EffectiveMaterials => Materials.Count > 0 ? Materials : ["鼠药", "敌敌畏", "灭螂药", "酒精", "稀料"];
+
+    public IEnumerable<string> Problems()
+    {
+        if (ReturnWithin <= TimeSpan.Zero || ReturnWithin > TimeSpan.FromDays(2)) yield return "Hazards:ReturnWithin must be positive and at most two days.";
+        if (Materials.Any(m => string.IsNullOrWhiteSpace(m) || m.Trim().Length > 32)) yield return "Hazards:Materials must be names of 1 to 32 characters.";
+    }
+
+    public HazardPolicy ToPolicy() => new([.. EffectiveMaterials.Select(m => m.Trim())], ReturnWithin);
+}
+
+/// <summary>Hazardous materials not returned in time (第13篇 4.0): the holder is reminded, the issuer told; each once.</summary>
+[DisallowConcurrentExecution]
+public sealed class HazardWatchJob(HazardWatch watch, TimeProvider time, OutboxSignal outbox) : IJob
+{
+    public const string Name = "HazardWatch";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        if (await watch.ProcessAsync(time.GetUtcNow(), cancellationToken) > 0) outbox.Signal.Notify();
+    }
+}
+
+public static class HazardsSetup
+{
+    public static WebApplicationBuilder AddHazards(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<HazardsOptions>()
+            .Bind(builder.Configuration.GetSection(HazardsOptions.Section))
+            .Validate(o => !o.Problems().Any(), "Hazards:ReturnWithin must be positive (at most two days) and Hazards:Materials names of 1 to 32 characters.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<HazardsOptions>>().Value.ToPolicy());
+        services.AddScoped<IHazardStore, HazardStore>();
+        services.AddScoped<HazardDesk>();
+        services.AddScoped<HazardWatch>();
+        services.AddScoped<IDigestSection, HazardDigestSection>();
+        services.AddScoped<IBotCommand, DrawHazardCommand>();
+        services.AddScoped<IBotCommand, IssueHazardCommand>();
+        services.AddScoped<IBotCommand, RefuseHazardCommand>();
+        services.AddScoped<IBotCommand, ReturnHazardCommand>();
+        services.AddScoped<IBotCommand, HazardRecordCommand>();
+        return builder;
+    }
+}
