@@ -83,17 +83,17 @@ public sealed class HandoverService(
     public async Task<(string Id, string Name)?> SuccessorAsync(HandoverRecord record, CancellationToken cancellationToken)
     {
         if (shifts.Find(record.ShiftCode) is not { } shift) return null;
-        var end = At(new RosterAssignment { Date = record.Date, PersonId = record.OutgoingId, ShiftCode = record.ShiftCode, Post = record.Post }, shift).End;
+        var end = EndOf(record, shift);
         var candidates = new List<(RosterAssignment Assignment, string Name, ShiftAtPost At)>();
         foreach (var day in new[] { record.Date, record.Date.AddDays(1) })
             foreach (var (assignment, name) in await roster.OnDateAsync(day, cancellationToken))
                 if (assignment.PersonId != record.OutgoingId && shifts.Find(assignment.ShiftCode) is { } s)
                     candidates.Add((assignment, name, At(assignment, s)));
 
-        var samePost = candidates.Where(c => c.Assignment.Post == record.Post && c.At.Start >= end - TimeSpan.FromHours(1) && c.At.Start < end + TimeSpan.FromHours(12))
+        var samePost = candidates.Where(c => c.Assignment.Post == record.Post && StartsAround(c.At, end))
             .OrderBy(c => c.At.Start).FirstOrDefault();
         if (samePost.Name is not null) return (samePost.Assignment.PersonId, samePost.Name);
-        var fallback = candidates.Where(c => c.Assignment.Post == policy.FallbackPost && c.At.Start <= end && end < c.At.End)
+        var fallback = candidates.Where(c => c.Assignment.Post == policy.FallbackPost && UnderWayAt(c.At, end))
             .OrderBy(c => c.At.Start).FirstOrDefault();
         return fallback.Name is null ? null : (fallback.Assignment.PersonId, fallback.Name);
     }
@@ -107,12 +107,12 @@ public sealed class HandoverService(
         CancellationToken cancellationToken)
     {
         if (shifts.Find(record.ShiftCode) is not { } outgoing) return null;
-        var end = At(new RosterAssignment { Date = record.Date, PersonId = record.OutgoingId, ShiftCode = record.ShiftCode, Post = record.Post }, outgoing).End;
-        // The shifts SuccessorAsync takes a successor from: one starting around the end, or one under way at the end.
+        var end = EndOf(record, outgoing);
+        // The shifts SuccessorAsync takes a successor from.
         var theirs = (await roster.ForPersonAsync(successorId, record.Date, record.Date.AddDays(1), cancellationToken))
             .Select(a => shifts.Find(a.ShiftCode) is { } s ? At(a, s) : null)
             .OfType<ShiftAtPost>()
-            .Where(s => (s.Start >= end - TimeSpan.FromHours(1) && s.Start < end + TimeSpan.FromHours(12)) || (s.Start <= end && end < s.End))
+            .Where(s => StartsAround(s, end) || UnderWayAt(s, end))
             .OrderBy(s => s.Start)
             .FirstOrDefault();
         if (theirs is null) return null;
@@ -123,6 +123,15 @@ public sealed class HandoverService(
             ? Texts.Get("TakeOverCheckInOpensAt", language, record.Id, theirs.Shift.DisplayName(language), Clock(theirs.Start), Clock(opens))
             : Texts.Get("TakeOverAfterCheckIn", language, record.Id);
     }
+
+    private DateTimeOffset EndOf(HandoverRecord record, ShiftDefinition shift) =>
+        At(new RosterAssignment { Date = record.Date, PersonId = record.OutgoingId, ShiftCode = record.ShiftCode, Post = record.Post }, shift).End;
+
+    /// <summary>A shift that takes over at the same post: it starts from an hour before the end until 12 hours after it.</summary>
+    private static bool StartsAround(ShiftAtPost shift, DateTimeOffset end) => shift.Start >= end - TimeSpan.FromHours(1) && shift.Start < end + TimeSpan.FromHours(12);
+
+    /// <summary>A shift at the fallback post that is under way when this one ends.</summary>
+    private static bool UnderWayAt(ShiftAtPost shift, DateTimeOffset end) => shift.Start <= end && end < shift.End;
 
     /// <summary>第1篇 2.4 ⑴⑵: open major or emergency events and equipment starting or stopping, as one reply (null when none).</summary>
     public async Task<string?> BlockedByEventsAsync(DateTimeOffset now, string language, CancellationToken cancellationToken)
