@@ -21,6 +21,9 @@ public sealed partial class HazardDesk(IHazardStore store, HazardPolicy policy, 
 
     public string Clock(DateTimeOffset instant) => department.ToLocal(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>HH:mm on <paramref name="today"/>, MM-dd HH:mm on another day (the digest reads yesterday's lines).</summary>
+    public string When(DateTimeOffset instant, DateOnly today) => department.LocalDate(instant) == today ? Clock(instant) : Stamp(instant);
+
     public string Stamp(DateTimeOffset instant) => department.ToLocal(instant).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     public string Materials(string language) => string.Join(language == TextCatalog.English ? ", " : "、", policy.Materials);
@@ -89,15 +92,15 @@ public sealed partial class HazardDesk(IHazardStore store, HazardPolicy policy, 
         Texts.Get("UseLine", language, use.Id, use.Material, HazardTexts.Amount(use.Quantity, use.Unit), use.Purpose);
 
     /// <summary>A line of 危险品记录: what, who, when drawn and by whom, and where it stands.</summary>
-    public async Task<string> RecordLineAsync(HazardUse use, string language, CancellationToken cancellationToken)
+    public async Task<string> RecordLineAsync(HazardUse use, DateOnly today, string language, CancellationToken cancellationToken)
     {
         var user = await NameAsync(use.UserId, cancellationToken);
         var by = await NameAsync(use.DecidedById, cancellationToken);
         var state = use.Status switch
         {
-            HazardUseStatus.Requested => Texts.Get("StateRequested", language, Clock(use.RequestedAt)),
-            HazardUseStatus.Issued => Texts.Get("StateIssued", language, Clock(use.IssuedAt!.Value), by),
-            HazardUseStatus.Returned => Texts.Get("StateReturned", language, Clock(use.IssuedAt!.Value), by, Clock(use.ReturnedAt!.Value),
+            HazardUseStatus.Requested => Texts.Get("StateRequested", language, When(use.RequestedAt, today)),
+            HazardUseStatus.Issued => Texts.Get("StateIssued", language, When(use.IssuedAt!.Value, today), by),
+            HazardUseStatus.Returned => Texts.Get("StateReturned", language, When(use.IssuedAt!.Value, today), by, When(use.ReturnedAt!.Value, today),
                 HazardTexts.Amount(use.Used!.Value, use.Unit), HazardTexts.Amount(use.ReturnedQuantity!.Value, use.Unit)),
             _ => Texts.Get("StateRefused", language, by),
         };
@@ -286,7 +289,7 @@ public sealed class HazardRecordCommand(HazardDesk desk, DepartmentProfile depar
             return;
         }
         var lines = new List<string> { Texts.Get("RecordTitle", language, uses.Count) };
-        foreach (var use in uses) lines.Add(await desk.RecordLineAsync(use, language, cancellationToken));
+        foreach (var use in uses) lines.Add(await desk.RecordLineAsync(use, department.LocalDate(turn.Now), language, cancellationToken));
         turn.Reply(string.Join("\n", lines));
     }
 }
@@ -334,7 +337,7 @@ public sealed class HazardDigestSection(HazardDesk desk) : IDigestSection
         var open = await desk.Store.OpenAsync(cancellationToken);
         if (open.Count == 0) return null;
         var lines = new List<string> { Texts.Get("DigestSection", language, open.Count) };
-        foreach (var use in open) lines.Add(await desk.RecordLineAsync(use, language, cancellationToken));
+        foreach (var use in open) lines.Add(await desk.RecordLineAsync(use, day, language, cancellationToken));
         return string.Join("\n", lines);
     }
 }

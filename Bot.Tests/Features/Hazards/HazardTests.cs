@@ -144,7 +144,7 @@ public sealed class HazardTests : IDisposable
         _bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 27, 8, 30, 0, TimeSpan.FromHours(8)).ToUniversalTime());
         await _bot.InScopeAsync(sp => sp.GetRequiredService<SupervisorDigest>().SendAsync(_bot.Time.GetUtcNow(), CancellationToken.None));
         await _bot.DispatchAsync();
-        Assert.Contains("【危险品未退回（1条）】\n#1 灭螂药 3支（员工餐厅） 领用人：张三 — 09:30 由王五发放，未退回", (await InboxAsync("zhaoliu")).Last().Text);
+        Assert.Contains("【危险品未退回（1条）】\n#1 灭螂药 3支（员工餐厅） 领用人：张三 — 11-26 09:30 由王五发放，未退回", (await InboxAsync("zhaoliu")).Last().Text);
     }
 
     [Fact]
