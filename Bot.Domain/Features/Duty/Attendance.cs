@@ -92,3 +92,13 @@ public interface ILeaveGate
     /// <returns>Null when the person may leave; otherwise the reason, in their language.</returns>
     Task<string?> WhyNotAsync(string personId, RosterAssignment assignment, string language, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// What waits for someone who has just checked in — the handover feature answers with the handover to take over
+/// (第14篇 1.2: the successor checks it on arrival) — said under the check-in reply with its button.
+/// </summary>
+public interface ICheckInFollowUp
+{
+    /// <returns>Null when nothing waits; otherwise a line in their language and the button that starts it.</returns>
+    Task<(string Text, Choice Action)?> AfterCheckInAsync(string personId, string language, CancellationToken cancellationToken);
+}

@@ -33,7 +33,7 @@ internal static class ShiftTimes
 /// recorded as 迟到 (第2篇 2.1, 第7篇 1.2). Not rostered, twice, or outside the window → a reply and no record.
 /// </summary>
 public sealed class CheckInCommand(IRosterStore roster, IAttendanceStore attendance, ShiftSchedule shifts, AttendancePolicy policy, DepartmentProfile department,
-    EscalationService escalations, IDirectoryStore directory) : IBotCommand
+    EscalationService escalations, IDirectoryStore directory, IEnumerable<ICheckInFollowUp> followUps) : IBotCommand
 {
     private static readonly TextCatalog Texts = DutyTexts.Catalog;
 
@@ -90,9 +90,14 @@ public sealed class CheckInCommand(IRosterStore roster, IAttendanceStore attenda
         if (late && await directory.FindPersonAsync(turn.Sender.Id, cancellationToken) is { } person)
             await escalations.SettleAsync(AttendanceWatch.MissedCheckInKind, AttendanceWatch.MissedCheckInSubject(person.Name, assignment, shift), person,
                 Texts.Get("MissedCheckInSettled", TextCatalog.Chinese, person.Name, ShiftTimes.Clock(turn.Now, department)), turn.Now, cancellationToken);
-        turn.Reply(late
+        var reply = late
             ? Texts.Get("CheckedInLate", language, shiftText, ShiftTimes.Clock(turn.Now, department), ShiftTimes.Between(start, turn.Now, language))
-            : Texts.Get("CheckedIn", language, shiftText, ShiftTimes.Clock(turn.Now, department), assignment.Post));
+            : Texts.Get("CheckedIn", language, shiftText, ShiftTimes.Clock(turn.Now, department), assignment.Post);
+        // A handover waiting for this person is the next thing to do on arrival: said here, with its button.
+        var waitingNow = new List<(string Text, Choice Action)>();
+        foreach (var followUp in followUps)
+            if (await followUp.AfterCheckInAsync(turn.Sender.Id, language, cancellationToken) is { } waiting) waitingNow.Add(waiting);
+        turn.Reply(string.Join("\n", [reply, .. waitingNow.Select(w => w.Text)]), waitingNow.Count == 0 ? null : [.. waitingNow.Select(w => w.Action)]);
     }
 }
 

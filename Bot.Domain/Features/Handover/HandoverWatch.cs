@@ -181,3 +181,20 @@ public sealed class HandoverLeaveGate(IHandoverStore store, HandoverPolicy polic
         };
     }
 }
+
+/// <summary>On check-in: the handover waiting for this person to take over, with its 接班 button (第14篇 1.2).</summary>
+public sealed class HandoverCheckInFollowUp(IHandoverStore store, IDirectoryStore directory) : ICheckInFollowUp
+{
+    private static readonly TextCatalog Texts = HandoverTexts.Catalog;
+
+    public async Task<(string Text, Choice Action)?> AfterCheckInAsync(string personId, string language, CancellationToken cancellationToken)
+    {
+        var waiting = await store.AwaitingAsync(personId, cancellationToken);
+        if (waiting.Count == 0) return null;
+        var record = waiting[0];
+        var from = (await directory.FindPersonAsync(record.OutgoingId, cancellationToken))?.Name ?? record.OutgoingId;
+        var word = Texts.Get("WordAccept", language);
+        var value = $"{word} {record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        return (Texts.Get("WaitingAfterCheckIn", language, record.Id, from), new Choice(value, value));
+    }
+}

@@ -34,8 +34,12 @@ public sealed class HandoverTests : HandoverTestBase
         // Not before 李四 has arrived: taking over is face to face (第14篇 1.2), and the check-in is the arrival.
         Assert.Equal($"接班须本人到岗、当面核对（第14篇 1.2）：请先签到，再回复“接班 {record.Id}”逐项核对。", await PressAsync("lisi", toLisi.Choices[0].Value));
         Assert.Equal(HandoverStatus.Submitted, (await RecordAsync()).Status);
-        Assert.StartsWith("签到成功", await SayAsync("lisi", "签到"));
-        var first = await PressAsync("lisi", toLisi.Choices[0].Value);
+        // Checked in, the waiting handover is the next thing to do, with its button.
+        var arrived = Assert.Single(await Chat("lisi").SayAsync("签到"));
+        Assert.StartsWith("签到成功", arrived.Text);
+        Assert.EndsWith($"\n交接 #{record.Id}（张三交班）在等您逐项核对接班。", arrived.Text);
+        Assert.Equal([$"接班 {record.Id}"], arrived.Choices.Select(c => c.Value));
+        var first = await PressAsync("lisi", arrived.Choices[0].Value);
         Assert.Contains("第1/9项：\n1. 【未完成工作】3-1-502漏水 — 原因：楼上管道破裂", first);
         Assert.StartsWith("请输入您的疑问", await PressAsync("lisi", "question"));
         var asked = await SayAsync("lisi", "维修部明早几点到场");

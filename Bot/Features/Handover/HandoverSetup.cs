@@ -30,6 +30,7 @@ public static class HandoverSetup
         services.AddScoped<HandoverWatch>();
         // 第2篇 2.4: check-out waits for the successor's acceptance.
         services.AddScoped<ILeaveGate, HandoverLeaveGate>();
+        services.AddScoped<ICheckInFollowUp, HandoverCheckInFollowUp>();
         services.AddScoped<HandoverReviewSection>();
         services.AddScoped<IDigestSection>(sp => sp.GetRequiredService<HandoverReviewSection>());
 
