@@ -229,7 +229,7 @@ public sealed class HandoverService(
         var lines = new List<string>
         {
             Texts.Get("RecordHeader", language, Title(record, language), await NameOfAsync(record.OutgoingId, cancellationToken),
-                await NameOfAsync(record.SuccessorId, cancellationToken), HandoverTexts.StatusName(record.Status, language)),
+                await SuccessorNameAsync(record, language, cancellationToken), HandoverTexts.StatusName(record.Status, language)),
         };
         lines.AddRange(record.InOrder.Select(i => Line(i, language)));
         if (record.Items.Count == 0) lines.Add(Texts.Get("NoItems", language));
@@ -240,6 +240,12 @@ public sealed class HandoverService(
         if (record.ReviewedAt is { } reviewed) lines.Add(Texts.Get("ReviewedLine", language, await NameOfAsync(record.ReviewedById, cancellationToken), Clock(reviewed)));
         return string.Join("\n", lines);
     }
+
+    /// <summary>The successor; while still being prepared, the one the roster names, marked as such, so a wrong one is seen before signing.</summary>
+    private async Task<string> SuccessorNameAsync(HandoverRecord record, string language, CancellationToken cancellationToken) =>
+        record is { SuccessorId: null, Status: HandoverStatus.Preparing } && await SuccessorAsync(record, cancellationToken) is var (_, name)
+            ? Texts.Get("SuccessorByRoster", language, name)
+            : await NameOfAsync(record.SuccessorId, cancellationToken);
 
     public string Clock(DateTimeOffset instant) => department.ToLocal(instant).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);
 

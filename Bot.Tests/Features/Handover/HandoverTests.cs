@@ -169,7 +169,10 @@ public sealed class HandoverTests : HandoverTestBase
 
         // Once the event is closed, 交班 resumes at the summary and signs it over.
         Events.Open.Clear();
-        Assert.Contains("请核对交接内容", await SayAsync("zhangsan", "交班"));
+        var summary = await SayAsync("zhangsan", "交班");
+        Assert.Contains("请核对交接内容", summary);
+        // Before signing, the successor the roster names is shown, so a wrong one is seen in time.
+        Assert.Contains("交班人：张三　接班人：李四（按排班，提交后通知）　状态：准备中", summary);
         Assert.Contains("已通知李四", await SayAsync("zhangsan", "提交"));
     }
 
@@ -497,7 +500,8 @@ public sealed class HandoverTests : HandoverTestBase
         Assert.Contains("前台钥匙", await PressAsync("zhengshi", "ok"));
         Assert.Contains("前台物品摆放整齐", await SayAsync("zhengshi", "✗ 备用钥匙缺一把"));
         Assert.Contains("前台物品已收柜上锁", await SayAsync("zhengshi", "正常"));
-        Assert.Contains("请核对交接内容", await PressAsync("zhengshi", "all-ok"));
+        // The front desk has no successor of its own: the duty office's person on at the end (第2篇 1.2).
+        Assert.Contains("接班人：李四（按排班，提交后通知）", await PressAsync("zhengshi", "all-ok"));
 
         Assert.Contains("已通知李四", await SayAsync("zhengshi", "提交"));
         var record = await RecordAsync();
