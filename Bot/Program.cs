@@ -51,6 +51,7 @@ app.MapKeys();
 app.MapDuty();
 app.MapHandoverAdmin();
 app.MapCallbacks();
+app.MapHazards();
 app.AnnounceWhereToChat();
 
 await app.RunAsync();

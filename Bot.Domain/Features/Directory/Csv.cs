@@ -120,3 +120,22 @@ public static class CsvReader
         return length > 0;
     }
 }
+
+/// <summary>RFC 4180 output in the dialect <see cref="CsvReader"/> reads: a field with a comma, quote or line break is quoted.</summary>
+public static class CsvWriter
+{
+    /// <summary>
+    /// One field. Text a spreadsheet would run as a formula (=, +, -, @ first: "=HYPERLINK(…)" typed as a purpose) is
+    /// kept as text with a leading apostrophe.
+    /// </summary>
+    public static string Field(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' && !decimal.TryParse(value, System.Globalization.NumberStyles.Number,
+                System.Globalization.CultureInfo.InvariantCulture, out _))
+            value = "'" + value;
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    }
+
+    /// <summary>One record and its CRLF.</summary>
+    public static string Line(IEnumerable<string> fields) => string.Join(',', fields.Select(Field)) + "\r\n";
+}

@@ -38,14 +38,12 @@ public sealed class AttendanceReport(IRosterCoverage roster, IAttendanceStore at
     /// <summary>RFC 4180 CSV with a header row (the same dialect the imports read).</summary>
     public static string ToCsv(IEnumerable<AttendanceLine> lines)
     {
-        var csv = new StringBuilder().Append(string.Join(',', CsvColumns)).Append("\r\n");
+        var csv = new StringBuilder().Append(CsvWriter.Line(CsvColumns));
         foreach (var l in lines)
-            csv.Append(string.Join(',', Field(l.PersonId), Field(l.Name), l.Shifts, l.Late, l.EarlyLeave, l.Absent, l.Corrections)).Append("\r\n");
+            csv.Append(CsvWriter.Line([l.PersonId, l.Name, .. new[] { l.Shifts, l.Late, l.EarlyLeave, l.Absent, l.Corrections }
+                .Select(n => n.ToString(CultureInfo.InvariantCulture))]));
         return csv.ToString();
     }
-
-    private static string Field(string value) =>
-        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
 }
 
 /// <summary>考勤统计 / attendance summary [yyyy-MM]: the month per person, for the 考勤员 and supervisors.</summary>

@@ -102,9 +102,33 @@ public interface IHazardStore
     /// <summary>Every use requested since <paramref name="from"/>, and every one still open, oldest first.</summary>
     Task<IReadOnlyList<HazardUse>> SinceOrOpenAsync(DateTimeOffset from, CancellationToken cancellationToken);
 
+    /// <summary>Every use requested from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), oldest first.</summary>
+    Task<IReadOnlyList<HazardUse>> BetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+
     /// <summary>Issued at or before <paramref name="issuedBy"/>, not returned and not yet reminded.</summary>
     Task<IReadOnlyList<HazardUse>> OverdueAsync(DateTimeOffset issuedBy, CancellationToken cancellationToken);
 
     /// <summary>Runs <paramref name="work"/> as one unit; false when another instance changed the same row first.</summary>
     Task<bool> AtomicallyAsync(Func<Task> work, CancellationToken cancellationToken);
+}
+
+/// <summary>The 《危险品使用登记表》 as a file, for the office to file or print (admin API).</summary>
+public static class HazardRegister
+{
+    public static readonly string[] CsvColumns =
+        ["id", "material", "quantity", "unit", "purpose", "user", "user_name", "status", "requested_at", "issued_at", "issued_by", "returned_at", "left", "used"];
+
+    /// <param name="names">Person id → name, for the people on the lines.</param>
+    public static string ToCsv(IEnumerable<HazardUse> uses, IReadOnlyDictionary<string, string> names, Conversations.DepartmentProfile department)
+    {
+        string Time(DateTimeOffset? at) => at is { } t ? department.ToLocal(t).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "";
+        static string Number(decimal? n) => n?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        var csv = new System.Text.StringBuilder().Append(CsvWriter.Line(CsvColumns));
+        foreach (var u in uses)
+            csv.Append(CsvWriter.Line([u.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), u.Material, Number(u.Quantity), u.Unit, u.Purpose,
+                u.UserId, names.GetValueOrDefault(u.UserId, u.UserId), u.Status.ToString().ToLowerInvariant(), Time(u.RequestedAt),
+                Time(u.IssuedAt), u.DecidedById is { } by && u.Status != HazardUseStatus.Refused ? by : "", Time(u.Status == HazardUseStatus.Returned ? u.ReturnedAt : null),
+                Number(u.ReturnedQuantity), Number(u.Used)]));
+        return csv.ToString();
+    }
 }

@@ -15,7 +15,9 @@ namespace Bot.Tests.Features.Hazards;
 /// </summary>
 public sealed class HazardTests : IDisposable
 {
-    private readonly BotFactory _bot = new(time: new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 30, 0, TimeSpan.FromHours(8)).ToUniversalTime()));
+    private const string Key = "test-admin-key";
+    private readonly BotFactory _bot = new(settings: new Dictionary<string, string?> { ["Admin:ApiKey"] = Key },
+        time: new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 30, 0, TimeSpan.FromHours(8)).ToUniversalTime()));
     private readonly Dictionary<string, LocalChatClient> _chats = [];
 
     public void Dispose() => _bot.Dispose();
@@ -145,6 +147,33 @@ public sealed class HazardTests : IDisposable
         await _bot.InScopeAsync(sp => sp.GetRequiredService<SupervisorDigest>().SendAsync(_bot.Time.GetUtcNow(), CancellationToken.None));
         await _bot.DispatchAsync();
         Assert.Contains("【危险品未退回（1条）】\n#1 灭螂药 3支（员工餐厅） 领用人：张三 — 11-26 09:30 由王五发放，未退回", (await InboxAsync("zhaoliu")).Last().Text);
+    }
+
+    [Fact]
+    public async Task RegisterCsv_ForTheMonth_OnlyWithTheKey_第13篇_2_0()
+    {
+        await SayAsync("zhangsan", "领用危险品 酒精 2瓶 =HYPERLINK(\"x\"),前台消毒");
+        await SayAsync("wangwu", "发放危险品 1");
+        _bot.Time.Advance(TimeSpan.FromMinutes(90));
+        await SayAsync("zhangsan", "退回危险品 0.5瓶");
+        await SayAsync("zhangsan", "领用危险品 鼠药 1包 灭鼠");
+        await SayAsync("wangwu", "不发放危险品 2");
+
+        var client = _bot.CreateClient();
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await client.GetAsync("/api/admin/hazards/register.csv?month=2026-11")).StatusCode);
+        client.DefaultRequestHeaders.Add("X-Api-Key", Key);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await client.GetAsync("/api/admin/hazards/register.csv?month=11月")).StatusCode);
+
+        var response = await client.GetAsync("/api/admin/hazards/register.csv?month=2026-11");
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("id,material,quantity,unit,purpose,user,user_name,status,requested_at,issued_at,issued_by,returned_at,left,used", lines[0]);
+        // A purpose a spreadsheet would run as a formula stays text; a comma or quote is quoted.
+        Assert.Equal("1,酒精,2,瓶,\"'=HYPERLINK(\"\"x\"\"),前台消毒\",zhangsan,张三,returned,2026-11-26 09:30,2026-11-26 09:30,wangwu,2026-11-26 11:00,0.5,1.5", lines[1]);
+        Assert.Equal("2,鼠药,1,包,灭鼠,zhangsan,张三,refused,2026-11-26 11:00,,,,,", lines[2]);
+        Assert.Equal(3, lines.Length);
+        Assert.Single((await (await client.GetAsync("/api/admin/hazards/register.csv?month=2026-12")).Content.ReadAsStringAsync())
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]

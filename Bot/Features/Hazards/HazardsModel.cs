@@ -47,6 +47,11 @@ internal sealed class HazardStore(BotDbContext db, ILogger<HazardStore> logger) 
             .Where(u => u.RequestedAt >= from || u.Status == HazardUseStatus.Requested || u.Status == HazardUseStatus.Issued)
             .OrderBy(u => u.Id).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<HazardUse>> BetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        await db.Set<HazardUse>().AsNoTracking()
+            .Where(u => u.RequestedAt >= from && u.RequestedAt < to)
+            .OrderBy(u => u.Id).ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<HazardUse>> OverdueAsync(DateTimeOffset issuedBy, CancellationToken cancellationToken) =>
         await db.Set<HazardUse>().AsNoTracking()
             .Where(u => u.Status == HazardUseStatus.Issued && u.RemindedAt == null && u.IssuedAt <= issuedBy)

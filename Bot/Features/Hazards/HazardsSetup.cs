@@ -2,6 +2,12 @@ using Bot.Conversations;
 using Bot.Domain.Conversations;
 using Bot.Domain.Features.Escalation;
 using Bot.Domain.Features.Hazards;
+using Bot.Domain.Features.Directory;
+using Bot.Domain.Features.Duty;
+using Bot.Features.Directory;
+using Bot.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -61,5 +67,29 @@ public static class HazardsSetup
         services.AddScoped<IBotCommand, ReturnHazardCommand>();
         services.AddScoped<IBotCommand, HazardRecordCommand>();
         return builder;
+    }
+
+    /// <summary>The register of a month as CSV, behind the same X-Api-Key as the directory's.</summary>
+    public static WebApplication MapHazards(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/admin/hazards").WithTags("Hazardous materials admin").AddEndpointFilter<DirectoryAdmin.AdminKeyFilter>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapGet("/register.csv", RegisterCsvAsync).WithName("HazardRegisterCsv")
+            .WithSummary("The hazardous materials register (危险品使用登记表) of a month (?month=yyyy-MM), as CSV")
+            .WithDescription("Columns: " + string.Join(", ", HazardRegister.CsvColumns) + ". Times are the department's local time (第13篇 2.0, 4.0).")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        return app;
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> RegisterCsvAsync(HttpRequest request, string? month, IHazardStore store,
+        DepartmentProfile department, BotDbContext db, CancellationToken cancellationToken)
+    {
+        if (!DutyDates.TryParseMonth(month, out var first))
+            return DirectoryAdmin.Problem(StatusCodes.Status400BadRequest, DutyTexts.Catalog.Get("MonthRequired", DirectoryAdmin.LanguageOf(request), month ?? ""));
+        var uses = await store.BetweenAsync(department.ToInstant(first, TimeOnly.MinValue), department.ToInstant(first.AddMonths(1), TimeOnly.MinValue), cancellationToken);
+        var names = await db.Set<Person>().AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, StringComparer.Ordinal, cancellationToken);
+        return TypedResults.Text(HazardRegister.ToCsv(uses, names, department), "text/csv; charset=utf-8", System.Text.Encoding.UTF8);
     }
 }
