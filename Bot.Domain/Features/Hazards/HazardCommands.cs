@@ -270,6 +270,50 @@ public sealed class ReturnHazardCommand(HazardDesk desk) : IBotCommand
     }
 }
 
+/// <summary>
+/// 危险品异常 [编号] 情况: anything unusual while using a hazardous material goes to the shift lead and the supervisor at
+/// once (第13篇 5.0) — an urgent escalation, which climbs if nobody says 收到.
+/// </summary>
+public sealed class HazardAnomalyCommand(HazardDesk desk, EscalationService escalations) : IBotCommand
+{
+    private static readonly TextCatalog Texts = HazardTexts.Catalog;
+
+    public CommandInfo Info { get; } = new("hazard-anomaly", ["危险品异常"], ["hazard anomaly"], Texts, "AnomalyDescription", HelpOrder: 65,
+        TakesFreeText: true);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var said = turn.AsTyped(arguments);
+        // "危险品异常 3 药包破损" names the line; otherwise the one line the person has out, if any.
+        HazardUse? use = null;
+        var words = said.Split(' ', 2, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 2 && long.TryParse(words[0].TrimStart('#', '＃'), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            use = await desk.Store.FindAsync(id, cancellationToken) ?? throw new BotRuleException(Texts, "NotFound", id);
+            said = words[1];
+        }
+        else if ((await desk.Store.OpenAsync(cancellationToken)).Where(u => u.UserId == turn.Sender.Id && u.Status == HazardUseStatus.Issued).ToList() is [var only])
+            use = only;
+        if (said.Length == 0)
+        {
+            turn.AskForArguments(Info, Texts.Get("AnomalyAsk", language));
+            return;
+        }
+        var what = said.Length > 300 ? said[..300] : said;
+        var line = use is null ? "" : HazardDesk.Describe(use, TextCatalog.Chinese);
+        var escalation = await escalations.RaiseAsync(new EscalationRequest("hazards.anomaly",
+            Texts.Get("AnomalySubject", TextCatalog.Chinese, turn.Sender.DisplayName, desk.Stamp(turn.Now), line),
+            Severity.Urgent,
+            Texts.Get(use is null ? "AnomalyDetails" : "AnomalyDetailsWithLine", TextCatalog.Chinese, turn.Sender.DisplayName, what, line),
+            turn.Sender.Id), turn.Now, cancellationToken);
+        var told = await escalations.NotifiedNamesAsync(escalation, cancellationToken, exceptId: turn.Sender.Id);
+        turn.Reply(told.Count == 0
+            ? Texts.Get("AnomalyReported", language, escalation.Id)
+            : Texts.Get("AnomalyReportedTo", language, escalation.Id, string.Join(language == TextCatalog.English ? ", " : "、", told)));
+    }
+}
+
 /// <summary>危险品记录: the register for shift leads and above — today's lines and every one still out.</summary>
 public sealed class HazardRecordCommand(HazardDesk desk, DepartmentProfile department) : IBotCommand
 {

@@ -177,6 +177,24 @@ public sealed class HazardTests : IDisposable
     }
 
     [Fact]
+    public async Task Anomaly_WhileUsing_GoesToTheShiftLeadAtOnce_AsAnUrgentCase_第13篇_5_0()
+    {
+        await SayAsync("zhangsan", "领用危险品 鼠药 2包 地下车库灭鼠");
+        await SayAsync("wangwu", "发放危险品 1");
+        await InboxAsync("wangwu");
+
+        var reply = await TextAsync("zhangsan", "危险品异常 药包破损洒在地上，已清理并通风");
+        Assert.Equal("已作为紧急事项上报（升级事项 #1），已通知 王五。请注意安全，按其指示处理（第13篇 5.0）。", reply);
+        var alert = Assert.Single(await InboxAsync("wangwu"));
+        Assert.Contains("危险品异常：张三（11-26 09:30）#1 鼠药 2包（地下车库灭鼠）", alert.Text);
+        Assert.Contains("药包破损洒在地上，已清理并通风", alert.Text);
+        Assert.Contains(alert.Choices, c => c.Value == "收到 1");
+
+        // Alone, it asks what happened.
+        Assert.StartsWith("请说明发现的异常或意外情况", await TextAsync("lisi", "危险品异常"));
+    }
+
+    [Fact]
     public async Task Help_HasTheHazardousMaterialsTopic()
     {
         var help = await TextAsync("zhangsan", "帮助 危险品");

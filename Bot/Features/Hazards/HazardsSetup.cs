@@ -66,6 +66,7 @@ public static class HazardsSetup
         services.AddScoped<IBotCommand, RefuseHazardCommand>();
         services.AddScoped<IBotCommand, ReturnHazardCommand>();
         services.AddScoped<IBotCommand, HazardRecordCommand>();
+        services.AddScoped<IBotCommand, HazardAnomalyCommand>();
         return builder;
     }
 
