@@ -111,4 +111,42 @@ public static partial class ClockInput
 
     [GeneratedRegex(@"^(?<h>[0-9]{1,2})(?::(?<m>[0-9]{2}))?\s*(?<ap>am|pm|a\.m\.?|p\.m\.?)$")]
     private static partial Regex English();
+
+    /// <summary>
+    /// How long, as said: "30分钟", "二十分钟", "半小时", "一个小时", "1个半小时", "1.5小时", "1小时20分", "30m", "1h"; a
+    /// trailing 后 / 以后 / 之后 ("一个小时后") is allowed. Null when it is no length of time.
+    /// </summary>
+    public static TimeSpan? Duration(string text)
+    {
+        var t = TextInput.ForMatching(text);
+        foreach (var after in new[] { "以后", "之后", "后" })
+            if (t.Length > after.Length && t.EndsWith(after, StringComparison.Ordinal)) { t = t[..^after.Length].TrimEnd(); break; }
+        return HowLong(t);
+    }
+
+    private static TimeSpan? HowLong(string t)
+    {
+        if (Minutes().Match(t) is { Success: true } m)
+            return TryNumber(m.Groups["n"].Value, out var n) && n > 0 ? TimeSpan.FromMinutes(n) : null;
+        if (Hours().Match(t) is not { Success: true } h) return null;
+        var minutes = h.Groups["half"].Success || h.Groups["dot5"].Success ? 30 : 0;
+        if (h.Groups["n"].Success)
+        {
+            if (!TryNumber(h.Groups["n"].Value, out var n)) return null;
+            minutes += n * 60;
+        }
+        if (h.Groups["m"].Success)
+        {
+            if (!TryNumber(h.Groups["m"].Value, out var extra) || minutes % 60 != 0) return null;
+            minutes += extra;
+        }
+        return minutes > 0 ? TimeSpan.FromMinutes(minutes) : null;
+    }
+
+    [GeneratedRegex(@"^(?<n>[0-9]{1,3}|[零〇一二两三四五六七八九十]{1,3})\s*(?:分钟|分|m|min|mins|minutes)$")]
+    private static partial Regex Minutes();
+
+    // 半小时 / 半个钟头; 1小时, 一个小时, 两个半小时, 1.5小时, 1h; 1小时20分(钟).
+    [GeneratedRegex(@"^(?:(?<n>[0-9]{1,2}|[一二两三四五六七八九十]{1,2})(?<dot5>\.5)?\s*个?(?<half>半)?|(?<half>半)\s*个?)\s*(?:小时|钟头|h|hr|hrs|hour|hours)(?:\s*(?<m>[0-9]{1,2}|[零〇一二三四五六七八九十]{1,3})\s*(?:分钟|分|m|min|mins|minutes)?)?$")]
+    private static partial Regex Hours();
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Bot.Domain.Conversations;
 using Bot.Domain.Features.Directory;
 using Bot.Domain.Features.Escalation;
@@ -76,7 +75,7 @@ public sealed record LeavePolicy(TimeSpan EscalateAfter);
 /// 外出 / leave: "外出 30分钟 去管理处送文件" or "外出 10:30 …". Only while checked in on a running shift; the return time
 /// lies within it. The direct superior approves by button; 回来 / back ends it.
 /// </summary>
-public sealed partial class LeaveCommand(
+public sealed class LeaveCommand(
     IRosterStore roster,
     IAttendanceStore attendance,
     ILeaveStore leaves,
@@ -160,36 +159,10 @@ public sealed partial class LeaveCommand(
     private DateTimeOffset? ReturnTime(string text, DateTimeOffset now)
     {
         var t = TextInput.ForMatching(text);
-        if (HowLong(t) is { } span) return now + span;
+        if (ClockInput.Duration(t) is { } span) return now + span;
         // "10:30", "下午3点"; on a night shift "01:30" said at 23:40 is tomorrow's (ClockInput.Resolve).
         return ClockInput.TryParse(t, out var clock) ? ClockInput.Resolve(clock, now, department) : null;
     }
-
-    internal static TimeSpan? HowLong(string t)
-    {
-        if (Minutes().Match(t) is { Success: true } m)
-            return ClockInput.TryNumber(m.Groups["n"].Value, out var n) && n > 0 ? TimeSpan.FromMinutes(n) : null;
-        if (Hours().Match(t) is not { Success: true } h) return null;
-        var minutes = h.Groups["half"].Success || h.Groups["dot5"].Success ? 30 : 0;
-        if (h.Groups["n"].Success)
-        {
-            if (!ClockInput.TryNumber(h.Groups["n"].Value, out var n)) return null;
-            minutes += n * 60;
-        }
-        if (h.Groups["m"].Success)
-        {
-            if (!ClockInput.TryNumber(h.Groups["m"].Value, out var extra) || minutes % 60 != 0) return null;
-            minutes += extra;
-        }
-        return minutes > 0 ? TimeSpan.FromMinutes(minutes) : null;
-    }
-
-    [GeneratedRegex(@"^(?<n>[0-9]{1,3}|[零〇一二两三四五六七八九十]{1,3})\s*(?:分钟|分|m|min|mins|minutes)$")]
-    private static partial Regex Minutes();
-
-    // 半小时 / 半个钟头; 1小时, 一个小时, 两个半小时, 1.5小时, 1h; 1小时20分(钟).
-    [GeneratedRegex(@"^(?:(?<n>[0-9]{1,2}|[一二两三四五六七八九十]{1,2})(?<dot5>\.5)?\s*个?(?<half>半)?|(?<half>半)\s*个?)\s*(?:小时|钟头|h|hr|hrs|hour|hours)(?:\s*(?<m>[0-9]{1,2}|[零〇一二三四五六七八九十]{1,3})\s*(?:分钟|分|m|min|mins|minutes)?)?$")]
-    private static partial Regex Hours();
 }
 
 /// <summary>同意外出 / 驳回外出 by the direct superior, and 回来 / back by the person.</summary>

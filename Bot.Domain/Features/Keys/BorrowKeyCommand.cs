@@ -177,6 +177,10 @@ public sealed class BorrowKeyCommand(KeyDesk desk, IKeyStore store, IDirectorySt
 
     private const string DetailKey = "purpose-detail";
 
+    // How people say "by the end of my shift".
+    private static readonly HashSet<string> EndOfShiftWords = new(StringComparer.Ordinal)
+        { "下班前", "下班之前", "下班", "下班时", "下班的时候", "本班结束", "交班前", "end of shift", "end of my shift", "by the end of my shift" };
+
     /// <summary>The purpose as the register reads it: 业主委托（查看漏水）.</summary>
     private static string PurposeText(LoanPurpose purpose, string? detail, string language) =>
         detail is null ? KeysTexts.Purpose(purpose, language) : Texts.Get("PurposeWithDetail", language, KeysTexts.Purpose(purpose, language), detail);
@@ -222,6 +226,10 @@ public sealed class BorrowKeyCommand(KeyDesk desk, IKeyStore store, IDirectorySt
             case "1h": return turn.Now.AddHours(1);
             case "2h": return turn.Now.AddHours(2);
         }
+        // "下班前": the end of the shift, as the button says.
+        if (EndOfShiftWords.Contains(TextInput.ForMatching(turn.Text))) return await ShiftEndAsync(turn, cancellationToken) ?? turn.Now + policy.DefaultLoan;
+        // "一个小时后", "半小时": from now, within a day.
+        if (ClockInput.Duration(turn.Text) is { } span) return span <= TimeSpan.FromDays(1) ? turn.Now + span : null;
         // "16:30", "下午4点半", and at night "01:30" for tomorrow's small hours (ClockInput.Resolve).
         if (!ClockInput.TryParse(turn.Text, out var clock)) return null;
         var due = ClockInput.Resolve(clock, turn.Now, desk.Department);

@@ -482,6 +482,20 @@ public sealed class KeyLoanTests : KeysTestBase
         Assert.Contains("用途：其他，陪同燃气公司抄表", Assert.Single(await InboxAsync("zhouba")).Text);
     }
 
+    [Theory]
+    [InlineData("下班前", 15, 0)]
+    [InlineData("一个小时后", 10, 30)]
+    [InlineData("半小时", 10, 0)]
+    [InlineData("下午两点", 14, 0)]
+    public async Task Borrow_WhenItComesBack_SaidInWords_第4篇_1_2_2(string said, int hour, int minute)
+    {
+        await SayAsync("zhangsan", "借钥匙 3-1-502 查看房间");
+        Assert.StartsWith("是否代外来施工人员借用", (await Chat("zhangsan").SayAsync(said)).Single().Text);
+        await Chat("zhangsan").PressAsync("no");
+        await Chat("zhangsan").PressAsync("no");
+        Assert.Equal(Shanghai(hour, minute), Assert.Single(await LoansAsync()).DueBack);
+    }
+
     [Fact]
     public async Task Borrow_BadAnswers_GetPoliteRepliesAndRecordNothing()
     {
