@@ -278,8 +278,7 @@ public sealed class HazardAnomalyCommand(HazardDesk desk, EscalationService esca
 {
     private static readonly TextCatalog Texts = HazardTexts.Catalog;
 
-    public CommandInfo Info { get; } = new("hazard-anomaly", ["危险品异常"], ["hazard anomaly"], Texts, "AnomalyDescription", HelpOrder: 65,
-        TakesFreeText: true);
+    public CommandInfo Info { get; } = new("hazard-anomaly", ["危险品异常"], ["hazard anomaly"], Texts, "AnomalyDescription", HelpOrder: 65);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
