@@ -174,6 +174,13 @@ public sealed class ConversationEngine
                 commandText = greeted;
                 found = FindCommand(commandText, typed);
             }
+            // "我要借钥匙", "我签到", "麻烦帮我签退": the way one asks a colleague; what follows the asking is the command.
+            if (found is null && turn.Message.ChoiceValue is null && turn.Choice is null && AfterAsking(commandText) is { } asked
+                && FindCommand(asked, typed) is { } meant)
+            {
+                commandText = asked;
+                found = meant;
+            }
             if (found is var (command, arguments))
             {
                 if (!command.Info.IsAvailableTo(turn.Sender))
@@ -306,6 +313,26 @@ public sealed class ConversationEngine
     }
 
     private static readonly string[] Greetings = ["你好", "您好", "hello", "hi"];
+
+    // How a request to a colleague starts, longest first so "我想要" is taken whole. Only tried when the whole message
+    // names no command, and only kept when what follows does.
+    private static readonly string[] AskingWords =
+        ["麻烦帮我", "请帮我", "我想要", "我需要", "帮我", "我要", "我想", "我来", "麻烦", "请", "i want to", "i'd like to", "please", "i need to"];
+
+    /// <summary>What follows a leading "我要" / "帮我" / "please", or null when the message does not start so.</summary>
+    private static string? AfterAsking(string text)
+    {
+        var normalized = TextInput.Normalize(text);
+        foreach (var word in AskingWords)
+        {
+            if (!normalized.StartsWith(word, StringComparison.OrdinalIgnoreCase)) continue;
+            var rest = normalized[word.Length..].TrimStart(' ', ',', '，');
+            // A bare 我 is handled after the words: "我签到", but not "我的…" or "我是…" (those are commands of their own).
+            return rest.Length > 0 ? rest : null;
+        }
+        if (normalized.Length > 1 && normalized[0] == '我' && normalized[1] is not ('的' or '是')) return normalized[1..];
+        return null;
+    }
 
     // What may follow a greeting and still be only a greeting ("您好呀", "hello everyone").
     private static readonly HashSet<string> GreetingTails = new(StringComparer.OrdinalIgnoreCase)

@@ -7,7 +7,9 @@ namespace Bot.Domain.Features.Keys;
 public sealed class WhereIsKeyCommand(IKeyStore store, KeyDesk desk) : IBotCommand
 {
     private static readonly TextCatalog Texts = KeysTexts.Catalog;
-    private static readonly string[] WhereWords = ["在哪里", "在哪儿", "在哪", "在什么地方", "在谁那里", "在谁手里", "where"];
+    // Longest first, so "在哪儿" is taken whole.
+    private static readonly string[] WhereWords =
+        ["在什么地方", "在谁那里", "在谁手里", "在谁手上", "在谁那儿", "在谁那边", "在哪里", "在哪儿", "在谁那", "在哪呢", "谁拿着", "谁借了", "在哪", "where"];
 
     public CommandInfo Info { get; } = new("where-key", ["钥匙", "钥匙在哪"], ["where is key", "key"], Texts, "WhereDescription", HelpOrder: 22);
 
@@ -15,7 +17,11 @@ public sealed class WhereIsKeyCommand(IKeyStore store, KeyDesk desk) : IBotComma
     {
         var text = TextInput.ForMatching(arguments);
         foreach (var word in WhereWords)
-            if (text.EndsWith(word, StringComparison.Ordinal)) text = text[..^word.Length].Trim();
+            if (text.EndsWith(word, StringComparison.Ordinal))
+            {
+                text = text[..^word.Length].Trim();
+                break;
+            }
         if (text.Length == 0)
         {
             turn.AskForArguments(Info, Texts.Get("WhereUsage", turn.Language));

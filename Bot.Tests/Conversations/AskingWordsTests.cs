@@ -1,0 +1,49 @@
+using Bot.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Tests.Conversations;
+
+/// <summary>
+/// A command asked for the way one asks a colleague — "我要借钥匙", "我签到", "麻烦帮我签退" — is that command, not
+/// "请您再说一遍" and the whole help. Demo department, 2026-11-26 09:30 in Shanghai (张三 on the early shift).
+/// </summary>
+public sealed class AskingWordsTests : IDisposable
+{
+    private readonly BotFactory _bot = new(time: new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 30, 0, TimeSpan.FromHours(8)).ToUniversalTime()));
+
+    public void Dispose() => _bot.Dispose();
+
+    private readonly Dictionary<string, LocalChatClient> _chats = [];
+
+    private async Task<string> SayAsync(string who, string text)
+    {
+        var chat = _chats.TryGetValue(who, out var c) ? c : _chats[who] = new LocalChatClient(_bot, who);
+        return string.Join("\n", (await chat.SayAsync(text)).Select(l => l.Text));
+    }
+
+    [Theory]
+    [InlineData("我签到", "签到成功")]
+    [InlineData("我要签到", "签到成功")]
+    [InlineData("麻烦帮我签到", "签到成功")]
+    [InlineData("请签到", "签到成功")]
+    [InlineData("我要借钥匙 3-1-502", "好的，借用钥匙 U-3-1-502（3-1-502）。请问用途是")]
+    [InlineData("我想查一下今天谁值班", "对不起，请您再说一遍")] // 查一下 is no command word: not guessed at
+    public async Task AskingAsOfAColleague_RunsTheCommandAskedFor(string said, string replyStart) =>
+        Assert.StartsWith(replyStart, await SayAsync("zhangsan", said));
+
+    [Fact]
+    public async Task CommandsThatStartWith我_AreStillThemselves_AndAnOwnersQuestionIsStillPassedOn()
+    {
+        Assert.StartsWith("张三", await SayAsync("zhangsan", "我是谁"));
+        Assert.StartsWith("您未来7天的班次", await SayAsync("zhangsan", "我的班次"));
+        // "请问…" from an owner is a question for the front desk (留言), not a command.
+        Assert.StartsWith("陈先生您好，您的留言已转给", await SayAsync("chen-3-1-502", "请问物业费怎么交"));
+    }
+
+    [Fact]
+    public async Task WhereIsAKey_AskedAsPeopleAsk()
+    {
+        Assert.StartsWith("钥匙 U-3-1-502（3-1-502）", await SayAsync("lisi", "钥匙 3-1-502 在谁那"));
+        Assert.StartsWith("请告诉我要查哪把钥匙", await SayAsync("lisi", "钥匙在谁那"));
+    }
+}
