@@ -46,4 +46,19 @@ public sealed class AskingWordsTests : IDisposable
         Assert.StartsWith("钥匙 U-3-1-502（3-1-502）", await SayAsync("lisi", "钥匙 3-1-502 在谁那"));
         Assert.StartsWith("请告诉我要查哪把钥匙", await SayAsync("lisi", "钥匙在谁那"));
     }
+
+    [Fact]
+    public async Task Clock_AsksInOrOut_AndDayOff_SaysHowWithTheTwoThingsTheBotDoes_第2篇_1_8()
+    {
+        var chat = new LocalChatClient(_bot, "zhangsan");
+        var clock = Assert.Single(await chat.SayAsync("打卡"));
+        Assert.Equal("请问是签到还是签退？", clock.Text);
+        Assert.Equal(["签到", "签退"], clock.Choices.Select(c => c.Value));
+        // Nothing is recorded by 打卡 itself: a wrong guess would be an early leave.
+        Assert.StartsWith("签到成功", Assert.Single(await chat.PressAsync("签到")).Text);
+
+        var dayOff = Assert.Single(await chat.SayAsync("我要请假"));
+        Assert.StartsWith("整天或整班的请假请按公司人事制度", dayOff.Text);
+        Assert.Equal(["调班", "外出"], dayOff.Choices.Select(c => c.Value));
+    }
 }

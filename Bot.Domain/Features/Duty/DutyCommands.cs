@@ -218,3 +218,41 @@ public sealed class OnDutyCommand(IRosterStore roster, IDutyManagerStore manager
         turn.Reply(string.Join("\n", lines));
     }
 }
+
+/// <summary>
+/// 打卡 alone: check in or check out? Asked with both as buttons rather than guessed, since a wrong guess would record
+/// an early leave (签退 before the end) or a check-in nobody meant.
+/// </summary>
+public sealed class ClockCommand : IBotCommand
+{
+    private static readonly TextCatalog Texts = DutyTexts.Catalog;
+
+    public CommandInfo Info { get; } = new("clock", ["打卡"], ["clock", "punch"], Texts, "ClockDescription", HelpOrder: 90, ListedFor: Roles.None);
+
+    public ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        string In(string key) => Texts.Get(key, language);
+        turn.Ask(In("ClockWhich"), [new Choice(In("CheckInWord"), In("CheckInWord")), new Choice(In("CheckOutWord"), In("CheckOutWord"))]);
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>
+/// 请假: a day's leave is not taken in chat; what the bot does offer instead — 调班 (swap, approved in advance, 第2篇
+/// 1.8) and 外出 (stepping out during the shift, 第7篇 1.2.3) — with both as buttons.
+/// </summary>
+public sealed class AbsenceLeaveCommand : IBotCommand
+{
+    private static readonly TextCatalog Texts = DutyTexts.Catalog;
+
+    public CommandInfo Info { get; } = new("absence", ["请假", "我要请假"], ["day off", "absence"], Texts, "AbsenceDescription", HelpOrder: 91);
+
+    public ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        string In(string key) => Texts.Get(key, language);
+        turn.Ask(In("AbsenceHow"), [new Choice(In("SwapWord"), In("SwapWord")), new Choice(In("LeaveWord"), In("LeaveWord"))]);
+        return ValueTask.CompletedTask;
+    }
+}
