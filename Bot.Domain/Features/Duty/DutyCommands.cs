@@ -140,6 +140,21 @@ public sealed class CheckOutCommand(IRosterStore roster, IAttendanceStore attend
             return;
         }
         var early = turn.Now < current.End;
+        if (early && !DutyWords.Confirms(arguments, language))
+        {
+            // 早退 stays on the record (第2篇 2.1): a 签退 pressed from the help's buttons, or typed too soon, is asked about
+            // first rather than recorded.
+            if (DutyWords.Declines(arguments, language))
+            {
+                turn.Reply(Texts.Get("CheckOutNotNow", language));
+                return;
+            }
+            var word = Info.WordFor(language);
+            turn.Ask(Texts.Get("CheckOutEarlyConfirm", language, ShiftTimes.Clock(current.End, department), ShiftTimes.Between(turn.Now, current.End, language)),
+                [new Choice($"{word} {Texts.Get("ConfirmWord", language)}", Texts.Get("CheckOutEarlyYes", language)),
+                 new Choice($"{word} {Texts.Get("DeclineWord", language)}", Texts.Get("CheckOutEarlyNo", language))]);
+            return;
+        }
         current.Record!.CheckedOut(turn.Now, early ? AttendanceMark.Early : AttendanceMark.OnTime);
         var shiftText = ShiftTimes.Describe(current.Shift, language);
         turn.Reply(early
@@ -254,5 +269,20 @@ public sealed class AbsenceLeaveCommand : IBotCommand
         string In(string key) => Texts.Get(key, language);
         turn.Ask(In("AbsenceHow"), [new Choice(In("SwapWord"), In("SwapWord")), new Choice(In("LeaveWord"), In("LeaveWord"))]);
         return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>The words that confirm or decline a step asked about, as typed after the command ("签退 确认").</summary>
+internal static class DutyWords
+{
+    public static bool Confirms(string arguments, string language) => Is(arguments, "ConfirmWords", language);
+
+    public static bool Declines(string arguments, string language) => Is(arguments, "DeclineWords", language);
+
+    private static bool Is(string arguments, string key, string language)
+    {
+        var said = TextInput.ForMatching(arguments);
+        return said.Length > 0 && DutyTexts.Catalog.Get(key, language).Split('|').Concat(DutyTexts.Catalog.Get(key, TextCatalog.Chinese).Split('|'))
+            .Any(w => string.Equals(w, said, StringComparison.OrdinalIgnoreCase));
     }
 }

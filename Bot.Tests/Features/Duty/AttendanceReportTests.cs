@@ -36,7 +36,7 @@ public sealed class AttendanceReportTests : IDisposable
         await SayAsync("wangwu", "签到");
         await SayAsync("zhengshi", "签到");
         await SayAsync("zhangsan", "签到", Shanghai(26, 7, 12));
-        await SayAsync("zhangsan", "签退", Shanghai(26, 14, 30));
+        await SayAsync("zhangsan", "签退 确认", Shanghai(26, 14, 30));
         var end = Shanghai(26, 23, 1);
         _bot.Time.SetUtcNow(end.ToUniversalTime());
         await _bot.InScopeAsync(sp => sp.GetRequiredService<AttendanceWatch>().ProcessAsync(end, CancellationToken.None));

@@ -63,7 +63,7 @@ public sealed class AttendanceTests
         using var bot = At(Shanghai(26, 13, 44).AddSeconds(30));
         // 13:44:30 reads 13:44: as late as the clock beside it says.
         Assert.EndsWith("签到时间 13:44。您迟到了 6 小时 44 分钟，已记录为迟到。", await SayAsync(bot, "zhangsan", "签到"));
-        Assert.EndsWith("比下班时间早 1 小时，已记录为早退。", await SayAsync(bot, "zhangsan", "签退", Shanghai(26, 14, 0)));
+        Assert.EndsWith("比下班时间早 1 小时，已记录为早退。", await SayAsync(bot, "zhangsan", "签退 确认", Shanghai(26, 14, 0)));
     }
 
     [Fact]
@@ -141,7 +141,15 @@ public sealed class AttendanceTests
         using var bot = At(Shanghai(26, 6, 55));
         await SayAsync(bot, "zhangsan", "签到");
 
-        var reply = await SayAsync(bot, "zhangsan", "签退", Shanghai(26, 14, 30));
+        // Asked first: 签退 pressed from the help's buttons, or typed too soon, is not an early leave on the record.
+        Assert.Equal("现在还没到下班时间（15:00），此时签退将记为早退（提前 30 分钟，第2篇 2.1）。确定要签退吗？",
+            await SayAsync(bot, "zhangsan", "签退", Shanghai(26, 14, 30)));
+        Assert.Null(Assert.Single(await RecordsAsync(bot)).CheckOut);
+        Assert.Equal("好的，暂不签退，请继续值班。", await SayAsync(bot, "zhangsan", "暂不签退"));
+        Assert.Null(Assert.Single(await RecordsAsync(bot)).CheckOut);
+
+        await SayAsync(bot, "zhangsan", "签退");
+        var reply = await SayAsync(bot, "zhangsan", "确认签退（记早退）");
 
         Assert.Equal("签退成功：早班 07:00–15:00，签退时间 14:30。比下班时间早 30 分钟，已记录为早退。", reply);
         Assert.Equal(AttendanceMark.Early, Assert.Single(await RecordsAsync(bot)).CheckOut);
@@ -202,7 +210,7 @@ public sealed class AttendanceTests
         using var bot = At(Shanghai(26, 6, 50));
         await SayAsync(bot, "zhangsan", "签到");
         await SayAsync(bot, "zhengshi", "签到");
-        await SayAsync(bot, "zhengshi", "签退", Shanghai(26, 9, 0));
+        await SayAsync(bot, "zhengshi", "签退 确认", Shanghai(26, 9, 0));
 
         var reply = await SayAsync(bot, "zhaoliu", "今天谁值班");
 
