@@ -232,6 +232,13 @@ public sealed class ConversationEngine
                 turn.Ask(Texts.Get("NotUnderstoodOffered", turn.Language), offered);
                 return;
             }
+            // "3-1-502的钥匙在哪", "今天的交班怎么弄": command words inside the message, offered as buttons rather than the
+            // whole help, since they are most likely what was meant.
+            if (turn.Message.ChoiceValue is null && turn.Choice is null && MentionedCommands(turn, commandText) is { Count: > 0 } mentioned)
+            {
+                turn.Ask(Texts.Get("NotUnderstoodDidYouMean", turn.Language), mentioned);
+                return;
+            }
             turn.Reply(Texts.Get("NotUnderstood", turn.Language));
             WriteHelp(turn);
         }
@@ -318,6 +325,20 @@ public sealed class ConversationEngine
     // names no command, and only kept when what follows does.
     private static readonly string[] AskingWords =
         ["麻烦帮我", "请帮我", "我想要", "我需要", "帮我", "我要", "我想", "我来", "麻烦", "请", "i want to", "i'd like to", "please", "i need to"];
+
+    /// <summary>
+    /// The commands (at most four, the most used first) one of whose words of two or more characters appears in the
+    /// message, each a button with that word.
+    /// </summary>
+    private List<Choice> MentionedCommands(TurnContext turn, string text)
+    {
+        var folded = TextInput.ForMatching(text);
+        var language = turn.Language;
+        return [.. _commands
+            .Where(c => c.Info.IsAvailableTo(turn.Sender) && c.Info.Words.Any(w => w.Length >= 2 && folded.Contains(w, StringComparison.OrdinalIgnoreCase)))
+            .Take(4)
+            .Select(c => new Choice(c.Info.WordFor(language), c.Info.WordFor(language)))];
+    }
 
     /// <summary>What follows a leading "我要" / "帮我" / "please", or null when the message does not start so.</summary>
     private static string? AfterAsking(string text)

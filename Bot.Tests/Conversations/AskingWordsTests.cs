@@ -27,9 +27,25 @@ public sealed class AskingWordsTests : IDisposable
     [InlineData("麻烦帮我签到", "签到成功")]
     [InlineData("请签到", "签到成功")]
     [InlineData("我要借钥匙 3-1-502", "好的，借用钥匙 U-3-1-502（3-1-502）。请问用途是")]
-    [InlineData("我想查一下今天谁值班", "对不起，请您再说一遍")] // 查一下 is no command word: not guessed at
     public async Task AskingAsOfAColleague_RunsTheCommandAskedFor(string said, string replyStart) =>
         Assert.StartsWith(replyStart, await SayAsync("zhangsan", said));
+
+    [Theory]
+    [InlineData("我想查一下今天谁值班", "今天谁值班")] // 查一下 is no command word: not run, but offered
+    [InlineData("3-1-502的钥匙在哪", "钥匙")]
+    [InlineData("今天的交班怎么弄", "交班")]
+    public async Task CommandWordsInsideAMessage_AreOfferedAsButtons_NotTheWholeHelp(string said, string offered)
+    {
+        var chat = new LocalChatClient(_bot, "zhangsan");
+        var reply = Assert.Single(await chat.SayAsync(said));
+        Assert.Equal("对不起，我没有完全听懂。您是想办理以下哪一项？", reply.Text);
+        Assert.Contains(offered, reply.Choices.Select(c => c.Value));
+        Assert.True(reply.Choices.Count <= 4);
+    }
+
+    [Fact]
+    public async Task NoCommandWordAtAll_IsStillAskedAgainWithTheHelp() =>
+        Assert.StartsWith("对不起，请您再说一遍。\n张三您好", await SayAsync("zhangsan", "嗯嗯嗯"));
 
     [Fact]
     public async Task CommandsThatStartWith我_AreStillThemselves_AndAnOwnersQuestionIsStillPassedOn()
