@@ -242,7 +242,7 @@ public sealed class ClockCommand : IBotCommand
 {
     private static readonly TextCatalog Texts = DutyTexts.Catalog;
 
-    public CommandInfo Info { get; } = new("clock", ["打卡"], ["clock", "punch"], Texts, "ClockDescription", HelpOrder: 90, ListedFor: Roles.None);
+    public CommandInfo Info { get; } = new("clock", ["打卡"], ["clock", "punch"], Texts, "ClockDescription", HelpOrder: 90);
 
     public ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
@@ -261,7 +261,7 @@ public sealed class AbsenceLeaveCommand : IBotCommand
 {
     private static readonly TextCatalog Texts = DutyTexts.Catalog;
 
-    public CommandInfo Info { get; } = new("absence", ["请假", "我要请假"], ["day off", "absence"], Texts, "AbsenceDescription", HelpOrder: 91);
+    public CommandInfo Info { get; } = new("absence", ["请假"], ["day off", "absence"], Texts, "AbsenceDescription", HelpOrder: 91);
 
     public ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
