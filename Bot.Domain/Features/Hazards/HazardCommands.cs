@@ -350,8 +350,10 @@ public sealed class HazardWatch(HazardDesk desk)
         var acted = 0;
         foreach (var overdue in await desk.Store.OverdueAsync(now - desk.Policy.ReturnWithin, cancellationToken))
         {
+            var done = false;
             var won = await desk.Store.AtomicallyAsync(async () =>
             {
+                // Re-read inside the unit: 退回 or another instance may have changed it since the list was read.
                 if (await desk.Store.FindAsync(overdue.Id, cancellationToken) is not { Status: HazardUseStatus.Issued, RemindedAt: null } use) return;
                 use.Reminded(now);
                 var since = desk.Clock(use.IssuedAt!.Value);
@@ -360,9 +362,9 @@ public sealed class HazardWatch(HazardDesk desk)
                 if (use.DecidedById is { } issuer && issuer != use.UserId)
                     await desk.TellAsync(issuer, $"hazard:{use.Id}:remind-issuer", l => new OutgoingMessage(
                         Texts.Get("ReturnOverdueToIssuer", l, HazardDesk.Describe(use, l), since)), cancellationToken);
-                acted++;
+                done = true;
             }, cancellationToken);
-            if (!won) continue;
+            if (won && done) acted++;
         }
         return acted;
     }
