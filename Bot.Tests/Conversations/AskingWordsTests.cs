@@ -57,6 +57,16 @@ public sealed class AskingWordsTests : IDisposable
     }
 
     [Fact]
+    public async Task AKeyReturnSaidTheOtherWayRound_IsOfferedAs还钥匙_第4篇_1_2_3()
+    {
+        var chat = new LocalChatClient(_bot, "zhangsan");
+        var reply = Assert.Single(await chat.SayAsync("钥匙 3-1-502 还回来了"));
+        Assert.Equal("归还钥匙请发送“还钥匙 3-1-502”，按提示逐项确认后由钥匙保管人收回（第4篇 1.2.3）。", reply.Text);
+        Assert.Equal(["还钥匙 3-1-502"], reply.Choices.Select(c => c.Value));
+        Assert.Equal(["还钥匙"], Assert.Single(await chat.SayAsync("钥匙还了")).Choices.Select(c => c.Value));
+    }
+
+    [Fact]
     public async Task WhereIsAKey_AskedAsPeopleAsk()
     {
         Assert.StartsWith("钥匙 U-3-1-502（3-1-502）", await SayAsync("lisi", "钥匙 3-1-502 在谁那"));

@@ -11,6 +11,8 @@ public sealed class WhereIsKeyCommand(IKeyStore store, KeyDesk desk) : IBotComma
     private static readonly string[] WhereWords =
         ["在什么地方", "在谁那里", "在谁手里", "在谁手上", "在谁那儿", "在谁那边", "在哪里", "在哪儿", "在谁那", "在哪呢", "谁拿着", "谁借了", "在哪", "where"];
 
+    private static readonly string[] ReturnedWords = ["还回来了", "已归还", "归还了", "已还", "还了", "returned"];
+
     public CommandInfo Info { get; } = new("where-key", ["钥匙", "钥匙在哪"], ["where is key", "key"], Texts, "WhereDescription", HelpOrder: 22);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
@@ -25,6 +27,15 @@ public sealed class WhereIsKeyCommand(IKeyStore store, KeyDesk desk) : IBotComma
         if (text.Length == 0)
         {
             turn.AskForArguments(Info, Texts.Get("WhereUsage", turn.Language));
+            return;
+        }
+        // "钥匙还了", "钥匙 3-1-502 还回来了": a return said the other way round; offered as 还钥匙, which asks the checks.
+        if (ReturnedWords.FirstOrDefault(w => text.EndsWith(w, StringComparison.Ordinal)) is { } returned)
+        {
+            var which = text[..^returned.Length].Trim();
+            var word = Texts.Get("WordReturn", turn.Language);
+            var value = which.Length == 0 ? word : $"{word} {which}";
+            turn.Ask(Texts.Get("ReturnSaidOtherWayRound", turn.Language, value), [new Choice(value, value)]);
             return;
         }
         var key = await desk.ResolveAsync(text, KeyDesk.Again(Info, turn.Language), cancellationToken);
