@@ -24,6 +24,17 @@ public sealed class TextCatalog(string baseName, System.Reflection.Assembly asse
         return args.Length == 0 ? format : string.Format(culture, format, args);
     }
 
+    /// <summary>
+    /// A button that runs a command on one record: value "确认交出 12" (the command word of <paramref name="wordKey"/>, the
+    /// id, and <paramref name="then"/> when given), labelled with <paramref name="labelKey"/>'s text or else the word.
+    /// </summary>
+    public Choice Action(string wordKey, long id, string language, string? labelKey = null, string? then = null)
+    {
+        var word = Get(wordKey, language);
+        var value = $"{word} {id.ToString(System.Globalization.CultureInfo.InvariantCulture)}" + (then is null ? "" : " " + then);
+        return new Choice(value, labelKey is null ? word : Get(labelKey, language));
+    }
+
     /// <summary>The text, or null when the catalog has no such key (for optional entries such as a feature's help topic).</summary>
     public string? Find(string key, string language) => _resources.GetString(key, CultureFor(language));
 

@@ -125,7 +125,7 @@ public sealed partial class HazardDesk(IHazardStore store, HazardPolicy policy, 
         if (open.Count == 1) return (open[0], rest);
         var choices = new List<Choice>();
         foreach (var use in open)
-            choices.Add(HazardTexts.Action(wordKey, use.Id, turn.Language, then: rest.Length == 0 ? null : rest) with
+            choices.Add(Texts.Action(wordKey, use.Id, turn.Language, then: rest.Length == 0 ? null : rest) with
             {
                 Label = Texts.Get("UseChoice", turn.Language, Describe(use, turn.Language), await NameAsync(use.UserId, cancellationToken)),
             });
@@ -171,7 +171,7 @@ public sealed class DrawHazardCommand(HazardDesk desk) : IBotCommand
         foreach (var approver in approvers)
             await desk.TellAsync(approver.Id, $"hazard:{use.Id}:ask:{approver.Id}", l => new OutgoingMessage(
                 Texts.Get("AskApprover", l, turn.Sender.DisplayName, HazardDesk.Describe(use, l)),
-                [HazardTexts.Action("WordIssue", use.Id, l, "IssueLabel"), HazardTexts.Action("WordRefuse", use.Id, l, "RefuseLabel")]), cancellationToken);
+                [Texts.Action("WordIssue", use.Id, l, "IssueLabel"), Texts.Action("WordRefuse", use.Id, l, "RefuseLabel")]), cancellationToken);
         turn.Reply(Texts.Get("Requested", language, HazardDesk.Describe(use, language),
             string.Join(language == TextCatalog.English ? ", " : "、", approvers.Select(a => a.Name))));
     }
@@ -345,6 +345,13 @@ public sealed class HazardWatch(HazardDesk desk)
 {
     private static readonly TextCatalog Texts = HazardTexts.Catalog;
 
+    /// <summary>"退回危险品 3", labelled with its number too: one may hold several lines.</summary>
+    private static Choice ReturnButton(long id, string language)
+    {
+        var action = Texts.Action("WordReturn", id, language);
+        return action with { Label = action.Value };
+    }
+
     public async Task<int> ProcessAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var acted = 0;
@@ -358,7 +365,7 @@ public sealed class HazardWatch(HazardDesk desk)
                 use.Reminded(now);
                 var since = desk.Clock(use.IssuedAt!.Value);
                 await desk.TellAsync(use.UserId, $"hazard:{use.Id}:remind", l => new OutgoingMessage(
-                    Texts.Get("ReturnReminder", l, HazardDesk.Describe(use, l), since, use.Id), [HazardTexts.Action("WordReturn", use.Id, l)]), cancellationToken);
+                    Texts.Get("ReturnReminder", l, HazardDesk.Describe(use, l), since, use.Id), [ReturnButton(use.Id, l)]), cancellationToken);
                 if (use.DecidedById is { } issuer && issuer != use.UserId)
                     await desk.TellAsync(issuer, $"hazard:{use.Id}:remind-issuer", l => new OutgoingMessage(
                         Texts.Get("ReturnOverdueToIssuer", l, HazardDesk.Describe(use, l), since)), cancellationToken);

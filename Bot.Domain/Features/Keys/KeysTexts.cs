@@ -22,9 +22,5 @@ public static class KeysTexts
     public static string Separator(string language) => language == TextCatalog.English ? ", " : "、";
 
     /// <summary>A choice whose value is a command word and an id: "确认交出 12".</summary>
-    public static Choice Action(string wordKey, long id, string language, string? labelKey = null)
-    {
-        var word = Catalog.Get(wordKey, language);
-        return new Choice($"{word} {id.ToString(CultureInfo.InvariantCulture)}", labelKey is null ? word : Catalog.Get(labelKey, language));
-    }
+    public static Choice Action(string wordKey, long id, string language, string? labelKey = null) => Catalog.Action(wordKey, id, language, labelKey);
 }
