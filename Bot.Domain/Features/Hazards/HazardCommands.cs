@@ -107,6 +107,21 @@ public sealed partial class HazardDesk(IHazardStore store, HazardPolicy policy, 
         return Texts.Get("RecordLine", language, Describe(use, language), user, state);
     }
 
+    /// <summary>
+    /// The request a shift lead approves or refuses (发放 / 不发放危险品), and what was said after it: still waiting, and
+    /// not their own — approving one's own request would skip the second person the policy puts between a member of
+    /// staff and the poison (第13篇 3.0).
+    /// </summary>
+    public async Task<(HazardUse Use, string Said)?> RequestToDecideAsync(TurnContext turn, string arguments, string wordKey, CancellationToken cancellationToken)
+    {
+        if (await PickAsync(turn, arguments, wordKey, u => u.Status == HazardUseStatus.Requested && u.UserId != turn.Sender.Id,
+                "NoneRequested", cancellationToken) is not var (use, said))
+            return null;
+        if (use.Status != HazardUseStatus.Requested) throw new BotRuleException(Texts, "AlreadyDecided", use.Id, await NameAsync(use.DecidedById, cancellationToken));
+        if (use.UserId == turn.Sender.Id) throw new BotRuleException(Texts, "OwnRequest", use.Id);
+        return (use, said);
+    }
+
     /// <summary>The use meant by "发放危险品 12" (the number and what followed it), or null with the open ones offered.</summary>
     public async Task<(HazardUse Use, string Said)?> PickAsync(TurnContext turn, string arguments, string wordKey, Func<HazardUse, bool> fits,
         string noneKey, CancellationToken cancellationToken)
@@ -187,13 +202,8 @@ public sealed class IssueHazardCommand(HazardDesk desk) : IBotCommand
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        if (await desk.PickAsync(turn, arguments, "WordIssue", u => u.Status == HazardUseStatus.Requested && u.UserId != turn.Sender.Id,
-                "NoneRequested", cancellationToken) is not var (use, _))
-            return;
+        if (await desk.RequestToDecideAsync(turn, arguments, "WordIssue", cancellationToken) is not var (use, _)) return;
         var language = turn.Language;
-        if (use.Status != HazardUseStatus.Requested) throw new BotRuleException(Texts, "AlreadyDecided", use.Id, await desk.NameAsync(use.DecidedById, cancellationToken));
-        // Approving one's own request would skip the second person the policy puts between a member of staff and the poison.
-        if (use.UserId == turn.Sender.Id) throw new BotRuleException(Texts, "OwnRequest", use.Id);
         use.Issue(turn.Sender.Id, turn.Now);
         await desk.TellAsync(use.UserId, $"hazard:{use.Id}:issued", l => new OutgoingMessage(
             Texts.Get("IssuedToYou", l, turn.Sender.DisplayName, HazardDesk.Describe(use, l), use.Id)), cancellationToken);
@@ -211,11 +221,7 @@ public sealed class RefuseHazardCommand(HazardDesk desk) : IBotCommand
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        if (await desk.PickAsync(turn, arguments, "WordRefuse", u => u.Status == HazardUseStatus.Requested && u.UserId != turn.Sender.Id,
-                "NoneRequested", cancellationToken) is not var (use, reason))
-            return;
-        if (use.Status != HazardUseStatus.Requested) throw new BotRuleException(Texts, "AlreadyDecided", use.Id, await desk.NameAsync(use.DecidedById, cancellationToken));
-        if (use.UserId == turn.Sender.Id) throw new BotRuleException(Texts, "OwnRequest", use.Id);
+        if (await desk.RequestToDecideAsync(turn, arguments, "WordRefuse", cancellationToken) is not var (use, reason)) return;
         use.Refuse(turn.Sender.Id, turn.Now);
         var why = turn.AsTyped(reason);
         await desk.TellAsync(use.UserId, $"hazard:{use.Id}:refused", l => new OutgoingMessage(why.Length == 0
