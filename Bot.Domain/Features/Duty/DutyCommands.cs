@@ -235,39 +235,26 @@ public sealed class OnDutyCommand(IRosterStore roster, IDutyManagerStore manager
 }
 
 /// <summary>
-/// 打卡 alone: check in or check out? Asked with both as buttons rather than guessed, since a wrong guess would record
-/// an early leave (签退 before the end) or a check-in nobody meant.
+/// A word that only points the way: it says how to go about something and offers, as buttons, the commands that do it.
+/// 打卡 asks 签到 or 签退 rather than guessing (a wrong guess would record an early leave, or a check-in nobody meant);
+/// 请假 — a day off is not taken in chat — points to 调班 (approved in advance, 第2篇 1.8) and 外出 (第7篇 1.2.3).
 /// </summary>
-public sealed class ClockCommand : IBotCommand
+public sealed class SignpostCommand(CommandInfo info, string textKey, params string[] wordKeys) : IBotCommand
 {
     private static readonly TextCatalog Texts = DutyTexts.Catalog;
 
-    public CommandInfo Info { get; } = new("clock", ["打卡"], ["clock", "punch"], Texts, "ClockDescription", HelpOrder: 90);
+    public static SignpostCommand Clock() =>
+        new(new("clock", ["打卡"], ["clock", "punch"], Texts, "ClockDescription", HelpOrder: 90), "ClockWhich", "CheckInWord", "CheckOutWord");
+
+    public static SignpostCommand DayOff() =>
+        new(new("absence", ["请假"], ["day off", "absence"], Texts, "AbsenceDescription", HelpOrder: 91), "AbsenceHow", "SwapWord", "LeaveWord");
+
+    public CommandInfo Info => info;
 
     public ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         var language = turn.Language;
-        string In(string key) => Texts.Get(key, language);
-        turn.Ask(In("ClockWhich"), [new Choice(In("CheckInWord"), In("CheckInWord")), new Choice(In("CheckOutWord"), In("CheckOutWord"))]);
-        return ValueTask.CompletedTask;
-    }
-}
-
-/// <summary>
-/// 请假: a day's leave is not taken in chat; what the bot does offer instead — 调班 (swap, approved in advance, 第2篇
-/// 1.8) and 外出 (stepping out during the shift, 第7篇 1.2.3) — with both as buttons.
-/// </summary>
-public sealed class AbsenceLeaveCommand : IBotCommand
-{
-    private static readonly TextCatalog Texts = DutyTexts.Catalog;
-
-    public CommandInfo Info { get; } = new("absence", ["请假"], ["day off", "absence"], Texts, "AbsenceDescription", HelpOrder: 91);
-
-    public ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
-    {
-        var language = turn.Language;
-        string In(string key) => Texts.Get(key, language);
-        turn.Ask(In("AbsenceHow"), [new Choice(In("SwapWord"), In("SwapWord")), new Choice(In("LeaveWord"), In("LeaveWord"))]);
+        turn.Ask(Texts.Get(textKey, language), [.. wordKeys.Select(k => Texts.Get(k, language)).Select(word => new Choice(word, word))]);
         return ValueTask.CompletedTask;
     }
 }

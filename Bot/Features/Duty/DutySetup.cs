@@ -27,8 +27,8 @@ public static class DutySetup
         builder.Services.AddScoped<IRosterStore, RosterStore>();
         builder.Services.AddScoped<IAttendanceStore, AttendanceStore>();
         builder.Services.AddScoped<IBotCommand, CheckInCommand>();
-        builder.Services.AddScoped<IBotCommand, ClockCommand>();
-        builder.Services.AddScoped<IBotCommand, AbsenceLeaveCommand>();
+        builder.Services.AddScoped<IBotCommand>(_ => SignpostCommand.Clock());
+        builder.Services.AddScoped<IBotCommand>(_ => SignpostCommand.DayOff());
         builder.Services.AddScoped<IBotCommand, CheckOutCommand>();
         builder.Services.AddScoped<IBotCommand, MyShiftsCommand>();
         builder.Services.AddScoped<IBotCommand, OnDutyCommand>();
