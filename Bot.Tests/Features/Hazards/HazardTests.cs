@@ -87,7 +87,7 @@ public sealed class HazardTests : IDisposable
     }
 
     [Fact]
-    public async Task RefusedWithAReason_ThePersonHearsWhy_AndNothingIsOut()
+    public async Task RefusedWithAReason_ThePersonHearsWhy_AndNothingIsOut_第13篇_3_0()
     {
         await SayAsync("zhangsan", "领用危险品 敌敌畏 1瓶 绿化带杀虫");
         await InboxAsync("wangwu");
