@@ -11,6 +11,7 @@ using Bot.Features.Escalation;
 using Bot.Features.Keys;
 using Bot.Features.Handover;
 using Bot.Features.Hazards;
+using Bot.Features.Archives;
 using Bot.Persistence;
 using Bot.Scheduling;
 
@@ -27,6 +28,7 @@ builder.AddKeys();
 builder.AddHandover();
 builder.AddCallbacks();
 builder.AddHazards();
+builder.AddArchives();
 builder.AddDemoData();
 builder.AddLocalChat();
 builder.AddTeamsChannel();
@@ -52,6 +54,7 @@ app.MapDuty();
 app.MapHandoverAdmin();
 app.MapCallbacks();
 app.MapHazards();
+app.MapArchives();
 app.AnnounceWhereToChat();
 
 await app.RunAsync();

@@ -56,4 +56,5 @@ public enum CriticalSection : long
     Migrations = 0x426F_7403,
     KeyImport = 0x426F_7420,
     RosterImport = 0x426F_7410,
+    ArchiveImport = 0x426F_7430,
 }

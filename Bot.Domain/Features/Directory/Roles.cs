@@ -21,6 +21,8 @@ public enum Roles
     DepartmentManager = 64,
     /// <summary>总经理: general manager, last level (第3篇 1.3).</summary>
     GeneralManager = 128,
+    /// <summary>文员: keeps the department's files and archive and lends them (第5篇 1.1–1.3, 第6篇).</summary>
+    Clerk = 256,
 }
 
 /// <summary>Role names as people write them: Chinese (the policy's words), English, and the CSV code.</summary>
@@ -36,6 +38,7 @@ public static class RoleNames
         (Roles.Supervisor, "supervisor", "客服主任", "Customer service supervisor"),
         (Roles.DepartmentManager, "department_manager", "客服部经理", "Customer service manager"),
         (Roles.GeneralManager, "general_manager", "总经理", "General manager"),
+        (Roles.Clerk, "clerk", "文员", "Clerk"),
     ];
 
     private static readonly char[] Separators = [';', '；', '|', '、', ',', '，', ' '];

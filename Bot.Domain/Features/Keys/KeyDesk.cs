@@ -14,7 +14,7 @@ public sealed class KeyDesk(IKeyStore store, IDirectoryStore directory, INotifie
 
     /// <summary>Every role a member of staff may hold: help lists staff-only commands open to owners (for the refusal log) to these.</summary>
     public const Roles AnyStaffRole = Roles.Staff | Roles.FrontDesk | Roles.KeyCustodian | Roles.AttendanceClerk | Roles.ShiftLead
-        | Roles.Supervisor | Roles.DepartmentManager | Roles.GeneralManager;
+        | Roles.Supervisor | Roles.DepartmentManager | Roles.GeneralManager | Roles.Clerk;
 
     /// <summary>Those who answer for keys and may read a key's custody trail: the custodian and the supervisors.</summary>
     public const Roles Overseers = Roles.KeyCustodian | Roles.ShiftLead | Roles.Supervisor | Roles.DepartmentManager | Roles.GeneralManager;

@@ -1,4 +1,5 @@
 using Bot.Domain.Conversations;
+using Bot.Domain.Features.Archives;
 using Bot.Domain.Features.Directory;
 using Bot.Domain.Features.Duty;
 using Bot.Domain.Features.Keys;
@@ -76,7 +77,7 @@ public static class DemoData
             P("zhangsan", "张三", Roles.Staff, "wangwu"),
             P("lisi", "李四", Roles.Staff, "wangwu"),
             P("wujiu", "吴九", Roles.Staff, "wangwu"),
-            P("zhengshi", "郑十", Roles.FrontDesk | Roles.AttendanceClerk, "wangwu"),
+            P("zhengshi", "郑十", Roles.FrontDesk | Roles.AttendanceClerk | Roles.Clerk, "wangwu"),
             P("zhouba", "周八", Roles.KeyCustodian, "wangwu"));
 
         // The demo people's WeCom userids are their local ids (issue 8), so a WeCom test tenant or a fake can play
@@ -104,6 +105,18 @@ public static class DemoData
             new Key { Code = "U-5-1-101", Kind = KeyKind.Unit, Opens = "5-1-101", StoragePlace = "客服中心钥匙柜 3 号格", CustodianId = "zhouba" },
             new Key { Code = "S-01", Kind = KeyKind.ShowFlat, Opens = "样板房 8-2-1203", StoragePlace = "客服中心钥匙柜 9 号格", CustodianId = "zhouba" },
             new Key { Code = "F-01", Kind = KeyKind.FrontDesk, Opens = "前台抽屉及信报箱", StoragePlace = "前台", CustodianId = "zhengshi" });
+
+        // The archive 郑十 keeps as the department's clerk (第6篇): owners' files, documents (read only), drawings, records,
+        // one secret file and one member of staff's personal file.
+        db.AddRange(
+            new Archive { Code = "YH-3-1-502", Kind = ArchiveKind.Owner, Title = "3-1-502 业户档案（陈建国）", Place = "档案柜 A-1" },
+            new Archive { Code = "YH-3-1-501", Kind = ArchiveKind.Owner, Title = "3-1-501 业户档案", Place = "档案柜 A-1" },
+            new Archive { Code = "YH-5-1-101", Kind = ArchiveKind.Owner, Title = "5-1-101 业户档案", Place = "档案柜 A-2" },
+            new Archive { Code = "WS-2026-01", Kind = ArchiveKind.Document, Title = "2026年公司发文汇编", Place = "档案柜 B-1" },
+            new Archive { Code = "JS-3-01", Kind = ArchiveKind.Technical, Title = "3号楼给排水竣工图", Place = "图纸柜 1" },
+            new Archive { Code = "JL-2026-11", Kind = ArchiveKind.Record, Title = "2026年11月值班记录", Place = "档案柜 C-1" },
+            new Archive { Code = "HT-2026-03", Kind = ArchiveKind.Other, Title = "2026年保洁外包合同", Place = "带锁文件柜", Secret = true },
+            new Archive { Code = "RS-zhangsan", Kind = ArchiveKind.Staff, Title = "员工个人档案 张三", Place = "带锁文件柜" });
 
         static RosterAssignment[] Shifts(DateOnly date) =>
         [

@@ -287,6 +287,123 @@ namespace Bot.Persistence.Migrations.Sqlite
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Bot.Domain.Features.Archives.Archive", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Secret")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Archives", (string)null);
+                });
+
+            modelBuilder.Entity("Bot.Domain.Features.Archives.ArchiveLoan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArchiveCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BorrowerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LentById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReadOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReturnAnnouncedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArchiveCode");
+
+                    b.HasIndex("BorrowerId");
+
+                    b.HasIndex("RequestedAt");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("ArchiveLoans", (string)null);
+                });
+
             modelBuilder.Entity("Bot.Domain.Features.Callbacks.Callback", b =>
                 {
                     b.Property<long>("Id")
@@ -1947,6 +2064,21 @@ namespace Bot.Persistence.Migrations.Sqlite
                     b.HasIndex("SwapId");
 
                     b.ToTable("ShiftSwapHolds", (string)null);
+                });
+
+            modelBuilder.Entity("Bot.Domain.Features.Archives.ArchiveLoan", b =>
+                {
+                    b.HasOne("Bot.Domain.Features.Archives.Archive", null)
+                        .WithMany()
+                        .HasForeignKey("ArchiveCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bot.Domain.Features.Directory.Person", null)
+                        .WithMany()
+                        .HasForeignKey("BorrowerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Bot.Domain.Features.Callbacks.Callback", b =>
