@@ -291,6 +291,18 @@ public sealed class ArchiveTests : IDisposable
     }
 
     [Fact]
+    public async Task TheDocumentedExampleFile_Imports()
+    {
+        var csv = await File.ReadAllTextAsync(Path.Combine(Architecture.ArchitectureTests.RepositoryRoot(), "docs", "examples", "archives.csv"));
+        var client = _bot.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", Key);
+        var response = await client.PostAsync("/api/admin/archives", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var list = await client.GetFromJsonAsync<List<ArchivesSetup.ArchiveView>>("/api/admin/archives") ?? [];
+        Assert.Contains(new ArchivesSetup.ArchiveView("HT-2026-03", "other", "2026年保洁外包合同", "带锁文件柜", true, "in"), list);
+    }
+
+    [Fact]
     public async Task Help_HasTheArchiveTopic_TheClerksCommandsForTheClerk()
     {
         var help = await TextAsync("zhangsan", "帮助 档案借阅");
