@@ -51,6 +51,12 @@ public sealed partial class ArchiveDesk(IArchiveStore store, ArchivePolicy polic
     public async Task<IReadOnlyList<Person>> KeepersAsync(string exceptId, CancellationToken cancellationToken) =>
         (await store.KeepersAsync(cancellationToken)).Where(p => p.Id != exceptId).ToList();
 
+    /// <summary>The person as a participant when they keep the archive (an active clerk), else null.</summary>
+    public async Task<Participant?> KeeperAsync(string personId, CancellationToken cancellationToken) =>
+        await people.FindPersonAsync(personId, cancellationToken) is { Active: true } person && (person.Roles & ArchiveLoan.Keepers) != 0
+            ? new Participant(ParticipantKind.Staff, person.Id, person.Name, person.Roles, TextCatalog.NormalizeLanguage(person.Language))
+            : null;
+
     /// <summary>Who may approve reading a secret file: the general manager (第5篇 1.4).</summary>
     public async Task<IReadOnlyList<Person>> SecretApproversAsync(string exceptId, DateTimeOffset now, CancellationToken cancellationToken) =>
         (await people.PeopleAtAsync(EscalationLevel.GeneralManager, now, cancellationToken)).Where(p => p.Active && p.Id != exceptId).ToList();
@@ -144,9 +150,14 @@ public sealed partial class ArchiveDesk(IArchiveStore store, ArchivePolicy polic
         if (words.Length > 0 && long.TryParse(TextInput.Normalize(words[0]), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0)
             return (await store.FindLoanAsync(id, cancellationToken) ?? throw new BotRuleException(Texts, "LoanNotFound", id), after);
         var open = (await store.OpenLoansAsync(cancellationToken)).Where(fits).ToList();
-        if (words.Length > 0 && open.Where(l => string.Equals(l.ArchiveCode, words[0], StringComparison.OrdinalIgnoreCase)).ToList() is [var named])
-            return (named, after);
         var rest = turn.AsTyped(arguments.Trim());
+        // "收回档案 YH-3-1-502 封皮破损": a file's code narrows the choice to its loans, and the words after it are what was said.
+        if (words.Length > 0 && await store.FindAsync(words[0], cancellationToken) is { } archive)
+        {
+            open = [.. open.Where(l => l.ArchiveCode == archive.Code)];
+            if (open.Count == 0) throw new BotRuleException(Texts, "NoLoanForArchive", Describe(archive, turn.Language));
+            rest = after;
+        }
         if (open.Count == 0)
         {
             turn.Reply(Texts.Get(noneKey, turn.Language));
@@ -337,9 +348,19 @@ public sealed class ApproveArchiveCommand(ArchiveDesk desk) : IBotCommand
         if (loan.Status != ArchiveLoanStatus.AwaitingApproval) throw new BotRuleException(Texts, "AlreadyDecided", loan.Id);
         var archive = await desk.ArchiveOfAsync(loan, cancellationToken);
         var borrower = await desk.NameAsync(loan.BorrowerId, cancellationToken);
-        loan.Approve(turn.Sender.Id);
+        if (await desk.KeeperAsync(loan.BorrowerId, cancellationToken) is { } clerk)
+        {
+            // The clerk asked for it: approved, they take it from the archive they keep, as with any file of theirs.
+            loan.Approve(turn.Sender.Id);
+            await desk.LendAsync(loan, archive, clerk, turn.Now, cancellationToken);
+            await desk.TellAsync(loan.BorrowerId, $"archives:{loan.Id}:approved", l => new OutgoingMessage(
+                Texts.Get("ApprovedToKeeper", l, turn.Sender.DisplayName, ArchiveDesk.Describe(archive, l), ArchiveDesk.Day(loan.DueOn))), cancellationToken);
+            turn.Reply(Texts.Get("ApprovedReplyToKeeper", language, loan.Id, ArchiveDesk.Describe(archive, language), borrower));
+            return;
+        }
         var keepers = await desk.KeepersAsync(loan.BorrowerId, cancellationToken);
         if (keepers.Count == 0) throw new BotRuleException(Texts, "NoKeeper");
+        loan.Approve(turn.Sender.Id);
         await BorrowArchiveCommand.AskKeepersAsync(desk, loan, archive, borrower, keepers, cancellationToken);
         await desk.TellAsync(loan.BorrowerId, $"archives:{loan.Id}:approved", l => new OutgoingMessage(
             Texts.Get("ApprovedToYou", l, turn.Sender.DisplayName, ArchiveDesk.Describe(archive, l), ArchiveDesk.Join(keepers.Select(k => k.Name), l))), cancellationToken);

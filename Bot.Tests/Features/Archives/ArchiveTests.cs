@@ -154,6 +154,29 @@ public sealed class ArchiveTests : IDisposable
     }
 
     [Fact]
+    public async Task TheClerksOwnSecretRequest_OnceApproved_IsRegisteredAtOnce_第5篇_1_4()
+    {
+        await SayAsync("zhengshi", "借档案 HT-2026-03 归档前核对");
+        Assert.Equal(ArchiveLoanStatus.AwaitingApproval, Assert.Single(await LoansAsync()).Status);
+        Assert.Equal("已批准借阅登记 #1 HT-2026-03《2026年保洁外包合同》，郑十 是文员，已直接登记查阅。", await TextAsync("qianyi", "批准借阅档案 1"));
+        Assert.StartsWith("钱一 已批准您查阅 HT-2026-03《2026年保洁外包合同》，已登记", Assert.Single(await InboxAsync("zhengshi")).Text);
+        var loan = Assert.Single(await LoansAsync());
+        Assert.Equal((ArchiveLoanStatus.Out, "zhengshi"), (loan.Status, loan.LentById));
+    }
+
+    [Fact]
+    public async Task TheClerk_NamesAFileToCountIn_WithANote_第6篇_1_2_5()
+    {
+        await SayAsync("zhangsan", "借档案 YH-3-1-502 核对");
+        await SayAsync("zhengshi", "借出档案 1");
+        Assert.Equal("YH-3-1-501《3-1-501 业户档案》 没有待您处理的借阅。", await TextAsync("zhengshi", "收回档案 YH-3-1-501"));
+        Assert.Equal("已收回借阅登记 #1 YH-3-1-502《3-1-502 业户档案（陈建国）》（借阅人：张三），请放回 档案柜 A-1。已记录：封皮有折痕",
+            await TextAsync("zhengshi", "收回档案 YH-3-1-502 封皮有折痕"));
+        var loan = Assert.Single(await LoansAsync());
+        Assert.Equal((ArchiveLoanStatus.Returned, "封皮有折痕"), (loan.Status, loan.Note));
+    }
+
+    [Fact]
     public async Task AStaffPersonalFile_IsNeverLent_NorListedForOthers_第5篇_1_5()
     {
         Assert.Equal("RS-zhangsan 是员工个人档案，属秘密材料，任何人无权翻阅，不能借阅（第5篇 1.5）。", await TextAsync("lisi", "借档案 RS-zhangsan 看看"));
