@@ -51,6 +51,9 @@ public sealed partial class ArchiveDesk(IArchiveStore store, ArchivePolicy polic
     public async Task<IReadOnlyList<Person>> KeepersAsync(string exceptId, CancellationToken cancellationToken) =>
         (await store.KeepersAsync(cancellationToken)).Where(p => p.Id != exceptId).ToList();
 
+    public async Task<bool> ActiveAsync(string personId, CancellationToken cancellationToken) =>
+        await people.FindPersonAsync(personId, cancellationToken) is { Active: true };
+
     /// <summary>The person as a participant when they keep the archive (an active clerk), else null.</summary>
     public async Task<Participant?> KeeperAsync(string personId, CancellationToken cancellationToken) =>
         await people.FindPersonAsync(personId, cancellationToken) is { Active: true } person && (person.Roles & ArchiveLoan.Keepers) != 0
@@ -692,10 +695,14 @@ public sealed class ArchiveDigestSection(ArchiveDesk desk) : IDigestSection
 
     public async Task<string?> BuildAsync(Person recipient, DateOnly day, string language, CancellationToken cancellationToken)
     {
-        var due = (await desk.Store.OpenLoansAsync(cancellationToken)).Where(l => l.Status != ArchiveLoanStatus.Out || l.DueOn < day).ToList();
-        if (due.Count == 0) return null;
-        var lines = new List<string> { Texts.Get("DigestSection", language, due.Count) };
-        foreach (var loan in due) lines.Add(await desk.RecordLineAsync(loan, day, language, cancellationToken));
-        return string.Join("\n", lines);
+        var lines = new List<string>();
+        foreach (var loan in await desk.Store.OpenLoansAsync(cancellationToken))
+        {
+            // 第6篇 1.2.7: someone leaving returns what they borrowed first — a file out with a person no longer active is listed whatever its date.
+            var left = loan.Status == ArchiveLoanStatus.Out && !await desk.ActiveAsync(loan.BorrowerId, cancellationToken);
+            if (loan.Status == ArchiveLoanStatus.Out && loan.DueOn >= day && !left) continue;
+            lines.Add(await desk.RecordLineAsync(loan, day, language, cancellationToken) + (left ? Texts.Get("BorrowerLeft", language) : ""));
+        }
+        return lines.Count == 0 ? null : string.Join("\n", [Texts.Get("DigestSection", language, lines.Count), .. lines]);
     }
 }

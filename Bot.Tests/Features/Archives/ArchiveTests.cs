@@ -224,7 +224,25 @@ public sealed class ArchiveTests : IDisposable
         // The supervisors' digest lists it too.
         await _bot.InScopeAsync(sp => sp.GetRequiredService<SupervisorDigest>().SendAsync(_bot.Time.GetUtcNow(), CancellationToken.None));
         await _bot.DispatchAsync();
-        Assert.Contains("【档案借阅：逾期未还及待处理（1条）】\n#1 JL-2026-11《2026年11月值班记录》 借阅人：张三，用途：整理值班记录 — 11-26 09:30 由郑十借出，应于 11-27 归还，已逾期",
+        Assert.Contains("【档案借阅：逾期未还、待处理及须清理的（1条）】\n#1 JL-2026-11《2026年11月值班记录》 借阅人：张三，用途：整理值班记录 — 11-26 09:30 由郑十借出，应于 11-27 归还，已逾期",
+            (await InboxAsync("zhaoliu")).Last().Text);
+    }
+
+    [Fact]
+    public async Task SomeoneLeaving_WithAFileOut_IsInTheDigest_WhateverItsDate_第6篇_1_2_7()
+    {
+        await SayAsync("lisi", "借档案 JS-3-01 查看管线 归还 11-30");
+        await SayAsync("zhengshi", "借出档案 1");
+        await _bot.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BotDbContext>();
+            (await db.Set<Bot.Domain.Features.Directory.Person>().SingleAsync(p => p.Id == "lisi")).Active = false;
+            await db.SaveChangesAsync();
+        });
+        await InboxAsync("zhaoliu");
+        await _bot.InScopeAsync(sp => sp.GetRequiredService<SupervisorDigest>().SendAsync(_bot.Time.GetUtcNow(), CancellationToken.None));
+        await _bot.DispatchAsync();
+        Assert.Contains("#1 JS-3-01《3号楼给排水竣工图》 借阅人：李四，用途：查看管线 — 11-26 09:30 由郑十借出，11-30 前归还（借阅人已离职或调离，须清理移交、归还档案，第6篇 1.2.7）",
             (await InboxAsync("zhaoliu")).Last().Text);
     }
 
