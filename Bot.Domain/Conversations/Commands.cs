@@ -20,6 +20,8 @@ public enum Audience
 /// <see cref="LookUp"/>: it only shows something (我的班次, 我的钥匙) and never asks back, so it too runs in the middle of a
 /// question, which stays open. <see cref="AnswersInline"/>: its arguments end in free text (答复 1 说明), and when a message
 /// the bot sent offers this command as its only button, a reply typed instead of pressing it is that text.
+/// <see cref="AnswersWhere"/>: it says where a thing is, taking "X 在哪" after its word, so "3-1-502的钥匙在哪" — its word
+/// inside the question — is offered as the whole question, "钥匙 3-1-502 在哪".
 /// </summary>
 public sealed record CommandInfo(
     string Name,
@@ -36,7 +38,8 @@ public sealed record CommandInfo(
     bool Urgent = false,
     bool TakesUrgentWord = false,
     bool LookUp = false,
-    bool AnswersInline = false)
+    bool AnswersInline = false,
+    bool AnswersWhere = false)
 {
     public IEnumerable<string> Words => ChineseWords.Concat(EnglishWords);
 

@@ -328,16 +328,31 @@ public sealed class ConversationEngine
 
     /// <summary>
     /// The commands (at most four, the most used first) one of whose words of two or more characters appears in the
-    /// message, each a button with that word.
+    /// message, each a button with that word. A where-question around the word of a command that answers one
+    /// ("3-1-502的钥匙在哪") is kept whole on its button ("钥匙 3-1-502 在哪").
     /// </summary>
     private List<Choice> MentionedCommands(TurnContext turn, string text)
     {
         var folded = TextInput.ForMatching(text);
         var language = turn.Language;
-        return [.. _commands
-            .Where(c => c.Info.IsAvailableTo(turn.Sender) && c.Info.Words.Any(w => w.Length >= 2 && folded.Contains(w, StringComparison.OrdinalIgnoreCase)))
-            .Take(4)
-            .Select(c => new Choice(c.Info.WordFor(language), c.Info.WordFor(language)))];
+        var asksWhere = TextInput.WithoutWhereQuestion(folded).Length < folded.Length;
+        var found = new List<Choice>();
+        foreach (var command in _commands.Where(c => c.Info.IsAvailableTo(turn.Sender)))
+        {
+            if (command.Info.Words.Where(w => w.Length >= 2).OrderByDescending(w => w.Length)
+                    .FirstOrDefault(w => folded.Contains(w, StringComparison.OrdinalIgnoreCase)) is not { } said)
+                continue;
+            var word = command.Info.WordFor(language);
+            if (asksWhere && command.Info.AnswersWhere)
+            {
+                var at = folded.IndexOf(said, StringComparison.OrdinalIgnoreCase);
+                var about = string.Join(' ', new[] { folded[..at].TrimEnd('的', ' '), folded[(at + said.Length)..].Trim() }.Where(p => p.Length > 0));
+                if (about.Length > 0) word += " " + about;
+            }
+            found.Add(new Choice(word, word));
+            if (found.Count == 4) break;
+        }
+        return found;
     }
 
     /// <summary>What follows a leading "我要" / "帮我" / "please", or null when the message does not start so.</summary>

@@ -44,6 +44,18 @@ public static class TextInput
     /// <summary>Text for matching words: normalised, lower-case, without trailing punctuation.</summary>
     public static string ForMatching(string? text) => Normalize(text).TrimEnd(TrailingPunctuation).ToLowerInvariant();
 
+    // Longest first, so "在哪儿" is taken whole.
+    private static readonly string[] WhereWords =
+        ["在什么地方", "在谁那里", "在谁手里", "在谁手上", "在谁那儿", "在谁那边", "在哪里", "在哪儿", "在谁那", "在哪呢", "谁拿着", "谁借了", "在哪", "where"];
+
+    /// <summary>"3-1-502 在谁那" → "3-1-502": a thing asked about with where-it-is words after it (text as <see cref="ForMatching"/> gives it).</summary>
+    public static string WithoutWhereQuestion(string text)
+    {
+        foreach (var word in WhereWords)
+            if (text.EndsWith(word, StringComparison.Ordinal)) return text[..^word.Length].Trim();
+        return text;
+    }
+
     // Plain yes and no as people type them, for a question whose choices have the values "yes" and "no" (a yes also
     // answers a choice valued "confirm" or "ok": 确认 an item, ✓ 正常).
     private static readonly HashSet<string> YesWords = new(StringComparer.Ordinal)

@@ -32,7 +32,8 @@ public sealed class AskingWordsTests : IDisposable
 
     [Theory]
     [InlineData("我想查一下今天谁值班", "今天谁值班")] // 查一下 is no command word: not run, but offered
-    [InlineData("3-1-502的钥匙在哪", "钥匙")]
+    [InlineData("3-1-502的钥匙在哪", "钥匙 3-1-502")]
+    [InlineData("3-1-502的档案在谁那", "查档案 3-1-502 在谁那")]
     [InlineData("今天的交班怎么弄", "交班")]
     public async Task CommandWordsInsideAMessage_AreOfferedAsButtons_NotTheWholeHelp(string said, string offered)
     {
@@ -41,6 +42,15 @@ public sealed class AskingWordsTests : IDisposable
         Assert.Equal("对不起，我没有完全听懂。您是想办理以下哪一项？", reply.Text);
         Assert.Contains(offered, reply.Choices.Select(c => c.Value));
         Assert.True(reply.Choices.Count <= 4);
+    }
+
+    [Fact]
+    public async Task AWhereQuestionAroundACommandWord_IsOfferedWhole_AndPressingItAnswers_第4篇_1_2_1()
+    {
+        var chat = new LocalChatClient(_bot, "zhangsan");
+        var offered = Assert.Single(await chat.SayAsync("3-1-502的钥匙在谁手上"));
+        Assert.Equal("钥匙 3-1-502 在谁手上", offered.Choices[0].Value);
+        Assert.Contains("U-3-1-502", Assert.Single(await chat.PressAsync(offered.Choices[0].Value)).Text);
     }
 
     [Fact]

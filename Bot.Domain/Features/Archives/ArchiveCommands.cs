@@ -612,12 +612,15 @@ public sealed class FindArchiveCommand(ArchiveDesk desk) : IBotCommand
     private static readonly TextCatalog Texts = ArchiveTexts.Catalog;
     private const int Shown = 10;
 
-    public CommandInfo Info { get; } = new("archive-find", ["查档案", "档案目录"], ["find archive"], Texts, "FindDescription", HelpOrder: 69, LookUp: true);
+    public CommandInfo Info { get; } = new("archive-find", ["查档案", "档案目录", "档案", "档案在哪"], ["find archive", "archive"], Texts, "FindDescription", HelpOrder: 69, LookUp: true, AnswersWhere: true);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         var language = turn.Language;
-        var words = turn.AsTyped(arguments).Trim();
+        // "档案 YH-3-1-502 在谁那": where it is, asked the other way round.
+        var typed = turn.AsTyped(arguments).Trim();
+        var bare = TextInput.WithoutWhereQuestion(TextInput.ForMatching(typed));
+        var words = bare.Length < TextInput.ForMatching(typed).Length ? bare : typed;
         if (words.Length == 0)
         {
             turn.AskForArguments(Info, Texts.Get("FindUsage", language));

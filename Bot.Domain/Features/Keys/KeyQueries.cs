@@ -7,23 +7,13 @@ namespace Bot.Domain.Features.Keys;
 public sealed class WhereIsKeyCommand(IKeyStore store, KeyDesk desk) : IBotCommand
 {
     private static readonly TextCatalog Texts = KeysTexts.Catalog;
-    // Longest first, so "在哪儿" is taken whole.
-    private static readonly string[] WhereWords =
-        ["在什么地方", "在谁那里", "在谁手里", "在谁手上", "在谁那儿", "在谁那边", "在哪里", "在哪儿", "在谁那", "在哪呢", "谁拿着", "谁借了", "在哪", "where"];
-
     private static readonly string[] ReturnedWords = ["还回来了", "已归还", "归还了", "已还", "还了", "returned"];
 
-    public CommandInfo Info { get; } = new("where-key", ["钥匙", "钥匙在哪"], ["where is key", "key"], Texts, "WhereDescription", HelpOrder: 22);
+    public CommandInfo Info { get; } = new("where-key", ["钥匙", "钥匙在哪"], ["where is key", "key"], Texts, "WhereDescription", HelpOrder: 22, AnswersWhere: true);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        var text = TextInput.ForMatching(arguments);
-        foreach (var word in WhereWords)
-            if (text.EndsWith(word, StringComparison.Ordinal))
-            {
-                text = text[..^word.Length].Trim();
-                break;
-            }
+        var text = TextInput.WithoutWhereQuestion(TextInput.ForMatching(arguments));
         if (text.Length == 0)
         {
             turn.AskForArguments(Info, Texts.Get("WhereUsage", turn.Language));

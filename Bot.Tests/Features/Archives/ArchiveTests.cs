@@ -290,6 +290,9 @@ public sealed class ArchiveTests : IDisposable
         Assert.Equal("找到 2 份档案：\nYH-3-1-501《3-1-501 业户档案》［业户档案］在库（档案柜 A-1）\nYH-3-1-502《3-1-502 业户档案（陈建国）》［业户档案］已由 张三 借出，11-29 前归还", found.Text);
         Assert.Equal(["借档案 YH-3-1-501"], found.Choices.Select(c => c.Value));
         Assert.Contains("HT-2026-03《2026年保洁外包合同》［其他·保密］在库", await TextAsync("lisi", "查档案 合同"));
+        // Asked the way people ask.
+        Assert.Contains("YH-3-1-502《3-1-502 业户档案（陈建国）》［业户档案］已由 张三 借出", await TextAsync("wujiu", "档案 YH-3-1-502 在谁那"));
+        Assert.StartsWith("请输入档案编号、房号或名称中的关键词", await TextAsync("wujiu", "档案"));
     }
 
     [Fact]
