@@ -21,7 +21,8 @@ public enum Audience
 /// question, which stays open. <see cref="AnswersInline"/>: its arguments end in free text (答复 1 说明), and when a message
 /// the bot sent offers this command as its only button, a reply typed instead of pressing it is that text.
 /// <see cref="AnswersWhere"/>: it says where a thing is, taking "X 在哪" after its word, so "3-1-502的钥匙在哪" — its word
-/// inside the question — is offered as the whole question, "钥匙 3-1-502 在哪".
+/// inside the question — is offered as the whole question, "钥匙 3-1-502 在哪". <see cref="Flow"/>: the flow this command
+/// starts when another object runs it (回访 starts the survey), so that the command typed in it counts as its own.
 /// </summary>
 public sealed record CommandInfo(
     string Name,
@@ -39,7 +40,8 @@ public sealed record CommandInfo(
     bool TakesUrgentWord = false,
     bool LookUp = false,
     bool AnswersInline = false,
-    bool AnswersWhere = false)
+    bool AnswersWhere = false,
+    string? Flow = null)
 {
     public IEnumerable<string> Words => ChineseWords.Concat(EnglishWords);
 

@@ -118,6 +118,14 @@ public sealed class ConversationEngine
                 }
                 if (_flows.TryGetValue(turn.State.Flow!, out var flow))
                 {
+                    // "回访" typed alone in the survey it started: the person is already doing it. The open question again —
+                    // not an answer, and not a fresh start that would lose what was answered so far. (A command that runs
+                    // its own flow — 交班, 值班记录 — is handed the restatement and says where it stands itself.)
+                    if (OwnCommandAlone(turn))
+                    {
+                        turn.AskAgain(Texts.Get("CarryOn", turn.Language));
+                        return;
+                    }
                     if (RestatedCommand(turn) is var (restated, restatedArguments))
                     {
                         // "调班 老李 明天" while 调班 asks which day: the request said again, started afresh.
@@ -443,6 +451,10 @@ public sealed class ConversationEngine
     /// would otherwise be written into the answer: "值班记录 5号楼门禁坏了" as what happened): the request restated, to
     /// be started afresh. The command decides what afresh means (交班 resumes where the preparation stands).
     /// </summary>
+    private bool OwnCommandAlone(TurnContext turn) =>
+        turn.Message.ChoiceValue is null && turn.Choice is null
+        && TypedCommandIn(turn, out var ownFlow) is ({ Info.Flow: not null }, { Length: 0 }) && ownFlow;
+
     private (IBotCommand Command, string Arguments)? RestatedCommand(TurnContext turn)
     {
         if (turn.Message.ChoiceValue is not null || turn.Choice is not null) return null;
@@ -525,7 +537,7 @@ public sealed class ConversationEngine
         if (FindCommand(turn.Text, TypedBy(turn)) is not var (command, arguments) || !command.Info.IsAvailableTo(turn.Sender)
             || (arguments.Length > 0 && !SetApart(TextInput.Normalize(turn.Text), arguments)))
             return null;
-        ownFlow = command is IConversationFlow own && own.Name == turn.State.Flow;
+        ownFlow = (command is IConversationFlow own && own.Name == turn.State.Flow) || (command.Info.Flow is { } runs && runs == turn.State.Flow);
         return (command, arguments);
     }
 

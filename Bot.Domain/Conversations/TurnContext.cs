@@ -45,6 +45,19 @@ public sealed class TurnContext(IncomingMessage message, Participant sender, Con
         _replies.Add(new OutgoingMessage(text, choices));
     }
 
+    /// <summary>
+    /// The open question again, after <paramref name="lead"/> ("好的，我们接着来："), with its buttons: the flow and its step
+    /// stay as they are.
+    /// </summary>
+    public void AskAgain(string lead)
+    {
+        var (question, choices, textToo) = (State.Question, State.PendingChoices.ToList(), State.TextAnswersToo);
+        var text = question is null ? lead.TrimEnd('：', ':') : lead + question;
+        if (choices.Count > 0) Ask(text, choices, textToo);
+        else Reply(text);
+        State.Question = question;
+    }
+
     /// <summary>Asks as the given step of a flow: the flow's next turn goes to <see cref="IConversationFlow.ContinueAsync"/>.</summary>
     public void AskInFlow(IConversationFlow flow, string step, string text, IReadOnlyList<Choice>? choices = null, bool textAnswersToo = false)
     {

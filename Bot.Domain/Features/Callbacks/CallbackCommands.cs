@@ -207,7 +207,8 @@ public sealed class ProxyCallbackCommand(CallbackService callbacks, CallbackSurv
 {
     private static readonly TextCatalog Texts = CallbackTexts.Catalog;
 
-    public CommandInfo Info { get; } = new("record-callback", ["代录回访"], ["record callback"], Texts, "ProxyDescription", HelpOrder: 41);
+    public CommandInfo Info { get; } = new("record-callback", ["代录回访"], ["record callback"], Texts, "ProxyDescription", HelpOrder: 41,
+        Flow: CallbackSurveys.FlowName);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
@@ -266,7 +267,7 @@ public sealed class OwnerSurveyCommand(CallbackSurveys surveys, ICallbackStore s
     private static readonly TextCatalog Texts = CallbackTexts.Catalog;
 
     public CommandInfo Info { get; } = new("survey", ["回访", "我的回访"], ["survey", "my callbacks"], Texts, "OwnerSurveyDescription",
-        Audience: Audience.Owners, HelpOrder: 10);
+        Audience: Audience.Owners, HelpOrder: 10, Flow: CallbackSurveys.FlowName);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
@@ -285,6 +286,12 @@ public sealed class OwnerSurveyCommand(CallbackSurveys surveys, ICallbackStore s
         else if ((callback = pending.FirstOrDefault()) is null)
         {
             turn.Reply(Texts.Get("NoPendingSurvey", turn.Language, turn.Sender.DisplayName));
+            return;
+        }
+        // "回访 1" in the middle of answering callback 1: carry on where it was, rather than start again.
+        if (surveys.InProgress(turn) == callback.Id)
+        {
+            turn.AskAgain(ConversationTexts.Catalog.Get("CarryOn", turn.Language));
             return;
         }
         var c = callback.Case;

@@ -32,7 +32,13 @@ public sealed class CallbackSurveys(ICallbackStore store, IOwnerReach reach, Cal
     private const string ProxyKey = "proxy";
     private const string RemarksKey = "r";
 
-    public string Name => "callback-survey";
+    public const string FlowName = "callback-survey";
+
+    public string Name => FlowName;
+
+    /// <summary>The callback whose questions this conversation is answering now, if any.</summary>
+    public long? InProgress(TurnContext turn) =>
+        turn.State.Flow == FlowName && turn.State.Data.TryGetValue(CallbackKey, out var id) && long.TryParse(id, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     /// <summary>Sends the greeting (or the reminder) and makes the owner's conversation continue in the survey.</summary>
     public Task<SurveyDelivery> InviteAsync(Callback callback, Owner owner, bool reminder, DateTimeOffset now, CancellationToken cancellationToken)

@@ -122,6 +122,21 @@ public sealed class CallbackScriptTests
     }
 
     [Fact]
+    public async Task OwnerTypes回访_InTheMiddleOfTheSurvey_ItCarriesOnWhereItWas_第9篇_四()
+    {
+        using var bed = new CallbackTestBed(Shanghai(27, 10));
+        await bed.OwnerStartsTheSurveyAsync(Shanghai(27, 10, 1));
+        Assert.StartsWith("请问您对服务的效果满意吗？", await bed.SayAsync("chen-3-1-502", "满意"));
+        // Not "请先发送取消", not "请您再说一遍", and not the survey from the start: the open question, with its buttons.
+        var again = Assert.Single(await bed.Chat("chen-3-1-502").SayAsync("回访"));
+        Assert.Equal("好的，我们接着来：请问您对服务的效果满意吗？", again.Text);
+        Assert.NotEmpty(again.Choices);
+        Assert.StartsWith("总体来说，您对我们这次的服务满意吗？", await bed.SayAsync("chen-3-1-502", "满意"));
+        var callback = await bed.Bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<Callback>().AsNoTracking().SingleAsync());
+        Assert.Null(callback.Suggestions);
+    }
+
+    [Fact]
     public async Task OwnerAddsAWordAtTheConfirmStep_ItJoinsTheRecordWhichIsShownAgain_第9篇_五_1()
     {
         using var bed = new CallbackTestBed(Shanghai(27, 10));
