@@ -246,8 +246,13 @@ public sealed class ReturnHazardCommand(HazardDesk desk) : IBotCommand
     {
         var language = turn.Language;
         var mayAct = turn.Sender.HasAny(HazardUse.Approvers);
-        if (await desk.PickAsync(turn, arguments, "WordReturn", u => u.Status == HazardUseStatus.Issued && u.UserId == turn.Sender.Id,
-                "NoneIssued", cancellationToken) is not var (use, said))
+        bool Mine(HazardUse u) => u.Status == HazardUseStatus.Issued && u.UserId == turn.Sender.Id;
+        // "退回危险品 2" with one line out and none of mine numbered 2: the amount left, not a line number.
+        var alone = TextInput.ForMatching(arguments);
+        if (long.TryParse(alone, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            && (await desk.Store.OpenAsync(cancellationToken)).Where(Mine).ToList() is [var only] && only.Id != number)
+            arguments = $"{only.Id} {alone}";
+        if (await desk.PickAsync(turn, arguments, "WordReturn", Mine, "NoneIssued", cancellationToken) is not var (use, said))
             return;
         if (use.Status != HazardUseStatus.Issued)
             throw new BotRuleException(Texts, use.Status == HazardUseStatus.Returned ? "AlreadyReturned" : "NotIssued", use.Id);

@@ -121,6 +121,11 @@ public sealed class HazardTests : IDisposable
         Assert.Equal(HazardUseStatus.Issued, Assert.Single(await UsesAsync()).Status);
         // Asked how much is left, the answer alone is enough.
         Assert.StartsWith("已登记退回 #1 鼠药 2包（灭鼠）：用去 1.5包，剩余 0.5包", await TextAsync("zhangsan", "0.5"));
+
+        // A bare number with one line out, and no line of mine with that number: the amount left, in the unit drawn.
+        await SayAsync("zhangsan", "领用危险品 酒精 3瓶 消毒");
+        await SayAsync("wangwu", "发放危险品 2");
+        Assert.StartsWith("已登记退回 #2 酒精 3瓶（消毒）：用去 2瓶，剩余 1瓶", await TextAsync("zhangsan", "退回危险品 1"));
     }
 
     [Fact]
