@@ -22,7 +22,7 @@ namespace Bot.Scheduling;
 public static class SchedulingSetup
 {
     /// <summary>Job names, also their keys under Scheduling:Jobs.</summary>
-    public static readonly string[] Jobs = [EscalationTickJob.Name, SupervisorDigestJob.Name, AttendanceWatchJob.Name, KeyWatchJob.Name, KeyDailyCheckJob.Name, DutyLogWatchJob.Name, LeaveWatchJob.Name, RosterDeadlinesJob.Name, HandoverWatchJob.Name, SecurityHandoverJob.Name, CallbackTickJob.Name, HazardWatchJob.Name, ArchiveWatchJob.Name];
+    public static readonly string[] Jobs = [EscalationTickJob.Name, SupervisorDigestJob.Name, AttendanceWatchJob.Name, KeyWatchJob.Name, KeyDailyCheckJob.Name, DutyLogWatchJob.Name, LeaveWatchJob.Name, RosterDeadlinesJob.Name, HandoverWatchJob.Name, SecurityHandoverJob.Name, CallbackTickJob.Name, HazardWatchJob.Name, ArchiveWatchJob.Name, ArchiveMonthEndJob.Name];
 
     public static WebApplicationBuilder AddScheduling(this WebApplicationBuilder builder)
     {
@@ -83,6 +83,7 @@ public static class SchedulingSetup
             Schedule<CallbackTickJob>(q, CallbackTickJob.Name, options, timeZone);
             Schedule<HazardWatchJob>(q, HazardWatchJob.Name, options, timeZone);
             Schedule<ArchiveWatchJob>(q, ArchiveWatchJob.Name, options, timeZone);
+            Schedule<ArchiveMonthEndJob>(q, ArchiveMonthEndJob.Name, options, timeZone);
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddSingleton(new ScheduleReconciler.Plan([.. Jobs.Select(job => (job, options.CronFor(job)))], timeZone));

@@ -190,6 +190,9 @@ public interface IArchiveStore
     /// <summary>Files whose code or title contains <paramref name="words"/> (case-insensitive), at most <paramref name="limit"/>, by code.</summary>
     Task<IReadOnlyList<Archive>> SearchAsync(string words, int limit, CancellationToken cancellationToken);
 
+    /// <summary>How many files the catalogue holds.</summary>
+    Task<int> CountAsync(CancellationToken cancellationToken);
+
     /// <summary>Files reported lost, by code.</summary>
     Task<IReadOnlyList<Archive>> LostAsync(CancellationToken cancellationToken);
 

@@ -689,6 +689,41 @@ public sealed class ArchiveWatch(ArchiveDesk desk)
     }
 }
 
+/// <summary>
+/// The month-end check of the archive (第6篇 1.1.3: 每月底进行一次库藏档案清理，核对…帐物相符): on the month's last day the
+/// clerk gets the figures to check against the cabinets — how many files, how many out and with whom, which are lost.
+/// Each clerk once a month: the notice's key makes a second fire send nothing.
+/// </summary>
+public sealed class ArchiveMonthEnd(ArchiveDesk desk)
+{
+    private static readonly TextCatalog Texts = ArchiveTexts.Catalog;
+
+    public async Task<int> ProcessAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var today = desk.Today(now);
+        if (today.AddDays(1).Month == today.Month) return 0;
+        var keepers = await desk.KeepersAsync("", cancellationToken);
+        if (keepers.Count == 0) return 0;
+        var (total, lost) = (await desk.Store.CountAsync(cancellationToken), await desk.Store.LostAsync(cancellationToken));
+        var out_ = (await desk.Store.OpenLoansAsync(cancellationToken)).Where(l => l.Status == ArchiveLoanStatus.Out).ToList();
+        var month = today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var told = 0;
+        foreach (var keeper in keepers)
+        {
+            var language = TextCatalog.NormalizeLanguage(keeper.Language);
+            var lines = new List<string> { Texts.Get("MonthEndTitle", language, total, total - out_.Count - lost.Count, out_.Count, lost.Count) };
+            foreach (var loan in out_) lines.Add(await desk.RecordLineAsync(loan, today, language, cancellationToken));
+            foreach (var archive in lost) lines.Add(Texts.Get("MonthEndLost", language, ArchiveDesk.Describe(archive, language)));
+            lines.Add(Texts.Get("MonthEndClose", language));
+            // Its own unit: the notice's key is the claim, so a second fire (or instance) sends nothing.
+            if (await desk.Store.AtomicallyAsync(() => desk.TellAsync(keeper.Id, $"archives:month-end:{month}:{keeper.Id}", _ => new OutgoingMessage(
+                    string.Join("\n", lines), [new Choice(Texts.Get("WordRecord", language), Texts.Get("WordRecord", language))]), cancellationToken), cancellationToken))
+                told++;
+        }
+        return told;
+    }
+}
+
 /// <summary>The supervisor digest's archive section: files out past their date, and requests still waiting.</summary>
 public sealed class ArchiveDigestSection(ArchiveDesk desk) : IDigestSection
 {

@@ -229,6 +229,32 @@ public sealed class ArchiveTests : IDisposable
     }
 
     [Fact]
+    public async Task OnTheMonthsLastDay_TheClerkGetsTheFiguresToCheck_Once_第6篇_1_1_3()
+    {
+        await SayAsync("zhangsan", "借档案 YH-3-1-502 核对 归还 11-30");
+        await SayAsync("zhengshi", "借出档案 1");
+        await SayAsync("zhengshi", "档案丢失 JS-3-01 整理时找不到");
+        await InboxAsync("zhengshi");
+        async Task<int> MonthEndAsync()
+        {
+            var told = await _bot.InScopeAsync(sp => sp.GetRequiredService<ArchiveMonthEnd>().ProcessAsync(_bot.Time.GetUtcNow(), CancellationToken.None));
+            await _bot.DispatchAsync();
+            return told;
+        }
+
+        _bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 29, 16, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime());
+        Assert.Equal(0, await MonthEndAsync());
+        _bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 16, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime());
+        Assert.Equal(1, await MonthEndAsync());
+        await MonthEndAsync(); // fired twice: sent once
+        var check = Assert.Single(await InboxAsync("zhengshi"));
+        Assert.Equal("【月底档案清理核对】今天是月底，请清点库藏档案，核对帐物相符，破损的及时修补（第6篇 1.1.3）。目录共 8 份：在库 6，借出 1，报丢失 1。\n"
+            + "#1 YH-3-1-502《3-1-502 业户档案（陈建国）》 借阅人：张三，用途：核对 — 11-26 09:30 由郑十借出，11-30 前归还\n"
+            + "JS-3-01《3号楼给排水竣工图》 — 已报丢失\n发现不符的，请用“档案丢失”或“档案损坏”上报。", check.Text);
+        Assert.Equal(["档案借阅记录"], check.Choices.Select(c => c.Value));
+    }
+
+    [Fact]
     public async Task SomeoneLeaving_WithAFileOut_IsInTheDigest_WhateverItsDate_第6篇_1_2_7()
     {
         await SayAsync("lisi", "借档案 JS-3-01 查看管线 归还 11-30");

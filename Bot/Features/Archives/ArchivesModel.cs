@@ -66,6 +66,8 @@ internal sealed class ArchiveStore(BotDbContext db, ILogger<ArchiveStore> logger
             .OrderBy(a => a.Code).Take(limit).ToListAsync(cancellationToken);
     }
 
+    public Task<int> CountAsync(CancellationToken cancellationToken) => db.Set<Archive>().CountAsync(cancellationToken);
+
     public async Task<IReadOnlyList<Archive>> LostAsync(CancellationToken cancellationToken) =>
         await db.Set<Archive>().AsNoTracking().Where(a => a.Status == ArchiveStatus.Lost).OrderBy(a => a.Code).ToListAsync(cancellationToken);
 

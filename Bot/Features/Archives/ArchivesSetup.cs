@@ -45,6 +45,18 @@ public sealed class ArchiveWatchJob(ArchiveWatch watch, TimeProvider time, Outbo
     }
 }
 
+/// <summary>The month-end check of the archive (第6篇 1.1.3): on the month's last day, the clerk gets the figures.</summary>
+[DisallowConcurrentExecution]
+public sealed class ArchiveMonthEndJob(ArchiveMonthEnd monthEnd, TimeProvider time, OutboxSignal outbox) : IJob
+{
+    public const string Name = "ArchiveMonthEnd";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        if (await monthEnd.ProcessAsync(time.GetUtcNow(), cancellationToken) > 0) outbox.Signal.Notify();
+    }
+}
+
 public static class ArchivesSetup
 {
     /// <summary>A file as the admin API shows it.</summary>
@@ -61,6 +73,7 @@ public static class ArchivesSetup
         services.AddScoped<IArchiveStore, ArchiveStore>();
         services.AddScoped<ArchiveDesk>();
         services.AddScoped<ArchiveWatch>();
+        services.AddScoped<ArchiveMonthEnd>();
         services.AddScoped<ArchiveImporter>();
         services.AddScoped<IDigestSection, ArchiveDigestSection>();
         foreach (var readOnly in new[] { false, true })
