@@ -35,6 +35,13 @@ public sealed class TextCatalog(string baseName, System.Reflection.Assembly asse
         return new Choice(value, labelKey is null ? word : Get(labelKey, language));
     }
 
+    /// <summary>"还档案 3" labelled as it is sent, number and all: for one who may hold several records of the kind.</summary>
+    public Choice NumberedAction(string wordKey, long id, string language)
+    {
+        var action = Action(wordKey, id, language);
+        return action with { Label = action.Value };
+    }
+
     /// <summary>The text, or null when the catalog has no such key (for optional entries such as a feature's help topic).</summary>
     public string? Find(string key, string language) => _resources.GetString(key, CultureFor(language));
 

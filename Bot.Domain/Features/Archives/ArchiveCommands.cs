@@ -654,13 +654,6 @@ public sealed class ArchiveWatch(ArchiveDesk desk)
 {
     private static readonly TextCatalog Texts = ArchiveTexts.Catalog;
 
-    /// <summary>"还档案 3", labelled with its number too: one may hold several files.</summary>
-    private static Choice ReturnButton(long id, string language)
-    {
-        var action = Texts.Action("WordReturn", id, language);
-        return action with { Label = action.Value };
-    }
-
     public async Task<int> ProcessAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var acted = 0;
@@ -676,7 +669,7 @@ public sealed class ArchiveWatch(ArchiveDesk desk)
                 loan.Reminded(now);
                 var due = ArchiveDesk.Day(loan.DueOn);
                 await desk.TellAsync(loan.BorrowerId, $"archives:{loan.Id}:remind", l => new OutgoingMessage(
-                    Texts.Get("OverdueReminder", l, ArchiveDesk.Describe(loan, archive, l), due, loan.Id), [ReturnButton(loan.Id, l)]), cancellationToken);
+                    Texts.Get("OverdueReminder", l, ArchiveDesk.Describe(loan, archive, l), due, loan.Id), [Texts.NumberedAction("WordReturn", loan.Id, l)]), cancellationToken);
                 var borrower = await desk.NameAsync(loan.BorrowerId, cancellationToken);
                 foreach (var keeper in await desk.KeepersAsync(loan.BorrowerId, cancellationToken))
                     await desk.TellAsync(keeper.Id, $"archives:{loan.Id}:remind-keeper:{keeper.Id}", l => new OutgoingMessage(

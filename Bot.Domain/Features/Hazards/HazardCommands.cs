@@ -356,13 +356,6 @@ public sealed class HazardWatch(HazardDesk desk)
 {
     private static readonly TextCatalog Texts = HazardTexts.Catalog;
 
-    /// <summary>"退回危险品 3", labelled with its number too: one may hold several lines.</summary>
-    private static Choice ReturnButton(long id, string language)
-    {
-        var action = Texts.Action("WordReturn", id, language);
-        return action with { Label = action.Value };
-    }
-
     public async Task<int> ProcessAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var acted = 0;
@@ -376,7 +369,7 @@ public sealed class HazardWatch(HazardDesk desk)
                 use.Reminded(now);
                 var since = desk.Clock(use.IssuedAt!.Value);
                 await desk.TellAsync(use.UserId, $"hazard:{use.Id}:remind", l => new OutgoingMessage(
-                    Texts.Get("ReturnReminder", l, HazardDesk.Describe(use, l), since, use.Id), [ReturnButton(use.Id, l)]), cancellationToken);
+                    Texts.Get("ReturnReminder", l, HazardDesk.Describe(use, l), since, use.Id), [Texts.NumberedAction("WordReturn", use.Id, l)]), cancellationToken);
                 if (use.DecidedById is { } issuer && issuer != use.UserId)
                     await desk.TellAsync(issuer, $"hazard:{use.Id}:remind-issuer", l => new OutgoingMessage(
                         Texts.Get("ReturnOverdueToIssuer", l, HazardDesk.Describe(use, l), since)), cancellationToken);

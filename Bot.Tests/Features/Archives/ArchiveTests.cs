@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Bot.Channels.LocalChat;
 using Bot.Domain.Features.Archives;
 using Bot.Domain.Features.Escalation;
 using Bot.Features.Archives;
@@ -9,7 +8,6 @@ using Bot.Persistence;
 using Bot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Features.Archives;
 
@@ -17,37 +15,18 @@ namespace Bot.Tests.Features.Archives;
 /// Archive loans (第5篇 1.3–1.5, 第6篇 1.1.5, 1.2, 1.3.5) on the demo department, Thursday 2026-11-26 09:30 in Shanghai:
 /// 郑十 is the clerk who keeps the archive, 张三 and 李四 staff, 钱一 the general manager, 孙七 the department manager.
 /// </summary>
-public sealed class ArchiveTests : IDisposable
+public sealed class ArchiveTests : DemoChatTests
 {
-    private const string Key = "test-admin-key";
-    private readonly BotFactory _bot = new(settings: new Dictionary<string, string?> { ["Admin:ApiKey"] = Key },
-        time: new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 30, 0, TimeSpan.FromHours(8)).ToUniversalTime()));
-    private readonly Dictionary<string, LocalChatClient> _chats = [];
-
-    public void Dispose() => _bot.Dispose();
-
-    private LocalChatClient Chat(string who) => _chats.TryGetValue(who, out var chat) ? chat : _chats[who] = new LocalChatClient(_bot, who);
-
-    private async Task<IReadOnlyList<LocalChatEndpoints.ChatLine>> SayAsync(string who, string text)
-    {
-        await Chat(who).NewBotLinesAsync();
-        return await Chat(who).SayAsync(text);
-    }
-
-    private async Task<string> TextAsync(string who, string text) => string.Join("\n", (await SayAsync(who, text)).Select(l => l.Text));
-
-    private async Task<List<LocalChatEndpoints.ChatLine>> InboxAsync(string who) => [.. await Chat(who).NewBotLinesAsync()];
-
     private Task<List<ArchiveLoan>> LoansAsync() =>
-        _bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<ArchiveLoan>().AsNoTracking().OrderBy(l => l.Id).ToListAsync());
+        Bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<ArchiveLoan>().AsNoTracking().OrderBy(l => l.Id).ToListAsync());
 
     private Task<Archive> ArchiveAsync(string code) =>
-        _bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<Archive>().AsNoTracking().SingleAsync(a => a.Code == code));
+        Bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<Archive>().AsNoTracking().SingleAsync(a => a.Code == code));
 
     private async Task<int> WatchAsync()
     {
-        var acted = await _bot.InScopeAsync(sp => sp.GetRequiredService<ArchiveWatch>().ProcessAsync(_bot.Time.GetUtcNow(), CancellationToken.None));
-        await _bot.DispatchAsync();
+        var acted = await Bot.InScopeAsync(sp => sp.GetRequiredService<ArchiveWatch>().ProcessAsync(Bot.Time.GetUtcNow(), CancellationToken.None));
+        await Bot.DispatchAsync();
         return acted;
     }
 
@@ -72,7 +51,7 @@ public sealed class ArchiveTests : IDisposable
             await TextAsync("lisi", "借档案 YH-3-1-502 查看装修资料"));
 
         // 还档案 alone is not a return: the clerk counts it in with the borrower.
-        _bot.Time.Advance(TimeSpan.FromHours(2));
+        Bot.Time.Advance(TimeSpan.FromHours(2));
         Assert.Equal("好的，请把 #1 YH-3-1-502《3-1-502 业户档案（陈建国）》 交给文员 郑十 当面清点，文员收回后归还才算完成（第6篇 1.2.5）。",
             await TextAsync("zhangsan", "还档案"));
         Assert.Equal(ArchiveLoanStatus.Out, Assert.Single(await LoansAsync()).Status);
@@ -210,10 +189,10 @@ public sealed class ArchiveTests : IDisposable
         await InboxAsync("zhengshi");
 
         // Due on the 27th: still in time that day.
-        _bot.Time.Advance(TimeSpan.FromDays(1));
+        Bot.Time.Advance(TimeSpan.FromDays(1));
         Assert.Equal(0, await WatchAsync());
 
-        _bot.Time.Advance(TimeSpan.FromDays(1));
+        Bot.Time.Advance(TimeSpan.FromDays(1));
         Assert.Equal(1, await WatchAsync());
         Assert.Equal(0, await WatchAsync()); // fired twice: acts once
         var reminder = Assert.Single(await InboxAsync("zhangsan"));
@@ -222,8 +201,8 @@ public sealed class ArchiveTests : IDisposable
         Assert.Equal("提醒：#1 JL-2026-11《2026年11月值班记录》 由 张三 借阅，应于 11-27 归还，至今未还，请催还（第6篇 1.3.5）。", Assert.Single(await InboxAsync("zhengshi")).Text);
 
         // The supervisors' digest lists it too.
-        await _bot.InScopeAsync(sp => sp.GetRequiredService<SupervisorDigest>().SendAsync(_bot.Time.GetUtcNow(), CancellationToken.None));
-        await _bot.DispatchAsync();
+        await Bot.InScopeAsync(sp => sp.GetRequiredService<SupervisorDigest>().SendAsync(Bot.Time.GetUtcNow(), CancellationToken.None));
+        await Bot.DispatchAsync();
         Assert.Contains("【档案借阅：逾期未还、待处理及须清理的（1条）】\n#1 JL-2026-11《2026年11月值班记录》 借阅人：张三，用途：整理值班记录 — 11-26 09:30 由郑十借出，应于 11-27 归还，已逾期",
             (await InboxAsync("zhaoliu")).Last().Text);
     }
@@ -237,14 +216,14 @@ public sealed class ArchiveTests : IDisposable
         await InboxAsync("zhengshi");
         async Task<int> MonthEndAsync()
         {
-            var told = await _bot.InScopeAsync(sp => sp.GetRequiredService<ArchiveMonthEnd>().ProcessAsync(_bot.Time.GetUtcNow(), CancellationToken.None));
-            await _bot.DispatchAsync();
+            var told = await Bot.InScopeAsync(sp => sp.GetRequiredService<ArchiveMonthEnd>().ProcessAsync(Bot.Time.GetUtcNow(), CancellationToken.None));
+            await Bot.DispatchAsync();
             return told;
         }
 
-        _bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 29, 16, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime());
+        Bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 29, 16, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime());
         Assert.Equal(0, await MonthEndAsync());
-        _bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 16, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime());
+        Bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 16, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime());
         Assert.Equal(1, await MonthEndAsync());
         await MonthEndAsync(); // fired twice: sent once
         var check = Assert.Single(await InboxAsync("zhengshi"));
@@ -259,15 +238,15 @@ public sealed class ArchiveTests : IDisposable
     {
         await SayAsync("lisi", "借档案 JS-3-01 查看管线 归还 11-30");
         await SayAsync("zhengshi", "借出档案 1");
-        await _bot.InScopeAsync(async sp =>
+        await Bot.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<BotDbContext>();
             (await db.Set<Bot.Domain.Features.Directory.Person>().SingleAsync(p => p.Id == "lisi")).Active = false;
             await db.SaveChangesAsync();
         });
         await InboxAsync("zhaoliu");
-        await _bot.InScopeAsync(sp => sp.GetRequiredService<SupervisorDigest>().SendAsync(_bot.Time.GetUtcNow(), CancellationToken.None));
-        await _bot.DispatchAsync();
+        await Bot.InScopeAsync(sp => sp.GetRequiredService<SupervisorDigest>().SendAsync(Bot.Time.GetUtcNow(), CancellationToken.None));
+        await Bot.DispatchAsync();
         Assert.Contains("#1 JS-3-01《3号楼给排水竣工图》 借阅人：李四，用途：查看管线 — 11-26 09:30 由郑十借出，11-30 前归还（借阅人已离职或调离，须清理移交、归还档案，第6篇 1.2.7）",
             (await InboxAsync("zhaoliu")).Last().Text);
     }
@@ -291,7 +270,7 @@ public sealed class ArchiveTests : IDisposable
         Assert.Contains("档案丢失：JS-3-01《3号楼给排水竣工图》（张三 报告）", alert.Text);
         Assert.Contains("在地下室查看时遗失", alert.Text);
         Assert.Equal((ArchiveLoanStatus.Lost, ArchiveStatus.Lost), ((await LoansAsync())[0].Status, (await ArchiveAsync("JS-3-01")).Status));
-        var escalation = await _bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<EscalationCase>().AsNoTracking().SingleAsync());
+        var escalation = await Bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<EscalationCase>().AsNoTracking().SingleAsync());
         Assert.Equal(Severity.Urgent, escalation.Severity);
 
         // A file reported lost with a request waiting for it: the request ends and its person hears why.
@@ -333,10 +312,10 @@ public sealed class ArchiveTests : IDisposable
     [Fact]
     public async Task CatalogueImport_AllOrNothing_AndTheMonthsRegister_OnlyWithTheKey()
     {
-        var client = _bot.CreateClient();
+        var client = Bot.CreateClient();
         var csv = "code,kind,title,place,secret\nYH-8-2-1203,业户档案,8-2-1203 业户档案,档案柜 A-3,\nWS-2026-01,document,2026年公司发文汇编（上）,档案柜 B-2,no\n";
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync("/api/admin/archives", new StringContent(csv, Encoding.UTF8, "text/csv"))).StatusCode);
-        client.DefaultRequestHeaders.Add("X-Api-Key", Key);
+        client.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
 
         var bad = await client.PostAsync("/api/admin/archives", new StringContent(
             "code,kind,title,place\nYH 9,owner,x,柜\nA-1,卷宗,x,柜\nA-2,owner,x,柜\nA-2,owner,y,柜\n", Encoding.UTF8, "text/csv"));
@@ -364,8 +343,8 @@ public sealed class ArchiveTests : IDisposable
     public async Task TheDocumentedExampleFile_Imports()
     {
         var csv = await File.ReadAllTextAsync(Path.Combine(Architecture.ArchitectureTests.RepositoryRoot(), "docs", "examples", "archives.csv"));
-        var client = _bot.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", Key);
+        var client = Bot.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
         var response = await client.PostAsync("/api/admin/archives", new StringContent(csv, Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var list = await client.GetFromJsonAsync<List<ArchivesSetup.ArchiveView>>("/api/admin/archives") ?? [];

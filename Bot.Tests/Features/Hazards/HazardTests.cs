@@ -1,11 +1,9 @@
-using Bot.Channels.LocalChat;
 using Bot.Domain.Features.Escalation;
 using Bot.Domain.Features.Hazards;
 using Bot.Persistence;
 using Bot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Features.Hazards;
 
@@ -13,34 +11,15 @@ namespace Bot.Tests.Features.Hazards;
 /// Hazardous materials (第13篇) on the demo department, 2026-11-26 in Shanghai: 张三 (staff, early shift), 王五 the early
 /// shift's lead, 赵六 客服主任.
 /// </summary>
-public sealed class HazardTests : IDisposable
+public sealed class HazardTests : DemoChatTests
 {
-    private const string Key = "test-admin-key";
-    private readonly BotFactory _bot = new(settings: new Dictionary<string, string?> { ["Admin:ApiKey"] = Key },
-        time: new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 30, 0, TimeSpan.FromHours(8)).ToUniversalTime()));
-    private readonly Dictionary<string, LocalChatClient> _chats = [];
-
-    public void Dispose() => _bot.Dispose();
-
-    private LocalChatClient Chat(string who) => _chats.TryGetValue(who, out var chat) ? chat : _chats[who] = new LocalChatClient(_bot, who);
-
-    private async Task<IReadOnlyList<LocalChatEndpoints.ChatLine>> SayAsync(string who, string text)
-    {
-        await Chat(who).NewBotLinesAsync();
-        return await Chat(who).SayAsync(text);
-    }
-
-    private async Task<string> TextAsync(string who, string text) => string.Join("\n", (await SayAsync(who, text)).Select(l => l.Text));
-
-    private async Task<List<LocalChatEndpoints.ChatLine>> InboxAsync(string who) => [.. await Chat(who).NewBotLinesAsync()];
-
     private Task<List<HazardUse>> UsesAsync() =>
-        _bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<HazardUse>().AsNoTracking().OrderBy(u => u.Id).ToListAsync());
+        Bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<HazardUse>().AsNoTracking().OrderBy(u => u.Id).ToListAsync());
 
     private async Task<int> WatchAsync()
     {
-        var acted = await _bot.InScopeAsync(sp => sp.GetRequiredService<HazardWatch>().ProcessAsync(_bot.Time.GetUtcNow(), CancellationToken.None));
-        await _bot.DispatchAsync();
+        var acted = await Bot.InScopeAsync(sp => sp.GetRequiredService<HazardWatch>().ProcessAsync(Bot.Time.GetUtcNow(), CancellationToken.None));
+        await Bot.DispatchAsync();
         return acted;
     }
 
@@ -64,7 +43,7 @@ public sealed class HazardTests : IDisposable
         // Pressed twice (or by a second shift lead): changes nothing.
         Assert.Equal("危险品登记 #1 已由 王五 处理过了。", await TextAsync("wangwu", "发放危险品 1"));
 
-        _bot.Time.Advance(TimeSpan.FromHours(1));
+        Bot.Time.Advance(TimeSpan.FromHours(1));
         Assert.Equal("已登记退回 #1 鼠药 2包（3号楼地下室灭鼠）：用去 1.5包，剩余 0.5包 已退回库房（第13篇 4.0）。谢谢！",
             await TextAsync("zhangsan", "退回危险品 0.5包"));
         Assert.Equal("张三 已登记退回 #1 鼠药 2包（3号楼地下室灭鼠）：用去 1.5包，剩余 0.5包 已退回库房。", Assert.Single(await InboxAsync("wangwu")).Text);
@@ -136,10 +115,10 @@ public sealed class HazardTests : IDisposable
         await InboxAsync("zhangsan");
         await InboxAsync("wangwu");
 
-        _bot.Time.Advance(TimeSpan.FromHours(3));
+        Bot.Time.Advance(TimeSpan.FromHours(3));
         Assert.Equal(0, await WatchAsync());
 
-        _bot.Time.Advance(TimeSpan.FromHours(1));
+        Bot.Time.Advance(TimeSpan.FromHours(1));
         Assert.Equal(1, await WatchAsync());
         Assert.Equal(0, await WatchAsync()); // fired twice: acts once
         var reminder = Assert.Single(await InboxAsync("zhangsan"));
@@ -148,9 +127,9 @@ public sealed class HazardTests : IDisposable
         Assert.Equal("提醒：您发放的 #1 灭螂药 3支（员工餐厅）（09:30 领用）至今未登记退回，请跟进（第13篇 4.0）。", Assert.Single(await InboxAsync("wangwu")).Text);
 
         // The next morning's digest still lists it for the supervisors.
-        _bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 27, 8, 30, 0, TimeSpan.FromHours(8)).ToUniversalTime());
-        await _bot.InScopeAsync(sp => sp.GetRequiredService<SupervisorDigest>().SendAsync(_bot.Time.GetUtcNow(), CancellationToken.None));
-        await _bot.DispatchAsync();
+        Bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 27, 8, 30, 0, TimeSpan.FromHours(8)).ToUniversalTime());
+        await Bot.InScopeAsync(sp => sp.GetRequiredService<SupervisorDigest>().SendAsync(Bot.Time.GetUtcNow(), CancellationToken.None));
+        await Bot.DispatchAsync();
         Assert.Contains("【危险品未退回（1条）】\n#1 灭螂药 3支（员工餐厅） 领用人：张三 — 11-26 09:30 由王五发放，未退回", (await InboxAsync("zhaoliu")).Last().Text);
     }
 
@@ -159,14 +138,14 @@ public sealed class HazardTests : IDisposable
     {
         await SayAsync("zhangsan", "领用危险品 酒精 2瓶 =HYPERLINK(\"x\"),前台消毒");
         await SayAsync("wangwu", "发放危险品 1");
-        _bot.Time.Advance(TimeSpan.FromMinutes(90));
+        Bot.Time.Advance(TimeSpan.FromMinutes(90));
         await SayAsync("zhangsan", "退回危险品 0.5瓶");
         await SayAsync("zhangsan", "领用危险品 鼠药 1包 灭鼠");
         await SayAsync("wangwu", "不发放危险品 2");
 
-        var client = _bot.CreateClient();
+        var client = Bot.CreateClient();
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await client.GetAsync("/api/admin/hazards/register.csv?month=2026-11")).StatusCode);
-        client.DefaultRequestHeaders.Add("X-Api-Key", Key);
+        client.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await client.GetAsync("/api/admin/hazards/register.csv?month=11月")).StatusCode);
 
         var response = await client.GetAsync("/api/admin/hazards/register.csv?month=2026-11");
