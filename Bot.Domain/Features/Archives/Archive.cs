@@ -59,6 +59,8 @@ public enum ArchiveLoanStatus
     /// <summary>Counted back in by the clerk.</summary>
     Returned,
     Refused,
+    /// <summary>Taken back by the one who asked, before it was counted out.</summary>
+    Withdrawn,
     /// <summary>Reported lost while out (第6篇 1.2.6).</summary>
     Lost,
 }
@@ -139,6 +141,13 @@ public sealed class ArchiveLoan
         if (Status is not (ArchiveLoanStatus.AwaitingApproval or ArchiveLoanStatus.Requested)) throw new InvalidOperationException($"Archive loan {Id} is {Status}.");
         Status = ArchiveLoanStatus.Refused;
         Close(byId, why, at);
+    }
+
+    public void Withdraw(DateTimeOffset at)
+    {
+        if (Status is not (ArchiveLoanStatus.AwaitingApproval or ArchiveLoanStatus.Requested)) throw new InvalidOperationException($"Archive loan {Id} is {Status}.");
+        Status = ArchiveLoanStatus.Withdrawn;
+        Close(BorrowerId, null, at);
     }
 
     public void AnnounceReturn(DateTimeOffset at)

@@ -191,6 +191,7 @@ public sealed partial class ArchiveDesk(IArchiveStore store, ArchivePolicy polic
             ArchiveLoanStatus.Returned => Texts.Get("StateReturned", language, Stamp(loan.LentAt!.Value), Stamp(loan.ClosedAt!.Value),
                 await NameAsync(loan.ClosedById, cancellationToken)),
             ArchiveLoanStatus.Lost => Texts.Get("StateLost", language, Stamp(loan.ClosedAt!.Value)),
+            ArchiveLoanStatus.Withdrawn => Texts.Get("StateWithdrawn", language, Stamp(loan.ClosedAt!.Value)),
             _ => Texts.Get("StateRefused", language, await NameAsync(loan.ClosedById, cancellationToken)),
         };
         return Texts.Get(loan.ReadOnly ? "RecordLineReadOnly" : "RecordLine", language, await DescribeAsync(loan, language, cancellationToken),
@@ -331,6 +332,38 @@ public sealed class BorrowArchiveCommand(ArchiveDesk desk, bool readOnly) : IBot
             await desk.TellAsync(keeper.Id, $"archives:{loan.Id}:ask:{keeper.Id}", l => new OutgoingMessage(
                 Texts.Get(loan.ReadOnly ? "AskKeeperReadOnly" : "AskKeeper", l, borrower, ArchiveDesk.Describe(archive, l), loan.Purpose, ArchiveDesk.Day(loan.DueOn), archive.Place),
                 [Texts.Action("WordLend", loan.Id, l, "LendLabel"), Texts.Action("WordRefuse", loan.Id, l, "RefuseLabel")]), cancellationToken);
+    }
+}
+
+/// <summary>
+/// 取消借阅 [N]: the one who asked takes a request back before the file is counted out; whoever was asked to decide it
+/// (the clerk, or 总经理 for a secret file) hears so and has nothing left to press.
+/// </summary>
+public sealed class WithdrawArchiveCommand(ArchiveDesk desk) : IBotCommand
+{
+    private static readonly TextCatalog Texts = ArchiveTexts.Catalog;
+
+    public CommandInfo Info { get; } = new("archive-withdraw", ["取消借阅", "撤回借阅"], ["withdraw archive"], Texts, "WithdrawDescription", HelpOrder: 75);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var me = turn.Sender;
+        if (await desk.PickAsync(turn, arguments, "WordWithdraw",
+                l => l.BorrowerId == me.Id && l.Status is ArchiveLoanStatus.AwaitingApproval or ArchiveLoanStatus.Requested, "NoneToWithdraw", cancellationToken)
+            is not var (loan, _))
+            return;
+        if (loan.BorrowerId != me.Id) throw new BotRuleException(Texts, "NotYours", loan.Id);
+        if (loan.Status is not (ArchiveLoanStatus.AwaitingApproval or ArchiveLoanStatus.Requested))
+            throw new BotRuleException(Texts, loan.Status == ArchiveLoanStatus.Out ? "AlreadyLent" : "AlreadyDecided", loan.Id);
+        var archive = await desk.ArchiveOfAsync(loan, cancellationToken);
+        var asked = loan.Status == ArchiveLoanStatus.AwaitingApproval
+            ? await desk.SecretApproversAsync(me.Id, turn.Now, cancellationToken)
+            : await desk.KeepersAsync(me.Id, cancellationToken);
+        loan.Withdraw(turn.Now);
+        foreach (var person in asked)
+            await desk.TellAsync(person.Id, $"archives:{loan.Id}:withdrawn:{person.Id}", l => new OutgoingMessage(
+                Texts.Get("WithdrawnToDecider", l, me.DisplayName, ArchiveDesk.Describe(loan, archive, l))), cancellationToken);
+        turn.Reply(Texts.Get("WithdrawnReply", turn.Language, ArchiveDesk.Describe(loan, archive, turn.Language)));
     }
 }
 

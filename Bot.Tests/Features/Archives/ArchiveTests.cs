@@ -156,6 +156,22 @@ public sealed class ArchiveTests : DemoChatTests
     }
 
     [Fact]
+    public async Task ARequest_TakenBackBeforeItIsCountedOut_TheClerkHears()
+    {
+        await SayAsync("lisi", "借档案 JS-3-01 查看管线");
+        await InboxAsync("zhengshi");
+        Assert.Equal("好的，已撤回借阅申请 #1 JS-3-01《3号楼给排水竣工图》。", await TextAsync("lisi", "取消借阅"));
+        Assert.Equal("李四 已撤回借阅申请 #1 JS-3-01《3号楼给排水竣工图》，无需处理。", Assert.Single(await InboxAsync("zhengshi")).Text);
+        Assert.Equal(ArchiveLoanStatus.Withdrawn, Assert.Single(await LoansAsync()).Status);
+        Assert.Equal("借阅登记 #1 已经处理过了。", await TextAsync("zhengshi", "借出档案 1"));
+        Assert.Equal("您没有可以撤回的借阅申请。", await TextAsync("lisi", "取消借阅"));
+        // Once counted out, it is returned, not taken back.
+        await SayAsync("lisi", "借档案 JS-3-01 查看管线");
+        await SayAsync("zhengshi", "借出档案 2");
+        Assert.Equal("借阅登记 #2 已经借出了，请用“还档案”归还。", await TextAsync("lisi", "取消借阅 2"));
+    }
+
+    [Fact]
     public async Task AStaffPersonalFile_IsNeverLent_NorListedForOthers_第5篇_1_5()
     {
         Assert.Equal("RS-zhangsan 是员工个人档案，属秘密材料，任何人无权翻阅，不能借阅（第5篇 1.5）。", await TextAsync("lisi", "借档案 RS-zhangsan 看看"));

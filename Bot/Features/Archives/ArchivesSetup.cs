@@ -84,6 +84,7 @@ public static class ArchivesSetup
             services.AddScoped<IConversationFlow>(sp => sp.GetRequiredKeyedService<BorrowArchiveCommand>(readOnly));
         }
         services.AddScoped<IBotCommand, ApproveArchiveCommand>();
+        services.AddScoped<IBotCommand, WithdrawArchiveCommand>();
         services.AddScoped<IBotCommand, LendArchiveCommand>();
         services.AddScoped<IBotCommand, RefuseArchiveCommand>();
         services.AddScoped<IBotCommand, ReturnArchiveCommand>();
