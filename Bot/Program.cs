@@ -12,6 +12,7 @@ using Bot.Features.Keys;
 using Bot.Features.Handover;
 using Bot.Features.Hazards;
 using Bot.Features.Archives;
+using Bot.Features.Calls;
 using Bot.Persistence;
 using Bot.Scheduling;
 
@@ -29,6 +30,7 @@ builder.AddHandover();
 builder.AddCallbacks();
 builder.AddHazards();
 builder.AddArchives();
+builder.AddCalls();
 builder.AddDemoData();
 builder.AddLocalChat();
 builder.AddTeamsChannel();

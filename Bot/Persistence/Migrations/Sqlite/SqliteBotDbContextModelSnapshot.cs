@@ -608,6 +608,58 @@ namespace Bot.Persistence.Migrations.Sqlite
                     b.ToTable("OwnerPhoneRequests", (string)null);
                 });
 
+            modelBuilder.Entity("Bot.Domain.Features.Calls.PhoneCall", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EscalationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Matter")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PassedToId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TakenById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Outcome");
+
+                    b.HasIndex("TakenAt");
+
+                    b.HasIndex("TakenById");
+
+                    b.ToTable("PhoneCalls", (string)null);
+                });
+
             modelBuilder.Entity("Bot.Domain.Features.Directory.ChannelIdentity", b =>
                 {
                     b.Property<string>("Channel")
@@ -2104,6 +2156,15 @@ namespace Bot.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UnitCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bot.Domain.Features.Calls.PhoneCall", b =>
+                {
+                    b.HasOne("Bot.Domain.Features.Directory.Person", null)
+                        .WithMany()
+                        .HasForeignKey("TakenById")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1,0 +1,222 @@
+using System.Globalization;
+using Bot.Domain.Conversations;
+using Bot.Domain.Features.Directory;
+using Bot.Domain.Features.Escalation;
+
+namespace Bot.Domain.Features.Calls;
+
+/// <summary>The phone log's text catalog (CallTexts.resx, CallTexts.en.resx).</summary>
+public static class CallTexts
+{
+    public static readonly TextCatalog Catalog = new("Bot.Domain.Features.Calls.CallTexts", typeof(CallTexts).Assembly);
+}
+
+/// <summary>What the phone-log commands share: how a call reads, what can be done with it, and telling people.</summary>
+public sealed class CallDesk(IPhoneLog log, IEscalationDirectory people, DepartmentProfile department, INotifier notifier)
+{
+    private static readonly TextCatalog Texts = CallTexts.Catalog;
+
+    public IPhoneLog Log => log;
+
+    public IEscalationDirectory People => people;
+
+    public string Clock(DateTimeOffset instant) => department.ToLocal(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>"#3 10:05 3-1-502：卫生间漏水，请派人维修"</summary>
+    public string Describe(PhoneCall call, string language) =>
+        Texts.Get(call.UnitCode is null ? "CallLine" : "CallLineUnit", language, call.Id, Clock(call.TakenAt), call.Matter, call.UnitCode ?? "");
+
+    public async Task<string> NameAsync(string? personId, CancellationToken cancellationToken) =>
+        personId is null ? "—" : (await people.FindPersonAsync(personId, cancellationToken))?.Name ?? personId;
+
+    /// <summary>What can be done with a call just written down, each a button that says it.</summary>
+    public static IReadOnlyList<Choice> Outcomes(long id, string language) =>
+    [
+        Texts.Action("WordOutcome", id, language, "AnsweredLabel", then: Texts.Get("VerbAnswered", language)),
+        Texts.Action("WordOutcome", id, language, "EscalateLabel", then: Texts.Get("VerbEscalate", language)),
+        Texts.Action("WordOutcome", id, language, "PassOnLabel", then: Texts.Get("VerbPassOn", language)),
+    ];
+
+    /// <summary>Tells a colleague in their language; the key makes a repeat send nothing twice.</summary>
+    public async Task TellAsync(Person person, string key, Func<string, OutgoingMessage> message, CancellationToken cancellationToken) =>
+        await notifier.NotifyAsync(person.Id, message(TextCatalog.NormalizeLanguage(person.Language)), key, cancellationToken);
+
+    /// <summary>Where a call stands, for the log.</summary>
+    public async Task<string> StateAsync(PhoneCall call, string language, CancellationToken cancellationToken) => call.Outcome switch
+    {
+        CallOutcome.Answered => Texts.Get("StateAnswered", language),
+        CallOutcome.PassedOn => Texts.Get("StatePassedOn", language, await NameAsync(call.PassedToId, cancellationToken)),
+        CallOutcome.Escalated => Texts.Get("StateEscalated", language, call.EscalationId ?? 0),
+        _ => Texts.Get("StateOpen", language, call.Id),
+    };
+}
+
+/// <summary>
+/// 来电 [房号] 事由: a call written down as the caller said it (第10篇 一.3: 逐条记录在案), then answered on the spot,
+/// raised to the shift lead to act on, or passed on to the colleague it was for.
+/// </summary>
+public sealed class LogCallCommand(CallDesk desk) : IBotCommand
+{
+    private static readonly TextCatalog Texts = CallTexts.Catalog;
+
+    public CommandInfo Info { get; } = new("call-log", ["来电", "来电登记", "电话登记"], ["log call"], Texts, "LogDescription", HelpOrder: 90);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var typed = turn.AsTyped(arguments).Trim();
+        if (typed.Length == 0)
+        {
+            turn.AskForArguments(Info, Texts.Get("LogUsage", language));
+            return;
+        }
+        // "3-1-502 陈先生：卫生间漏水": the unit first, when it is one.
+        var words = typed.Split(' ', 2, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        string? unit = null;
+        if (words.Length == 2 && Unit.TryParse(words[0], out _)) (unit, typed) = (TextInput.Normalize(words[0]), words[1]);
+        var matter = typed.TrimStart(':', '：', ' ');
+        if (matter.Length == 0)
+        {
+            turn.AskForArguments(Info, Texts.Get("LogUsage", language));
+            return;
+        }
+        var call = new PhoneCall
+        {
+            TakenById = turn.Sender.Id,
+            TakenAt = turn.Now,
+            UnitCode = unit,
+            Matter = matter.Length > PhoneCall.MaxMatterLength ? matter[..PhoneCall.MaxMatterLength] : matter,
+        };
+        desk.Log.Add(call);
+        await desk.Log.FlushAsync(cancellationToken);
+        turn.Ask(Texts.Get("Logged", language, desk.Describe(call, language)), CallDesk.Outcomes(call.Id, language));
+    }
+}
+
+/// <summary>
+/// 来电处理 N 已答复 | 转领班 | 转告 [同事]: what became of a call. A request to act on is a case for the shift lead on duty,
+/// which climbs the chain if nobody says 收到; a message for someone is sent to them (第10篇 一.3: 传呼他人).
+/// </summary>
+public sealed class CallOutcomeCommand(CallDesk desk, EscalationService escalations) : IBotCommand, IConversationFlow
+{
+    private static readonly TextCatalog Texts = CallTexts.Catalog;
+    private const string ToStep = "to";
+
+    public string Name => "calls.pass-on";
+
+    public CommandInfo Info { get; } = new("call-outcome", ["来电处理"], ["call outcome"], Texts, "OutcomeDescription", HelpOrder: 91);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var words = turn.AsTyped(arguments).Trim().TrimStart('#', '＃').Split(' ', 3, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || !long.TryParse(TextInput.Normalize(words[0]), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            turn.Reply(Texts.Get("OutcomeUsage", language));
+            return;
+        }
+        var call = await desk.Log.FindAsync(id, cancellationToken) ?? throw new BotRuleException(Texts, "NotFound", id);
+        if (call.Outcome != CallOutcome.Open)
+            throw new BotRuleException(Texts, "AlreadyDecided", call.Id, await desk.StateAsync(call, language, cancellationToken));
+        var verb = words.Length > 1 ? TextInput.ForMatching(words[1]) : "";
+        if (Is(verb, "VerbAnswered", "已答复", "答复", "answered"))
+        {
+            call.Answered(turn.Now);
+            turn.Reply(Texts.Get("AnsweredReply", language, desk.Describe(call, language)));
+        }
+        else if (Is(verb, "VerbEscalate", "转领班", "领班", "escalate"))
+        {
+            var escalation = await escalations.RaiseAsync(new EscalationRequest("calls.request",
+                Texts.Get("CaseSubject", TextCatalog.Chinese, call.UnitCode ?? Texts.Get("NoUnit", TextCatalog.Chinese), Short(call.Matter)),
+                Severity.Normal,
+                Texts.Get("CaseDetails", TextCatalog.Chinese, turn.Sender.DisplayName, desk.Clock(call.TakenAt), desk.Describe(call, TextCatalog.Chinese)),
+                turn.Sender.Id), turn.Now, cancellationToken);
+            call.Escalated(escalation.Id, turn.Now);
+            var told = await escalations.NotifiedNamesAsync(escalation, cancellationToken, exceptId: turn.Sender.Id);
+            turn.Reply(told.Count == 0
+                ? Texts.Get("EscalatedReply", language, escalation.Id)
+                : Texts.Get("EscalatedReplyTo", language, escalation.Id, string.Join(language == TextCatalog.English ? ", " : "、", told)));
+        }
+        else if (Is(verb, "VerbPassOn", "转告", "pass"))
+        {
+            if (words.Length > 2)
+            {
+                await PassOnAsync(turn, call, words[2], cancellationToken);
+                return;
+            }
+            turn.State.Data.Clear();
+            turn.State.Data["call"] = call.Id.ToString(CultureInfo.InvariantCulture);
+            turn.AskInFlow(this, ToStep, Texts.Get("AskWhom", language, desk.Describe(call, language)));
+        }
+        else turn.Ask(Texts.Get("WhichOutcome", language, desk.Describe(call, language)), CallDesk.Outcomes(call.Id, language));
+    }
+
+    public async ValueTask ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (turn.Said.Length == 0)
+        {
+            turn.Reply(Texts.Get("AskWhomAgain", turn.Language));
+            return;
+        }
+        var id = long.Parse(turn.State.Data.GetValueOrDefault("call") ?? "0", CultureInfo.InvariantCulture);
+        if (await desk.Log.FindAsync(id, cancellationToken) is not { Outcome: CallOutcome.Open } call)
+        {
+            turn.EndFlow();
+            throw new BotRuleException(Texts, "NotFound", id);
+        }
+        await PassOnAsync(turn, call, turn.Said, cancellationToken);
+    }
+
+    /// <summary>"李四" or "李四 请回电": the colleague, and a word for them if the person adds one.</summary>
+    private async Task PassOnAsync(TurnContext turn, PhoneCall call, string said, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var parts = said.Trim().Split(' ', 2, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var name = parts.Length == 0 ? "" : parts[0].TrimStart('@');
+        if (await desk.People.FindStaffAsync(name, cancellationToken) is not { Active: true } colleague)
+        {
+            // Asked again, in the flow, so the name alone is enough the next time.
+            turn.State.Data["call"] = call.Id.ToString(CultureInfo.InvariantCulture);
+            turn.AskInFlow(this, ToStep, Texts.Get("NoSuchColleague", language, name));
+            return;
+        }
+        turn.EndFlow();
+        var note = parts.Length > 1 ? parts[1] : "";
+        call.PassedOn(colleague.Id, turn.Now);
+        var taker = turn.Sender.DisplayName;
+        await desk.TellAsync(colleague, $"calls:{call.Id}:passed", l => new OutgoingMessage(note.Length == 0
+            ? Texts.Get("PassedToYou", l, desk.Describe(call, l), taker)
+            : Texts.Get("PassedToYouNote", l, desk.Describe(call, l), taker, note)), cancellationToken);
+        turn.Reply(Texts.Get("PassedReply", language, desk.Describe(call, language), colleague.Name));
+    }
+
+    private static bool Is(string verb, string key, params string[] words) =>
+        verb.Length > 0 && (verb == TextInput.ForMatching(Texts.Get(key, TextCatalog.Chinese)) || verb == TextInput.ForMatching(Texts.Get(key, TextCatalog.English))
+            || words.Contains(verb));
+
+    private static string Short(string text) => text.Length > 40 ? text[..40] + "…" : text;
+}
+
+/// <summary>电话记录: today's calls and any still waiting for what becomes of them.</summary>
+public sealed class CallLogCommand(CallDesk desk, DepartmentProfile department) : IBotCommand
+{
+    private static readonly TextCatalog Texts = CallTexts.Catalog;
+
+    public CommandInfo Info { get; } = new("call-record", ["电话记录", "来电记录"], ["call record"], Texts, "RecordDescription", HelpOrder: 92, LookUp: true);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var calls = await desk.Log.SinceOrOpenAsync(department.ToInstant(department.LocalDate(turn.Now), TimeOnly.MinValue), cancellationToken);
+        if (calls.Count == 0)
+        {
+            turn.Reply(Texts.Get("RecordEmpty", language));
+            return;
+        }
+        var lines = new List<string> { Texts.Get("RecordTitle", language, calls.Count) };
+        foreach (var call in calls)
+            lines.Add(Texts.Get("RecordLine", language, desk.Describe(call, language), await desk.NameAsync(call.TakenById, cancellationToken),
+                await desk.StateAsync(call, language, cancellationToken)));
+        turn.Reply(string.Join("\n", lines));
+    }
+}
