@@ -18,6 +18,8 @@ public sealed class HelpTests : IDisposable
     [InlineData("zhouba")]
     [InlineData("zhengshi")]
     [InlineData("sunqi")]
+    [InlineData("zhaoliu")]
+    [InlineData("qianyi")]
     public async Task Help_ForStaff_IsAnOverviewByTopicShortEnoughForACard(string who)
     {
         var help = (await new LocalChatClient(_bot, who).SayAsync("帮助")).Single();

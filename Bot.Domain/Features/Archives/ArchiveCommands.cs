@@ -226,7 +226,7 @@ public sealed class BorrowArchiveCommand(ArchiveDesk desk, bool readOnly) : IBot
     public string Name => readOnly ? "archives.read" : "archives.borrow";
 
     public CommandInfo Info { get; } = readOnly
-        ? new("archive-read", ["查阅档案"], ["read archive"], Texts, "ReadDescription", HelpOrder: 71)
+        ? new("archive-read", ["查阅档案"], ["read archive"], Texts, "ReadDescription", HelpOrder: 71, ListedFor: ArchiveLoan.Keepers) // 借档案 reads a document in the office anyway
         : new("archive-borrow", ["借档案", "借阅档案", "借资料"], ["borrow archive"], Texts, "BorrowDescription", HelpOrder: 70);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)

@@ -104,7 +104,8 @@ public sealed class CallOutcomeCommand(CallDesk desk, EscalationService escalati
 
     public string Name => "calls.pass-on";
 
-    public CommandInfo Info { get; } = new("call-outcome", ["来电处理"], ["call outcome"], Texts, "OutcomeDescription", HelpOrder: 91);
+    public CommandInfo Info { get; } = new("call-outcome", ["来电处理"], ["call outcome"], Texts, "OutcomeDescription", HelpOrder: 91,
+        ListedFor: Roles.FrontDesk); // mostly pressed as the buttons under a call; listed where calls are taken all day
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {

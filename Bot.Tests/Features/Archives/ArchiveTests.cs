@@ -370,10 +370,10 @@ public sealed class ArchiveTests : DemoChatTests
     [Fact]
     public async Task Help_HasTheArchiveTopic_TheClerksCommandsForTheClerk()
     {
-        var help = await TextAsync("zhangsan", "帮助 档案借阅");
+        var help = await TextAsync("zhangsan", "帮助 档案");
         Assert.Contains("借档案", help);
         Assert.Contains("还档案", help);
         Assert.DoesNotContain("收回档案", help);
-        Assert.Contains("收回档案", await TextAsync("zhengshi", "帮助 档案借阅"));
+        Assert.Contains("收回档案", await TextAsync("zhengshi", "帮助 档案"));
     }
 }
