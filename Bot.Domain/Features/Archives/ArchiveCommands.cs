@@ -218,8 +218,11 @@ public sealed partial class ArchiveDesk(IArchiveStore store, ArchivePolicy polic
 /// (第6篇 1.2.5); a secret file first needs the general manager (第5篇 1.4); 文书档案 and secret files are read in the office
 /// and handed back the same day (第6篇 1.2.2); a member of staff's personal file is never lent (第5篇 1.5).
 /// </summary>
-public sealed class BorrowArchiveCommand(ArchiveDesk desk, bool readOnly) : IBotCommand, IConversationFlow
+public sealed partial class BorrowArchiveCommand(ArchiveDesk desk, bool readOnly) : IBotCommand, IConversationFlow
 {
+    [GeneratedRegex(@"^(?<code>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+)(?<rest>[^A-Za-z0-9\-].*)$")]
+    private static partial Regex GluedCode();
+
     private static readonly TextCatalog Texts = ArchiveTexts.Catalog;
     private const string PurposeStep = "purpose";
 
@@ -238,6 +241,9 @@ public sealed class BorrowArchiveCommand(ArchiveDesk desk, bool readOnly) : IBot
             return;
         }
         var parts = typed.Split(' ', 2, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        // "YH-3-1-502核对收楼资料", typed without a space: the code is the Latin part.
+        if (GluedCode().Match(parts[0]) is { Success: true } glued)
+            parts = [glued.Groups["code"].Value, (glued.Groups["rest"].Value + (parts.Length > 1 ? " " + parts[1] : "")).Trim()];
         var rest = parts.Length > 1 ? parts[1] : "";
         var found = await desk.MatchAsync(parts[0], turn.Sender, 8, cancellationToken);
         if (found.Count == 0) throw new BotRuleException(Texts, "ArchiveNotFound", parts[0]);

@@ -79,8 +79,12 @@ public sealed class ArchiveTests : DemoChatTests
         Assert.Empty(await LoansAsync());
         Assert.StartsWith("已登记借阅申请 #1 YH-3-1-501《3-1-501 业户档案》，11-27 前归还", await TextAsync("lisi", "核对业主信息，明天还"));
 
+        // The code typed straight before the purpose, as phones do.
+        Assert.StartsWith("已登记借阅申请 #2 YH-3-1-502《", await TextAsync("wujiu", "借档案 YH-3-1-502核对业主信息"));
+        Assert.Equal("核对业主信息", (await LoansAsync())[1].Purpose);
+        await SayAsync("wujiu", "取消借阅 2");
         // Found by the unit: one match is that file; without a date, due in Archives:LoanDays (3).
-        Assert.StartsWith("已登记借阅申请 #2 YH-5-1-101《5-1-101 业户档案》，11-29 前归还", await TextAsync("zhangsan", "借档案 5-1-101 办理过户"));
+        Assert.StartsWith("已登记借阅申请 #3 YH-5-1-101《5-1-101 业户档案》，11-29 前归还", await TextAsync("zhangsan", "借档案 5-1-101 办理过户"));
         // Several matches: a button each, the purpose kept.
         var which = Assert.Single(await SayAsync("wujiu", "借档案 业户档案 核对"));
         Assert.Equal("“业户档案”对应多份档案，请问是哪一份？", which.Text);
@@ -90,9 +94,9 @@ public sealed class ArchiveTests : DemoChatTests
         Assert.Equal("归还日期 12-31 太远了，借阅期限最长 14 天，请按期归还（第6篇 1.1.5）。", await TextAsync("wujiu", "借档案 YH-3-1-502 核对 归还 12-31"));
         Assert.Equal("对不起，归还日期“下辈子”没看明白，请写成 明天、11-30、周五 或 3天。", await TextAsync("wujiu", "借档案 YH-3-1-502 核对 归还 下辈子"));
         Assert.Equal("没有找到档案“ZZ-9”。可以先“查档案 关键词”查一下编号。", await TextAsync("wujiu", "借档案 ZZ-9 核对"));
-        Assert.Equal(2, (await LoansAsync()).Count);
+        Assert.Equal(3, (await LoansAsync()).Count);
         // Asking twice for one file is not a second request.
-        Assert.Equal("YH-5-1-101《5-1-101 业户档案》 您已经登记过了（借阅登记 #2），无需重复申请。", await TextAsync("zhangsan", "借档案 YH-5-1-101 办理过户"));
+        Assert.Equal("YH-5-1-101《5-1-101 业户档案》 您已经登记过了（借阅登记 #3），无需重复申请。", await TextAsync("zhangsan", "借档案 YH-5-1-101 办理过户"));
     }
 
     [Fact]
