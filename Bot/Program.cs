@@ -13,6 +13,7 @@ using Bot.Features.Handover;
 using Bot.Features.Hazards;
 using Bot.Features.Archives;
 using Bot.Features.Calls;
+using Bot.Features.Custody;
 using Bot.Persistence;
 using Bot.Scheduling;
 
@@ -31,6 +32,7 @@ builder.AddCallbacks();
 builder.AddHazards();
 builder.AddArchives();
 builder.AddCalls();
+builder.AddCustody();
 builder.AddDemoData();
 builder.AddLocalChat();
 builder.AddTeamsChannel();

@@ -26,6 +26,8 @@ public enum HandoverSection
     Letters,
     /// <summary>锁在前台柜内的物品 (第11篇 9).</summary>
     CounterItem,
+    /// <summary>Items the front desk keeps for people with approval, added from the custody feature (第11篇 4, 9).</summary>
+    HeldItem,
     /// <summary>补充: added after the outgoing person signed (always marked as added later).</summary>
     Addition,
 }
@@ -151,10 +153,15 @@ public sealed class HandoverRecord
     }
 
     /// <summary>Drops the automatic key lines of the preparation so they can be read afresh from the keys feature.</summary>
-    public void ClearKeysOut()
+    public void ClearKeysOut() => ClearAdded(HandoverSection.KeyOut);
+
+    public void ClearHeldItems() => ClearAdded(HandoverSection.HeldItem);
+
+    /// <summary>Items another feature added at the review, taken out before they are added afresh.</summary>
+    private void ClearAdded(HandoverSection section)
     {
         EnsureNotLocked();
-        Items.RemoveAll(i => i.Section == HandoverSection.KeyOut && !i.AddedLater);
+        Items.RemoveAll(i => i.Section == section && !i.AddedLater);
     }
 
     /// <summary>提交: the outgoing person's signature. Only a complete preparation goes to the successor (第1篇 2.4 ⑶).</summary>

@@ -3,6 +3,7 @@ using Bot.Domain.Conversations;
 using Bot.Domain.Features.Directory;
 using Bot.Domain.Features.Duty;
 using Bot.Domain.Features.Escalation;
+using Bot.Domain.Features.Custody;
 using Bot.Domain.Features.Keys;
 
 namespace Bot.Domain.Features.Handover;
@@ -27,6 +28,7 @@ public sealed class HandoverService(
     INotifier notifier,
     EscalationService escalations,
     IKeysOut keys,
+    IHeldItems heldItems,
     IOpenDutyEvents dutyEvents)
 {
     private static readonly TextCatalog Texts = HandoverTexts.Catalog;
@@ -142,6 +144,9 @@ public sealed class HandoverService(
             department.ToLocal(e.RecordedAt).ToString("HH:mm", CultureInfo.InvariantCulture)));
         return string.Join("\n", [Texts.Get("BlockedByEvents", language), .. lines]);
     }
+
+    /// <summary>What the front desk keeps for people now (第11篇 4, 9), handed over with the front-desk shift.</summary>
+    public Task<IReadOnlyList<HeldOut>> FrontDeskHoldsAsync(CancellationToken cancellationToken) => heldItems.HeldAsync(cancellationToken);
 
     public Task<IReadOnlyList<KeyOut>> KeysHeldByAsync(string personId, CancellationToken cancellationToken) => keys.HeldByAsync(personId, cancellationToken);
 

@@ -299,6 +299,12 @@ public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotComm
             foreach (var key in await handovers.KeysHeldByAsync(record.OutgoingId, cancellationToken))
                 record.Add(HandoverSection.KeyOut, Texts.Get("KeyOutText", language, key.Code, key.Opens, key.HolderName, handovers.Clock(key.Since),
                     key.DueBack is { } due ? handovers.Clock(due) : "—"), turn.Sender.Id, turn.Now);
+            // 第11篇 4, 9: what the front desk keeps for people is locked in the counter and handed over with it.
+            record.ClearHeldItems();
+            if (record.FrontDesk)
+                foreach (var held in await handovers.FrontDeskHoldsAsync(cancellationToken))
+                    record.Add(HandoverSection.HeldItem, Texts.Get("HeldItemText", language, held.Id, held.What, held.ForWhom, handovers.Clock(held.Since)),
+                        turn.Sender.Id, turn.Now);
             var summary = await handovers.DescribeAsync(record, language, cancellationToken);
             turn.AskInFlow(this, step, Texts.Get("ReviewPrompt", language, summary), ReviewChoices(language));
             return;
