@@ -224,3 +224,28 @@ public sealed class HeldItemsCommand(CustodyDesk desk) : IBotCommand
         turn.Reply(string.Join("\n", lines), held.Count == 0 ? null : [.. held.Select(i => Texts.NumberedAction("WordCollect", i.Id, language))]);
     }
 }
+
+/// <summary>
+/// The supervisor digest's custody section: requests still waiting for approval, and items held at the front desk for
+/// two days or more — someone should call the person they are for, rather than the counter filling up.
+/// </summary>
+public sealed class CustodyDigestSection(CustodyDesk desk, DepartmentProfile department) : IDigestSection
+{
+    private static readonly TextCatalog Texts = CustodyTexts.Catalog;
+    private const int HeldDays = 2;
+
+    public int Order => 27;
+
+    public async Task<string?> BuildAsync(Person recipient, DateOnly day, string language, CancellationToken cancellationToken)
+    {
+        var lines = new List<string>();
+        foreach (var item in await desk.Store.OpenAsync(cancellationToken))
+        {
+            // Taken in on the 26th: listed from the 28th's digest on.
+            if (item.Status == HeldItemStatus.Held && department.LocalDate(item.DecidedAt ?? item.RequestedAt) > day.AddDays(-HeldDays)) continue;
+            lines.Add(Texts.Get(item.Status == HeldItemStatus.Held ? "ListHeld" : "ListRequested", language, CustodyDesk.Describe(item, language),
+                desk.Stamp(item.DecidedAt ?? item.RequestedAt), await desk.NameAsync(item.RequestedById, cancellationToken)));
+        }
+        return lines.Count == 0 ? null : string.Join("\n", [Texts.Get("DigestSection", language, lines.Count), .. lines]);
+    }
+}

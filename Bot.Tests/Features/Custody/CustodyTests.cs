@@ -71,6 +71,28 @@ public sealed class CustodyTests : DemoChatTests
     }
 
     [Fact]
+    public async Task HeldTwoDaysOrWaiting_IsInTheSupervisorsDigest()
+    {
+        await SayAsync("zhaoliu", "代存物品 雨伞两把 给 3-2-601 业主");
+        await SayAsync("zhengshi", "代存物品 花篮一个 给 5-1-102 业主");
+        async Task<string> DigestAsync()
+        {
+            await InboxAsync("zhaoliu");
+            await Bot.InScopeAsync(sp => sp.GetRequiredService<Bot.Domain.Features.Escalation.SupervisorDigest>().SendAsync(Bot.Time.GetUtcNow(), CancellationToken.None));
+            await Bot.DispatchAsync();
+            return string.Join("\n", (await InboxAsync("zhaoliu")).Select(l => l.Text));
+        }
+        // The next morning: only the request still waiting.
+        Bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 27, 8, 30, 0, TimeSpan.FromHours(8)).ToUniversalTime());
+        var first = await DigestAsync();
+        Assert.Contains("【前台代存：待批准及代存两天以上未取（1件）】\n#2 花篮一个 → 5-1-102 业主 — 11-26 09:30 申请，待批准（郑十）", first);
+        Assert.DoesNotContain("雨伞两把", first);
+        // Two days on, the umbrellas too.
+        Bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 28, 8, 30, 0, TimeSpan.FromHours(8)).ToUniversalTime());
+        Assert.Contains("#1 雨伞两把 → 3-2-601 业主 — 11-26 09:30 起代存（赵六 登记）", await DigestAsync());
+    }
+
+    [Fact]
     public async Task WhatTheFrontDeskHolds_IsHandedOverWithTheFrontDeskShift_第11篇_9()
     {
         await SayAsync("zhaoliu", "代存物品 雨伞两把 给 3-2-601 业主");

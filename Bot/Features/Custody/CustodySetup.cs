@@ -1,6 +1,7 @@
 using Bot.Domain.Conversations;
 using Bot.Domain.Features.Custody;
 using Bot.Domain.Features.Directory;
+using Bot.Domain.Features.Escalation;
 using Bot.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -56,6 +57,7 @@ public static class CustodySetup
             services.AddScoped<IBotCommand>(sp => new DecideItemCommand(sp.GetRequiredService<CustodyDesk>(), approve));
         services.AddScoped<IBotCommand, CollectItemCommand>();
         services.AddScoped<IBotCommand, HeldItemsCommand>();
+        services.AddScoped<IDigestSection, CustodyDigestSection>();
         return builder;
     }
 }
