@@ -11,7 +11,7 @@ namespace Bot.Domain.Features.Archives;
 /// What the archive commands share (第5篇 1.3, 第6篇 1.2): finding a file by its code or title, reading "用途 … 归还 11-30",
 /// who keeps the archive, telling people, and how a line of the 借阅登记 reads.
 /// </summary>
-public sealed partial class ArchiveDesk(IArchiveStore store, ArchivePolicy policy, IEscalationDirectory people, DepartmentProfile department, INotifier notifier)
+public sealed partial class ArchiveDesk(IArchiveStore store, ArchivePolicy policy, Colleagues colleagues, DepartmentProfile department)
 {
     private static readonly TextCatalog Texts = ArchiveTexts.Catalog;
 
@@ -37,32 +37,28 @@ public sealed partial class ArchiveDesk(IArchiveStore store, ArchivePolicy polic
         Texts.Get("LoanName", language, loan.Id,
             await store.FindAsync(loan.ArchiveCode, cancellationToken) is { } archive ? Describe(archive, language) : loan.ArchiveCode);
 
-    public async Task<string> NameAsync(string? personId, CancellationToken cancellationToken) =>
-        personId is null ? "—" : (await people.FindPersonAsync(personId, cancellationToken))?.Name ?? personId;
+    public Task<string> NameAsync(string? personId, CancellationToken cancellationToken) => colleagues.NameAsync(personId, cancellationToken);
 
     /// <summary>Tells a person in their language; the key makes a repeat send nothing twice.</summary>
-    public async Task TellAsync(string personId, string key, Func<string, OutgoingMessage> message, CancellationToken cancellationToken)
-    {
-        if (await people.FindPersonAsync(personId, cancellationToken) is not { Active: true } person) return;
-        await notifier.NotifyAsync(person.Id, message(TextCatalog.NormalizeLanguage(person.Language)), key, cancellationToken);
-    }
+    public Task TellAsync(string personId, string key, Func<string, OutgoingMessage> message, CancellationToken cancellationToken) =>
+        colleagues.TellAsync(personId, key, message, cancellationToken);
 
     /// <summary>The clerks who keep the archive, but not <paramref name="exceptId"/>.</summary>
     public async Task<IReadOnlyList<Person>> KeepersAsync(string exceptId, CancellationToken cancellationToken) =>
         (await store.KeepersAsync(cancellationToken)).Where(p => p.Id != exceptId).ToList();
 
     public async Task<bool> ActiveAsync(string personId, CancellationToken cancellationToken) =>
-        await people.FindPersonAsync(personId, cancellationToken) is { Active: true };
+        await colleagues.Directory.FindPersonAsync(personId, cancellationToken) is { Active: true };
 
     /// <summary>The person as a participant when they keep the archive (an active clerk), else null.</summary>
     public async Task<Participant?> KeeperAsync(string personId, CancellationToken cancellationToken) =>
-        await people.FindPersonAsync(personId, cancellationToken) is { Active: true } person && (person.Roles & ArchiveLoan.Keepers) != 0
+        await colleagues.Directory.FindPersonAsync(personId, cancellationToken) is { Active: true } person && (person.Roles & ArchiveLoan.Keepers) != 0
             ? new Participant(ParticipantKind.Staff, person.Id, person.Name, person.Roles, TextCatalog.NormalizeLanguage(person.Language))
             : null;
 
     /// <summary>Who may approve reading a secret file: the general manager (第5篇 1.4).</summary>
-    public async Task<IReadOnlyList<Person>> SecretApproversAsync(string exceptId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        (await people.PeopleAtAsync(EscalationLevel.GeneralManager, now, cancellationToken)).Where(p => p.Active && p.Id != exceptId).ToList();
+    public Task<IReadOnlyList<Person>> SecretApproversAsync(string exceptId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        colleagues.FirstAtAsync([EscalationLevel.GeneralManager], exceptId, now, cancellationToken);
 
     /// <summary>
     /// The files a word names: the one with that code, else those whose code or title contains it. A member of staff's

@@ -12,13 +12,13 @@ public static class CallTexts
 }
 
 /// <summary>What the phone-log commands share: how a call reads, what can be done with it, and telling people.</summary>
-public sealed class CallDesk(IPhoneLog log, IEscalationDirectory people, DepartmentProfile department, INotifier notifier)
+public sealed class CallDesk(IPhoneLog log, Colleagues colleagues, DepartmentProfile department)
 {
     private static readonly TextCatalog Texts = CallTexts.Catalog;
 
     public IPhoneLog Log => log;
 
-    public IEscalationDirectory People => people;
+    public IEscalationDirectory People => colleagues.Directory;
 
     public string Clock(DateTimeOffset instant) => department.ToLocal(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
 
@@ -26,8 +26,7 @@ public sealed class CallDesk(IPhoneLog log, IEscalationDirectory people, Departm
     public string Describe(PhoneCall call, string language) =>
         Texts.Get(call.UnitCode is null ? "CallLine" : "CallLineUnit", language, call.Id, Clock(call.TakenAt), call.Matter, call.UnitCode ?? "");
 
-    public async Task<string> NameAsync(string? personId, CancellationToken cancellationToken) =>
-        personId is null ? "—" : (await people.FindPersonAsync(personId, cancellationToken))?.Name ?? personId;
+    public Task<string> NameAsync(string? personId, CancellationToken cancellationToken) => colleagues.NameAsync(personId, cancellationToken);
 
     /// <summary>What can be done with a call just written down, each a button that says it.</summary>
     public static IReadOnlyList<Choice> Outcomes(long id, string language) =>
@@ -38,8 +37,8 @@ public sealed class CallDesk(IPhoneLog log, IEscalationDirectory people, Departm
     ];
 
     /// <summary>Tells a colleague in their language; the key makes a repeat send nothing twice.</summary>
-    public async Task TellAsync(Person person, string key, Func<string, OutgoingMessage> message, CancellationToken cancellationToken) =>
-        await notifier.NotifyAsync(person.Id, message(TextCatalog.NormalizeLanguage(person.Language)), key, cancellationToken);
+    public Task TellAsync(Person person, string key, Func<string, OutgoingMessage> message, CancellationToken cancellationToken) =>
+        colleagues.TellAsync(person.Id, key, message, cancellationToken);
 
     /// <summary>Where a call stands, for the log.</summary>
     public async Task<string> StateAsync(PhoneCall call, string language, CancellationToken cancellationToken) => call.Outcome switch

@@ -28,7 +28,7 @@ public sealed class HeldItemsList(IHeldItemStore store) : IHeldItems
 }
 
 /// <summary>What the custody commands share: reading "快递一件 给 3-1-502 陈先生", who approves, telling people.</summary>
-public sealed class CustodyDesk(IHeldItemStore store, IEscalationDirectory people, DepartmentProfile department, INotifier notifier)
+public sealed class CustodyDesk(IHeldItemStore store, Colleagues colleagues, DepartmentProfile department)
 {
     private static readonly TextCatalog Texts = CustodyTexts.Catalog;
     // Longest first: "转交给" before "交给" before "给".
@@ -60,24 +60,13 @@ public sealed class CustodyDesk(IHeldItemStore store, IEscalationDirectory peopl
     }
 
     /// <summary>Who approves a request now: the supervisors (客务主管); with none, the department manager, then the general manager.</summary>
-    public async Task<IReadOnlyList<Person>> ApproversAsync(string exceptId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        foreach (var level in new[] { EscalationLevel.Supervisor, EscalationLevel.DepartmentManager, EscalationLevel.GeneralManager })
-        {
-            var found = (await people.PeopleAtAsync(level, now, cancellationToken)).Where(p => p.Id != exceptId && p.Active).ToList();
-            if (found.Count > 0) return found;
-        }
-        return [];
-    }
+    public Task<IReadOnlyList<Person>> ApproversAsync(string exceptId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        colleagues.FirstAtAsync([EscalationLevel.Supervisor, EscalationLevel.DepartmentManager, EscalationLevel.GeneralManager], exceptId, now, cancellationToken);
 
-    public async Task<string> NameAsync(string? personId, CancellationToken cancellationToken) =>
-        personId is null ? "—" : (await people.FindPersonAsync(personId, cancellationToken))?.Name ?? personId;
+    public Task<string> NameAsync(string? personId, CancellationToken cancellationToken) => colleagues.NameAsync(personId, cancellationToken);
 
-    public async Task TellAsync(string personId, string key, Func<string, OutgoingMessage> message, CancellationToken cancellationToken)
-    {
-        if (await people.FindPersonAsync(personId, cancellationToken) is not { Active: true } person) return;
-        await notifier.NotifyAsync(person.Id, message(TextCatalog.NormalizeLanguage(person.Language)), key, cancellationToken);
-    }
+    public Task TellAsync(string personId, string key, Func<string, OutgoingMessage> message, CancellationToken cancellationToken) =>
+        colleagues.TellAsync(personId, key, message, cancellationToken);
 
     /// <summary>"批准代存 3" (its number and what followed), or the open ones that fit offered as buttons.</summary>
     public async Task<(HeldItem Item, string Said)?> PickAsync(TurnContext turn, string arguments, string wordKey, Func<HeldItem, bool> fits,

@@ -10,7 +10,7 @@ namespace Bot.Domain.Features.Hazards;
 /// What the hazardous-materials commands share (第13篇): reading "鼠药 2包 地下室灭鼠", who approves, telling people,
 /// and how a line of the 《危险品使用登记表》 reads.
 /// </summary>
-public sealed partial class HazardDesk(IHazardStore store, HazardPolicy policy, IEscalationDirectory people, DepartmentProfile department, INotifier notifier)
+public sealed partial class HazardDesk(IHazardStore store, HazardPolicy policy, Colleagues colleagues, DepartmentProfile department)
 {
     private static readonly TextCatalog Texts = HazardTexts.Catalog;
     private static readonly char[] Separators = [' ', ',', '，', '、', ':', '：'];
@@ -67,25 +67,15 @@ public sealed partial class HazardDesk(IHazardStore store, HazardPolicy policy, 
     private static partial Regex Amount();
 
     /// <summary>Who approves and hands out a request: the shift lead(s) on duty; with none, the supervisors, then anyone above.</summary>
-    public async Task<IReadOnlyList<Person>> ApproversAsync(string exceptId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        foreach (var level in new[] { EscalationLevel.ShiftLead, EscalationLevel.Supervisor, EscalationLevel.DepartmentManager, EscalationLevel.GeneralManager })
-        {
-            var found = (await people.PeopleAtAsync(level, now, cancellationToken)).Where(p => p.Id != exceptId && p.Active).ToList();
-            if (found.Count > 0) return found;
-        }
-        return [];
-    }
+    public Task<IReadOnlyList<Person>> ApproversAsync(string exceptId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        colleagues.FirstAtAsync([EscalationLevel.ShiftLead, EscalationLevel.Supervisor, EscalationLevel.DepartmentManager, EscalationLevel.GeneralManager],
+            exceptId, now, cancellationToken);
 
-    public async Task<string> NameAsync(string? personId, CancellationToken cancellationToken) =>
-        personId is null ? "—" : (await people.FindPersonAsync(personId, cancellationToken))?.Name ?? personId;
+    public Task<string> NameAsync(string? personId, CancellationToken cancellationToken) => colleagues.NameAsync(personId, cancellationToken);
 
     /// <summary>Tells a person in their language; the key makes a repeat send nothing twice.</summary>
-    public async Task TellAsync(string personId, string key, Func<string, OutgoingMessage> message, CancellationToken cancellationToken)
-    {
-        if (await people.FindPersonAsync(personId, cancellationToken) is not { Active: true } person) return;
-        await notifier.NotifyAsync(person.Id, message(TextCatalog.NormalizeLanguage(person.Language)), key, cancellationToken);
-    }
+    public Task TellAsync(string personId, string key, Func<string, OutgoingMessage> message, CancellationToken cancellationToken) =>
+        colleagues.TellAsync(personId, key, message, cancellationToken);
 
     /// <summary>"#3 鼠药 2包（3号楼地下室灭鼠）"</summary>
     public static string Describe(HazardUse use, string language) =>

@@ -33,6 +33,7 @@ public static class EscalationSetup
         services.AddScoped<IEscalationStore, EscalationStore>();
         services.AddScoped<IEscalationDirectory, EscalationDirectory>();
         services.AddScoped<EscalationService>();
+        services.AddScoped<Colleagues>();
         services.AddScoped<SupervisorDigest>();
         services.AddScoped<IDigestSection, OpenEscalationsSection>();
 
