@@ -110,7 +110,16 @@ public sealed class CallOutcomeCommand(CallDesk desk, EscalationService escalati
     {
         var language = turn.Language;
         var words = turn.AsTyped(arguments).Trim().TrimStart('#', '＃').Split(' ', 3, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0 || !long.TryParse(TextInput.Normalize(words[0]), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        if (words.Length == 0)
+        {
+            // Alone: the calls still waiting, one button each (or the one there is, with what can be done with it).
+            var open = await desk.Log.OpenAsync(cancellationToken);
+            if (open is [var only]) turn.Ask(Texts.Get("WhichOutcome", language, desk.Describe(only, language)), CallDesk.Outcomes(only.Id, language));
+            else if (open.Count == 0) turn.Reply(Texts.Get("NoneOpen", language));
+            else turn.Ask(Texts.Get("WhichCall", language), [.. open.Take(6).Select(c => Texts.Action("WordOutcome", c.Id, language) with { Label = desk.Describe(c, language) })]);
+            return;
+        }
+        if (!long.TryParse(TextInput.Normalize(words[0]), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
             turn.Reply(Texts.Get("OutcomeUsage", language));
             return;

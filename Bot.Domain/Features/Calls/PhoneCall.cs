@@ -62,6 +62,9 @@ public interface IPhoneLog
 
     Task<PhoneCall?> FindAsync(long id, CancellationToken cancellationToken);
 
+    /// <summary>Calls whose outcome is not said yet, oldest first.</summary>
+    Task<IReadOnlyList<PhoneCall>> OpenAsync(CancellationToken cancellationToken);
+
     /// <summary>Every call taken since <paramref name="from"/>, and every one still open, oldest first.</summary>
     Task<IReadOnlyList<PhoneCall>> SinceOrOpenAsync(DateTimeOffset from, CancellationToken cancellationToken);
 }

@@ -75,8 +75,11 @@ public sealed class PhoneLogTests : DemoChatTests
         Assert.StartsWith("请把来电事由逐条记下，有房号请写在前面", await TextAsync("zhengshi", "来电"));
         await SayAsync("zhengshi", "取消");
         Assert.Equal("没有找到电话记录 #9。", await TextAsync("zhengshi", "来电处理 9 已答复"));
-        Assert.StartsWith("请说明是哪条来电和如何处理", await TextAsync("zhengshi", "来电处理"));
+        Assert.Equal("目前没有待处理的来电。", await TextAsync("zhengshi", "来电处理"));
+        Assert.StartsWith("请说明是哪条来电和如何处理", await TextAsync("zhengshi", "来电处理 楼道灯"));
         await SayAsync("zhengshi", "来电 3-2-601 楼道灯不亮");
+        // Alone with one call waiting: what can be done with it.
+        Assert.Equal(3, Assert.Single(await SayAsync("zhengshi", "来电处理")).Choices.Count);
         var again = Assert.Single(await SayAsync("zhengshi", "来电处理 1 随便"));
         Assert.Equal("请问 #1 09:30 3-2-601 楼道灯不亮 如何处理？", again.Text);
         Assert.Equal(3, again.Choices.Count);

@@ -34,6 +34,9 @@ internal sealed class PhoneLog(BotDbContext db) : IPhoneLog
     public Task<PhoneCall?> FindAsync(long id, CancellationToken cancellationToken) =>
         db.Set<PhoneCall>().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
 
+    public async Task<IReadOnlyList<PhoneCall>> OpenAsync(CancellationToken cancellationToken) =>
+        await db.Set<PhoneCall>().AsNoTracking().Where(c => c.Outcome == CallOutcome.Open).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<PhoneCall>> SinceOrOpenAsync(DateTimeOffset from, CancellationToken cancellationToken) =>
         await db.Set<PhoneCall>().AsNoTracking()
             .Where(c => c.TakenAt >= from || c.Outcome == CallOutcome.Open)
