@@ -28,6 +28,8 @@ public enum HandoverSection
     CounterItem,
     /// <summary>Items the front desk keeps for people with approval, added from the custody feature (第11篇 4, 9).</summary>
     HeldItem,
+    /// <summary>Calls written down and not yet dealt with, added from the phone log (第11篇 5, 第10篇 一.3).</summary>
+    OpenCall,
     /// <summary>补充: added after the outgoing person signed (always marked as added later).</summary>
     Addition,
 }
@@ -156,6 +158,8 @@ public sealed class HandoverRecord
     public void ClearKeysOut() => ClearAdded(HandoverSection.KeyOut);
 
     public void ClearHeldItems() => ClearAdded(HandoverSection.HeldItem);
+
+    public void ClearOpenCalls() => ClearAdded(HandoverSection.OpenCall);
 
     /// <summary>Items another feature added at the review, taken out before they are added afresh.</summary>
     private void ClearAdded(HandoverSection section)

@@ -3,6 +3,7 @@ using Bot.Domain.Conversations;
 using Bot.Domain.Features.Directory;
 using Bot.Domain.Features.Duty;
 using Bot.Domain.Features.Escalation;
+using Bot.Domain.Features.Calls;
 using Bot.Domain.Features.Custody;
 using Bot.Domain.Features.Keys;
 
@@ -29,6 +30,7 @@ public sealed class HandoverService(
     EscalationService escalations,
     IKeysOut keys,
     IHeldItems heldItems,
+    IPhoneLog calls,
     IOpenDutyEvents dutyEvents)
 {
     private static readonly TextCatalog Texts = HandoverTexts.Catalog;
@@ -147,6 +149,10 @@ public sealed class HandoverService(
 
     /// <summary>What the front desk keeps for people now (第11篇 4, 9), handed over with the front-desk shift.</summary>
     public Task<IReadOnlyList<HeldOut>> FrontDeskHoldsAsync(CancellationToken cancellationToken) => heldItems.HeldAsync(cancellationToken);
+
+    /// <summary>Calls this person wrote down and nothing was done with yet: unfinished work for the successor (第11篇 5).</summary>
+    public async Task<IReadOnlyList<PhoneCall>> OpenCallsTakenByAsync(string personId, CancellationToken cancellationToken) =>
+        [.. (await calls.OpenAsync(cancellationToken)).Where(c => c.TakenById == personId)];
 
     public Task<IReadOnlyList<KeyOut>> KeysHeldByAsync(string personId, CancellationToken cancellationToken) => keys.HeldByAsync(personId, cancellationToken);
 

@@ -299,6 +299,11 @@ public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotComm
             foreach (var key in await handovers.KeysHeldByAsync(record.OutgoingId, cancellationToken))
                 record.Add(HandoverSection.KeyOut, Texts.Get("KeyOutText", language, key.Code, key.Opens, key.HolderName, handovers.Clock(key.Since),
                     key.DueBack is { } due ? handovers.Clock(due) : "—"), turn.Sender.Id, turn.Now);
+            // 第11篇 5: a call written down and not yet dealt with is unfinished work.
+            record.ClearOpenCalls();
+            foreach (var call in await handovers.OpenCallsTakenByAsync(record.OutgoingId, cancellationToken))
+                record.Add(HandoverSection.OpenCall, Texts.Get("OpenCallText", language, call.Id, handovers.Clock(call.TakenAt),
+                    call.UnitCode is null ? call.Matter : call.UnitCode + " " + call.Matter), turn.Sender.Id, turn.Now);
             // 第11篇 4, 9: what the front desk keeps for people is locked in the counter and handed over with it.
             record.ClearHeldItems();
             if (record.FrontDesk)

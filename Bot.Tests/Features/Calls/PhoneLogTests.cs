@@ -1,5 +1,6 @@
 using Bot.Domain.Features.Calls;
 using Bot.Domain.Features.Escalation;
+using Bot.Domain.Features.Handover;
 using Bot.Persistence;
 using Bot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -67,6 +68,22 @@ public sealed class PhoneLogTests : DemoChatTests
 
         Assert.Equal("今天的电话记录及待处理的来电（2条）：\n#1 09:30 询问物业费发票什么时候能开 — 郑十 记录，已当场答复\n#2 09:50 5-1-101 门禁卡失效 — 郑十 记录，待处理（来电处理 2）",
             await TextAsync("wujiu", "电话记录"));
+    }
+
+    [Fact]
+    public async Task ACallNotDealtWith_IsHandedOverAsUnfinishedWork_第11篇_5()
+    {
+        await SayAsync("zhangsan", "来电 3-1-502 陈先生问维修师傅几点到");
+        Bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 26, 14, 35, 0, TimeSpan.FromHours(8)).ToUniversalTime());
+        await SayAsync("zhangsan", "交班");
+        for (var i = 0; i < 4; i++) await SayAsync("zhangsan", "完成");
+        await Chat("zhangsan").PressAsync("all-ok");
+        var review = string.Join("\n", (await Chat("zhangsan").PressAsync("all-ok")).Select(l => l.Text));
+        Assert.Contains("请核对交接内容", review);
+        Assert.Contains("来电 #1（11-26 09:30）3-1-502 陈先生问维修师傅几点到，尚未处理", review);
+        var record = await Bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<HandoverRecord>()
+            .Include(r => r.Items).AsNoTracking().SingleAsync());
+        Assert.Contains(record.Items, i => i.Section == HandoverSection.OpenCall);
     }
 
     [Fact]
