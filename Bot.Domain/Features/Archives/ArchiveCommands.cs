@@ -567,6 +567,8 @@ public sealed class ArchiveIncidentCommand(ArchiveDesk desk, EscalationService e
             return;
         }
         var what = said.Length > 300 ? said[..300] : said;
+        // Reported already: one case is enough; a second would send the department manager the same loss twice.
+        if (lost && archive.Status == ArchiveStatus.Lost) throw new BotRuleException(Texts, "AlreadyLost", ArchiveDesk.Describe(archive, language));
         if (lost)
         {
             if (loan is { Status: ArchiveLoanStatus.Out }) loan.ReportLost(archive, me.Id, what, turn.Now);

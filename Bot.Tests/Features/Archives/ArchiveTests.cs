@@ -293,6 +293,9 @@ public sealed class ArchiveTests : DemoChatTests
         var escalation = await Bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<EscalationCase>().AsNoTracking().SingleAsync());
         Assert.Equal(Severity.Urgent, escalation.Severity);
 
+        // Reported again: not a second case.
+        Assert.Equal("JS-3-01《3号楼给排水竣工图》 已经报过丢失了，无需重复上报；找回后请文员发送“档案找回”。", await TextAsync("wujiu", "档案丢失 JS-3-01 找不到"));
+        Assert.Single(await Bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<EscalationCase>().AsNoTracking().ToListAsync()));
         // A file reported lost with a request waiting for it: the request ends and its person hears why.
         await TextAsync("zhengshi", "档案丢失 WS-2026-01 整理时找不到");
         Assert.Equal("郑十 未借出 #2 WS-2026-01《2026年公司发文汇编》。原因：档案已报丢失", Assert.Single(await InboxAsync("lisi")).Text);
