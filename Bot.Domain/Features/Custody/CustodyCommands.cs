@@ -99,13 +99,21 @@ public sealed class HoldItemCommand(CustodyDesk desk, HeldItemKind kind) : IBotC
     private static readonly TextCatalog Texts = CustodyTexts.Catalog;
 
     public CommandInfo Info { get; } = kind == HeldItemKind.Store
-        ? new("custody-store", ["代存物品", "寄存物品", "代收物品"], ["hold item"], Texts, "StoreDescription", HelpOrder: 95, ListedFor: Roles.FrontDesk)
+        ? new("custody-store", ["代存物品", "寄存物品", "代收物品", ParcelWord], ["hold item"], Texts, "StoreDescription", HelpOrder: 95, ListedFor: Roles.FrontDesk)
         : new("custody-pass", ["代转物品", "转交物品"], ["pass item"], Texts, "PassDescription", HelpOrder: 96, ListedFor: Roles.FrontDesk);
+
+    /// <summary>代收快递: the front desk's most common custody, a parcel for an owner — "代收快递 3-1-502 陈先生" needs no 给.</summary>
+    private const string ParcelWord = "代收快递";
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         var language = turn.Language;
-        if (CustodyDesk.Parse(turn.AsTyped(arguments)) is not var (what, forWhom))
+        var typed = turn.AsTyped(arguments).Trim();
+        var parcel = kind == HeldItemKind.Store && TextInput.ForMatching(turn.Text).StartsWith(ParcelWord, StringComparison.Ordinal);
+        var parsed = CustodyDesk.Parse(typed);
+        if (parcel && typed.Length > 0)
+            parsed = parsed is var (count, to) ? (Texts.Get("Parcel", language) + count, to) : (Texts.Get("Parcel", language), typed);
+        if (parsed is not var (what, forWhom))
         {
             turn.AskForArguments(Info, Texts.Get(kind == HeldItemKind.Store ? "StoreUsage" : "PassUsage", language));
             return;

@@ -66,8 +66,11 @@ public sealed class CustodyTests : DemoChatTests
         Assert.Equal(("给排水图纸", "王师傅"), (Assert.Single(await ItemsAsync()).What, Assert.Single(await ItemsAsync()).ForWhom));
         Assert.DoesNotContain("已批准", await TextAsync("zhengshi", "批准代存 1"));
         Assert.Equal(HeldItemStatus.Requested, Assert.Single(await ItemsAsync()).Status);
+        // 代收快递, as the front desk says it: a parcel, with or without 给 and a count.
+        Assert.StartsWith("已提交申请 #2 快递 → 3-1-502 陈先生", await TextAsync("zhengshi", "代收快递 3-1-502 陈先生"));
+        Assert.StartsWith("已提交申请 #3 快递两件 → 5-1-101 刘女士", await TextAsync("zhengshi", "代收快递 两件 给 5-1-101 刘女士"));
         // The supervisor's own is held at once.
-        Assert.StartsWith("已登记代存 #2 钥匙扣一个 → 5-1-101 业主。请锁入前台柜内", await TextAsync("zhaoliu", "代存物品 钥匙扣一个 给 5-1-101 业主"));
+        Assert.StartsWith("已登记代存 #4 钥匙扣一个 → 5-1-101 业主。请锁入前台柜内", await TextAsync("zhaoliu", "代存物品 钥匙扣一个 给 5-1-101 业主"));
     }
 
     [Fact]
