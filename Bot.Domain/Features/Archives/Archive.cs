@@ -81,6 +81,7 @@ public sealed class ArchiveLoan
     public const Roles Overseers = Roles.Clerk | Roles.Supervisor | Roles.DepartmentManager | Roles.GeneralManager;
 
     public const int MaxTextLength = 200;
+    public const int MaxVisitorLength = 100;
 
     public long Id { get; init; }
     public required string ArchiveCode { get; init; }
@@ -88,6 +89,11 @@ public sealed class ArchiveLoan
     public required string Purpose { get; init; }
     /// <summary>Read in the office and handed back the same day, never taken away (第6篇 1.2.2, 第5篇 1.4).</summary>
     public bool ReadOnly { get; init; }
+    /// <summary>
+    /// Someone from outside the company reading it (第6篇 1.2.8: their unit's letter and their ID checked, a leader's
+    /// approval), as the clerk wrote them down; the clerk who handles it is the borrower of record.
+    /// </summary>
+    public string? Visitor { get; init; }
     /// <summary>The return date (第5篇 1.3); a local date, late from the day after.</summary>
     public DateOnly DueOn { get; set; }
     public DateTimeOffset RequestedAt { get; init; }
@@ -108,15 +114,17 @@ public sealed class ArchiveLoan
 
     public bool Open => Status is ArchiveLoanStatus.AwaitingApproval or ArchiveLoanStatus.Requested or ArchiveLoanStatus.Out;
 
-    public static ArchiveLoan Ask(Archive archive, string borrowerId, string purpose, bool readOnly, DateOnly dueOn, DateTimeOffset now) => new()
+    public static ArchiveLoan Ask(Archive archive, string borrowerId, string purpose, bool readOnly, DateOnly dueOn, DateTimeOffset now, string? visitor = null) => new()
     {
         ArchiveCode = archive.Code,
         BorrowerId = borrowerId,
         Purpose = purpose,
-        ReadOnly = readOnly || archive.ReadOnly,
+        // An outside reader reads in the office too: nothing leaves the company (第6篇 2.5.1).
+        ReadOnly = readOnly || archive.ReadOnly || visitor is not null,
+        Visitor = visitor,
         DueOn = dueOn,
         RequestedAt = now,
-        Status = archive.Secret ? ArchiveLoanStatus.AwaitingApproval : ArchiveLoanStatus.Requested,
+        Status = archive.Secret || visitor is not null ? ArchiveLoanStatus.AwaitingApproval : ArchiveLoanStatus.Requested,
     };
 
     public void Approve(string byId)
@@ -234,7 +242,7 @@ public interface IArchiveStore
 public static class ArchiveRegister
 {
     public static readonly string[] CsvColumns =
-        ["id", "archive", "title", "borrower", "borrower_name", "purpose", "read_only", "status", "requested_at", "approved_by", "lent_at", "lent_by", "due_on", "returned_at", "closed_by", "note"];
+        ["id", "archive", "title", "borrower", "borrower_name", "purpose", "read_only", "status", "requested_at", "approved_by", "lent_at", "lent_by", "due_on", "returned_at", "closed_by", "note", "visitor"];
 
     /// <param name="names">Person id → name; <paramref name="titles"/> archive code → title.</param>
     public static string ToCsv(IEnumerable<ArchiveLoan> loans, IReadOnlyDictionary<string, string> names, IReadOnlyDictionary<string, string> titles, DepartmentProfile department)
@@ -246,7 +254,7 @@ public static class ArchiveRegister
                 l.BorrowerId, names.GetValueOrDefault(l.BorrowerId, l.BorrowerId), l.Purpose, l.ReadOnly ? "yes" : "no",
                 l.Status.ToString().ToLowerInvariant(), Time(l.RequestedAt), l.ApprovedById ?? "", Time(l.LentAt), l.LentById ?? "",
                 l.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Time(l.Status == ArchiveLoanStatus.Returned ? l.ClosedAt : null),
-                l.ClosedById ?? "", l.Note ?? ""]));
+                l.ClosedById ?? "", l.Note ?? "", l.Visitor ?? ""]));
         return csv.ToString();
     }
 }

@@ -190,6 +190,9 @@ public sealed partial class ArchiveDesk(IArchiveStore store, ArchivePolicy polic
             ArchiveLoanStatus.Withdrawn => Texts.Get("StateWithdrawn", language, Stamp(loan.ClosedAt!.Value)),
             _ => Texts.Get("StateRefused", language, await NameAsync(loan.ClosedById, cancellationToken)),
         };
+        if (loan.Visitor is { } visitor)
+            return Texts.Get("RecordLineVisitor", language, await DescribeAsync(loan, language, cancellationToken), visitor,
+                await NameAsync(loan.BorrowerId, cancellationToken), loan.Purpose, state);
         return Texts.Get(loan.ReadOnly ? "RecordLineReadOnly" : "RecordLine", language, await DescribeAsync(loan, language, cancellationToken),
             await NameAsync(loan.BorrowerId, cancellationToken), loan.Purpose, state);
     }
@@ -369,6 +372,56 @@ public sealed class WithdrawArchiveCommand(ArchiveDesk desk) : IBotCommand
     }
 }
 
+/// <summary>
+/// 外单位查阅 编号 单位及姓名 用途 …: someone from outside the company reads a file (第6篇 1.2.8). The clerk has checked
+/// their unit's letter of introduction and their ID and writes them down; a leader (总经理) approves, and then it is
+/// read in the office with the clerk, back the same day. Secret files are not shown to outsiders (1.2.4).
+/// </summary>
+public sealed class VisitorReadingCommand(ArchiveDesk desk) : IBotCommand
+{
+    private static readonly TextCatalog Texts = ArchiveTexts.Catalog;
+    private static readonly string[] PurposeWords = ["用途", "purpose"];
+
+    public CommandInfo Info { get; } = new("archive-visitor", ["外单位查阅"], ["visitor reading"], Texts, "VisitorDescription",
+        Roles: ArchiveLoan.Keepers, HelpOrder: 80);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var me = turn.Sender;
+        var parts = turn.AsTyped(arguments).Trim().Split(' ', 2, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var rest = parts.Length > 1 ? parts[1] : "";
+        // "某律师事务所 王律师 用途 核对产权资料": who before the word 用途, what for after it.
+        var split = PurposeWords.Select(w => (Word: w, At: rest.IndexOf(w, StringComparison.OrdinalIgnoreCase))).Where(m => m.At > 0).OrderBy(m => m.At).FirstOrDefault();
+        var visitor = split.Word is null ? "" : rest[..split.At].Trim(' ', ',', '，', '；', ';');
+        var purpose = split.Word is null ? "" : rest[(split.At + split.Word.Length)..].TrimStart(' ', ':', '：').Trim();
+        if (parts.Length == 0 || visitor.Length == 0 || purpose.Length == 0)
+        {
+            turn.AskForArguments(Info, Texts.Get("VisitorUsage", language));
+            return;
+        }
+        var archive = await desk.Store.FindAsync(parts[0], cancellationToken) ?? throw new BotRuleException(Texts, "ArchiveNotFound", parts[0]);
+        if (archive.Kind == ArchiveKind.Staff) throw new BotRuleException(Texts, "StaffFile", archive.Code);
+        if (archive.Secret) throw new BotRuleException(Texts, "VisitorSecret", ArchiveDesk.Describe(archive, language));
+        if (archive.Status == ArchiveStatus.Lost) throw new BotRuleException(Texts, "ArchiveLost", ArchiveDesk.Describe(archive, language));
+        var open = (await desk.Store.OpenLoansAsync(cancellationToken)).Where(l => l.ArchiveCode == archive.Code).ToList();
+        if (open.Count > 0)
+            throw new BotRuleException(Texts, "ArchiveBusy", ArchiveDesk.Describe(archive, language), await desk.WhereAsync(archive, open, desk.Today(turn.Now), language, cancellationToken));
+        var approvers = await desk.SecretApproversAsync(me.Id, turn.Now, cancellationToken);
+        if (approvers.Count == 0) throw new BotRuleException(Texts, "VisitorNoApprover");
+        var who = visitor.Length > ArchiveLoan.MaxVisitorLength ? visitor[..ArchiveLoan.MaxVisitorLength] : visitor;
+        var what = purpose.Length > ArchiveLoan.MaxTextLength ? purpose[..ArchiveLoan.MaxTextLength] : purpose;
+        var loan = ArchiveLoan.Ask(archive, me.Id, what, readOnly: true, desk.Today(turn.Now), turn.Now, who);
+        desk.Store.Add(loan);
+        await desk.Store.FlushAsync(cancellationToken);
+        foreach (var approver in approvers)
+            await desk.TellAsync(approver.Id, $"archives:{loan.Id}:approve:{approver.Id}", l => new OutgoingMessage(
+                Texts.Get("AskVisitorApproval", l, me.DisplayName, who, ArchiveDesk.Describe(archive, l), what),
+                [Texts.Action("WordApprove", loan.Id, l, "ApproveLabel"), Texts.Action("WordRefuse", loan.Id, l, "RefuseLabel")]), cancellationToken);
+        turn.Reply(Texts.Get("VisitorAwaiting", language, loan.Id, who, ArchiveDesk.Describe(archive, language), ArchiveDesk.Join(approvers.Select(a => a.Name), language)));
+    }
+}
+
 /// <summary>批准借阅档案 N: the general manager lets a secret file be read (第5篇 1.4); the clerk then counts it out.</summary>
 public sealed class ApproveArchiveCommand(ArchiveDesk desk) : IBotCommand
 {
@@ -391,8 +444,9 @@ public sealed class ApproveArchiveCommand(ArchiveDesk desk) : IBotCommand
             // The clerk asked for it: approved, they take it from the archive they keep, as with any file of theirs.
             loan.Approve(turn.Sender.Id);
             await desk.LendAsync(loan, archive, clerk, turn.Now, cancellationToken);
-            await desk.TellAsync(loan.BorrowerId, $"archives:{loan.Id}:approved", l => new OutgoingMessage(
-                Texts.Get("ApprovedToKeeper", l, turn.Sender.DisplayName, ArchiveDesk.Describe(archive, l), ArchiveDesk.Day(loan.DueOn))), cancellationToken);
+            await desk.TellAsync(loan.BorrowerId, $"archives:{loan.Id}:approved", l => new OutgoingMessage(loan.Visitor is { } visitor
+                ? Texts.Get("ApprovedVisitorToKeeper", l, turn.Sender.DisplayName, visitor, ArchiveDesk.Describe(archive, l), ArchiveDesk.Day(loan.DueOn), loan.Id)
+                : Texts.Get("ApprovedToKeeper", l, turn.Sender.DisplayName, ArchiveDesk.Describe(archive, l), ArchiveDesk.Day(loan.DueOn))), cancellationToken);
             turn.Reply(Texts.Get("ApprovedReplyToKeeper", language, loan.Id, ArchiveDesk.Describe(archive, language), borrower));
             return;
         }

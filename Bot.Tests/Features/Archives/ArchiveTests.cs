@@ -176,6 +176,33 @@ public sealed class ArchiveTests : DemoChatTests
     }
 
     [Fact]
+    public async Task AnOutsideReader_IsRegisteredByTheClerk_ApprovedByALeader_ReadInTheOffice_第6篇_1_2_8()
+    {
+        await InboxAsync("qianyi");
+        Assert.Equal("已登记外单位查阅申请 #1：某律师事务所 王律师 查阅 YH-3-1-502《3-1-502 业户档案（陈建国）》，已请示 钱一，批准后请陪同在办公室查阅（第6篇 1.2.8）。",
+            await TextAsync("zhengshi", "外单位查阅 YH-3-1-502 某律师事务所 王律师 用途 核对产权资料"));
+        var ask = Assert.Single(await InboxAsync("qianyi"));
+        Assert.StartsWith("【外单位查阅申请】郑十 登记：某律师事务所 王律师（已核验单位介绍信和本人证件）申请查阅 YH-3-1-502", ask.Text);
+        Assert.Equal(["批准借阅档案 1", "不借出档案 1"], ask.Choices.Select(c => c.Value));
+        var asked = Assert.Single(await LoansAsync());
+        Assert.Equal((ArchiveLoanStatus.AwaitingApproval, "zhengshi", "某律师事务所 王律师", "核对产权资料", true),
+            (asked.Status, asked.BorrowerId, asked.Visitor, asked.Purpose, asked.ReadOnly));
+
+        await Chat("qianyi").PressAsync(ask.Choices[0].Value);
+        Assert.StartsWith("钱一 已批准 某律师事务所 王律师 查阅 YH-3-1-502《3-1-502 业户档案（陈建国）》，已登记。请陪同在办公室查阅", Assert.Single(await InboxAsync("zhengshi")).Text);
+        Assert.Equal(ArchiveLoanStatus.Out, Assert.Single(await LoansAsync()).Status);
+        Assert.Contains("#1 YH-3-1-502《3-1-502 业户档案（陈建国）》 查阅人：某律师事务所 王律师（外单位，郑十 经手），用途：核对产权资料 — 11-26 09:30 由郑十交付查阅，当天（11-26）归还",
+            await TextAsync("zhaoliu", "档案借阅记录"));
+
+        // Not a secret file, not without who and what for, and only the clerk registers it.
+        Assert.Equal("HT-2026-03《2026年保洁外包合同》 是保密档案，不供外单位查阅（第6篇 1.2.4）。", await TextAsync("zhengshi", "外单位查阅 HT-2026-03 某公司 李某 用途 看合同"));
+        Assert.StartsWith("请写明档案编号、外单位及姓名和用途", await TextAsync("zhengshi", "外单位查阅 JS-3-01 某设计院"));
+        await SayAsync("zhengshi", "取消");
+        Assert.DoesNotContain("已登记", await TextAsync("zhangsan", "外单位查阅 JS-3-01 某设计院 刘工 用途 看图纸"));
+        Assert.Single(await LoansAsync());
+    }
+
+    [Fact]
     public async Task AStaffPersonalFile_IsNeverLent_NorListedForOthers_第5篇_1_5()
     {
         Assert.Equal("RS-zhangsan 是员工个人档案，属秘密材料，任何人无权翻阅，不能借阅（第5篇 1.5）。", await TextAsync("lisi", "借档案 RS-zhangsan 看看"));
@@ -357,8 +384,8 @@ public sealed class ArchiveTests : DemoChatTests
         await SayAsync("zhangsan", "借档案 YH-8-2-1203 =1+1,核对");
         await SayAsync("zhengshi", "借出档案 1");
         var lines = (await client.GetStringAsync("/api/admin/archives/register.csv?month=2026-11")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("id,archive,title,borrower,borrower_name,purpose,read_only,status,requested_at,approved_by,lent_at,lent_by,due_on,returned_at,closed_by,note", lines[0]);
-        Assert.Equal("1,YH-8-2-1203,8-2-1203 业户档案,zhangsan,张三,\"'=1+1,核对\",no,out,2026-11-26 09:30,,2026-11-26 09:30,zhengshi,2026-11-29,,,", lines[1]);
+        Assert.Equal("id,archive,title,borrower,borrower_name,purpose,read_only,status,requested_at,approved_by,lent_at,lent_by,due_on,returned_at,closed_by,note,visitor", lines[0]);
+        Assert.Equal("1,YH-8-2-1203,8-2-1203 业户档案,zhangsan,张三,\"'=1+1,核对\",no,out,2026-11-26 09:30,,2026-11-26 09:30,zhengshi,2026-11-29,,,,", lines[1]);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/admin/archives/register.csv?month=11月")).StatusCode);
     }
 

@@ -33,6 +33,7 @@ internal sealed class ArchiveLoanConfiguration : IEntityTypeConfiguration<Archiv
         b.Property(l => l.ArchiveCode).HasMaxLength(Archive.MaxCodeLength);
         b.Property(l => l.Purpose).HasMaxLength(ArchiveLoan.MaxTextLength);
         b.Property(l => l.Note).HasMaxLength(ArchiveLoan.MaxTextLength);
+        b.Property(l => l.Visitor).HasMaxLength(ArchiveLoan.MaxVisitorLength);
         b.Property(l => l.Status).HasConversion<string>().HasMaxLength(20);
         foreach (var person in new[] { "ApprovedById", "LentById", "ClosedById" }) b.Property(person).HasMaxLength(64);
         b.HasOne<Archive>().WithMany().HasForeignKey(l => l.ArchiveCode).OnDelete(DeleteBehavior.Restrict);

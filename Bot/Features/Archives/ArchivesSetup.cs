@@ -92,6 +92,7 @@ public static class ArchivesSetup
         services.AddScoped<IBotCommand, ArchiveRecordCommand>();
         services.AddScoped<IBotCommand, FindArchiveCommand>();
         services.AddScoped<IBotCommand, ArchiveFoundCommand>();
+        services.AddScoped<IBotCommand, VisitorReadingCommand>();
         foreach (var lost in new[] { true, false })
             services.AddScoped<IBotCommand>(sp => new ArchiveIncidentCommand(sp.GetRequiredService<ArchiveDesk>(), sp.GetRequiredService<EscalationService>(), lost));
         return builder;
