@@ -446,15 +446,19 @@ public sealed class ConversationEngine
     }
 
     /// <summary>
-    /// The open flow's own command typed again — with its details where the question offers buttons (alone it is the
-    /// flow's to answer there: 巡查 in the middle of the round), alone or with them where it takes any text (where it
-    /// would otherwise be written into the answer: "值班记录 5号楼门禁坏了" as what happened): the request restated, to
-    /// be started afresh. The command decides what afresh means (交班 resumes where the preparation stands).
+    /// The word alone of a command whose flow another object runs (回访 and the survey), typed in that flow: the person is
+    /// already doing what it asks for.
     /// </summary>
     private bool OwnCommandAlone(TurnContext turn) =>
         turn.Message.ChoiceValue is null && turn.Choice is null
         && TypedCommandIn(turn, out var ownFlow) is ({ Info.Flow: not null }, { Length: 0 }) && ownFlow;
 
+    /// <summary>
+    /// The open flow's own command typed again — with its details where the question offers buttons (alone it is the
+    /// flow's to answer there: 巡查 in the middle of the round), alone or with them where it takes any text (where it
+    /// would otherwise be written into the answer: "值班记录 5号楼门禁坏了" as what happened): the request restated, to
+    /// be started afresh. The command decides what afresh means (交班 resumes where the preparation stands).
+    /// </summary>
     private (IBotCommand Command, string Arguments)? RestatedCommand(TurnContext turn)
     {
         if (turn.Message.ChoiceValue is not null || turn.Choice is not null) return null;
