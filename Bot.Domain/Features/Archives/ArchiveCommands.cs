@@ -78,7 +78,7 @@ public sealed partial class ArchiveDesk(IArchiveStore store, ArchivePolicy polic
         if (open.FirstOrDefault(l => l.ArchiveCode == archive.Code && l.Status == ArchiveLoanStatus.Out) is { } out_)
             return Texts.Get(out_.DueOn < today ? "WhereOutLate" : "WhereOut", language, await NameAsync(out_.BorrowerId, cancellationToken), Day(out_.DueOn));
         if (open.FirstOrDefault(l => l.ArchiveCode == archive.Code) is { } asked)
-            return Texts.Get("WhereAsked", language, await NameAsync(asked.BorrowerId, cancellationToken), archive.Place);
+            return Texts.Get("WhereAsked", language, await NameAsync(asked.BorrowerId, cancellationToken));
         return Texts.Get("WhereIn", language, archive.Place);
     }
 
@@ -207,6 +207,27 @@ public sealed partial class ArchiveDesk(IArchiveStore store, ArchivePolicy polic
                 clerk.DisplayName, Describe(archive, l), Day(loan.DueOn), loan.Id)), cancellationToken);
     }
 
+    /// <summary>
+    /// Refuses a file nobody may have now: a member of staff's personal file (第5篇 1.5), one reported lost, one already
+    /// asked for by <paramref name="askerId"/>, or one out or asked for by someone else.
+    /// </summary>
+    public async Task EnsureFreeAsync(Archive archive, string askerId, DateTimeOffset now, string language, CancellationToken cancellationToken)
+    {
+        if (archive.Kind == ArchiveKind.Staff) throw new BotRuleException(Texts, "StaffFile", archive.Code);
+        if (archive.Status == ArchiveStatus.Lost) throw new BotRuleException(Texts, "ArchiveLost", Describe(archive, language));
+        var open = (await store.OpenLoansAsync(cancellationToken)).Where(l => l.ArchiveCode == archive.Code).ToList();
+        if (open.FirstOrDefault(l => l.BorrowerId == askerId) is { } mine) throw new BotRuleException(Texts, "AlreadyYours", mine.Id, Describe(archive, language));
+        if (open.Count > 0) throw new BotRuleException(Texts, "ArchiveBusy", Describe(archive, language), await WhereAsync(archive, open, Today(now), language, cancellationToken));
+    }
+
+    /// <summary>总经理 hears of a request waiting for approval (第5篇 1.4, 第6篇 1.2.8) with 批准查阅 / 不借出.</summary>
+    public async Task AskApprovalAsync(ArchiveLoan loan, IReadOnlyList<Person> approvers, Func<string, string> text, CancellationToken cancellationToken)
+    {
+        foreach (var approver in approvers)
+            await TellAsync(approver.Id, $"archives:{loan.Id}:approve:{approver.Id}", l => new OutgoingMessage(text(l),
+                [Texts.Action("WordApprove", loan.Id, l, "ApproveLabel"), Texts.Action("WordRefuse", loan.Id, l, "RefuseLabel")]), cancellationToken);
+    }
+
     /// <summary>A loan's file, which must still be in the catalogue.</summary>
     public async Task<Archive> ArchiveOfAsync(ArchiveLoan loan, CancellationToken cancellationToken) =>
         await store.FindAsync(loan.ArchiveCode, cancellationToken) ?? throw new BotRuleException(Texts, "ArchiveNotFound", loan.ArchiveCode);
@@ -273,13 +294,7 @@ public sealed partial class BorrowArchiveCommand(ArchiveDesk desk, bool readOnly
     {
         var language = turn.Language;
         var me = turn.Sender;
-        if (archive.Kind == ArchiveKind.Staff) throw new BotRuleException(Texts, "StaffFile", archive.Code);
-        if (archive.Status == ArchiveStatus.Lost) throw new BotRuleException(Texts, "ArchiveLost", ArchiveDesk.Describe(archive, language));
-        var open = (await desk.Store.OpenLoansAsync(cancellationToken)).Where(l => l.ArchiveCode == archive.Code).ToList();
-        if (open.FirstOrDefault(l => l.BorrowerId == me.Id) is { } mine) throw new BotRuleException(Texts, "AlreadyYours", mine.Id, ArchiveDesk.Describe(archive, language));
-        if (open.Count > 0)
-            throw new BotRuleException(Texts, "ArchiveBusy", ArchiveDesk.Describe(archive, language),
-                await desk.WhereAsync(archive, open, desk.Today(turn.Now), language, cancellationToken));
+        await desk.EnsureFreeAsync(archive, me.Id, turn.Now, language, cancellationToken);
 
         var today = desk.Today(turn.Now);
         var (purpose, due) = desk.ParseTerms(terms, today);
@@ -303,10 +318,7 @@ public sealed partial class BorrowArchiveCommand(ArchiveDesk desk, bool readOnly
                 if (approvers.Count == 0) throw new BotRuleException(Texts, "NoSecretApprover");
                 desk.Store.Add(loan);
                 await desk.Store.FlushAsync(cancellationToken);
-                foreach (var approver in approvers)
-                    await desk.TellAsync(approver.Id, $"archives:{loan.Id}:approve:{approver.Id}", l => new OutgoingMessage(
-                        Texts.Get("AskApproval", l, me.DisplayName, ArchiveDesk.Describe(archive, l), purpose, loan.Id),
-                        [Texts.Action("WordApprove", loan.Id, l, "ApproveLabel"), Texts.Action("WordRefuse", loan.Id, l, "RefuseLabel")]), cancellationToken);
+                await desk.AskApprovalAsync(loan, approvers, l => Texts.Get("AskApproval", l, me.DisplayName, ArchiveDesk.Describe(archive, l), purpose), cancellationToken);
                 turn.Reply(Texts.Get("AwaitingApprovalReply", language, loan.Id, ArchiveDesk.Describe(archive, language), ArchiveDesk.Join(approvers.Select(a => a.Name), language)));
                 return;
             }
@@ -401,12 +413,8 @@ public sealed class VisitorReadingCommand(ArchiveDesk desk) : IBotCommand
             return;
         }
         var archive = await desk.Store.FindAsync(parts[0], cancellationToken) ?? throw new BotRuleException(Texts, "ArchiveNotFound", parts[0]);
-        if (archive.Kind == ArchiveKind.Staff) throw new BotRuleException(Texts, "StaffFile", archive.Code);
-        if (archive.Secret) throw new BotRuleException(Texts, "VisitorSecret", ArchiveDesk.Describe(archive, language));
-        if (archive.Status == ArchiveStatus.Lost) throw new BotRuleException(Texts, "ArchiveLost", ArchiveDesk.Describe(archive, language));
-        var open = (await desk.Store.OpenLoansAsync(cancellationToken)).Where(l => l.ArchiveCode == archive.Code).ToList();
-        if (open.Count > 0)
-            throw new BotRuleException(Texts, "ArchiveBusy", ArchiveDesk.Describe(archive, language), await desk.WhereAsync(archive, open, desk.Today(turn.Now), language, cancellationToken));
+        if (archive.Secret && archive.Kind != ArchiveKind.Staff) throw new BotRuleException(Texts, "VisitorSecret", ArchiveDesk.Describe(archive, language));
+        await desk.EnsureFreeAsync(archive, me.Id, turn.Now, language, cancellationToken);
         var approvers = await desk.SecretApproversAsync(me.Id, turn.Now, cancellationToken);
         if (approvers.Count == 0) throw new BotRuleException(Texts, "VisitorNoApprover");
         var who = visitor.Length > ArchiveLoan.MaxVisitorLength ? visitor[..ArchiveLoan.MaxVisitorLength] : visitor;
@@ -414,10 +422,7 @@ public sealed class VisitorReadingCommand(ArchiveDesk desk) : IBotCommand
         var loan = ArchiveLoan.Ask(archive, me.Id, what, readOnly: true, desk.Today(turn.Now), turn.Now, who);
         desk.Store.Add(loan);
         await desk.Store.FlushAsync(cancellationToken);
-        foreach (var approver in approvers)
-            await desk.TellAsync(approver.Id, $"archives:{loan.Id}:approve:{approver.Id}", l => new OutgoingMessage(
-                Texts.Get("AskVisitorApproval", l, me.DisplayName, who, ArchiveDesk.Describe(archive, l), what),
-                [Texts.Action("WordApprove", loan.Id, l, "ApproveLabel"), Texts.Action("WordRefuse", loan.Id, l, "RefuseLabel")]), cancellationToken);
+        await desk.AskApprovalAsync(loan, approvers, l => Texts.Get("AskVisitorApproval", l, me.DisplayName, who, ArchiveDesk.Describe(archive, l), what), cancellationToken);
         turn.Reply(Texts.Get("VisitorAwaiting", language, loan.Id, who, ArchiveDesk.Describe(archive, language), ArchiveDesk.Join(approvers.Select(a => a.Name), language)));
     }
 }
