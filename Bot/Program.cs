@@ -14,6 +14,7 @@ using Bot.Features.Hazards;
 using Bot.Features.Archives;
 using Bot.Features.Calls;
 using Bot.Features.Custody;
+using Bot.Features.Tickets;
 using Bot.Persistence;
 using Bot.Scheduling;
 
@@ -33,6 +34,7 @@ builder.AddHazards();
 builder.AddArchives();
 builder.AddCalls();
 builder.AddCustody();
+builder.AddTickets();
 builder.AddDemoData();
 builder.AddLocalChat();
 builder.AddTeamsChannel();
@@ -59,6 +61,7 @@ app.MapHandoverAdmin();
 app.MapCallbacks();
 app.MapHazards();
 app.MapArchives();
+app.MapTickets();
 app.AnnounceWhereToChat();
 
 await app.RunAsync();

@@ -257,6 +257,9 @@ public sealed class ConversationEngine
         }
     }
 
+    /// <summary>How many of a topic's command words the help overview names; "帮助 ＋类别" lists them all.</summary>
+    private const int MaxTopicWords = 7;
+
     /// <summary>
     /// The commands this person may use, with a choice for each. A short list is written out with what each does; a
     /// long one (staff have dozens) is an overview by topic — one line per feature — so it stays readable on a phone and
@@ -290,7 +293,10 @@ public sealed class ConversationEngine
         else
         {
             var separator = Texts.Get("HelpWordSeparator", language);
-            var lines = topics.Select(t => Texts.Get("HelpTopicLine", language, t.Name, string.Join(separator, t.Commands.Select(c => c.Info.WordFor(language)))));
+            // A topic's most used words only: the whole list of a big topic (档案 has thirteen) is what "帮助 档案" is for.
+            var lines = topics.Select(t => Texts.Get("HelpTopicLine", language, t.Name, t.Commands.Count <= MaxTopicWords
+                ? string.Join(separator, t.Commands.Select(c => c.Info.WordFor(language)))
+                : Texts.Get("HelpTopicMore", language, string.Join(separator, t.Commands.Take(MaxTopicWords).Select(c => c.Info.WordFor(language))), t.Commands.Count)));
             text = string.Join("\n", [intro, .. lines, Texts.Get("HelpTopicFooter", language), Texts.Get("HelpFooter", language)]);
         }
         // Buttons are shortcuts to the most used commands; the text names them all. Six is also what a WeCom card holds.

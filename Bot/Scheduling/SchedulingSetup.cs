@@ -6,6 +6,7 @@ using Bot.Features.Keys;
 using Bot.Features.Handover;
 using Bot.Features.Hazards;
 using Bot.Features.Archives;
+using Bot.Features.Tickets;
 using Bot.Persistence;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,7 @@ namespace Bot.Scheduling;
 public static class SchedulingSetup
 {
     /// <summary>Job names, also their keys under Scheduling:Jobs.</summary>
-    public static readonly string[] Jobs = [EscalationTickJob.Name, SupervisorDigestJob.Name, AttendanceWatchJob.Name, KeyWatchJob.Name, KeyDailyCheckJob.Name, DutyLogWatchJob.Name, LeaveWatchJob.Name, RosterDeadlinesJob.Name, HandoverWatchJob.Name, SecurityHandoverJob.Name, CallbackTickJob.Name, HazardWatchJob.Name, ArchiveWatchJob.Name, ArchiveMonthEndJob.Name];
+    public static readonly string[] Jobs = [EscalationTickJob.Name, SupervisorDigestJob.Name, AttendanceWatchJob.Name, KeyWatchJob.Name, KeyDailyCheckJob.Name, DutyLogWatchJob.Name, LeaveWatchJob.Name, RosterDeadlinesJob.Name, HandoverWatchJob.Name, SecurityHandoverJob.Name, CallbackTickJob.Name, HazardWatchJob.Name, ArchiveWatchJob.Name, ArchiveMonthEndJob.Name, TicketWatchJob.Name];
 
     public static WebApplicationBuilder AddScheduling(this WebApplicationBuilder builder)
     {
@@ -84,6 +85,7 @@ public static class SchedulingSetup
             Schedule<HazardWatchJob>(q, HazardWatchJob.Name, options, timeZone);
             Schedule<ArchiveWatchJob>(q, ArchiveWatchJob.Name, options, timeZone);
             Schedule<ArchiveMonthEndJob>(q, ArchiveMonthEndJob.Name, options, timeZone);
+            Schedule<TicketWatchJob>(q, TicketWatchJob.Name, options, timeZone);
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddSingleton(new ScheduleReconciler.Plan([.. Jobs.Select(job => (job, options.CronFor(job)))], timeZone));

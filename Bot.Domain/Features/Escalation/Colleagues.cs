@@ -25,10 +25,11 @@ public sealed class Colleagues(IEscalationDirectory people, INotifier notifier)
     public async Task<string> NameAsync(string? personId, CancellationToken cancellationToken) =>
         personId is null ? "—" : (await people.FindPersonAsync(personId, cancellationToken))?.Name ?? personId;
 
-    /// <summary>Tells an active person in their language; the key makes a repeat send nothing twice.</summary>
-    public async Task TellAsync(string personId, string key, Func<string, OutgoingMessage> message, CancellationToken cancellationToken)
-    {
-        if (await people.FindPersonAsync(personId, cancellationToken) is not { Active: true } person) return;
-        await notifier.NotifyAsync(person.Id, message(TextCatalog.NormalizeLanguage(person.Language)), key, cancellationToken);
-    }
+    /// <summary>
+    /// Tells an active person in their language; the key makes a repeat send nothing twice. False when nothing new was
+    /// queued (told before under the key, or not an active person).
+    /// </summary>
+    public async Task<bool> TellAsync(string personId, string key, Func<string, OutgoingMessage> message, CancellationToken cancellationToken) =>
+        await people.FindPersonAsync(personId, cancellationToken) is { Active: true } person
+        && await notifier.NotifyAsync(person.Id, message(TextCatalog.NormalizeLanguage(person.Language)), key, cancellationToken);
 }

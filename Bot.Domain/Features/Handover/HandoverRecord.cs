@@ -30,6 +30,8 @@ public enum HandoverSection
     HeldItem,
     /// <summary>Calls written down and not yet dealt with, added from the phone log (第11篇 5, 第10篇 一.3).</summary>
     OpenCall,
+    /// <summary>The cinema's tickets in the counter and takings not yet handed in, added from the tickets feature (第12篇 1, 3, 7).</summary>
+    Tickets,
     /// <summary>补充: added after the outgoing person signed (always marked as added later).</summary>
     Addition,
 }
@@ -160,6 +162,8 @@ public sealed class HandoverRecord
     public void ClearHeldItems() => ClearAdded(HandoverSection.HeldItem);
 
     public void ClearOpenCalls() => ClearAdded(HandoverSection.OpenCall);
+
+    public void ClearTickets() => ClearAdded(HandoverSection.Tickets);
 
     /// <summary>Items another feature added at the review, taken out before they are added afresh.</summary>
     private void ClearAdded(HandoverSection section)

@@ -6,6 +6,7 @@ using Bot.Domain.Features.Escalation;
 using Bot.Domain.Features.Calls;
 using Bot.Domain.Features.Custody;
 using Bot.Domain.Features.Keys;
+using Bot.Domain.Features.Tickets;
 
 namespace Bot.Domain.Features.Handover;
 
@@ -30,6 +31,7 @@ public sealed class HandoverService(
     EscalationService escalations,
     IKeysOut keys,
     IHeldItems heldItems,
+    ITicketsOnHand tickets,
     IPhoneLog calls,
     IOpenDutyEvents dutyEvents)
 {
@@ -149,6 +151,9 @@ public sealed class HandoverService(
 
     /// <summary>What the front desk keeps for people now (第11篇 4, 9), handed over with the front-desk shift.</summary>
     public Task<IReadOnlyList<HeldOut>> FrontDeskHoldsAsync(CancellationToken cancellationToken) => heldItems.HeldAsync(cancellationToken);
+
+    /// <summary>The cinema's tickets in the counter and the person's takings not yet handed in (第12篇 1, 3).</summary>
+    public Task<TicketsOnHand> TicketsAsync(string personId, CancellationToken cancellationToken) => tickets.ForAsync(personId, cancellationToken);
 
     /// <summary>Calls this person wrote down and nothing was done with yet: unfinished work for the successor (第11篇 5).</summary>
     public async Task<IReadOnlyList<PhoneCall>> OpenCallsTakenByAsync(string personId, CancellationToken cancellationToken) =>

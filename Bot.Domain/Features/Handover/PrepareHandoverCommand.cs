@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bot.Domain.Conversations;
+using Bot.Domain.Features.Tickets;
 
 namespace Bot.Domain.Features.Handover;
 
@@ -310,6 +311,16 @@ public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotComm
                 foreach (var held in await handovers.FrontDeskHoldsAsync(cancellationToken))
                     record.Add(HandoverSection.HeldItem, Texts.Get("HeldItemText", language, held.Id, held.What, held.ForWhom, handovers.Clock(held.Since)),
                         turn.Sender.Id, turn.Now);
+            // 第12篇 1: the tickets the front desk sells for the cinema stay in the counter, handed over with it; 3 and 7:
+            // takings still held are the outgoing person's to hand in, whatever their post.
+            record.ClearTickets();
+            var tickets = await handovers.TicketsAsync(record.OutgoingId, cancellationToken);
+            if (record.FrontDesk)
+                foreach (var title in tickets.Titles)
+                    record.Add(HandoverSection.Tickets, Texts.Get("TicketStockText", language, TicketTexts.Film(title.Title), title.Stock, TicketTexts.Money(title.Price)),
+                        turn.Sender.Id, turn.Now);
+            if (tickets.Takings > 0)
+                record.Add(HandoverSection.Tickets, Texts.Get("TicketTakingsText", language, TicketTexts.Money(tickets.Takings)), turn.Sender.Id, turn.Now);
             var summary = await handovers.DescribeAsync(record, language, cancellationToken);
             turn.AskInFlow(this, step, Texts.Get("ReviewPrompt", language, summary), ReviewChoices(language));
             return;

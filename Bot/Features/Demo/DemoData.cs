@@ -1,5 +1,6 @@
 using Bot.Domain.Conversations;
 using Bot.Domain.Features.Archives;
+using Bot.Domain.Features.Tickets;
 using Bot.Domain.Features.Directory;
 using Bot.Domain.Features.Duty;
 using Bot.Domain.Features.Keys;
@@ -50,7 +51,7 @@ public static class DemoData
         var stillOn = scope.ServiceProvider.GetRequiredService<ShiftSchedule>().Shifts
             .Where(s => s.CrossesMidnight && time < s.End)
             .ToDictionary(s => s.Code, s => department.ToInstant(today.AddDays(-1), s.Start), StringComparer.Ordinal);
-        if (await SeedAsync(db, today, options.RosterDays, CancellationToken.None, stillOn))
+        if (await SeedAsync(db, today, now, options.RosterDays, CancellationToken.None, stillOn))
             app.Logger.LogInformation("Loaded the demo data of 示例花园 (people, owner, units, keys, roster from {Today})", today);
     }
 
@@ -60,7 +61,7 @@ public static class DemoData
     /// </summary>
     /// <param name="lastNight">Overnight shifts begun yesterday and still on, with when they began: yesterday's roster for
     /// them is seeded, its people checked in on time.</param>
-    public static async Task<bool> SeedAsync(BotDbContext db, DateOnly today, int rosterDays, CancellationToken cancellationToken,
+    public static async Task<bool> SeedAsync(BotDbContext db, DateOnly today, DateTimeOffset now, int rosterDays, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, DateTimeOffset>? lastNight = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -117,6 +118,11 @@ public static class DemoData
             new Archive { Code = "JL-2026-11", Kind = ArchiveKind.Record, Title = "2026年11月值班记录", Place = "档案柜 C-1" },
             new Archive { Code = "HT-2026-03", Kind = ArchiveKind.Other, Title = "2026年保洁外包合同", Place = "带锁文件柜", Secret = true },
             new Archive { Code = "RS-zhangsan", Kind = ArchiveKind.Staff, Title = "员工个人档案 张三", Place = "带锁文件柜" });
+
+        // The cinema's tickets the front desk sells (第12篇), delivered this morning and counted in by 郑十.
+        var film = new TicketTitle { Title = "流浪地球3" };
+        film.Receive(20, 35m);
+        db.AddRange(film, new TicketEntry { Kind = TicketEntryKind.Received, Title = film.Title, Quantity = 20, Price = 35m, Amount = 700m, ById = "zhengshi", At = now });
 
         static RosterAssignment[] Shifts(DateOnly date) =>
         [

@@ -1,0 +1,734 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Bot.Domain.Conversations;
+using Bot.Domain.Features.Directory;
+using Bot.Domain.Features.Escalation;
+
+namespace Bot.Domain.Features.Tickets;
+
+/// <summary>The cinema-ticket slice's text catalog (TicketTexts.resx, TicketTexts.en.resx).</summary>
+public static class TicketTexts
+{
+    public static readonly TextCatalog Catalog = new("Bot.Domain.Features.Tickets.TicketTexts", typeof(TicketTexts).Assembly);
+
+    /// <summary>"70", "37.5": yuan as the sales record writes them.</summary>
+    public static string Money(decimal amount) => amount.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>"《流浪地球3》"</summary>
+    public static string Film(string title) => "《" + title + "》";
+}
+
+/// <summary>
+/// What the ticket commands share (第12篇 代售电影票): reading "流浪地球3 2张" and "35元", finding the film meant, who is told
+/// of a difference, and the seller's takings.
+/// </summary>
+public sealed partial class TicketDesk(ITicketStore store, TicketPolicy policy, Colleagues colleagues, DepartmentProfile department)
+{
+    private static readonly TextCatalog Texts = TicketTexts.Catalog;
+    private static readonly char[] Separators = [' ', ',', '，', '、', ':', '：', ';', '；'];
+
+    public ITicketStore Store => store;
+
+    public TicketPolicy Policy => policy;
+
+    public DateOnly Today(DateTimeOffset now) => department.LocalDate(now);
+
+    public DateTimeOffset StartOf(DateOnly day) => department.ToInstant(day, TimeOnly.MinValue);
+
+    public string Stamp(DateTimeOffset instant) => department.ToLocal(instant).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    public string Clock(DateTimeOffset instant) => department.ToLocal(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    public Task<string> NameAsync(string? personId, CancellationToken cancellationToken) => colleagues.NameAsync(personId, cancellationToken);
+
+    /// <summary>Tells a person in their language; false when they were told under this key before.</summary>
+    public Task<bool> TellAsync(string personId, string key, Func<string, OutgoingMessage> message, CancellationToken cancellationToken) =>
+        colleagues.TellAsync(personId, key, message, cancellationToken);
+
+    public Task<Person?> FindStaffAsync(string idOrName, CancellationToken cancellationToken) => colleagues.Directory.FindStaffAsync(idOrName, cancellationToken);
+
+    /// <summary>
+    /// A difference between the book and what was counted goes to 客务主管 (the supervisor who answers for the front desk),
+    /// else the department manager (第12篇 2 帐实相符: a difference is reported, never absorbed). Returns whom it told.
+    /// </summary>
+    public async Task<string> ReportAsync(string key, string exceptId, DateTimeOffset now, Func<string, string> text, CancellationToken cancellationToken)
+    {
+        var told = await colleagues.FirstAtAsync([EscalationLevel.Supervisor, EscalationLevel.DepartmentManager, EscalationLevel.GeneralManager], exceptId, now, cancellationToken);
+        foreach (var person in told)
+            await TellAsync(person.Id, $"{key}:{person.Id}", l => new OutgoingMessage(text(l)), cancellationToken);
+        return string.Join("、", told.Select(p => p.Name));
+    }
+
+    /// <summary>The person's till, made when they first take money.</summary>
+    public async Task<TicketTill> TillAsync(string personId, CancellationToken cancellationToken)
+    {
+        if (await store.TillAsync(personId, cancellationToken) is { } till) return till;
+        till = new TicketTill { PersonId = personId };
+        store.Add(till);
+        return till;
+    }
+
+    /// <summary>
+    /// "20张", "两张", "20 tickets": the number of tickets and the text without it; when <paramref name="bare"/>, a lone
+    /// number too — the last one, so "卖票 2046 2" is two tickets of 《2046》.
+    /// </summary>
+    public static (int Quantity, string Left)? TakeQuantity(string text, bool bare)
+    {
+        var m = TicketCount().Match(text);
+        if (!m.Success && bare) m = BareNumber().Match(text);
+        if (!m.Success) return null;
+        var n = m.Groups["n"].Value;
+        if (!int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var quantity) && !ClockInput.TryNumber(n, out quantity)) return null;
+        return (quantity, (text[..m.Index] + " " + text[(m.Index + m.Length)..]).Trim());
+    }
+
+    /// <summary>"35元", "每张35元", "单价35", "¥35": the price of one ticket and the text without it.</summary>
+    public static (decimal Price, string Left)? TakePrice(string text)
+    {
+        var m = Price().Match(text);
+        if (!m.Success || !decimal.TryParse(m.Groups["p"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var price)) return null;
+        return (price, (text[..m.Index] + " " + text[(m.Index + m.Length)..]).Trim());
+    }
+
+    /// <summary>"130", "130元", "130.5 yuan": an amount of money, the whole text.</summary>
+    public static decimal? ParseMoney(string text)
+    {
+        var m = Money().Match(TextInput.Normalize(text).Trim());
+        return m.Success && decimal.TryParse(m.Groups["m"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) ? amount : null;
+    }
+
+    /// <summary>"《流浪地球3》 11-29 19:30场" → "流浪地球3 11-29 19:30场": the film as the book keeps it.</summary>
+    public static string CleanTitle(string text)
+    {
+        var title = Regex.Replace(text.Replace("《", " ", StringComparison.Ordinal).Replace("》", " ", StringComparison.Ordinal), @"\s+", " ").Trim(Separators);
+        return title.Length > TicketTitle.MaxTitleLength ? title[..TicketTitle.MaxTitleLength].Trim() : title;
+    }
+
+    private static string Fold(string text) => TextInput.ForMatching(text.Replace("《", "", StringComparison.Ordinal).Replace("》", "", StringComparison.Ordinal)).Replace(" ", "", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The film meant by what was typed, among <paramref name="candidates"/>, and what was said besides it (a buyer, a
+    /// remark). Named in full or by a word of it; with nothing named and one film, that one; several → buttons carrying
+    /// <paramref name="then"/>, and null.
+    /// </summary>
+    public (TicketTitle Title, string Left)? Pick(TurnContext turn, IReadOnlyList<TicketTitle> candidates, string typed, string commandWord, string then)
+    {
+        var folded = Fold(typed);
+        // The longest film name inside what was typed: "流浪地球3 2张 陈先生" names 流浪地球3, not 流浪地球.
+        var named = candidates.Where(t => folded.Contains(Fold(t.Title), StringComparison.Ordinal)).MaxBy(t => Fold(t.Title).Length);
+        if (named is not null) return (named, Without(typed, named.Title));
+        // A word of a film's name: "卖票 流浪 2张".
+        var words = typed.Split(Separators, StringSplitOptions.RemoveEmptyEntries).Where(w => Fold(w).Length >= 2).ToList();
+        foreach (var word in words)
+        {
+            var matching = candidates.Where(t => Fold(t.Title).Contains(Fold(word), StringComparison.Ordinal)).ToList();
+            if (matching.Count == 1) return (matching[0], string.Join(" ", words.Where(w => w != word)));
+            if (matching.Count > 1)
+            {
+                AskWhich(turn, matching, commandWord, then);
+                return null;
+            }
+        }
+        if (candidates.Count == 1) return (candidates[0], typed.Trim());
+        AskWhich(turn, candidates, commandWord, then);
+        return null;
+    }
+
+    private static string Without(string typed, string title)
+    {
+        var at = typed.IndexOf(title, StringComparison.OrdinalIgnoreCase);
+        return (at < 0 ? typed : typed.Remove(at, title.Length)).Replace("《》", "", StringComparison.Ordinal).Trim(Separators).Trim();
+    }
+
+    private static void AskWhich(TurnContext turn, IReadOnlyList<TicketTitle> titles, string commandWord, string then) =>
+        turn.Ask(Texts.Get("WhichFilm", turn.Language), [.. titles.Take(6).Select(t => new Choice(
+            $"{commandWord} {t.Title}" + (then.Length == 0 ? "" : " " + then), Texts.Get("FilmChoice", turn.Language, TicketTexts.Film(t.Title), t.Stock)))]);
+
+    /// <summary>The films on sale, as a line each with what is left: "《流浪地球3》18 张，每张 35 元".</summary>
+    public static string Stock(IEnumerable<TicketTitle> titles, string language) =>
+        string.Join("\n", titles.Select(t => Texts.Get("StockLine", language, TicketTexts.Film(t.Title), t.Stock, TicketTexts.Money(t.Price))));
+
+    /// <summary>After a sale or a count: the film is low or gone — ask the cinema for more (第12篇 4: 不得出现影票断档).</summary>
+    public string? LowStockNote(TicketTitle title, string language) =>
+        title.Stock == 0 ? Texts.Get("SoldOutNote", language, TicketTexts.Film(title.Title))
+        : title.Stock <= policy.LowStock ? Texts.Get("LowStockNote", language, TicketTexts.Film(title.Title), title.Stock)
+        : null;
+
+    /// <summary>A line of the sales record as people read it: "#5 11-26 09:40 售出《流浪地球3》2 张 70 元（郑十）".</summary>
+    public async Task<string> LineAsync(TicketEntry entry, string language, CancellationToken cancellationToken)
+    {
+        var by = await NameAsync(entry.ById, cancellationToken);
+        var film = entry.Title is null ? "" : TicketTexts.Film(entry.Title);
+        var key = entry.Kind switch
+        {
+            TicketEntryKind.Received => "LineReceived",
+            TicketEntryKind.Sold => "LineSold",
+            TicketEntryKind.Voided => "LineVoided",
+            TicketEntryKind.Counted => entry.Quantity == 0 ? "LineCounted" : entry.Quantity < 0 ? "LineCountedShort" : "LineCountedOver",
+            TicketEntryKind.Returned => "LineReturned",
+            TicketEntryKind.HandedIn => entry.Difference is 0 ? "LineHandedIn" : "LineHandedInDiffers",
+            _ => entry.PassStatus switch
+            {
+                TicketPassStatus.Taken => entry.Difference is 0 ? "LinePassTaken" : "LinePassTakenDiffers",
+                TicketPassStatus.Declined => "LinePassDeclined",
+                _ => "LinePassPending",
+            },
+        };
+        var difference = entry.Difference ?? 0;
+        var gap = entry.Kind == TicketEntryKind.Counted ? Math.Abs(entry.Quantity).ToString(CultureInfo.InvariantCulture) : TicketTexts.Money(Math.Abs(difference));
+        return Texts.Get(key, language, entry.Id, Stamp(entry.At), film, Math.Abs(entry.Quantity), TicketTexts.Money(entry.Amount),
+            TicketTexts.Money(entry.Counted ?? 0), by, await NameAsync(entry.ToId, cancellationToken), gap,
+            Texts.Get(difference < 0 ? "Short" : "Over", language));
+    }
+
+    /// <summary>A till's money, held past the day it was taken: it was not handed in before going off (第12篇 3).</summary>
+    public bool HeldOverDay(TicketTill till, DateOnly day) => till.Amount > 0 && till.Since is { } since && department.LocalDate(since) < day;
+
+    [GeneratedRegex(@"(?<n>[0-9]{1,4}|[零〇一二两三四五六七八九十]{1,3})\s*(?:张|tickets?\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex TicketCount();
+
+    [GeneratedRegex(@"(?:^|(?<=[\s,，、]))(?<n>[0-9]{1,4})(?=$|[\s,，、])", RegexOptions.RightToLeft)]
+    private static partial Regex BareNumber();
+
+    [GeneratedRegex(@"(?:每张|单价|票价|[¥￥])\s*(?<p>[0-9]{1,4}(?:\.[0-9]{1,2})?)\s*(?:元|yuan|rmb)?(?:\s*(?:/张|／张|一张|每张|each|per ticket))?|(?<p>[0-9]{1,4}(?:\.[0-9]{1,2})?)\s*(?:元|yuan|rmb)(?:\s*(?:/张|／张|一张|每张|each|per ticket))?", RegexOptions.IgnoreCase)]
+    private static partial Regex Price();
+
+    [GeneratedRegex(@"^[¥￥]?\s*(?<m>[0-9]{1,6}(?:\.[0-9]{1,2})?)\s*(?:元|yuan|rmb)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Money();
+}
+
+/// <summary>收到电影票 片名 张数 单价: tickets in from the cinema (第12篇 4); the front desk keeps them (1).</summary>
+public sealed class ReceiveTicketsCommand(TicketDesk desk) : IBotCommand
+{
+    private static readonly TextCatalog Texts = TicketTexts.Catalog;
+
+    public CommandInfo Info { get; } = new("tickets-receive", ["收到电影票", "电影票入库", "影院送票"], ["receive tickets"], Texts, "ReceiveDescription",
+        HelpOrder: 112, ListedFor: Roles.FrontDesk);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var typed = turn.AsTyped(arguments).Trim();
+        if (TicketDesk.TakeQuantity(typed, bare: false) is not var (quantity, rest))
+        {
+            turn.AskForArguments(Info, Texts.Get("ReceiveUsage", language));
+            return;
+        }
+        var priced = TicketDesk.TakePrice(rest);
+        var name = TicketDesk.CleanTitle(priced?.Left ?? rest);
+        if (name.Length == 0)
+        {
+            turn.AskForArguments(Info, Texts.Get("ReceiveUsage", language));
+            return;
+        }
+        if (quantity <= 0) throw new BotRuleException(Texts, "QuantityPositive");
+        // More of a film already in the book: its name as the book has it, its price unless a new one is given.
+        var title = (await desk.Store.TitlesAsync(cancellationToken)).FirstOrDefault(t => TextInput.ForMatching(t.Title) == TextInput.ForMatching(name));
+        var price = priced?.Price ?? title?.Price;
+        if (price is null)
+        {
+            turn.AskForArguments(Info, Texts.Get("ReceivePriceUsage", language, TicketTexts.Film(name), name, quantity));
+            return;
+        }
+        if (price <= 0) throw new BotRuleException(Texts, "PricePositive");
+        if (title is null)
+        {
+            title = new TicketTitle { Title = name };
+            desk.Store.Add(title);
+        }
+        title.Receive(quantity, price.Value);
+        var entry = new TicketEntry { Kind = TicketEntryKind.Received, Title = title.Title, Quantity = quantity, Price = price, Amount = quantity * price.Value, ById = turn.Sender.Id, At = turn.Now };
+        desk.Store.Add(entry);
+        await desk.Store.FlushAsync(cancellationToken);
+        turn.Reply(Texts.Get("Received", language, TicketTexts.Film(title.Title), quantity, TicketTexts.Money(price.Value), entry.Id, title.Stock));
+    }
+}
+
+/// <summary>
+/// 卖电影票 [片名] 张数 [买票人]: a sale into the record with its takings (第12篇 2); the seller holds the money until it goes
+/// to finance (3) — a stand-in until the next shift (7). Down to the last few, the seller is told to call the cinema (4).
+/// </summary>
+public sealed class SellTicketsCommand(TicketDesk desk) : IBotCommand
+{
+    private static readonly TextCatalog Texts = TicketTexts.Catalog;
+
+    public CommandInfo Info { get; } = new("tickets-sell", ["卖电影票", "售出电影票", "卖票", "售票"], ["sell tickets"], Texts, "SellDescription",
+        HelpOrder: 110, ListedFor: Roles.FrontDesk);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var onSale = (await desk.Store.TitlesAsync(cancellationToken)).Where(t => t.Current).ToList();
+        if (onSale.Count == 0) throw new BotRuleException(Texts, "NothingOnSale");
+        var typed = turn.AsTyped(arguments).Trim();
+        if (TicketDesk.TakeQuantity(typed, bare: true) is not var (quantity, rest))
+        {
+            turn.AskForArguments(Info, Texts.Get("SellUsage", language, TicketDesk.Stock(onSale, language)));
+            return;
+        }
+        if (quantity <= 0) throw new BotRuleException(Texts, "QuantityPositive");
+        if (desk.Pick(turn, onSale, rest, Texts.Get("WordSell", language), Texts.Get("TicketsThen", language, quantity)) is not var (title, note)) return;
+        if (title.Stock == 0) throw new BotRuleException(Texts, "SoldOut", TicketTexts.Film(title.Title));
+        if (quantity > title.Stock) throw new BotRuleException(Texts, "NotEnough", TicketTexts.Film(title.Title), title.Stock);
+
+        title.Sell(quantity);
+        var amount = quantity * title.Price;
+        var till = await desk.TillAsync(turn.Sender.Id, cancellationToken);
+        // The first takings since the last hand-in: say where the money goes; after that, the sum is enough.
+        var first = till.Amount == 0;
+        till.Add(amount, turn.Now);
+        var sale = new TicketEntry
+        {
+            Kind = TicketEntryKind.Sold, Title = title.Title, Quantity = -quantity, Price = title.Price, Amount = amount, ById = turn.Sender.Id, At = turn.Now,
+            Note = note.Length == 0 ? null : note.Length > TicketEntry.MaxNoteLength ? note[..TicketEntry.MaxNoteLength] : note,
+        };
+        desk.Store.Add(sale);
+        await desk.Store.FlushAsync(cancellationToken);
+        var lines = new List<string>
+        {
+            Texts.Get("Sold", language, TicketTexts.Film(title.Title), quantity, TicketTexts.Money(amount), sale.Id, title.Stock, TicketTexts.Money(till.Amount)),
+        };
+        // 第12篇 3: the receptionist hands the day's takings to finance; 7: a stand-in keeps them for the receptionist.
+        if (first) lines.Add(Texts.Get(turn.Sender.HasAny(Roles.FrontDesk) ? "SoldFirstNote" : "SoldFirstNoteStandIn", language));
+        if (desk.LowStockNote(title, language) is { } low) lines.Add(low);
+        turn.Reply(string.Join("\n", lines));
+    }
+}
+
+/// <summary>
+/// 撤销售票 N [原因]: a sale written in by mistake comes off the record the same day, while its money is still with the
+/// seller; both lines stay on the record. Later, a count (盘点) or finance puts it right.
+/// </summary>
+public sealed class VoidSaleCommand(TicketDesk desk) : IBotCommand
+{
+    private static readonly TextCatalog Texts = TicketTexts.Catalog;
+
+    public CommandInfo Info { get; } = new("tickets-void", ["撤销售票", "售票有误"], ["void sale"], Texts, "VoidDescription", HelpOrder: 116, ListedFor: Roles.FrontDesk);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var words = arguments.Trim().TrimStart('#', '＃').Split(' ', 2, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || !long.TryParse(TextInput.Normalize(words[0]), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            // Alone: today's sales of mine that can still be taken back, one button each.
+            var today = desk.Today(turn.Now);
+            var mine = new List<TicketEntry>();
+            foreach (var entry in await desk.Store.BetweenAsync(desk.StartOf(today), turn.Now.AddSeconds(1), cancellationToken))
+                if (entry is { Kind: TicketEntryKind.Sold } && entry.ById == turn.Sender.Id && !await desk.Store.VoidedAsync(entry.Id, cancellationToken))
+                    mine.Add(entry);
+            if (mine.Count == 0)
+            {
+                turn.Reply(Texts.Get("NoSaleToVoid", language));
+                return;
+            }
+            var lines = new List<string> { Texts.Get("WhichSale", language) };
+            foreach (var sale in mine.TakeLast(6)) lines.Add(await desk.LineAsync(sale, language, cancellationToken));
+            turn.Ask(string.Join("\n", lines), [.. mine.TakeLast(6).Select(s => Texts.NumberedAction("WordVoid", s.Id, language))]);
+            return;
+        }
+        var reason = words.Length > 1 ? turn.AsTyped(words[1]) : "";
+        if (await desk.Store.FindAsync(id, cancellationToken) is not { Kind: TicketEntryKind.Sold } found) throw new BotRuleException(Texts, "SaleNotFound", id);
+        if (found.ById != turn.Sender.Id && !turn.Sender.HasAny(Roles.Supervisor | Roles.DepartmentManager | Roles.GeneralManager))
+            throw new BotRuleException(Texts, "NotYourSale", id, await desk.NameAsync(found.ById, cancellationToken));
+        if (await desk.Store.VoidedAsync(id, cancellationToken)) throw new BotRuleException(Texts, "AlreadyVoided", id);
+        if (desk.Today(found.At) != desk.Today(turn.Now)) throw new BotRuleException(Texts, "VoidTooLate", id);
+        var till = await desk.Store.TillAsync(found.ById, cancellationToken);
+        if (till is null || till.Amount < found.Amount) throw new BotRuleException(Texts, "VoidHandedIn", id);
+        var title = await desk.Store.TitleAsync(found.Title!, cancellationToken) ?? throw new BotRuleException(Texts, "SaleNotFound", id);
+
+        title.PutBack(-found.Quantity);
+        till.Take(found.Amount);
+        desk.Store.Add(new TicketEntry
+        {
+            Kind = TicketEntryKind.Voided, Title = found.Title, Quantity = -found.Quantity, Price = found.Price, Amount = found.Amount, SaleId = found.Id,
+            ById = turn.Sender.Id, At = turn.Now, Note = reason.Length == 0 ? null : reason.Length > TicketEntry.MaxNoteLength ? reason[..TicketEntry.MaxNoteLength] : reason,
+        });
+        turn.Reply(Texts.Get("Voided", language, id, TicketTexts.Film(title.Title), -found.Quantity, TicketTexts.Money(found.Amount), title.Stock));
+    }
+}
+
+/// <summary>
+/// 盘点电影票 [片名] 张数: the tickets counted against the book (第12篇 2 帐实相符). The same, it is written down; different,
+/// the stock becomes what was counted, the line keeps the difference and 客务主管 is told.
+/// </summary>
+public sealed class CountTicketsCommand(TicketDesk desk) : IBotCommand
+{
+    private static readonly TextCatalog Texts = TicketTexts.Catalog;
+
+    public CommandInfo Info { get; } = new("tickets-count", ["盘点电影票", "清点电影票"], ["count tickets"], Texts, "CountDescription", HelpOrder: 113, ListedFor: Roles.FrontDesk);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var onSale = (await desk.Store.TitlesAsync(cancellationToken)).Where(t => t.Current).ToList();
+        if (onSale.Count == 0) throw new BotRuleException(Texts, "NothingOnSale");
+        var typed = turn.AsTyped(arguments).Trim();
+        if (TicketDesk.TakeQuantity(typed, bare: true) is not var (counted, rest))
+        {
+            turn.AskForArguments(Info, Texts.Get("CountUsage", language, TicketDesk.Stock(onSale, language)));
+            return;
+        }
+        if (counted < 0) throw new BotRuleException(Texts, "QuantityPositive");
+        if (desk.Pick(turn, onSale, rest, Texts.Get("WordCount", language), Texts.Get("TicketsThen", language, counted)) is not var (title, _)) return;
+
+        var book = title.Stock;
+        var entry = TicketEntry.Count(title.Title, book, counted, turn.Sender.Id, turn.Now);
+        title.CountedAs(counted);
+        desk.Store.Add(entry);
+        await desk.Store.FlushAsync(cancellationToken);
+        var film = TicketTexts.Film(title.Title);
+        if (counted == book)
+        {
+            turn.Reply(Texts.Get("CountMatches", language, film, book));
+            return;
+        }
+        var gap = Math.Abs(counted - book);
+        var word = counted < book ? "Short" : "Over";
+        var value = TicketTexts.Money(gap * title.Price);
+        var me = turn.Sender.DisplayName;
+        var told = await desk.ReportAsync($"tickets:{entry.Id}:count", turn.Sender.Id, turn.Now,
+            l => Texts.Get("CountDiffersReport", l, me, film, book, counted, Texts.Get(word, l), gap, value), cancellationToken);
+        var lines = new List<string> { Texts.Get(told.Length == 0 ? "CountDiffersAlone" : "CountDiffers", language, film, book, counted, Texts.Get(word, language), gap, entry.Id, told) };
+        if (desk.LowStockNote(title, language) is { } low) lines.Add(low);
+        turn.Reply(string.Join("\n", lines));
+    }
+}
+
+/// <summary>
+/// 电影票退回影院 [片名] [张数]: unsold tickets go back to the cinema; all of them (or none left) takes the film off sale
+/// (下档), so it no longer counts as running short.
+/// </summary>
+public sealed class ReturnTicketsCommand(TicketDesk desk) : IBotCommand
+{
+    private static readonly TextCatalog Texts = TicketTexts.Catalog;
+
+    public CommandInfo Info { get; } = new("tickets-return", ["电影票退回影院", "退回影院", "电影票下档"], ["return tickets"], Texts, "ReturnDescription",
+        HelpOrder: 117, ListedFor: Roles.FrontDesk);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var onSale = (await desk.Store.TitlesAsync(cancellationToken)).Where(t => t.Current).ToList();
+        if (onSale.Count == 0) throw new BotRuleException(Texts, "NothingOnSale");
+        var typed = turn.AsTyped(arguments).Trim();
+        var counted = TicketDesk.TakeQuantity(typed, bare: true);
+        if (desk.Pick(turn, onSale, counted?.Left ?? typed, Texts.Get("WordReturn", language),
+                counted is { } c ? Texts.Get("TicketsThen", language, c.Quantity) : "") is not var (title, _))
+            return;
+        var quantity = counted?.Quantity ?? title.Stock;
+        if (quantity < 0) throw new BotRuleException(Texts, "QuantityPositive");
+        if (quantity > title.Stock) throw new BotRuleException(Texts, "NotEnough", TicketTexts.Film(title.Title), title.Stock);
+        title.ReturnToCinema(quantity);
+        var entry = new TicketEntry { Kind = TicketEntryKind.Returned, Title = title.Title, Quantity = -quantity, Price = title.Price, ById = turn.Sender.Id, At = turn.Now };
+        desk.Store.Add(entry);
+        await desk.Store.FlushAsync(cancellationToken);
+        turn.Reply(Texts.Get(title.Current ? "Returned" : "ReturnedAll", language, TicketTexts.Film(title.Title), quantity, entry.Id, title.Stock));
+    }
+}
+
+/// <summary>
+/// 票款交财务 [实交金额]: the takings go to the finance cashier before going off (第12篇 3). What the cashier counted is
+/// written beside the book; a difference is reported (2).
+/// </summary>
+public sealed class HandInTakingsCommand(TicketDesk desk) : IBotCommand
+{
+    private static readonly TextCatalog Texts = TicketTexts.Catalog;
+
+    public CommandInfo Info { get; } = new("tickets-hand-in", ["票款交财务", "交票款", "票款上交"], ["hand in takings"], Texts, "HandInDescription",
+        HelpOrder: 111, ListedFor: Roles.FrontDesk);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var till = await desk.Store.TillAsync(turn.Sender.Id, cancellationToken);
+        if (till is not { Amount: > 0 }) throw new BotRuleException(Texts, "NothingHeld");
+        var typed = turn.AsTyped(arguments).Trim();
+        var counted = typed.Length == 0 ? till.Amount : TicketDesk.ParseMoney(typed);
+        if (counted is null)
+        {
+            turn.AskForArguments(Info, Texts.Get("HandInUsage", language, TicketTexts.Money(till.Amount)));
+            return;
+        }
+        var book = till.Amount;
+        var entry = TicketEntry.HandIn(turn.Sender.Id, book, counted.Value, turn.Now);
+        till.Take(book);
+        desk.Store.Add(entry);
+        await desk.Store.FlushAsync(cancellationToken);
+        if (counted == book)
+        {
+            turn.Reply(Texts.Get("HandedIn", language, TicketTexts.Money(book), entry.Id));
+            return;
+        }
+        var word = counted < book ? "Short" : "Over";
+        var gap = TicketTexts.Money(Math.Abs(counted.Value - book));
+        var me = turn.Sender.DisplayName;
+        var told = await desk.ReportAsync($"tickets:{entry.Id}:hand-in", turn.Sender.Id, turn.Now,
+            l => Texts.Get("HandInDiffersReport", l, me, TicketTexts.Money(counted.Value), TicketTexts.Money(book), Texts.Get(word, l), gap), cancellationToken);
+        turn.Reply(Texts.Get(told.Length == 0 ? "HandedInDiffersAlone" : "HandedInDiffers", language, TicketTexts.Money(counted.Value), entry.Id,
+            TicketTexts.Money(book), Texts.Get(word, language), gap, told));
+    }
+}
+
+/// <summary>
+/// 票款交前台 [某人]: a stand-in at the front desk hands their takings to the receptionist at the next shift (第12篇 7).
+/// The money is theirs no longer; the receiver counts it and confirms (收到票款), or declines it back.
+/// </summary>
+public sealed class PassTakingsCommand(TicketDesk desk) : IBotCommand
+{
+    private static readonly TextCatalog Texts = TicketTexts.Catalog;
+
+    public CommandInfo Info { get; } = new("tickets-pass", ["票款交前台", "票款交接待员"], ["pass takings"], Texts, "PassDescription", HelpOrder: 114, ListedFor: Roles.FrontDesk);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var till = await desk.Store.TillAsync(turn.Sender.Id, cancellationToken);
+        if (till is not { Amount: > 0 }) throw new BotRuleException(Texts, "NothingHeld");
+        var named = turn.AsTyped(arguments).Trim();
+        Person receiver;
+        if (named.Length > 0)
+        {
+            if (await desk.FindStaffAsync(named, cancellationToken) is not { Active: true } found) throw new BotRuleException(Texts, "NoSuchColleague", named);
+            if (found.Id == turn.Sender.Id) throw new BotRuleException(Texts, "PassToSelf");
+            receiver = found;
+        }
+        else
+        {
+            var receptionists = (await desk.Store.ReceptionistsAsync(cancellationToken)).Where(p => p.Id != turn.Sender.Id).ToList();
+            if (receptionists.Count == 0) throw new BotRuleException(Texts, "NoReceptionist");
+            if (receptionists.Count > 1)
+            {
+                var word = Texts.Get("WordPass", language);
+                turn.Ask(Texts.Get("WhichReceptionist", language), [.. receptionists.Take(6).Select(p => new Choice($"{word} {p.Name}", p.Name))]);
+                return;
+            }
+            receiver = receptionists[0];
+        }
+        var amount = till.Amount;
+        var pass = TicketEntry.Pass(turn.Sender.Id, receiver.Id, amount, turn.Now);
+        till.Take(amount);
+        desk.Store.Add(pass);
+        await desk.Store.FlushAsync(cancellationToken);
+        var me = turn.Sender.DisplayName;
+        await desk.TellAsync(receiver.Id, $"tickets:{pass.Id}:pass", l => new OutgoingMessage(
+            Texts.Get("PassToReceiver", l, me, TicketTexts.Money(amount), pass.Id),
+            [Texts.Action("WordTake", pass.Id, l, "TakeLabel"), Texts.Action("WordDecline", pass.Id, l, "DeclineLabel")]), cancellationToken);
+        turn.Reply(Texts.Get("Passed", language, receiver.Name, TicketTexts.Money(amount), pass.Id));
+    }
+}
+
+/// <summary>收到票款 N [点收金额] / 不收票款 N [原因]: the receiver of a stand-in's takings counts them (第12篇 7).</summary>
+public sealed class TakeTakingsCommand(TicketDesk desk, bool take) : IBotCommand
+{
+    private static readonly TextCatalog Texts = TicketTexts.Catalog;
+
+    public CommandInfo Info { get; } = take
+        ? new("tickets-take", ["收到票款", "点收票款"], ["take takings"], Texts, "TakeDescription", HelpOrder: 115, ListedFor: Roles.FrontDesk)
+        : new("tickets-decline", ["不收票款"], ["decline takings"], Texts, "DeclineDescription", HelpOrder: 118, ListedFor: Roles.FrontDesk);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var words = arguments.Trim().TrimStart('#', '＃').Split(' ', 2, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        TicketEntry pass;
+        string said;
+        var mine = (await desk.Store.PendingPassesAsync(cancellationToken)).Where(p => p.ToId == turn.Sender.Id).ToList();
+        var typed = turn.AsTyped(arguments).Trim();
+        var number = words.Length > 0 && long.TryParse(TextInput.Normalize(words[0]), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (long?)null;
+        var numbered = number is { } n && await desk.Store.FindAsync(n, cancellationToken) is { Kind: TicketEntryKind.Passed } found ? found : null;
+        if (numbered is not null && numbered.ToId == turn.Sender.Id)
+            (pass, said) = (numbered, words.Length > 1 ? turn.AsTyped(words[1]) : "");
+        // "收到票款 60" with one pass waiting: the amount counted, not the number of a pass.
+        else if (take && mine.Count == 1 && number is not null && TicketDesk.ParseMoney(typed) is not null)
+            (pass, said) = (mine[0], typed);
+        else if (numbered is not null)
+            (pass, said) = (numbered, "");
+        else if (number is not null)
+            throw new BotRuleException(Texts, "PassNotFound", number);
+        else if (mine.Count == 0)
+            throw new BotRuleException(Texts, "NoPassForYou");
+        else if (mine.Count == 1)
+            (pass, said) = (mine[0], typed);
+        else
+        {
+            var choices = new List<Choice>();
+            foreach (var p in mine.Take(6))
+                choices.Add(Texts.Action(take ? "WordTake" : "WordDecline", p.Id, language) with
+                {
+                    Label = Texts.Get("PassChoice", language, await desk.NameAsync(p.ById, cancellationToken), TicketTexts.Money(p.Amount)),
+                });
+            turn.Ask(Texts.Get("WhichPass", language), choices);
+            return;
+        }
+        if (pass.ToId != turn.Sender.Id) throw new BotRuleException(Texts, "PassNotYours", pass.Id, await desk.NameAsync(pass.ToId, cancellationToken));
+        if (pass.PassStatus != TicketPassStatus.Pending) throw new BotRuleException(Texts, "PassDecided", pass.Id);
+        var giver = await desk.NameAsync(pass.ById, cancellationToken);
+        var me = turn.Sender.DisplayName;
+        if (!take)
+        {
+            pass.Decline(turn.Now);
+            (await desk.TillAsync(pass.ById, cancellationToken)).Add(pass.Amount, turn.Now);
+            await desk.TellAsync(pass.ById, $"tickets:{pass.Id}:declined", l => new OutgoingMessage(said.Length == 0
+                ? Texts.Get("DeclinedToGiver", l, me, TicketTexts.Money(pass.Amount))
+                : Texts.Get("DeclinedToGiverWhy", l, me, TicketTexts.Money(pass.Amount), said)), cancellationToken);
+            turn.Reply(Texts.Get("DeclinedReply", language, giver, TicketTexts.Money(pass.Amount)));
+            return;
+        }
+        var counted = said.Length == 0 ? pass.Amount : TicketDesk.ParseMoney(said);
+        if (counted is null)
+        {
+            turn.Reply(Texts.Get("TakeUsage", language, pass.Id, TicketTexts.Money(pass.Amount)));
+            return;
+        }
+        pass.Take(counted.Value, turn.Now);
+        var till = await desk.TillAsync(turn.Sender.Id, cancellationToken);
+        till.Add(counted.Value, turn.Now);
+        if (counted == pass.Amount)
+        {
+            await desk.TellAsync(pass.ById, $"tickets:{pass.Id}:taken", l => new OutgoingMessage(Texts.Get("TakenToGiver", l, me, TicketTexts.Money(pass.Amount))), cancellationToken);
+            turn.Reply(Texts.Get("TakenReply", language, giver, TicketTexts.Money(counted.Value), TicketTexts.Money(till.Amount)));
+            return;
+        }
+        var word = counted < pass.Amount ? "Short" : "Over";
+        var gap = TicketTexts.Money(Math.Abs(counted.Value - pass.Amount));
+        await desk.TellAsync(pass.ById, $"tickets:{pass.Id}:taken", l => new OutgoingMessage(
+            Texts.Get("TakenToGiverDiffers", l, me, TicketTexts.Money(counted.Value), TicketTexts.Money(pass.Amount), Texts.Get(word, l), gap)), cancellationToken);
+        var told = await desk.ReportAsync($"tickets:{pass.Id}:take", turn.Sender.Id, turn.Now,
+            l => Texts.Get("TakeDiffersReport", l, giver, me, TicketTexts.Money(pass.Amount), TicketTexts.Money(counted.Value), Texts.Get(word, l), gap), cancellationToken);
+        turn.Reply(Texts.Get(told.Length == 0 ? "TakenDiffersAlone" : "TakenDiffers", language, giver, TicketTexts.Money(counted.Value), TicketTexts.Money(pass.Amount),
+            Texts.Get(word, language), gap, told, TicketTexts.Money(till.Amount)));
+    }
+}
+
+/// <summary>电影票: the films on sale and what is left, today's sales, and takings not yet handed in (第12篇 2).</summary>
+public sealed class TicketBookCommand(TicketDesk desk) : IBotCommand
+{
+    private static readonly TextCatalog Texts = TicketTexts.Catalog;
+
+    public CommandInfo Info { get; } = new("tickets-book", ["电影票", "电影票记录", "售票记录"], ["tickets", "ticket record"], Texts, "BookDescription",
+        HelpOrder: 109, LookUp: true, ListedFor: Roles.FrontDesk);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var onSale = (await desk.Store.TitlesAsync(cancellationToken)).Where(t => t.Current).ToList();
+        var held = await desk.Store.HeldAsync(cancellationToken);
+        var pending = await desk.Store.PendingPassesAsync(cancellationToken);
+        if (onSale.Count == 0 && held.Count == 0 && pending.Count == 0)
+        {
+            turn.Reply(Texts.Get("BookEmpty", language));
+            return;
+        }
+        var lines = new List<string> { Texts.Get("BookTitle", language) };
+        if (onSale.Count > 0) lines.Add(TicketDesk.Stock(onSale, language));
+        var today = desk.Today(turn.Now);
+        var entries = await desk.Store.BetweenAsync(desk.StartOf(today), turn.Now.AddSeconds(1), cancellationToken);
+        var sold = entries.Where(e => e.Kind == TicketEntryKind.Sold).ToList();
+        var voided = entries.Where(e => e.Kind == TicketEntryKind.Voided).ToList();
+        lines.Add(Texts.Get("BookToday", language, sold.Sum(e => -e.Quantity) - voided.Sum(e => e.Quantity),
+            TicketTexts.Money(sold.Sum(e => e.Amount) - voided.Sum(e => e.Amount))));
+        foreach (var till in held)
+            lines.Add(Texts.Get(desk.HeldOverDay(till, today) ? "BookHeldOver" : "BookHeld", language, await desk.NameAsync(till.PersonId, cancellationToken),
+                TicketTexts.Money(till.Amount), desk.Stamp(till.Since!.Value)));
+        foreach (var pass in pending) lines.Add(await desk.LineAsync(pass, language, cancellationToken));
+        var mine = held.FirstOrDefault(t => t.PersonId == turn.Sender.Id);
+        var word = Texts.Get("WordHandIn", language);
+        turn.Reply(string.Join("\n", lines), mine is null ? null : [new Choice(word, word)]);
+    }
+}
+
+/// <summary>
+/// The afternoon round (第12篇 3, 5): whoever still holds ticket money is reminded to hand it to finance before going
+/// off (a stand-in: to the receptionist, 7); on the month's last day the front desk is reminded to have the cinema send
+/// next month's posters for the staff canteen exit. Each once (the notice's key, in its own unit).
+/// </summary>
+public sealed class TicketWatch(TicketDesk desk)
+{
+    private static readonly TextCatalog Texts = TicketTexts.Catalog;
+
+    public async Task<int> ProcessAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var today = desk.Today(now);
+        var day = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var acted = 0;
+        var receptionists = await desk.Store.ReceptionistsAsync(cancellationToken);
+        foreach (var till in await desk.Store.HeldAsync(cancellationToken))
+        {
+            var amount = TicketTexts.Money(till.Amount);
+            var standIn = receptionists.All(p => p.Id != till.PersonId) && receptionists.Count > 0;
+            var told = false;
+            if (await desk.Store.AtomicallyAsync(async () => told = await desk.TellAsync(till.PersonId, $"tickets:remit:{day}:{till.PersonId}", l => new OutgoingMessage(
+                    Texts.Get(standIn ? "RemitReminderStandIn" : "RemitReminder", l, amount),
+                    standIn ? [Choice(l, "WordPass"), Choice(l, "WordHandIn")] : [Choice(l, "WordHandIn")]), cancellationToken), cancellationToken) && told)
+                acted++;
+        }
+        if (today.AddDays(1).Month != today.Month)
+        {
+            var month = today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            foreach (var person in receptionists)
+            {
+                var told = false;
+                if (await desk.Store.AtomicallyAsync(async () => told = await desk.TellAsync(person.Id, $"tickets:posters:{month}:{person.Id}",
+                        l => new OutgoingMessage(Texts.Get("PosterReminder", l)), cancellationToken), cancellationToken) && told)
+                    acted++;
+            }
+        }
+        return acted;
+    }
+
+    private static Choice Choice(string language, string wordKey) => new(Texts.Get(wordKey, language), Texts.Get(wordKey, language));
+}
+
+/// <summary>
+/// The supervisor digest's ticket section: takings not handed in by the end of their day (第12篇 3), passes not yet
+/// counted (7), films running short (4), and yesterday's differences (2).
+/// </summary>
+public sealed class TicketDigestSection(TicketDesk desk) : IDigestSection
+{
+    private static readonly TextCatalog Texts = TicketTexts.Catalog;
+
+    public int Order => 28;
+
+    public async Task<string?> BuildAsync(Person recipient, DateOnly day, string language, CancellationToken cancellationToken)
+    {
+        var lines = new List<string>();
+        foreach (var till in await desk.Store.HeldAsync(cancellationToken))
+            if (desk.HeldOverDay(till, day))
+                lines.Add(Texts.Get("DigestHeld", language, await desk.NameAsync(till.PersonId, cancellationToken), TicketTexts.Money(till.Amount), desk.Stamp(till.Since!.Value)));
+        foreach (var pass in await desk.Store.PendingPassesAsync(cancellationToken)) lines.Add(await desk.LineAsync(pass, language, cancellationToken));
+        foreach (var title in (await desk.Store.TitlesAsync(cancellationToken)).Where(t => t.Current))
+            if (desk.LowStockNote(title, language) is { } low) lines.Add(low);
+        foreach (var entry in await desk.Store.BetweenAsync(desk.StartOf(day.AddDays(-1)), desk.StartOf(day), cancellationToken))
+            if (entry.Difference is { } difference && difference != 0) lines.Add(await desk.LineAsync(entry, language, cancellationToken));
+        return lines.Count == 0 ? null : string.Join("\n", [Texts.Get("DigestSection", language, lines.Count), .. lines]);
+    }
+}
+
+/// <summary>The tickets in the counter and the person's takings, for the handover review.</summary>
+public sealed class TicketsOnHandList(ITicketStore store) : ITicketsOnHand
+{
+    public async Task<TicketsOnHand> ForAsync(string personId, CancellationToken cancellationToken) =>
+        new([.. (await store.TitlesAsync(cancellationToken)).Where(t => t.Current && t.Stock > 0)],
+            (await store.TillAsync(personId, cancellationToken))?.Amount ?? 0);
+}
+
+/// <summary>The 《电影票销售记录表》 as a file, for finance and the office (admin API).</summary>
+public static class TicketRegister
+{
+    public static readonly string[] CsvColumns =
+        ["id", "time", "kind", "film", "tickets", "price", "amount", "counted", "difference", "by", "by_name", "to", "to_name", "status", "note"];
+
+    /// <param name="names">Person id → name, for the people on the lines.</param>
+    public static string ToCsv(IEnumerable<TicketEntry> entries, IReadOnlyDictionary<string, string> names, DepartmentProfile department)
+    {
+        static string Number(decimal? n) => n?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
+        var csv = new System.Text.StringBuilder().Append(CsvWriter.Line(CsvColumns));
+        foreach (var e in entries)
+            csv.Append(CsvWriter.Line([e.Id.ToString(CultureInfo.InvariantCulture), department.ToLocal(e.At).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                e.Kind.ToString().ToLowerInvariant(), e.Title ?? "", e.Quantity == 0 ? "" : e.Quantity.ToString(CultureInfo.InvariantCulture), Number(e.Price),
+                e.Amount == 0 ? "" : Number(e.Amount), Number(e.Counted), Number(e.Difference), e.ById, names.GetValueOrDefault(e.ById, e.ById),
+                e.ToId ?? "", e.ToId is null ? "" : names.GetValueOrDefault(e.ToId, e.ToId), e.PassStatus?.ToString().ToLowerInvariant() ?? "", e.Note ?? ""]));
+        return csv.ToString();
+    }
+}
