@@ -833,3 +833,16 @@ public sealed class ArchiveDigestSection(ArchiveDesk desk) : IDigestSection
         return lines.Count == 0 ? null : string.Join("\n", [Texts.Get("DigestSection", language, lines.Count), .. lines]);
     }
 }
+
+/// <summary>The files a person has out, for whoever retires them (第6篇 1.2.7).</summary>
+public sealed class ArchiveHoldings(ArchiveDesk desk) : IHoldings
+{
+    public async Task<IReadOnlyList<string>> OfAsync(string personId, string language, CancellationToken cancellationToken)
+    {
+        var lines = new List<string>();
+        foreach (var loan in (await desk.Store.OpenLoansAsync(cancellationToken)).Where(l => l.Status == ArchiveLoanStatus.Out && l.BorrowerId == personId))
+            lines.Add(ArchiveTexts.Catalog.Get("HoldingArchive", language, ArchiveDesk.Describe(await desk.ArchiveOfAsync(loan, cancellationToken), language),
+                desk.Stamp(loan.LentAt ?? loan.RequestedAt), ArchiveDesk.Day(loan.DueOn)));
+        return lines;
+    }
+}

@@ -387,3 +387,11 @@ public sealed class HazardDigestSection(HazardDesk desk) : IDigestSection
         return string.Join("\n", lines);
     }
 }
+
+/// <summary>Hazardous materials a person drew and has not returned, for whoever retires them (第13篇 4.0).</summary>
+public sealed class HazardHoldings(HazardDesk desk) : IHoldings
+{
+    public async Task<IReadOnlyList<string>> OfAsync(string personId, string language, CancellationToken cancellationToken) =>
+        [.. (await desk.Store.OpenAsync(cancellationToken)).Where(u => u.Status == HazardUseStatus.Issued && u.UserId == personId)
+            .Select(u => HazardTexts.Catalog.Get("HoldingHazard", language, HazardDesk.Describe(u, language), desk.Stamp(u.IssuedAt!.Value)))];
+}

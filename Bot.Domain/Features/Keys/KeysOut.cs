@@ -15,3 +15,11 @@ public interface IKeysOut
     /// <summary>Every key out now.</summary>
     Task<IReadOnlyList<KeyOut>> AllOutAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>The keys a person holds, for whoever retires them.</summary>
+public sealed class KeyHoldings(IKeysOut keys, Conversations.DepartmentProfile department) : Directory.IHoldings
+{
+    public async Task<IReadOnlyList<string>> OfAsync(string personId, string language, CancellationToken cancellationToken) =>
+        [.. (await keys.HeldByAsync(personId, cancellationToken)).Select(k => KeysTexts.Catalog.Get("HoldingKey", language, k.Code, k.Opens,
+            department.ToLocal(k.Since).ToString("MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)))];
+}

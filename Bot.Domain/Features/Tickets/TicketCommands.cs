@@ -732,3 +732,12 @@ public static class TicketRegister
         return csv.ToString();
     }
 }
+
+/// <summary>Ticket takings a person still holds, for whoever retires them (第12篇 3).</summary>
+public sealed class TicketHoldings(TicketDesk desk) : IHoldings
+{
+    public async Task<IReadOnlyList<string>> OfAsync(string personId, string language, CancellationToken cancellationToken) =>
+        await desk.Store.TillAsync(personId, cancellationToken) is { Amount: > 0, Since: { } since } till
+            ? [TicketTexts.Catalog.Get("HoldingTakings", language, TicketTexts.Money(till.Amount), desk.Stamp(since))]
+            : [];
+}

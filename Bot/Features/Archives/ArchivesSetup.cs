@@ -65,6 +65,7 @@ public static class ArchivesSetup
     public static WebApplicationBuilder AddArchives(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddScoped<IHoldings, ArchiveHoldings>();
         services.AddOptions<ArchivesOptions>()
             .Bind(builder.Configuration.GetSection(ArchivesOptions.Section))
             .Validate(o => !o.Problems().Any(), "Archives:LoanDays must be 0 to 90 and Archives:MaxLoanDays at least LoanDays and at most 366.")

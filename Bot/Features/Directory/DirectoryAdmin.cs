@@ -39,7 +39,9 @@ public static partial class DirectoryAdmin
     private static readonly TextCatalog Texts = DirectoryTexts.Catalog;
 
     /// <summary>The import's answer.</summary>
-    public sealed record ImportCounts(int Created, int Updated);
+    /// <param name="Warnings">Applied, but to be seen to (a person retired while still holding keys or files); absent when none.</param>
+    public sealed record ImportCounts(int Created, int Updated,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Warnings = null);
 
     /// <summary>One bad line of an import file. Column is null when the whole line is wrong.</summary>
     public sealed record ImportErrorItem(int Line, string? Column, string Message);
@@ -83,13 +85,13 @@ public static partial class DirectoryAdmin
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         MapImport(api, "/units", "Import units (房屋)", "Columns: code (building-entrance-room, e.g. 3-1-502); optional building, entrance, room.",
-            (importer, csv, ct) => importer.UnitsAsync(csv, ct));
+            (importer, csv, _, ct) => importer.UnitsAsync(csv, ct));
         MapImport(api, "/people", "Import people (员工)", "Columns: id, name, roles (; separated); optional reports_to, language, phone, active.",
-            (importer, csv, ct) => importer.PeopleAsync(csv, ct));
+            (importer, csv, language, ct) => importer.PeopleAsync(csv, language, ct));
         MapImport(api, "/owners", "Import owners (业主)", "Columns: id, name, form_of_address, units (; separated, already imported); optional phone (confidential), language, do_not_disturb.",
-            (importer, csv, ct) => importer.OwnersAsync(csv, ct));
+            (importer, csv, _, ct) => importer.OwnersAsync(csv, ct));
         MapImport(api, "/identities", "Import channel identities (渠道账号)", "Columns: channel, channel_user_id, and exactly one of person_id, owner_id (already imported).",
-            (importer, csv, ct) => importer.IdentitiesAsync(csv, ct));
+            (importer, csv, _, ct) => importer.IdentitiesAsync(csv, ct));
 
         api.MapGet("/people", ListPeopleAsync).WithName("ListDirectoryPeople")
             .WithSummary("List people (员工), without phone numbers");
@@ -99,10 +101,10 @@ public static partial class DirectoryAdmin
     }
 
     private static void MapImport(RouteGroupBuilder api, string path, string summary, string description,
-        Func<DirectoryImporter, string, CancellationToken, Task<ImportOutcome>> import)
+        Func<DirectoryImporter, string, string, CancellationToken, Task<ImportOutcome>> import)
     {
         api.MapPost(path, (HttpRequest request, DirectoryImporter importer, IOptionsMonitor<AdminOptions> options, CancellationToken cancellationToken) =>
-                ImportAsync(request, options.CurrentValue, (csv, ct) => import(importer, csv, ct), cancellationToken))
+                ImportAsync(request, options.CurrentValue, (csv, ct) => import(importer, csv, LanguageOf(request), ct), cancellationToken))
             .WithName("ImportDirectory" + char.ToUpperInvariant(path[1]) + path[2..])
             .WithSummary(summary)
             .WithDescription(description + " All-or-nothing: every row is checked and, if any is wrong, nothing is imported and every error is listed. Rows are upserted by id; nothing is deleted. Messages are Chinese unless Accept-Language starts with en. See docs/directory-csv.md.")
@@ -120,7 +122,7 @@ public static partial class DirectoryAdmin
         var (csv, problem) = await ReadCsvAsync(request, options, cancellationToken);
         if (problem is not null) return problem;
         var outcome = await import(csv!, cancellationToken);
-        return outcome.Errors.Count == 0 ? TypedResults.Ok(new ImportCounts(outcome.Created, outcome.Updated)) : Invalid(request, outcome.Errors);
+        return outcome.Errors.Count == 0 ? TypedResults.Ok(new ImportCounts(outcome.Created, outcome.Updated, outcome.Warnings)) : Invalid(request, outcome.Errors);
     }
 
     /// <summary>The request's CSV text, or the problem to answer with (wrong content type, too large, empty, not UTF-8).</summary>

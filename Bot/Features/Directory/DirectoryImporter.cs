@@ -1,18 +1,23 @@
+using Bot.Domain.Conversations;
 using Bot.Domain.Features.Directory;
+using Bot.Domain.Features.Escalation;
 using Bot.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bot.Features.Directory;
 
-/// <summary>What an import did: counts when applied, or every error when nothing was applied.</summary>
-public sealed record ImportOutcome(int Created, int Updated, IReadOnlyList<ImportError> Errors);
+/// <summary>
+/// What an import did: counts when applied, or every error when nothing was applied; <paramref name="Warnings"/>: what
+/// the administrator should see to although it was applied (a person retired while still holding keys, files …).
+/// </summary>
+public sealed record ImportOutcome(int Created, int Updated, IReadOnlyList<ImportError> Errors, IReadOnlyList<string>? Warnings = null);
 
 /// <summary>
 /// Applies validated import files to the database. Policy: all-or-nothing and upsert by id — the file is validated
 /// against the stored directory inside the same transaction that writes it, so a concurrent change cannot slip
 /// between the check and the write; an import creates and updates but never deletes.
 /// </summary>
-internal sealed class DirectoryImporter(BotDbContext db)
+internal sealed class DirectoryImporter(BotDbContext db, IEnumerable<IHoldings> holdings, Colleagues colleagues, TimeProvider time)
 {
     public Task<ImportOutcome> UnitsAsync(string csv, CancellationToken cancellationToken) =>
         InTransactionAsync(async () =>
@@ -31,13 +36,15 @@ internal sealed class DirectoryImporter(BotDbContext db)
             return new ImportOutcome(created, plan.Rows.Count - created, []);
         }, cancellationToken);
 
-    public Task<ImportOutcome> PeopleAsync(string csv, CancellationToken cancellationToken) =>
+    /// <param name="language">The administrator's, for the warnings.</param>
+    public Task<ImportOutcome> PeopleAsync(string csv, string language, CancellationToken cancellationToken) =>
         InTransactionAsync(async () =>
         {
             var existing = await db.Set<Person>().ToDictionaryAsync(p => p.Id, StringComparer.Ordinal, cancellationToken);
             var plan = DirectoryImport.People(csv, existing.ToDictionary(p => p.Key, p => p.Value.ReportsToId, StringComparer.Ordinal));
             if (!plan.IsValid) return Invalid(plan.Errors);
             var created = 0;
+            var retired = new List<Person>();
             foreach (var row in plan.Rows)
             {
                 if (!existing.TryGetValue(row.Id, out var person))
@@ -52,9 +59,10 @@ internal sealed class DirectoryImporter(BotDbContext db)
                 if (row.ReportsToId is not null) person.ReportsToId = row.ReportsToId;
                 if (row.Language is not null) person.Language = row.Language;
                 if (row.Phone is not null) person.Phone = row.Phone;
+                if (row.Active is false && person.Active) retired.Add(person);
                 if (row.Active is { } active) person.Active = active;
             }
-            return new ImportOutcome(created, plan.Rows.Count - created, []);
+            return new ImportOutcome(created, plan.Rows.Count - created, [], await StillHeldAsync(retired, language, cancellationToken));
         }, cancellationToken);
 
     public Task<ImportOutcome> OwnersAsync(string csv, CancellationToken cancellationToken) =>
@@ -115,6 +123,40 @@ internal sealed class DirectoryImporter(BotDbContext db)
             }
             return new ImportOutcome(created, plan.Rows.Count - created, []);
         }, cancellationToken);
+
+    /// <summary>
+    /// People retired by this import who still hold keys, files, hazardous materials or takings: a warning for the
+    /// administrator, and a message to whom they report (or, with no active superior, the supervisors), who sees to it
+    /// that everything comes back before they go (第6篇 1.2.7). The message goes out with the import's commit.
+    /// </summary>
+    private async Task<IReadOnlyList<string>?> StillHeldAsync(List<Person> retired, string language, CancellationToken cancellationToken)
+    {
+        var warnings = new List<string>();
+        var now = time.GetUtcNow();
+        foreach (var person in retired)
+        {
+            if (await HoldingsAsync(person.Id, language, cancellationToken) is not { Length: > 0 } held) continue;
+            warnings.Add(DirectoryTexts.Catalog.Get("RetiredHolding", language, person.Name, person.Id, held));
+            var boss = person.ReportsToId is { } bossId && await colleagues.Directory.FindPersonAsync(bossId, cancellationToken) is { Active: true } b
+                ? [b]
+                : await colleagues.FirstAtAsync([EscalationLevel.Supervisor, EscalationLevel.DepartmentManager, EscalationLevel.GeneralManager], person.Id,
+                    now, cancellationToken);
+            foreach (var told in boss)
+            {
+                var lines = await HoldingsAsync(person.Id, TextCatalog.NormalizeLanguage(told.Language), cancellationToken);
+                await colleagues.TellAsync(told.Id, $"directory:retired:{person.Id}:{told.Id}:{now.ToUnixTimeSeconds()}",
+                    l => new OutgoingMessage(DirectoryTexts.Catalog.Get("RetiredHolding", l, person.Name, person.Id, lines)), cancellationToken);
+            }
+        }
+        return warnings.Count == 0 ? null : warnings;
+    }
+
+    private async Task<string> HoldingsAsync(string personId, string language, CancellationToken cancellationToken)
+    {
+        var lines = new List<string>();
+        foreach (var source in holdings) lines.AddRange(await source.OfAsync(personId, language, cancellationToken));
+        return string.Join(DirectoryTexts.Catalog.Get("HoldingSeparator", language), lines);
+    }
 
     private static ImportOutcome Invalid(IReadOnlyList<ImportError> errors) => new(0, 0, errors);
 

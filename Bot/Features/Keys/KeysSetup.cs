@@ -2,6 +2,7 @@ using Bot.Domain.Conversations;
 using Bot.Domain.Features.Escalation;
 using Bot.Domain.Features.Keys;
 using Bot.Features.Directory;
+using Bot.Domain.Features.Directory;
 using Bot.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,7 @@ public static class KeysSetup
     public static WebApplicationBuilder AddKeys(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddScoped<IHoldings, KeyHoldings>();
         services.AddOptions<KeysOptions>()
             .Bind(builder.Configuration.GetSection(KeysOptions.Section))
             .Validate(o => !o.Problems().Any(), "Keys:EscalateAfter and Keys:DefaultLoan must be positive (DefaultLoan at most a day); Keys:AreaCollectShift and Keys:AreaReturnShift must name shifts.")

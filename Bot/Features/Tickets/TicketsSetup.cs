@@ -141,6 +141,7 @@ public static class TicketsSetup
     public static WebApplicationBuilder AddTickets(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddScoped<IHoldings, TicketHoldings>();
         services.AddOptions<TicketsOptions>()
             .Bind(builder.Configuration.GetSection(TicketsOptions.Section))
             .Validate(o => o.LowStock is >= 0 and <= 1000, "Tickets:LowStock must be between 0 and 1000.")
