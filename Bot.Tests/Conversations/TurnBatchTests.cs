@@ -24,6 +24,24 @@ public sealed class TurnBatchTests : IDisposable
     [Fact]
     public Task FailingTurnInABatch_IsRolledBackAlone_OthersAreAnsweredOnce() => FailingTurnIsRolledBackAloneAsync(_bot);
 
+    [Fact]
+    public async Task ATurnThatKeepsFailing_EndsWithOneApology_SayingNothingWasDone_第3篇_2_6()
+    {
+        var zhangsan = new LocalChatClient(_bot, "zhangsan");
+        (await zhangsan.PostAsync("爆炸")).EnsureSuccessStatusCode();
+        // Each failure holds the message back a little longer (2 s, 4 s …) before it is tried again.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            await _bot.RunTurnsAsync();
+            _bot.Time.Advance(TimeSpan.FromMinutes(1));
+        }
+        await _bot.RunTurnsAsync();
+        Assert.Equal("对不起，给您添麻烦了：系统刚才出了点问题，您这条消息没有办成，请您稍候再发一次。", Assert.Single(await zhangsan.NewBotLinesAsync()).Text);
+        var row = await _bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<InboxMessage>().AsNoTracking().SingleAsync(m => m.ConversationId == "zhangsan"));
+        Assert.Equal((InboxStatus.Failed, 3), (row.Status, row.Attempts));
+        Assert.Equal(0, await _bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<LocalChatMessage>().CountAsync(m => m.Text == ExplodingCommand.Written)));
+    }
+
     /// <summary>The scenario, also run on PostgreSQL (PostgresTests): <paramref name="bot"/> has <see cref="WithExplodingCommand"/>.</summary>
     internal static async Task FailingTurnIsRolledBackAloneAsync(BotFactory bot)
     {
