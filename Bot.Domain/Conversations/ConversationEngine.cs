@@ -277,7 +277,10 @@ public sealed class ConversationEngine
             .Select(g => (Name: TopicName(g.First().Info.Catalog, language), Commands: g.ToList()))
             .ToList();
 
-        if (topic is not null && FindTopic(topics, topic) is { } chosen)
+        // A topic asked for by name is explained to anyone who may use it, listed for them or not: 张三 standing in at the
+        // front desk asks "帮助 电影票" though the overview keeps the front desk's topics to the front desk.
+        if (topic is not null && FindTopic([.. _commands.Where(c => c.Info.IsAvailableTo(turn.Sender)).GroupBy(c => c.Info.Catalog.Name)
+                .Select(g => (Name: TopicName(g.First().Info.Catalog, language), Commands: g.ToList()))], topic) is { } chosen)
         {
             var detail = string.Join("\n", [Texts.Get("HelpTopicIntro", language, chosen.Name), .. DescribedLines(chosen.Commands, turn.Sender, language),
                 Texts.Get("HelpFooter", language)]);

@@ -129,6 +129,16 @@ public sealed class TicketTests : DemoChatTests
     }
 
     [Fact]
+    public async Task AStandIn_FindsTheTicketCommandsByAskingForTheTopic_ThoughTheOverviewKeepsThemToTheFrontDesk()
+    {
+        Assert.DoesNotContain("电影票", await TextAsync("zhangsan", "帮助"));
+        Assert.Contains("· 电影票：电影票、卖电影票、票款交财务", await TextAsync("zhengshi", "帮助"));
+        var detail = await TextAsync("zhangsan", "帮助 电影票");
+        Assert.StartsWith("电影票：\n· 电影票 — ", detail);
+        Assert.Contains("· 票款交前台 — 替岗前台时售票的票款，交前台接待员点收（第12篇 7）", detail);
+    }
+
+    [Fact]
     public async Task TakingsCountedShort_OrDeclined_GoWhereTheMoneyIs()
     {
         await SayAsync("zhangsan", "卖票 2张");
