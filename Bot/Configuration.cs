@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration.Json;
 
 namespace Bot;
@@ -21,4 +22,8 @@ public static class Configuration
         else sources.Insert(0, source);
         return builder;
     }
+
+    /// <summary>A local time of day as the settings write it ("16:30"); null when it is not HH:mm, for the options' own message.</summary>
+    public static TimeOnly? TimeOfDay(string? text) =>
+        TimeOnly.TryParseExact(text?.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
 }

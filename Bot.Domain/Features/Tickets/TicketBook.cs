@@ -169,7 +169,10 @@ public sealed class TicketEntry
 
 /// <summary>Section <c>Tickets</c>.</summary>
 /// <param name="LowStock">A film down to this many tickets: the seller is told to ask the cinema for more (第12篇 4), and the digest lists it.</param>
-public sealed record TicketPolicy(int LowStock);
+/// <param name="RemindBefore">Takings still held this long before the holder's shift ends: reminded to hand them in (3).</param>
+/// <param name="RemindAt">Local time from which anyone still holding takings is reminded, shift or not.</param>
+/// <param name="PostersAt">Local time on the month's last day from which the front desk is reminded of the posters (5).</param>
+public sealed record TicketPolicy(int LowStock, TimeSpan RemindBefore, TimeOnly RemindAt, TimeOnly PostersAt);
 
 /// <summary>The tickets in the counter and one person's takings, for the handover.</summary>
 public sealed record TicketsOnHand(IReadOnlyList<TicketTitle> Titles, decimal Takings);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Bot.Domain.Conversations;
 using Bot.Domain.Features.Directory;
+using Bot.Domain.Features.Duty;
 using Bot.Domain.Features.Escalation;
 
 namespace Bot.Domain.Features.Tickets;
@@ -280,7 +281,8 @@ public sealed class SellTicketsCommand(TicketDesk desk) : IBotCommand
         var sale = new TicketEntry
         {
             Kind = TicketEntryKind.Sold, Title = title.Title, Quantity = -quantity, Price = title.Price, Amount = amount, ById = turn.Sender.Id, At = turn.Now,
-            Note = note.Length == 0 ? null : note.Length > TicketEntry.MaxNoteLength ? note[..TicketEntry.MaxNoteLength] : note,
+            // What is left after the film and the number ("两张票" leaves 票) is no buyer.
+            Note = note.Trim(' ', '票', '的').Length < 2 ? null : note.Length > TicketEntry.MaxNoteLength ? note[..TicketEntry.MaxNoteLength] : note,
         };
         desk.Store.Add(sale);
         await desk.Store.FlushAsync(cancellationToken);
@@ -639,31 +641,36 @@ public sealed class TicketBookCommand(TicketDesk desk) : IBotCommand
 }
 
 /// <summary>
-/// The afternoon round (第12篇 3, 5): whoever still holds ticket money is reminded to hand it to finance before going
-/// off (a stand-in: to the receptionist, 7); on the month's last day the front desk is reminded to have the cinema send
-/// next month's posters for the staff canteen exit. Each once (the notice's key, in its own unit).
+/// The ticket round (第12篇 3, 5, 7), every few minutes: whoever holds takings is reminded to hand them in before going
+/// off — <see cref="TicketPolicy.RemindBefore"/> before their rostered shift ends, or from <see cref="TicketPolicy.RemindAt"/>
+/// when no shift of theirs ends sooner (a stand-in: to the receptionist, 7); on the month's last day, from
+/// <see cref="TicketPolicy.PostersAt"/>, the front desk is reminded to have the cinema send next month's posters for
+/// the staff canteen exit. Each once a day (a month for the posters): the notice's key, in its own unit.
 /// </summary>
-public sealed class TicketWatch(TicketDesk desk)
+public sealed class TicketWatch(TicketDesk desk, IRosterStore roster, ShiftSchedule shifts, DepartmentProfile department)
 {
     private static readonly TextCatalog Texts = TicketTexts.Catalog;
 
     public async Task<int> ProcessAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var today = desk.Today(now);
+        var clock = TimeOnly.FromDateTime(department.ToLocal(now).DateTime);
         var day = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var policy = desk.Policy;
         var acted = 0;
         var receptionists = await desk.Store.ReceptionistsAsync(cancellationToken);
         foreach (var till in await desk.Store.HeldAsync(cancellationToken))
         {
+            if (clock < policy.RemindAt && !await GoingOffAsync(till.PersonId, now, today, cancellationToken)) continue;
             var amount = TicketTexts.Money(till.Amount);
-            var standIn = receptionists.All(p => p.Id != till.PersonId) && receptionists.Count > 0;
+            var standIn = receptionists.Count > 0 && receptionists.All(p => p.Id != till.PersonId);
             var told = false;
             if (await desk.Store.AtomicallyAsync(async () => told = await desk.TellAsync(till.PersonId, $"tickets:remit:{day}:{till.PersonId}", l => new OutgoingMessage(
                     Texts.Get(standIn ? "RemitReminderStandIn" : "RemitReminder", l, amount),
                     standIn ? [Choice(l, "WordPass"), Choice(l, "WordHandIn")] : [Choice(l, "WordHandIn")]), cancellationToken), cancellationToken) && told)
                 acted++;
         }
-        if (today.AddDays(1).Month != today.Month)
+        if (today.AddDays(1).Month != today.Month && clock >= policy.PostersAt)
         {
             var month = today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
             foreach (var person in receptionists)
@@ -675,6 +682,18 @@ public sealed class TicketWatch(TicketDesk desk)
             }
         }
         return acted;
+    }
+
+    /// <summary>A rostered shift of the person's ends within <see cref="TicketPolicy.RemindBefore"/> from now.</summary>
+    private async Task<bool> GoingOffAsync(string personId, DateTimeOffset now, DateOnly today, CancellationToken cancellationToken)
+    {
+        foreach (var assignment in await roster.ForPersonAsync(personId, today.AddDays(-1), today, cancellationToken))
+        {
+            if (shifts.Find(assignment.ShiftCode) is not { } shift) continue;
+            var end = department.ToInstant(shift.CrossesMidnight ? assignment.Date.AddDays(1) : assignment.Date, shift.End);
+            if (now < end && now >= end - desk.Policy.RemindBefore) return true;
+        }
+        return false;
     }
 
     private static Choice Choice(string language, string wordKey) => new(Texts.Get(wordKey, language), Texts.Get(wordKey, language));

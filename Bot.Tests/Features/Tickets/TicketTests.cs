@@ -213,14 +213,20 @@ public sealed class TicketTests : DemoChatTests
     }
 
     [Fact]
-    public async Task TheAfternoonRound_ChasesTakingsOnce_AndAtMonthEndThePosters_第12篇_3_5_7()
+    public async Task TheRound_ChasesTakingsBeforeTheHolderGoesOff_Once_AndAtMonthEndThePosters_第12篇_3_5_7()
     {
         await SayAsync("zhengshi", "卖票 2张");
         await SayAsync("zhangsan", "卖票 1张");
         await InboxAsync("zhengshi");
         await InboxAsync("zhangsan");
-        Bot.Time.SetUtcNow(Shanghai(26, 16, 30));
+        // Both on the early shift (07:00–15:00): nothing at 14:00, then half an hour before it ends.
+        Bot.Time.SetUtcNow(Shanghai(26, 14, 0));
+        Assert.Equal(0, await WatchAsync());
+        Bot.Time.SetUtcNow(Shanghai(26, 14, 35));
         Assert.Equal(2, await WatchAsync());
+        Assert.Equal(0, await WatchAsync());
+        // Once a day: not again at the afternoon's general reminder.
+        Bot.Time.SetUtcNow(Shanghai(26, 16, 30));
         Assert.Equal(0, await WatchAsync());
         await Bot.DispatchAsync();
         var mine = Assert.Single(await InboxAsync("zhengshi"));
@@ -233,12 +239,29 @@ public sealed class TicketTests : DemoChatTests
         // The month's last day: the posters, once.
         await SayAsync("zhengshi", "票款交财务");
         await SayAsync("zhangsan", "票款交财务");
-        Bot.Time.SetUtcNow(Shanghai(30, 16, 30));
+        Bot.Time.SetUtcNow(Shanghai(30, 9, 30));
+        Assert.Equal(0, await WatchAsync());
+        Bot.Time.SetUtcNow(Shanghai(30, 10, 5));
         Assert.Equal(1, await WatchAsync());
         Assert.Equal(0, await WatchAsync());
         await Bot.DispatchAsync();
         Assert.Equal("今天是月末：请通知影院送来下个月的电影海报，放在员工餐厅出口处（第12篇 5）；之后请按电影档期及时更换海报（6）。",
             Assert.Single(await InboxAsync("zhengshi")).Text);
+    }
+
+    [Fact]
+    public async Task TakingsOfSomeoneNotGoingOffSoon_AreChasedFromTheAfternoonReminder_第12篇_3()
+    {
+        // 李四 on the middle shift (15:00–23:00) sells at 15:30: the finance cashier's day ends before hers.
+        Bot.Time.SetUtcNow(Shanghai(26, 15, 30));
+        await SayAsync("lisi", "卖票 1张");
+        await InboxAsync("lisi");
+        Bot.Time.SetUtcNow(Shanghai(26, 16, 25));
+        Assert.Equal(0, await WatchAsync());
+        Bot.Time.SetUtcNow(Shanghai(26, 16, 30));
+        Assert.Equal(1, await WatchAsync());
+        await Bot.DispatchAsync();
+        Assert.StartsWith("您替岗前台时售票的票款 35 元还在您手上", Assert.Single(await InboxAsync("lisi")).Text);
     }
 
     [Fact]

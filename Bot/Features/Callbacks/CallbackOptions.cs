@@ -43,7 +43,7 @@ public sealed class CallbackOptions
         foreach (var (code, window) in Windows) windows[CallbackTexts.ParseType(code)!.Value] = window;
         var targets = CallbackPolicy.PolicyTargets.ToDictionary(p => p.Key, p => p.Value);
         foreach (var (code, target) in TargetPercent) targets[CallbackTexts.ParseType(code)!.Value] = target;
-        return new CallbackPolicy(windows, targets, ParseTime(ContactHoursStart)!.Value, ParseTime(ContactHoursEnd)!.Value,
+        return new CallbackPolicy(windows, targets, Configuration.TimeOfDay(ContactHoursStart)!.Value, Configuration.TimeOfDay(ContactHoursEnd)!.Value,
             ReminderAfter, StaffTaskBefore, RescheduleAfter, BusyRetryAfter, StatsDays);
     }
 
@@ -59,8 +59,8 @@ public sealed class CallbackOptions
             if (CallbackTexts.ParseType(code) is null) yield return $"Callbacks:TargetPercent:{code} is not a case type ({Codes()}).";
             else if (target is < 0 or > 100) yield return $"Callbacks:TargetPercent:{code} must be between 0 and 100.";
         }
-        if (ParseTime(ContactHoursStart) is null) yield return $"Callbacks:ContactHoursStart '{ContactHoursStart}' is not HH:mm.";
-        if (ParseTime(ContactHoursEnd) is null) yield return $"Callbacks:ContactHoursEnd '{ContactHoursEnd}' is not HH:mm.";
+        if (Configuration.TimeOfDay(ContactHoursStart) is null) yield return $"Callbacks:ContactHoursStart '{ContactHoursStart}' is not HH:mm.";
+        if (Configuration.TimeOfDay(ContactHoursEnd) is null) yield return $"Callbacks:ContactHoursEnd '{ContactHoursEnd}' is not HH:mm.";
         if (ContactHoursStart == ContactHoursEnd) yield return "Callbacks:ContactHoursStart and ContactHoursEnd must differ.";
         if (ReminderAfter <= TimeSpan.Zero) yield return "Callbacks:ReminderAfter must be positive.";
         if (StaffTaskBefore < TimeSpan.Zero) yield return "Callbacks:StaffTaskBefore must not be negative.";
@@ -71,6 +71,4 @@ public sealed class CallbackOptions
 
     private static string Codes() => string.Join(", ", Enum.GetValues<CaseType>().Select(CallbackTexts.Code));
 
-    private static TimeOnly? ParseTime(string text) =>
-        TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
 }

@@ -56,10 +56,10 @@ public sealed class DutyLogOptions
     public DutyLogPolicy ToPolicy() => new(
         DutyPosts,
         new InspectionPolicy(Inspection.Areas,
-            Inspection.Rounds.ToDictionary(p => p.Key, p => (IReadOnlyList<TimeOnly>)[.. p.Value.Select(t => Time(t)!.Value)], StringComparer.OrdinalIgnoreCase),
+            Inspection.Rounds.ToDictionary(p => p.Key, p => (IReadOnlyList<TimeOnly>)[.. p.Value.Select(t => Configuration.TimeOfDay(t)!.Value)], StringComparer.OrdinalIgnoreCase),
             Inspection.CompleteWithin, Inspection.EscalateAfter),
-        new LightingPolicy(Time(Lighting.OnAt), Time(Lighting.OffAt), Lighting.ConfirmWithin),
-        new IncidentReportPolicy(Time(IncidentReport.RemindAt)!.Value, Time(IncidentReport.DueBy)!.Value));
+        new LightingPolicy(Configuration.TimeOfDay(Lighting.OnAt), Configuration.TimeOfDay(Lighting.OffAt), Lighting.ConfirmWithin),
+        new IncidentReportPolicy(Configuration.TimeOfDay(IncidentReport.RemindAt)!.Value, Configuration.TimeOfDay(IncidentReport.DueBy)!.Value));
 
     /// <summary>Every problem, each naming its key: the bot refuses to start with any.</summary>
     public IEnumerable<string> Problems()
@@ -68,19 +68,17 @@ public sealed class DutyLogOptions
         if (Inspection.Rounds.Count > 0 && Inspection.Areas.Count == 0) yield return "Duty:Inspection:Areas needs at least one area when rounds are configured.";
         if (Inspection.Areas.Any(string.IsNullOrWhiteSpace)) yield return "Duty:Inspection:Areas must not hold an empty name.";
         foreach (var (shift, times) in Inspection.Rounds)
-            foreach (var time in times.Where(t => Time(t) is null))
+            foreach (var time in times.Where(t => Configuration.TimeOfDay(t) is null))
                 yield return $"Duty:Inspection:Rounds:{shift} '{time}' is not HH:mm.";
         if (Inspection.CompleteWithin <= TimeSpan.Zero) yield return "Duty:Inspection:CompleteWithin must be positive.";
         if (Inspection.EscalateAfter <= TimeSpan.Zero) yield return "Duty:Inspection:EscalateAfter must be positive.";
-        if (!string.IsNullOrWhiteSpace(Lighting.OnAt) && Time(Lighting.OnAt) is null) yield return $"Duty:Lighting:OnAt '{Lighting.OnAt}' is not HH:mm.";
-        if (!string.IsNullOrWhiteSpace(Lighting.OffAt) && Time(Lighting.OffAt) is null) yield return $"Duty:Lighting:OffAt '{Lighting.OffAt}' is not HH:mm.";
+        if (!string.IsNullOrWhiteSpace(Lighting.OnAt) && Configuration.TimeOfDay(Lighting.OnAt) is null) yield return $"Duty:Lighting:OnAt '{Lighting.OnAt}' is not HH:mm.";
+        if (!string.IsNullOrWhiteSpace(Lighting.OffAt) && Configuration.TimeOfDay(Lighting.OffAt) is null) yield return $"Duty:Lighting:OffAt '{Lighting.OffAt}' is not HH:mm.";
         if (Lighting.ConfirmWithin <= TimeSpan.Zero) yield return "Duty:Lighting:ConfirmWithin must be positive.";
-        if (Time(IncidentReport.RemindAt) is null) yield return $"Duty:IncidentReport:RemindAt '{IncidentReport.RemindAt}' is not HH:mm.";
-        if (Time(IncidentReport.DueBy) is null) yield return $"Duty:IncidentReport:DueBy '{IncidentReport.DueBy}' is not HH:mm.";
-        else if (Time(IncidentReport.RemindAt) is { } remind && remind >= Time(IncidentReport.DueBy)!.Value)
+        if (Configuration.TimeOfDay(IncidentReport.RemindAt) is null) yield return $"Duty:IncidentReport:RemindAt '{IncidentReport.RemindAt}' is not HH:mm.";
+        if (Configuration.TimeOfDay(IncidentReport.DueBy) is null) yield return $"Duty:IncidentReport:DueBy '{IncidentReport.DueBy}' is not HH:mm.";
+        else if (Configuration.TimeOfDay(IncidentReport.RemindAt) is { } remind && remind >= Configuration.TimeOfDay(IncidentReport.DueBy)!.Value)
             yield return "Duty:IncidentReport:RemindAt must be before Duty:IncidentReport:DueBy.";
     }
 
-    private static TimeOnly? Time(string? text) =>
-        TimeOnly.TryParseExact(text?.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
 }

@@ -30,7 +30,7 @@ public sealed class EscalationOptions
     public Dictionary<string, TimeSpan> AckTimeoutByKind { get; set; } = new(StringComparer.Ordinal);
 
     public EscalationPolicy ToPolicy() => new(UrgentAckTimeout, NormalAckTimeout, ResolveReminder, Loop, MaxLoops,
-        ParseTime(QuietHoursStart), ParseTime(QuietHoursEnd), AckTimeoutByKind);
+        Configuration.TimeOfDay(QuietHoursStart), Configuration.TimeOfDay(QuietHoursEnd), AckTimeoutByKind);
 
     public IEnumerable<string> Problems()
     {
@@ -46,8 +46,6 @@ public sealed class EscalationOptions
             yield return $"Escalation:AckTimeoutByKind:{kind} must be positive.";
     }
 
-    private static bool IsTimeOrEmpty(string text) => string.IsNullOrWhiteSpace(text) || ParseTime(text) is not null;
+    private static bool IsTimeOrEmpty(string text) => string.IsNullOrWhiteSpace(text) || Configuration.TimeOfDay(text) is not null;
 
-    private static TimeOnly? ParseTime(string text) =>
-        TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
 }

@@ -117,12 +117,29 @@ public sealed class TicketsOptions
     /// <summary>A film down to this many tickets: the seller is told to ask the cinema for more, and the digest lists it.</summary>
     public int LowStock { get; set; } = 5;
 
-    public TicketPolicy ToPolicy() => new(LowStock);
+    /// <summary>Takings still held this long before the holder's shift ends: a reminder to hand them in (第12篇 3).</summary>
+    public TimeSpan RemindBefore { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>From this local time (HH:mm) anyone still holding takings is reminded, on a shift or not (the finance cashier's day ends).</summary>
+    public string RemindAt { get; set; } = "16:30";
+
+    /// <summary>On the month's last day, from this local time (HH:mm) the front desk is reminded of next month's posters (第12篇 5).</summary>
+    public string PostersAt { get; set; } = "10:00";
+
+    public IEnumerable<string> Problems()
+    {
+        if (LowStock is < 0 or > 1000) yield return "Tickets:LowStock must be between 0 and 1000.";
+        if (RemindBefore <= TimeSpan.Zero || RemindBefore > TimeSpan.FromHours(4)) yield return "Tickets:RemindBefore must be positive and at most four hours.";
+        if (Configuration.TimeOfDay(RemindAt) is null) yield return $"Tickets:RemindAt '{RemindAt}' is not HH:mm.";
+        if (Configuration.TimeOfDay(PostersAt) is null) yield return $"Tickets:PostersAt '{PostersAt}' is not HH:mm.";
+    }
+
+    public TicketPolicy ToPolicy() => new(LowStock, RemindBefore, Configuration.TimeOfDay(RemindAt)!.Value, Configuration.TimeOfDay(PostersAt)!.Value);
 }
 
 /// <summary>
-/// The afternoon round of 第12篇: takings still held are chased before going off (3, 7); on the month's last day the
-/// front desk is reminded of next month's posters (5).
+/// The ticket round of 第12篇: takings still held are chased before going off (3, 7); on the month's last day the front
+/// desk is reminded of next month's posters (5).
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class TicketWatchJob(TicketWatch watch, TimeProvider time, OutboxSignal outbox) : IJob
@@ -144,7 +161,7 @@ public static class TicketsSetup
         services.AddScoped<IHoldings, TicketHoldings>();
         services.AddOptions<TicketsOptions>()
             .Bind(builder.Configuration.GetSection(TicketsOptions.Section))
-            .Validate(o => o.LowStock is >= 0 and <= 1000, "Tickets:LowStock must be between 0 and 1000.")
+            .Validate(o => !o.Problems().Any(), "Tickets:LowStock must be 0 to 1000, Tickets:RemindBefore positive (at most four hours), Tickets:RemindAt and PostersAt HH:mm.")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<TicketsOptions>>().Value.ToPolicy());
         services.AddScoped<ITicketStore, TicketStore>();
