@@ -105,6 +105,27 @@ public sealed partial class TicketDesk(ITicketStore store, TicketPolicy policy, 
         return title.Length > TicketTitle.MaxTitleLength ? title[..TicketTitle.MaxTitleLength].Trim() : title;
     }
 
+    /// <summary>"来了 封神第三部" → "封神第三部": the words people put before a film's name when the cinema's delivery arrives.</summary>
+    public static string WithoutFiller(string text)
+    {
+        var t = text.Trim();
+        foreach (var filler in Fillers)
+            if (t.StartsWith(filler, StringComparison.Ordinal)) return t[filler.Length..].Trim(Separators).Trim();
+        return t;
+    }
+
+    private static readonly string[] Fillers = ["来了", "到了", "送来了", "送到了", "了"];
+
+    /// <summary>What is left of a sale after the film and the number, when it is only the words of the sale itself ("两张电影票" leaves 电影票).</summary>
+    public static string WithoutSaleWords(string text)
+    {
+        var t = text;
+        foreach (var word in SaleWords) t = t.Replace(word, " ", StringComparison.Ordinal);
+        return string.Join(" ", t.Split(Separators, StringSplitOptions.RemoveEmptyEntries)).Trim();
+    }
+
+    private static readonly string[] SaleWords = ["电影票", "的票", "票"];
+
     private static string Fold(string text) => TextInput.ForMatching(text.Replace("《", "", StringComparison.Ordinal).Replace("》", "", StringComparison.Ordinal)).Replace(" ", "", StringComparison.Ordinal);
 
     /// <summary>
@@ -198,10 +219,16 @@ public sealed partial class TicketDesk(ITicketStore store, TicketPolicy policy, 
     private static partial Regex Money();
 }
 
-/// <summary>收到电影票 片名 张数 单价: tickets in from the cinema (第12篇 4); the front desk keeps them (1).</summary>
-public sealed class ReceiveTicketsCommand(TicketDesk desk) : IBotCommand
+/// <summary>
+/// 收到电影票 片名 张数 单价: tickets in from the cinema (第12篇 4); the front desk keeps them (1). A film new to the book
+/// without its price is asked for it, the film and the number kept meanwhile.
+/// </summary>
+public sealed class ReceiveTicketsCommand(TicketDesk desk) : IBotCommand, IConversationFlow
 {
     private static readonly TextCatalog Texts = TicketTexts.Catalog;
+    private const string PriceStep = "price";
+
+    public string Name => "tickets.receive";
 
     public CommandInfo Info { get; } = new("tickets-receive", ["收到电影票", "电影票入库", "影院送票"], ["receive tickets"], Texts, "ReceiveDescription",
         HelpOrder: 112, ListedFor: Roles.FrontDesk);
@@ -210,38 +237,64 @@ public sealed class ReceiveTicketsCommand(TicketDesk desk) : IBotCommand
     {
         var language = turn.Language;
         var typed = turn.AsTyped(arguments).Trim();
-        if (TicketDesk.TakeQuantity(typed, bare: false) is not var (quantity, rest))
-        {
-            turn.AskForArguments(Info, Texts.Get("ReceiveUsage", language));
-            return;
-        }
-        var priced = TicketDesk.TakePrice(rest);
-        var name = TicketDesk.CleanTitle(priced?.Left ?? rest);
-        if (name.Length == 0)
+        var counted = TicketDesk.TakeQuantity(typed, bare: false);
+        var priced = counted is var (_, rest) ? TicketDesk.TakePrice(rest) : null;
+        // "来了 流浪地球3": the words said before a film's name are not part of it ("流浪地球3 IMAX" is another film).
+        var said = counted is null ? "" : TicketDesk.CleanTitle(priced?.Left ?? counted.Value.Left);
+        var name = TicketDesk.CleanTitle(TicketDesk.WithoutFiller(said));
+        if (counted is not var (quantity, _) || name.Length == 0)
         {
             turn.AskForArguments(Info, Texts.Get("ReceiveUsage", language));
             return;
         }
         if (quantity <= 0) throw new BotRuleException(Texts, "QuantityPositive");
         // More of a film already in the book: its name as the book has it, its price unless a new one is given.
-        var title = (await desk.Store.TitlesAsync(cancellationToken)).FirstOrDefault(t => TextInput.ForMatching(t.Title) == TextInput.ForMatching(name));
-        var price = priced?.Price ?? title?.Price;
-        if (price is null)
+        var titles = await desk.Store.TitlesAsync(cancellationToken);
+        var title = titles.FirstOrDefault(t => TextInput.ForMatching(t.Title) == TextInput.ForMatching(said))
+            ?? titles.FirstOrDefault(t => TextInput.ForMatching(t.Title) == TextInput.ForMatching(name));
+        if ((priced?.Price ?? title?.Price) is not { } price)
         {
-            turn.AskForArguments(Info, Texts.Get("ReceivePriceUsage", language, TicketTexts.Film(name), name, quantity));
+            turn.State.Data.Clear();
+            turn.State.Data["film"] = name;
+            turn.State.Data["quantity"] = quantity.ToString(CultureInfo.InvariantCulture);
+            turn.AskInFlow(this, PriceStep, Texts.Get("AskPrice", language, TicketTexts.Film(name), quantity));
             return;
         }
+        await ReceiveAsync(turn, title, name, quantity, price, cancellationToken);
+    }
+
+    /// <summary>The price of a new film's ticket: "35", "35元", "每张35元".</summary>
+    public async ValueTask ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var answer = turn.Said;
+        var price = TicketDesk.ParseMoney(answer);
+        if (price is null && TicketDesk.TakePrice(answer) is { Left.Length: 0 } priced) price = priced.Price;
+        if (price is null)
+        {
+            // Still the open question: anything but a price (卖了1张 typed here) is not taken for one.
+            turn.Reply(Texts.Get("PriceNeeded", turn.Language));
+            return;
+        }
+        var name = turn.State.Data.GetValueOrDefault("film") ?? "";
+        var quantity = int.Parse(turn.State.Data.GetValueOrDefault("quantity") ?? "0", CultureInfo.InvariantCulture);
+        turn.EndFlow();
+        var title = (await desk.Store.TitlesAsync(cancellationToken)).FirstOrDefault(t => TextInput.ForMatching(t.Title) == TextInput.ForMatching(name));
+        await ReceiveAsync(turn, title, name, quantity, price.Value, cancellationToken);
+    }
+
+    private async Task ReceiveAsync(TurnContext turn, TicketTitle? title, string name, int quantity, decimal price, CancellationToken cancellationToken)
+    {
         if (price <= 0) throw new BotRuleException(Texts, "PricePositive");
         if (title is null)
         {
             title = new TicketTitle { Title = name };
             desk.Store.Add(title);
         }
-        title.Receive(quantity, price.Value);
-        var entry = new TicketEntry { Kind = TicketEntryKind.Received, Title = title.Title, Quantity = quantity, Price = price, Amount = quantity * price.Value, ById = turn.Sender.Id, At = turn.Now };
+        title.Receive(quantity, price);
+        var entry = new TicketEntry { Kind = TicketEntryKind.Received, Title = title.Title, Quantity = quantity, Price = price, Amount = quantity * price, ById = turn.Sender.Id, At = turn.Now };
         desk.Store.Add(entry);
         await desk.Store.FlushAsync(cancellationToken);
-        turn.Reply(Texts.Get("Received", language, TicketTexts.Film(title.Title), quantity, TicketTexts.Money(price.Value), entry.Id, title.Stock));
+        turn.Reply(Texts.Get("Received", turn.Language, TicketTexts.Film(title.Title), quantity, TicketTexts.Money(price), entry.Id, title.Stock));
     }
 }
 
@@ -253,7 +306,7 @@ public sealed class SellTicketsCommand(TicketDesk desk) : IBotCommand
 {
     private static readonly TextCatalog Texts = TicketTexts.Catalog;
 
-    public CommandInfo Info { get; } = new("tickets-sell", ["卖电影票", "售出电影票", "卖票", "售票"], ["sell tickets"], Texts, "SellDescription",
+    public CommandInfo Info { get; } = new("tickets-sell", ["卖电影票", "售出电影票", "卖票", "售票", "卖了", "售出"], ["sell tickets"], Texts, "SellDescription",
         HelpOrder: 110, ListedFor: Roles.FrontDesk);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
@@ -268,7 +321,9 @@ public sealed class SellTicketsCommand(TicketDesk desk) : IBotCommand
             return;
         }
         if (quantity <= 0) throw new BotRuleException(Texts, "QuantityPositive");
-        if (desk.Pick(turn, onSale, rest, Texts.Get("WordSell", language), Texts.Get("TicketsThen", language, quantity)) is not var (title, note)) return;
+        // "卖了两张电影票": the words of the sale itself are neither a film nor a buyer.
+        if (desk.Pick(turn, onSale, TicketDesk.WithoutSaleWords(rest), Texts.Get("WordSell", language), Texts.Get("TicketsThen", language, quantity))
+            is not var (title, note)) return;
         if (title.Stock == 0) throw new BotRuleException(Texts, "SoldOut", TicketTexts.Film(title.Title));
         if (quantity > title.Stock) throw new BotRuleException(Texts, "NotEnough", TicketTexts.Film(title.Title), title.Stock);
 
@@ -281,8 +336,7 @@ public sealed class SellTicketsCommand(TicketDesk desk) : IBotCommand
         var sale = new TicketEntry
         {
             Kind = TicketEntryKind.Sold, Title = title.Title, Quantity = -quantity, Price = title.Price, Amount = amount, ById = turn.Sender.Id, At = turn.Now,
-            // What is left after the film and the number ("两张票" leaves 票) is no buyer.
-            Note = note.Trim(' ', '票', '的').Length < 2 ? null : note.Length > TicketEntry.MaxNoteLength ? note[..TicketEntry.MaxNoteLength] : note,
+            Note = note.Length == 0 ? null : note.Length > TicketEntry.MaxNoteLength ? note[..TicketEntry.MaxNoteLength] : note,
         };
         desk.Store.Add(sale);
         await desk.Store.FlushAsync(cancellationToken);
@@ -604,7 +658,7 @@ public sealed class TakeTakingsCommand(TicketDesk desk, bool take) : IBotCommand
 }
 
 /// <summary>电影票: the films on sale and what is left, today's sales, and takings not yet handed in (第12篇 2).</summary>
-public sealed class TicketBookCommand(TicketDesk desk) : IBotCommand
+public sealed partial class TicketBookCommand(TicketDesk desk) : IBotCommand
 {
     private static readonly TextCatalog Texts = TicketTexts.Catalog;
 
@@ -614,6 +668,15 @@ public sealed class TicketBookCommand(TicketDesk desk) : IBotCommand
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         var language = turn.Language;
+        // "电影票卖了2张": a sale said the other way round. This only shows things (it may run mid-question), so the sale
+        // is offered as its button, not made.
+        var typed = turn.AsTyped(arguments).Trim();
+        if (SaleSaid().Match(typed) is { Success: true } said && TicketDesk.TakeQuantity(typed[said.Length..], bare: true) is not null)
+        {
+            var sale = $"{Texts.Get("WordSell", language)} {typed[said.Length..].Trim()}";
+            turn.Reply(Texts.Get("SaleOffered", language, sale), [new Choice(sale, sale)]);
+            return;
+        }
         var onSale = (await desk.Store.TitlesAsync(cancellationToken)).Where(t => t.Current).ToList();
         var held = await desk.Store.HeldAsync(cancellationToken);
         var pending = await desk.Store.PendingPassesAsync(cancellationToken);
@@ -638,6 +701,9 @@ public sealed class TicketBookCommand(TicketDesk desk) : IBotCommand
         var word = Texts.Get("WordHandIn", language);
         turn.Reply(string.Join("\n", lines), mine is null ? null : [new Choice(word, word)]);
     }
+
+    [GeneratedRegex(@"^\s*(?:卖了|卖出|售出|卖|sold)\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex SaleSaid();
 }
 
 /// <summary>

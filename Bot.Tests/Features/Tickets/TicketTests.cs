@@ -62,17 +62,28 @@ public sealed class TicketTests : DemoChatTests
         // More of the same film keeps its price; a new one needs a price first.
         Assert.Equal("已登记收到影院送来的《流浪地球3》20 张，每张 35 元（#4）。《流浪地球3》现有 20 张，电影票和票款由前台保管（第12篇 1）。",
             await TextAsync("zhengshi", "收到电影票 流浪地球3 20张"));
-        Assert.Equal("《封神第三部》是第一次收到，请连同每张票价一起再发一次，例如：收到电影票 封神第三部 10张 35元。",
-            await TextAsync("zhengshi", "收到电影票 《封神第三部》 10张"));
-        Assert.StartsWith("已登记收到影院送来的《封神第三部》10 张，每张 40 元（#5）", await TextAsync("zhengshi", "封神第三部 10张 每张40元"));
+        Assert.Equal("《封神第三部》是第一次收到，请问每张票价多少元？（共 10 张，例如：35元）", await TextAsync("zhengshi", "影院送票来了 《封神第三部》 10张"));
+        // Anything but a price is not taken for one.
+        Assert.Equal("请写每张票价，例如：35元。", await TextAsync("zhengshi", "卖了1张"));
+        Assert.StartsWith("已登记收到影院送来的《封神第三部》10 张，每张 40 元（#5）", await TextAsync("zhengshi", "40元"));
+        // "IMAX" after a film's name is another film, not more of it.
+        Assert.StartsWith("《流浪地球3 IMAX》是第一次收到", await TextAsync("zhengshi", "收到电影票 流浪地球3 IMAX 5张"));
+        await SayAsync("zhengshi", "取消");
 
         // Two films: which one, the number kept on the buttons.
         var ask = Assert.Single(await SayAsync("zhengshi", "卖票 2张"));
         Assert.Equal("请问是哪一部片？", ask.Text);
         Assert.Equal([("卖电影票 封神第三部 2张", "《封神第三部》（余 10 张）"), ("卖电影票 流浪地球3 2张", "《流浪地球3》（余 20 张）")], ask.Choices.Select(c => (c.Value, c.Label)));
         Assert.StartsWith("已售出《封神第三部》2 张，收款 80 元（#6）", Assert.Single(await Chat("zhengshi").PressAsync(ask.Choices[0].Value)).Text);
-        // A word of the name is enough.
+        // A word of the name is enough; the words of the sale itself are no buyer.
         Assert.StartsWith("已售出《流浪地球3》1 张，收款 35 元（#7）", await TextAsync("zhengshi", "卖票 流浪 1张"));
+        Assert.StartsWith("已售出《封神第三部》2 张，收款 80 元（#8）", await TextAsync("zhengshi", "卖了两张封神第三部的票"));
+        Assert.Null((await EntriesAsync())[^1].Note);
+        // Said the other way round, the sale is offered, not made (电影票 only shows things).
+        var offered = Assert.Single(await SayAsync("zhengshi", "电影票卖了2张"));
+        Assert.Equal("是要登记售出电影票吗？请按“卖电影票 2张”确认。", offered.Text);
+        Assert.Equal(["卖电影票 2张"], offered.Choices.Select(c => c.Value));
+        Assert.Equal(8, (await EntriesAsync()).Count);
     }
 
     [Fact]

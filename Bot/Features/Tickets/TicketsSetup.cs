@@ -171,7 +171,10 @@ public static class TicketsSetup
         services.AddScoped<IDigestSection, TicketDigestSection>();
         services.AddScoped<IBotCommand, TicketBookCommand>();
         services.AddScoped<IBotCommand, SellTicketsCommand>();
-        services.AddScoped<IBotCommand, ReceiveTicketsCommand>();
+        // One instance: the command and the flow that asks a new film's price.
+        services.AddScoped<ReceiveTicketsCommand>();
+        services.AddScoped<IBotCommand>(sp => sp.GetRequiredService<ReceiveTicketsCommand>());
+        services.AddScoped<IConversationFlow>(sp => sp.GetRequiredService<ReceiveTicketsCommand>());
         services.AddScoped<IBotCommand, VoidSaleCommand>();
         services.AddScoped<IBotCommand, CountTicketsCommand>();
         services.AddScoped<IBotCommand, ReturnTicketsCommand>();
