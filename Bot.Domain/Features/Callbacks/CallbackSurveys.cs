@@ -16,8 +16,8 @@ namespace Bot.Domain.Features.Callbacks;
 /// now, call <see cref="CannotReachOwnerAsync"/> and the responsible staff get the callback task. Both run inside the
 /// caller's unit of work (a turn, or <see cref="ICallbackStore.AtomicallyAsync"/>).
 /// </remarks>
-public sealed class CallbackSurveys(ICallbackStore store, IOwnerReach reach, CallbackNotices notices, CallbackPolicy policy, DepartmentProfile department)
-    : IConversationFlow
+public sealed partial class CallbackSurveys(ICallbackStore store, IOwnerReach reach, CallbackNotices notices, CallbackPolicy policy, DepartmentProfile department,
+    OwnerMessages messages) : IConversationFlow
 {
     private static readonly TextCatalog Texts = CallbackTexts.Catalog;
 
@@ -115,6 +115,15 @@ public sealed class CallbackSurveys(ICallbackStore store, IOwnerReach reach, Cal
             callback.Rescheduled(at < callback.TaskAt ? at : callback.TaskAt);
             turn.EndFlow();
             turn.Reply(Texts.Get("Rescheduled", turn.Language));
+            return;
+        }
+
+        // "你们物业电话是多少？" where a rating or the confirmation is asked: a question for the front desk, not an answer.
+        // Passed on as a message, as it would be outside the survey, and the survey carries on where it was.
+        if (!IsProxy(turn) && turn.Choice is null && turn.State.Step is QualityStep or EffectStep or OverallStep or ConfirmStep && IsQuestion(turn.Said))
+        {
+            turn.Reply(await messages.PassOnAsync(turn, turn.Said, filedAsNew: false, cancellationToken));
+            turn.AskAgain(ConversationTexts.Catalog.Get("CarryOn", turn.Language));
             return;
         }
 
@@ -237,6 +246,22 @@ public sealed class CallbackSurveys(ICallbackStore store, IOwnerReach reach, Cal
     };
 
     /// <summary>Words of the owner's own where a rating was asked: four characters or more, with words in them.</summary>
+    /// <summary>
+    /// A question: it ends with a question mark or 吗 / 呢, or asks when, how much, why, whether ("什么时候来修门", "能不能
+    /// 换个时间"). A remark that only sounds like one ("怎么说呢，还行吧") does not end as a question and names none of these.
+    /// </summary>
+    internal static bool IsQuestion(string said)
+    {
+        var text = said.Trim();
+        if (text.Length < 3) return false;
+        if (text.EndsWith('?') || text.EndsWith('？')) return true;
+        var bare = text.TrimEnd('。', '.', '!', '！', '~', ' ');
+        return bare.EndsWith('吗') || AsksSomething().IsMatch(bare);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("多少|什么时候|啥时候|几点|为什么|为啥|能不能|可不可以|可以不可以|有没有|是不是|在哪|哪里|怎么办|怎么联系")]
+    private static partial System.Text.RegularExpressions.Regex AsksSomething();
+
     private static string? Remark(TurnContext turn) => FreeText(turn) is { Length: >= 4 } text && text.Any(char.IsLetter) ? text : null;
 
     /// <summary>The suggestions, after what the owner wrote in place of a rating, in the order they wrote them.</summary>

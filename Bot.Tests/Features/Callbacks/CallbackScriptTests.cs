@@ -137,6 +137,30 @@ public sealed class CallbackScriptTests
     }
 
     [Fact]
+    public async Task OwnerAsksAQuestionInTheSurvey_ItIsPassedToTheStaff_AndTheSurveyCarriesOn()
+    {
+        using var bed = new CallbackTestBed(Shanghai(27, 10));
+        await bed.OwnerStartsTheSurveyAsync(Shanghai(27, 10, 1));
+        await bed.InboxAsync("wangwu");
+        // Where the quality is asked: a question for the front desk, not a rating and not a remark for the record.
+        var answer = await bed.SayAsync("chen-3-1-502", "你们物业办公室的电话是多少？");
+        Assert.Equal("陈先生您好，您的留言已转给示例花园客服中心值班人员，我们会尽快与您联系。谢谢！\n好的，我们接着来：请问您对这次服务的质量满意吗？", answer);
+        await bed.Bot.DispatchAsync();
+        Assert.Contains(await bed.InboxAsync("wangwu"), t => t.Contains("你们物业办公室的电话是多少？", StringComparison.Ordinal));
+        foreach (var rating in new[] { "满意", "满意", "满意", "没有" }) await bed.SayAsync("chen-3-1-502", rating);
+        // At the confirmation too; a remark that only sounds like a question is still a remark.
+        var atConfirm = await bed.SayAsync("chen-3-1-502", "下次什么时候来检查");
+        // Asked again within half an hour: added to the same message for the staff, not a second case.
+        Assert.StartsWith("陈先生您好，您补充的内容已转给正在跟进您留言的示例花园客服中心值班人员", atConfirm);
+        Assert.EndsWith("好的，我们接着来：请您确认以上记录是否无误，您的确认即视为在《回访记录》上签名确认。", atConfirm);
+        Assert.StartsWith("谢谢，已把您这句话补充到记录中。", await bed.SayAsync("chen-3-1-502", "怎么说呢，师傅挺辛苦的"));
+        Assert.StartsWith("谢谢您的配合", await bed.SayAsync("chen-3-1-502", "确认无误"));
+
+        var callback = await bed.Bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<Callback>().AsNoTracking().SingleAsync());
+        Assert.Equal((Rating.Satisfied, "怎么说呢，师傅挺辛苦的"), (callback.Overall, callback.Suggestions));
+    }
+
+    [Fact]
     public async Task OwnerAddsAWordAtTheConfirmStep_ItJoinsTheRecordWhichIsShownAgain_第9篇_五_1()
     {
         using var bed = new CallbackTestBed(Shanghai(27, 10));

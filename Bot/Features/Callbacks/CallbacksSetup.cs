@@ -31,6 +31,7 @@ public static class CallbacksSetup
         services.TryAddScoped<Notifier>();
         services.AddScoped<IOwnerReach, OwnerReach>();
         services.AddScoped<CallbackNotices>();
+        services.AddScoped<OwnerMessages>();
         services.AddScoped<CallbackSurveys>();
         services.AddScoped<CallbackService>();
         services.AddScoped<CallbackStats>();
