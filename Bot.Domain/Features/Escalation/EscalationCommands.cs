@@ -14,6 +14,7 @@ public sealed class EscalationCommands(EscalationService escalations, IDirectory
     private static readonly TextCatalog Texts = EscalationTexts.Catalog;
     private const string NoteStep = "note";
     private const string AssigneeStep = "assignee";
+    private const string ReplyStep = "reply";
     private const string CaseKey = "case";
 
     public string Name => "escalation";
@@ -48,6 +49,31 @@ public sealed class EscalationCommands(EscalationService escalations, IDirectory
             return;
         }
         await HandOverToAsync(turn, id, actor, rest, cancellationToken);
+    }
+
+    /// <summary>答复业主 [编号] 答复: the answer to an owner's message, sent to the owner; without it, it is asked for.</summary>
+    public async ValueTask ReplyToOwnerAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        if (await ResolveCaseAsync(turn, arguments, "WordReplyOwner", cancellationToken, ownersOnly: true) is not var (id, rest, actor)) return;
+        if (rest.Length == 0)
+        {
+            turn.State.Data[CaseKey] = id.ToString(CultureInfo.InvariantCulture);
+            turn.AskInFlow(this, ReplyStep, Texts.Get("AskReply", turn.Language, id));
+            return;
+        }
+        await ReplyAsync(turn, id, actor, rest, cancellationToken);
+    }
+
+    private async Task ReplyAsync(TurnContext turn, long id, Person actor, string reply, CancellationToken cancellationToken)
+    {
+        var (outcome, escalation, held) = await escalations.ReplyToOwnerAsync(id, actor, reply.Length > 500 ? reply[..500] : reply, turn.Now, cancellationToken);
+        if (outcome == ActionOutcome.NotAnOwners)
+        {
+            turn.Reply(Texts.Get("NotAnOwners", turn.Language, id));
+            return;
+        }
+        await SayAsync(turn, outcome, id, escalation, held ? "RepliedAtNight" : "Replied", cancellationToken,
+            escalation is null ? "" : (await escalations.OwnerOfAsync(escalation, cancellationToken))?.FormOfAddress ?? "");
     }
 
     public async ValueTask ListAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -93,6 +119,11 @@ public sealed class EscalationCommands(EscalationService escalations, IDirectory
             await HandOverToAsync(turn, id, actor, answer, cancellationToken);
             return;
         }
+        if (step == ReplyStep)
+        {
+            await ReplyAsync(turn, id, actor, answer, cancellationToken);
+            return;
+        }
         var (outcome, escalation) = await escalations.ResolveAsync(id, actor, answer, turn.Now, cancellationToken);
         await SayAsync(turn, outcome, id, escalation, "Resolved", cancellationToken);
     }
@@ -109,18 +140,27 @@ public sealed class EscalationCommands(EscalationService escalations, IDirectory
     }
 
     /// <summary>The case meant by "收到 12" or plain "收到" (the person's only open case), and what followed the number.</summary>
-    private async Task<(long Id, string Remainder, Person Actor)?> ResolveCaseAsync(TurnContext turn, string arguments, string wordKey, CancellationToken cancellationToken)
+    /// <param name="ownersOnly">Only cases an owner raised are meant (答复业主).</param>
+    private async Task<(long Id, string Remainder, Person Actor)?> ResolveCaseAsync(TurnContext turn, string arguments, string wordKey, CancellationToken cancellationToken,
+        bool ownersOnly = false)
     {
         if (await people.FindPersonAsync(turn.Sender.Id, cancellationToken) is not { } actor) return null;
         var parts = arguments.Trim().TrimStart('#', '＃').Split(' ', 2, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length > 0 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             return (id, parts.Length > 1 ? parts[1] : "", actor);
 
-        var open = await escalations.OpenForAsync(actor.Id, cancellationToken);
+        var open = (await escalations.OpenForAsync(actor.Id, cancellationToken)).ToList();
+        if (ownersOnly)
+        {
+            var owners = new List<EscalationCase>();
+            foreach (var c in open)
+                if (await escalations.OwnerOfAsync(c, cancellationToken) is not null) owners.Add(c);
+            open = owners;
+        }
         if (open.Count == 1) return (open[0].Id, arguments.Trim(), actor);
         if (open.Count == 0)
         {
-            turn.Reply(Texts.Get("NoneOpen", turn.Language));
+            turn.Reply(Texts.Get(ownersOnly ? "NoOwnerMessageOpen" : "NoneOpen", turn.Language));
             return null;
         }
         var word = Texts.Get(wordKey, turn.Language);
@@ -179,6 +219,16 @@ public sealed class HandOverCommand(EscalationCommands commands) : IBotCommand
 
     public ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
         commands.HandOverAsync(turn, arguments, cancellationToken);
+}
+
+/// <summary>答复业主 / reply owner: answers an owner's message (留言) in chat; the owner gets it in the front desk's words.</summary>
+public sealed class ReplyOwnerCommand(EscalationCommands commands) : IBotCommand
+{
+    public CommandInfo Info { get; } = new("reply-owner", ["答复业主", "回复业主"], ["reply owner"], EscalationTexts.Catalog, "ReplyOwnerDescription", HelpOrder: 23,
+        ListedFor: EscalationRoles.Supervisors, AnswersInline: true);
+
+    public ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
+        commands.ReplyToOwnerAsync(turn, turn.AsTyped(arguments), cancellationToken);
 }
 
 /// <summary>升级事项 / escalations: the open cases that involve me.</summary>

@@ -13,6 +13,8 @@ public enum ActionOutcome
     AlreadyAcknowledged,
     NotYours,
     UnknownPerson,
+    /// <summary>答复业主 on a case no owner raised.</summary>
+    NotAnOwners,
 }
 
 /// <summary>
@@ -89,6 +91,37 @@ public sealed class EscalationService(
     }
 
     /// <summary>
+    /// 答复业主: the staff's answer to an owner's message goes to the owner, in chat, as the front desk would put it; it is
+    /// kept on the case and the others already told hear of it. A case nobody had taken up is taken up by the one who
+    /// answers (the chain stops climbing; the owner is not also sent 已受理 — the answer says more). At night the owner
+    /// gets it when quiet hours end. True in <c>HeldUntilMorning</c> when it waits.
+    /// </summary>
+    public async Task<(ActionOutcome Outcome, EscalationCase? Case, bool HeldUntilMorning)> ReplyToOwnerAsync(long id, Person actor, string reply, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var (refusal, escalation) = await CheckAsync(id, actor, cancellationToken);
+        if (refusal is not null) return (refusal.Value, escalation, false);
+        if (await OwnerOfAsync(escalation!, cancellationToken) is not { } owner) return (ActionOutcome.NotAnOwners, escalation, false);
+
+        if (escalation!.Status != EscalationStatus.Acknowledged) escalation.Acknowledge(actor.Id, now, now + policy.ResolveReminder);
+        var clock = department.ToLocal(now).ToString("HH:mm", CultureInfo.InvariantCulture);
+        escalation.AddDetail(Texts.Get("ReplyDetail", TextCatalog.Chinese, clock, actor.Name, reply));
+        await InformAsync(escalation, actor, "InformReplied", now, cancellationToken, null, actor.Name, reply);
+        var quiet = policy.IsQuiet(LocalTime(now));
+        var language = TextCatalog.NormalizeLanguage(owner.Language);
+        var when = department.ToLocal(escalation.RaisedAt).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);
+        await notifier.NotifyAsync(owner.Id, new OutgoingMessage(Texts.Get("OwnerReply", language, owner.FormOfAddress, when, department.PropertyName, reply)),
+            $"esc:{escalation.Id}:reply:{now.ToUnixTimeMilliseconds()}", quiet ? QuietEnd(now) : now, cancellationToken);
+        return (ActionOutcome.Done, escalation, quiet);
+    }
+
+    /// <summary>The owner who raised the case (留言), or null when staff or the system did.</summary>
+    public async Task<Owner?> OwnerOfAsync(EscalationCase escalation, CancellationToken cancellationToken) =>
+        escalation.RaisedById is { } raiser && await directory.FindPersonAsync(raiser, cancellationToken) is null
+            ? await directory.FindOwnerAsync(raiser, cancellationToken)
+            : null;
+
+    /// <summary>
     /// Closes the open case about <paramref name="subject"/> when what it was about has settled by itself (the person
     /// reported missing has checked in after all). Everyone already alerted is told, so nobody goes on arranging cover
     /// that is no longer needed and the case stops climbing. False when no such case is open.
@@ -128,11 +161,12 @@ public sealed class EscalationService(
     {
         escalation.AddDetail(line);
         var id = escalation.Id.ToString(CultureInfo.InvariantCulture);
+        var owner = await OwnerOfAsync(escalation, cancellationToken);
         foreach (var personId in escalation.PeopleToInform().Where(p => p != escalation.RaisedById))
         {
             if (await directory.FindPersonAsync(personId, cancellationToken) is not { } person) continue;
             var language = TextCatalog.NormalizeLanguage(person.Language);
-            var choices = ActionChoices(escalation, language, all: escalation.Status != EscalationStatus.Acknowledged);
+            var choices = ActionChoices(escalation, language, all: escalation.Status != EscalationStatus.Acknowledged, ownerRaised: owner is not null);
             await notifier.NotifyAsync(person.Id, new OutgoingMessage(Texts.Get("Addition", language, escalation.Id, escalation.Subject, line), choices),
                 $"esc:{id}:add:{now.ToUnixTimeMilliseconds()}:{person.Id}", cancellationToken);
         }
@@ -223,9 +257,9 @@ public sealed class EscalationService(
     private async Task NotifyAsync(EscalationCase escalation, Person person, DateTimeOffset now, CancellationToken cancellationToken, Person? handedBy = null)
     {
         var language = TextCatalog.NormalizeLanguage(person.Language);
-        var raiser = escalation.RaisedById is { } raiserId
-            ? (await directory.FindPersonAsync(raiserId, cancellationToken))?.Name ?? (await directory.FindOwnerAsync(raiserId, cancellationToken))?.FormOfAddress
-            : null;
+        var owner = await OwnerOfAsync(escalation, cancellationToken);
+        var raiser = owner?.FormOfAddress
+            ?? (escalation.RaisedById is { } raiserId ? (await directory.FindPersonAsync(raiserId, cancellationToken))?.Name : null);
         var levelLine = handedBy is not null
             ? Texts.Get("AlertHandedToYou", language, handedBy.Name)
             : Texts.Get("AlertLevel", language, escalation.Level + 1, EscalationTexts.LevelName((EscalationLevel)Math.Max(escalation.Level, 0), language));
@@ -240,15 +274,19 @@ public sealed class EscalationService(
         var id = escalation.Id.ToString(CultureInfo.InvariantCulture);
         escalation.Noticed(person.Id, now);
         // The key names the scheduled action, so the same alert is never enqueued twice for it.
-        await notifier.NotifyAsync(person.Id, new OutgoingMessage(text, ActionChoices(escalation, language, all: true)),
+        await notifier.NotifyAsync(person.Id, new OutgoingMessage(text, ActionChoices(escalation, language, all: true, ownerRaised: owner is not null)),
             $"esc:{id}:{now.ToUnixTimeMilliseconds()}:{person.Id}", cancellationToken);
     }
 
-    /// <summary>收到 / 已处理 / 转交 for this case as buttons; once it is taken up (<paramref name="all"/> false), 已处理 alone.</summary>
-    private static Choice[] ActionChoices(EscalationCase escalation, string language, bool all)
+    /// <summary>
+    /// 收到 / 已处理 / 转交 for this case as buttons; once it is taken up (<paramref name="all"/> false), 已处理 alone. An
+    /// owner's message can also be answered in chat (答复业主).
+    /// </summary>
+    private static Choice[] ActionChoices(EscalationCase escalation, string language, bool all, bool ownerRaised)
     {
         Choice Button(string word) => new($"{Texts.Get(word, language)} {escalation.Id.ToString(CultureInfo.InvariantCulture)}", Texts.Get(word, language));
-        return all ? [Button("WordAcknowledge"), Button("WordResolve"), Button("WordHandOver")] : [Button("WordResolve")];
+        Choice[] actions = all ? [Button("WordAcknowledge"), Button("WordResolve"), Button("WordHandOver")] : [Button("WordResolve")];
+        return ownerRaised ? [.. actions, Button("WordReplyOwner")] : actions;
     }
 
     private async Task RemindAsync(EscalationCase escalation, DateTimeOffset now, CancellationToken cancellationToken)
@@ -260,7 +298,7 @@ public sealed class EscalationService(
         var text = Texts.Get("Reminder", language, escalation.Id, escalation.Subject,
             department.ToLocal(escalation.AcknowledgedAt ?? now).ToString("HH:mm", CultureInfo.InvariantCulture));
         await notifier.NotifyAsync(holder.Id,
-            new OutgoingMessage(text, ActionChoices(escalation, language, all: false)),
+            new OutgoingMessage(text, ActionChoices(escalation, language, all: false, ownerRaised: await OwnerOfAsync(escalation, cancellationToken) is not null)),
             $"esc:{escalation.Id}:remind:{now.ToUnixTimeMilliseconds()}", cancellationToken);
     }
 

@@ -52,6 +52,55 @@ public sealed class OwnerMessageTests : IDisposable
     }
 
     [Fact]
+    public async Task TheShiftLead_AnswersTheOwnersQuestionInChat_TheOwnerGetsItAsTheFrontDesksAnswer()
+    {
+        await Chat("wangwu").NewBotLinesAsync();
+        await SayAsync(Owner, "你们物业办公室的电话是多少？");
+        await _bot.DispatchAsync();
+        var raised = Assert.Single(await CasesAsync());
+        var alert = Assert.Single(await Chat("wangwu").NewBotLinesAsync());
+        Assert.Contains(($"答复业主 {raised.Id}", "答复业主"), alert.Choices.Select(c => (c.Value, c.Label)));
+        await Chat(Owner).NewBotLinesAsync();
+
+        // Pressed, it asks for the words; typed, they go to the owner.
+        Assert.Equal($"请写给业主的答复（升级事项 #{raised.Id}），业主将收到这段话：", Assert.Single(await Chat("wangwu").PressAsync($"答复业主 {raised.Id}")).Text);
+        _bot.Time.SetUtcNow(Shanghai(10, 3).ToUniversalTime());
+        Assert.Equal($"已答复陈先生（#{raised.Id}），业主已收到。处理完毕后请回复“已处理 {raised.Id}”。", await SayAsync("wangwu", "客服中心电话 0755-12345678，工作日 8:00-18:00"));
+        await _bot.DispatchAsync();
+        Assert.Equal("陈先生您好，关于您 11-26 10:00 的留言，示例花园客服中心答复如下：客服中心电话 0755-12345678，工作日 8:00-18:00\n如还有需要，请随时留言。谢谢！",
+            Assert.Single(await Chat(Owner).NewBotLinesAsync()).Text);
+        // Taken up by answering (the chain stops climbing), and the answer is on the case.
+        var answered = Assert.Single(await CasesAsync());
+        Assert.Equal((EscalationStatus.Acknowledged, "wangwu"), (answered.Status, answered.AcknowledgedById));
+        Assert.EndsWith("10:03 王五 答复业主：客服中心电话 0755-12345678，工作日 8:00-18:00", answered.Details);
+
+        // Typed at once, with no number: the only owner's message open.
+        Assert.StartsWith($"已答复陈先生（#{raised.Id}）", await SayAsync("wangwu", "答复业主 另外，夜间急事可拨打中控室 0755-87654321"));
+        // Not an owner's case: nothing to answer.
+        await SayAsync("wangwu", "测试升级 一般 空调报修");
+        var test = (await CasesAsync()).Single(c => c.Kind == "test");
+        Assert.Equal($"升级事项 #{test.Id} 不是业主的留言，没有业主可以答复。", await SayAsync("wangwu", $"答复业主 {test.Id} 好的"));
+    }
+
+    [Fact]
+    public async Task AnAnswerWrittenAtNight_ReachesTheOwnerWhenQuietHoursEnd()
+    {
+        await SayAsync(Owner, "明天上午能来修门禁吗？");
+        await _bot.DispatchAsync();
+        var raised = Assert.Single(await CasesAsync());
+        _bot.Time.SetUtcNow(Shanghai(23, 30).ToUniversalTime());
+        await Chat(Owner).NewBotLinesAsync();
+        await Chat("wangwu").NewBotLinesAsync();
+        Assert.Equal($"已记录给陈先生的答复（#{raised.Id}），现在是夜间，业主将在早上收到。处理完毕后请回复“已处理 {raised.Id}”。",
+            await SayAsync("wangwu", $"答复业主 {raised.Id} 明天上午九点安排师傅上门"));
+        await _bot.DispatchAsync();
+        Assert.Empty(await Chat(Owner).NewBotLinesAsync());
+        _bot.Time.SetUtcNow(Shanghai(7, 1, day: 27).ToUniversalTime());
+        await _bot.DispatchAsync();
+        Assert.Contains("明天上午九点安排师傅上门", Assert.Single(await Chat(Owner).NewBotLinesAsync()).Text);
+    }
+
+    [Fact]
     public async Task Owner_WritingAgainSoon_AddsToTheOpenMessage_AndTheShiftLeadIsToldOfTheAddition_第3篇_1_3()
     {
         await SayAsync(Owner, "我家厨房水龙头漏水，麻烦派人来看看");
@@ -68,14 +117,14 @@ public sealed class OwnerMessageTests : IDisposable
         Assert.EndsWith("留言：我家厨房水龙头漏水，麻烦派人来看看\n10:01 补充：什么时候能来？", joined.Details);
         var addition = Assert.Single(await Chat("wangwu").NewBotLinesAsync());
         Assert.Equal($"【补充】升级事项 #{raised.Id}（{raised.Subject}）\n10:01 补充：什么时候能来？", addition.Text);
-        Assert.Equal([$"收到 {raised.Id}", $"已处理 {raised.Id}", $"转交 {raised.Id}"], addition.Choices.Select(c => c.Value).ToArray());
+        Assert.Equal([$"收到 {raised.Id}", $"已处理 {raised.Id}", $"转交 {raised.Id}", $"答复业主 {raised.Id}"], addition.Choices.Select(c => c.Value).ToArray());
 
         // Once it is taken up, only 已处理 is left to press.
         await Chat("wangwu").PressAsync($"收到 {raised.Id}");
         _bot.Time.SetUtcNow(Shanghai(10, 5).ToUniversalTime());
         await SayAsync(Owner, "我下午两点前都在家");
         await _bot.DispatchAsync();
-        Assert.Equal([$"已处理 {raised.Id}"], Assert.Single(await Chat("wangwu").NewBotLinesAsync()).Choices.Select(c => c.Value).ToArray());
+        Assert.Equal([$"已处理 {raised.Id}", $"答复业主 {raised.Id}"], Assert.Single(await Chat("wangwu").NewBotLinesAsync()).Choices.Select(c => c.Value).ToArray());
 
         // Dealt with, or long after: a new message is a new case.
         await SayAsync("wangwu", $"已处理 {raised.Id} 维修部已上门更换阀芯");

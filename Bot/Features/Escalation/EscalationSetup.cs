@@ -40,6 +40,7 @@ public static class EscalationSetup
         services.AddScoped<EscalationCommands>();
         services.AddScoped<IConversationFlow>(sp => sp.GetRequiredService<EscalationCommands>());
         services.AddScoped<IBotCommand, AcknowledgeCommand>();
+        services.AddScoped<IBotCommand, ReplyOwnerCommand>();
         services.AddScoped<IBotCommand, ResolveCommand>();
         services.AddScoped<IBotCommand, HandOverCommand>();
         services.AddScoped<IBotCommand, MyEscalationsCommand>();
