@@ -88,12 +88,15 @@ public sealed class EscalationCommands(EscalationService escalations, IDirectory
             c.Subject, EscalationTexts.StatusName(c.Status, turn.Language)));
         // The next step of each case as a button, so the list is where one acts: 收到 while it waits for someone, 已处理
         // (which asks for the note) once it is taken. Six at most, as a phone shows them.
-        var (ack, resolve) = (Texts.Get("WordAcknowledge", turn.Language), Texts.Get("WordResolve", turn.Language));
-        var next = open.Take(6)
-            .Select(c => c.Status == EscalationStatus.Acknowledged
-                ? new Choice($"{resolve} {c.Id}", $"{resolve} #{c.Id}")
-                : new Choice($"{ack} {c.Id}", $"{ack} #{c.Id}"))
-            .ToList();
+        var (ack, resolve, reply) = (Texts.Get("WordAcknowledge", turn.Language), Texts.Get("WordResolve", turn.Language), Texts.Get("WordReplyOwner", turn.Language));
+        var next = new List<Choice>();
+        foreach (var c in open)
+        {
+            next.Add(c.Status == EscalationStatus.Acknowledged ? new Choice($"{resolve} {c.Id}", $"{resolve} #{c.Id}") : new Choice($"{ack} {c.Id}", $"{ack} #{c.Id}"));
+            // An owner's message can be answered from here too.
+            if (await escalations.OwnerOfAsync(c, cancellationToken) is not null) next.Add(new Choice($"{reply} {c.Id}", $"{reply} #{c.Id}"));
+        }
+        next = [.. next.Take(6)];
         turn.Ask(string.Join("\n", [Texts.Get("ListTitle", turn.Language, open.Count), .. lines]), next);
     }
 

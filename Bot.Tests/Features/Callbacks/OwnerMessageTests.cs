@@ -62,6 +62,7 @@ public sealed class OwnerMessageTests : IDisposable
         Assert.Contains(($"答复业主 {raised.Id}", "答复业主"), alert.Choices.Select(c => (c.Value, c.Label)));
         await Chat(Owner).NewBotLinesAsync();
 
+        Assert.Equal([$"收到 {raised.Id}", $"答复业主 {raised.Id}"], Assert.Single(await Chat("wangwu").SayAsync("升级事项")).Choices.Select(c => c.Value));
         // Pressed, it asks for the words; typed, they go to the owner.
         Assert.Equal($"请写给业主的答复（升级事项 #{raised.Id}），业主将收到这段话：", Assert.Single(await Chat("wangwu").PressAsync($"答复业主 {raised.Id}")).Text);
         _bot.Time.SetUtcNow(Shanghai(10, 3).ToUniversalTime());
