@@ -846,3 +846,21 @@ public sealed class ArchiveHoldings(ArchiveDesk desk) : IHoldings
         return lines;
     }
 }
+
+/// <summary>The unit's files in the archive and where each is, for the unit's record (业户; 第15篇 3).</summary>
+public sealed class ArchiveUnitFacts(ArchiveDesk desk) : IUnitFacts
+{
+    public int Order => 40;
+
+    public async Task<IReadOnlyList<string>> AboutAsync(UnitAsked unit, CancellationToken cancellationToken)
+    {
+        var found = await desk.MatchAsync(unit.Code, unit.Viewer, 5, cancellationToken);
+        if (found.Count == 0) return [];
+        var open = await desk.Store.OpenLoansAsync(cancellationToken);
+        var lines = new List<string>();
+        foreach (var archive in found)
+            lines.Add(ArchiveTexts.Catalog.Get("UnitFact", unit.Language, ArchiveDesk.Describe(archive, unit.Language),
+                await desk.WhereAsync(archive, open, desk.Today(unit.Now), unit.Language, cancellationToken)));
+        return lines;
+    }
+}

@@ -29,6 +29,9 @@ public interface ICallbackStore
 
     Task<bool> UnitExistsAsync(string unitCode, CancellationToken cancellationToken);
 
+    /// <summary>The latest <paramref name="max"/> cases of a unit with their callbacks, newest first.</summary>
+    Task<IReadOnlyList<CallbackCase>> CasesOfUnitAsync(string unitCode, int max, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<Owner>> OwnersOfUnitAsync(string unitCode, CancellationToken cancellationToken);
 
     Task<Owner?> FindOwnerAsync(string ownerId, CancellationToken cancellationToken);

@@ -229,3 +229,18 @@ public sealed class CallLogCommand(CallDesk desk, DepartmentProfile department) 
         turn.Reply(string.Join("\n", lines));
     }
 }
+
+/// <summary>Calls about a unit in the last month, for the unit's record (业户).</summary>
+public sealed class CallUnitFacts(CallDesk desk, DepartmentProfile department) : IUnitFacts
+{
+    public int Order => 50;
+
+    public async Task<IReadOnlyList<string>> AboutAsync(UnitAsked unit, CancellationToken cancellationToken)
+    {
+        var lines = new List<string>();
+        foreach (var call in (await desk.Log.SinceOrOpenAsync(unit.Now.AddDays(-30), cancellationToken)).Where(c => c.UnitCode == unit.Code).OrderByDescending(c => c.Id).Take(5))
+            lines.Add(CallTexts.Catalog.Get("UnitFact", unit.Language, call.Id, department.ToLocal(call.TakenAt).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture),
+                call.Matter, await desk.StateAsync(call, unit.Language, cancellationToken)));
+        return lines;
+    }
+}

@@ -23,3 +23,20 @@ public sealed class KeyHoldings(IKeysOut keys, Conversations.DepartmentProfile d
         [.. (await keys.HeldByAsync(personId, cancellationToken)).Select(k => KeysTexts.Catalog.Get("HoldingKey", language, k.Code, k.Opens,
             department.ToLocal(k.Since).ToString("MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)))];
 }
+
+/// <summary>The unit's key: in its place, or out with whom since when — for the unit's record (业户).</summary>
+public sealed class KeyUnitFacts(IKeyStore store, IKeysOut keys, Conversations.DepartmentProfile department) : Directory.IUnitFacts
+{
+    public int Order => 30;
+
+    public async Task<IReadOnlyList<string>> AboutAsync(Directory.UnitAsked unit, CancellationToken cancellationToken)
+    {
+        var mine = (await store.AllKeysAsync(cancellationToken)).Where(k => k.Opens == unit.Code).ToList();
+        if (mine.Count == 0) return [];
+        var out_ = (await keys.AllOutAsync(cancellationToken)).ToDictionary(k => k.Code, StringComparer.Ordinal);
+        return [.. mine.Select(k => out_.TryGetValue(k.Code, out var held)
+            ? KeysTexts.Catalog.Get("UnitFactOut", unit.Language, k.Code, held.HolderName,
+                department.ToLocal(held.Since).ToString("MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture))
+            : KeysTexts.Catalog.Get("UnitFactIn", unit.Language, k.Code, k.StoragePlace))];
+    }
+}

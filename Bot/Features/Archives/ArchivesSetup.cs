@@ -65,6 +65,7 @@ public static class ArchivesSetup
     public static WebApplicationBuilder AddArchives(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddScoped<IUnitFacts, ArchiveUnitFacts>();
         services.AddScoped<IHoldings, ArchiveHoldings>();
         services.AddOptions<ArchivesOptions>()
             .Bind(builder.Configuration.GetSection(ArchivesOptions.Section))

@@ -50,6 +50,12 @@ internal sealed partial class CallbackStore(BotDbContext db, ILogger<CallbackSto
     public Task<bool> UnitExistsAsync(string unitCode, CancellationToken cancellationToken) =>
         db.Set<Unit>().AnyAsync(u => u.Code == unitCode, cancellationToken);
 
+    public async Task<IReadOnlyList<CallbackCase>> CasesOfUnitAsync(string unitCode, int max, CancellationToken cancellationToken) =>
+        await db.Set<CallbackCase>().AsNoTrackingWithIdentityResolution().Include(c => c.Callbacks)
+            .Where(c => c.UnitCode == unitCode)
+            .OrderByDescending(c => c.Id).Take(max)
+            .ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<Owner>> OwnersOfUnitAsync(string unitCode, CancellationToken cancellationToken) =>
         await db.Set<Owner>().AsNoTracking().Include(o => o.Units)
             .Where(o => o.Units.Any(u => u.UnitCode == unitCode))

@@ -1,6 +1,7 @@
 using Bot.Conversations;
 using Bot.Domain.Conversations;
 using Bot.Domain.Features.Callbacks;
+using Bot.Domain.Features.Directory;
 using Bot.Domain.Features.Escalation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -32,6 +33,9 @@ public static class CallbacksSetup
         services.AddScoped<IOwnerReach, OwnerReach>();
         services.AddScoped<CallbackNotices>();
         services.AddScoped<OwnerMessages>();
+        services.AddScoped<IBotCommand, UnitRecordCommand>();
+        services.AddScoped<IUnitFacts, OwnerMessageUnitFacts>();
+        services.AddScoped<IUnitFacts, CallbackUnitFacts>();
         services.AddScoped<CallbackSurveys>();
         services.AddScoped<CallbackService>();
         services.AddScoped<CallbackStats>();

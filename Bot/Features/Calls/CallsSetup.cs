@@ -49,6 +49,7 @@ public static class CallsSetup
     public static WebApplicationBuilder AddCalls(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddScoped<IUnitFacts, CallUnitFacts>();
         services.AddScoped<IPhoneLog, PhoneLog>();
         services.AddScoped<CallDesk>();
         services.AddScoped<IBotCommand, LogCallCommand>();

@@ -27,6 +27,12 @@ internal sealed partial class EscalationStore(BotDbContext db, ILogger<Escalatio
             .OrderBy(c => c.Id)
             .ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<EscalationCase>> RaisedByAsync(string kind, IReadOnlyCollection<string> raisers, int max, CancellationToken cancellationToken) =>
+        await db.Set<EscalationCase>().AsNoTracking()
+            .Where(c => c.Kind == kind && c.RaisedById != null && raisers.Contains(c.RaisedById))
+            .OrderByDescending(c => c.Id).Take(max)
+            .ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<EscalationCase>> AllOpenAsync(CancellationToken cancellationToken) =>
         await db.Set<EscalationCase>().AsNoTracking()
             .Where(c => c.Status != EscalationStatus.Resolved)

@@ -18,6 +18,7 @@ public static class KeysSetup
     public static WebApplicationBuilder AddKeys(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddScoped<IUnitFacts, KeyUnitFacts>();
         services.AddScoped<IHoldings, KeyHoldings>();
         services.AddOptions<KeysOptions>()
             .Bind(builder.Configuration.GetSection(KeysOptions.Section))
