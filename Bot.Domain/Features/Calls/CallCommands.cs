@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bot.Domain.Conversations;
+using Bot.Domain.Features.Callbacks;
 using Bot.Domain.Features.Directory;
 using Bot.Domain.Features.Escalation;
 
@@ -88,7 +89,10 @@ public sealed class LogCallCommand(CallDesk desk) : IBotCommand
         };
         desk.Log.Add(call);
         await desk.Log.FlushAsync(cancellationToken);
-        turn.Ask(Texts.Get("Logged", language, desk.Describe(call, language)), CallDesk.Outcomes(call.Id, language));
+        // About a unit: its record (业户) one press away while the caller is still on the line.
+        var record = CallbackTexts.Catalog.Get("WordUnitRecord", language);
+        turn.Ask(Texts.Get("Logged", language, desk.Describe(call, language)),
+            unit is null ? CallDesk.Outcomes(call.Id, language) : [.. CallDesk.Outcomes(call.Id, language), new Choice($"{record} {unit}", $"{record} {unit}")]);
     }
 }
 

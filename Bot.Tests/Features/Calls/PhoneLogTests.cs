@@ -23,8 +23,10 @@ public sealed class PhoneLogTests : DemoChatTests
         await InboxAsync("wangwu");
         var logged = Assert.Single(await SayAsync("zhengshi", "来电 3-1-502 陈先生：卫生间漏水，请尽快派人维修"));
         Assert.Equal("已记入电话记录：#1 09:30 3-1-502 陈先生：卫生间漏水，请尽快派人维修。请问如何处理？", logged.Text);
-        Assert.Equal([("来电处理 1 已答复", "已当场答复"), ("来电处理 1 转领班", "转领班处理"), ("来电处理 1 转告", "转告同事")],
+        Assert.Equal([("来电处理 1 已答复", "已当场答复"), ("来电处理 1 转领班", "转领班处理"), ("来电处理 1 转告", "转告同事"), ("业户 3-1-502", "业户 3-1-502")],
             logged.Choices.Select(c => (c.Value, c.Label)));
+        // The unit's record while the caller is on the line: a look-up, so the call's question stays open.
+        Assert.StartsWith("3-1-502 业户记录（第15篇）：", Assert.Single(await Chat("zhengshi").PressAsync(logged.Choices[3].Value)).Text);
         var call = Assert.Single(await CallsAsync());
         Assert.Equal(("zhengshi", "3-1-502", "陈先生：卫生间漏水，请尽快派人维修", CallOutcome.Open), (call.TakenById, call.UnitCode, call.Matter, call.Outcome));
 
@@ -109,7 +111,7 @@ public sealed class PhoneLogTests : DemoChatTests
         await SayAsync("lisi", "language en");
         var logged = Assert.Single(await SayAsync("lisi", "log call 3-1-502 Mr Chen: bathroom leak"));
         Assert.Equal("In the phone log: #1 09:30 3-1-502 Mr Chen: bathroom leak. What should be done with it?", logged.Text);
-        Assert.Equal(["call outcome 1 answered", "call outcome 1 escalate", "call outcome 1 pass"], logged.Choices.Select(c => c.Value));
+        Assert.Equal(["call outcome 1 answered", "call outcome 1 escalate", "call outcome 1 pass", "unit record 3-1-502"], logged.Choices.Select(c => c.Value));
         Assert.Equal("Done: #1 09:30 3-1-502 Mr Chen: bathroom leak is marked answered on the spot.", Assert.Single(await Chat("lisi").PressAsync(logged.Choices[0].Value)).Text);
     }
 }
