@@ -245,7 +245,6 @@ public sealed partial class CallbackSurveys(ICallbackStore store, IOwnerReach re
         _ => null,
     };
 
-    /// <summary>Words of the owner's own where a rating was asked: four characters or more, with words in them.</summary>
     /// <summary>
     /// A question: it ends with a question mark or 吗 / 呢, or asks when, how much, why, whether ("什么时候来修门", "能不能
     /// 换个时间"). A remark that only sounds like one ("怎么说呢，还行吧") does not end as a question and names none of these.
@@ -262,6 +261,7 @@ public sealed partial class CallbackSurveys(ICallbackStore store, IOwnerReach re
     [System.Text.RegularExpressions.GeneratedRegex("多少|什么时候|啥时候|几点|为什么|为啥|能不能|可不可以|可以不可以|有没有|是不是|在哪|哪里|怎么办|怎么联系")]
     private static partial System.Text.RegularExpressions.Regex AsksSomething();
 
+    /// <summary>Words of the owner's own where a rating was asked: four characters or more, with words in them.</summary>
     private static string? Remark(TurnContext turn) => FreeText(turn) is { Length: >= 4 } text && text.Any(char.IsLetter) ? text : null;
 
     /// <summary>The suggestions, after what the owner wrote in place of a rating, in the order they wrote them.</summary>
