@@ -129,6 +129,29 @@ public sealed partial class TicketDesk(ITicketStore store, TicketPolicy policy, 
     private static string Fold(string text) => TextInput.ForMatching(text.Replace("《", "", StringComparison.Ordinal).Replace("》", "", StringComparison.Ordinal)).Replace(" ", "", StringComparison.Ordinal);
 
     /// <summary>
+    /// The film on sale and the number said with it ("流浪地球3 2张", "2张", "卖了两张电影票"), and what was said besides;
+    /// null after asking for what is missing — the number (with the stock shown, <paramref name="usageKey"/>) or which film
+    /// (buttons of <paramref name="wordKey"/> keeping the number).
+    /// </summary>
+    public async Task<(TicketTitle Title, int Quantity, string Said)?> FilmAndNumberAsync(TurnContext turn, CommandInfo command, string arguments, int minimum,
+        string usageKey, string wordKey, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var onSale = (await store.TitlesAsync(cancellationToken)).Where(t => t.Current).ToList();
+        if (onSale.Count == 0) throw new BotRuleException(Texts, "NothingOnSale");
+        if (TakeQuantity(turn.AsTyped(arguments).Trim(), bare: true) is not var (quantity, rest))
+        {
+            turn.AskForArguments(command, Texts.Get(usageKey, language, Stock(onSale, language)));
+            return null;
+        }
+        if (quantity < minimum) throw new BotRuleException(Texts, "QuantityPositive");
+        // The words of the sale itself ("两张电影票" leaves 电影票) are neither a film nor a buyer.
+        return Pick(turn, onSale, WithoutSaleWords(rest), Texts.Get(wordKey, language), Texts.Get("TicketsThen", language, quantity)) is var (title, left)
+            ? (title, quantity, left)
+            : null;
+    }
+
+    /// <summary>
     /// The film meant by what was typed, among <paramref name="candidates"/>, and what was said besides it (a buyer, a
     /// remark). Named in full or by a word of it; with nothing named and one film, that one; several → buttons carrying
     /// <paramref name="then"/>, and null.
@@ -312,18 +335,7 @@ public sealed class SellTicketsCommand(TicketDesk desk) : IBotCommand
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         var language = turn.Language;
-        var onSale = (await desk.Store.TitlesAsync(cancellationToken)).Where(t => t.Current).ToList();
-        if (onSale.Count == 0) throw new BotRuleException(Texts, "NothingOnSale");
-        var typed = turn.AsTyped(arguments).Trim();
-        if (TicketDesk.TakeQuantity(typed, bare: true) is not var (quantity, rest))
-        {
-            turn.AskForArguments(Info, Texts.Get("SellUsage", language, TicketDesk.Stock(onSale, language)));
-            return;
-        }
-        if (quantity <= 0) throw new BotRuleException(Texts, "QuantityPositive");
-        // "卖了两张电影票": the words of the sale itself are neither a film nor a buyer.
-        if (desk.Pick(turn, onSale, TicketDesk.WithoutSaleWords(rest), Texts.Get("WordSell", language), Texts.Get("TicketsThen", language, quantity))
-            is not var (title, note)) return;
+        if (await desk.FilmAndNumberAsync(turn, Info, arguments, minimum: 1, "SellUsage", "WordSell", cancellationToken) is not var (title, quantity, note)) return;
         if (title.Stock == 0) throw new BotRuleException(Texts, "SoldOut", TicketTexts.Film(title.Title));
         if (quantity > title.Stock) throw new BotRuleException(Texts, "NotEnough", TicketTexts.Film(title.Title), title.Stock);
 
@@ -417,16 +429,7 @@ public sealed class CountTicketsCommand(TicketDesk desk) : IBotCommand
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         var language = turn.Language;
-        var onSale = (await desk.Store.TitlesAsync(cancellationToken)).Where(t => t.Current).ToList();
-        if (onSale.Count == 0) throw new BotRuleException(Texts, "NothingOnSale");
-        var typed = turn.AsTyped(arguments).Trim();
-        if (TicketDesk.TakeQuantity(typed, bare: true) is not var (counted, rest))
-        {
-            turn.AskForArguments(Info, Texts.Get("CountUsage", language, TicketDesk.Stock(onSale, language)));
-            return;
-        }
-        if (counted < 0) throw new BotRuleException(Texts, "QuantityPositive");
-        if (desk.Pick(turn, onSale, rest, Texts.Get("WordCount", language), Texts.Get("TicketsThen", language, counted)) is not var (title, _)) return;
+        if (await desk.FilmAndNumberAsync(turn, Info, arguments, minimum: 0, "CountUsage", "WordCount", cancellationToken) is not var (title, counted, _)) return;
 
         var book = title.Stock;
         var entry = TicketEntry.Count(title.Title, book, counted, turn.Sender.Id, turn.Now);
