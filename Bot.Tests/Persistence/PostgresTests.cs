@@ -77,6 +77,32 @@ public sealed class PostgresTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FrontDeskDay_OnPostgres_TicketsAndTakingsAndTheUnitsRecord()
+    {
+        var bot = Instance();
+        var (zhengshi, zhangsan, owner) = (new LocalChatClient(bot, "zhengshi"), new LocalChatClient(bot, "zhangsan"), new LocalChatClient(bot, "chen-3-1-502"));
+        async Task<string> SayAsync(LocalChatClient chat, string text)
+        {
+            await chat.NewBotLinesAsync();
+            return string.Join("\n", (await chat.SayAsync(text)).Select(l => l.Text));
+        }
+
+        Assert.StartsWith("已售出《流浪地球3》2 张，收款 70 元", await SayAsync(zhengshi, "卖票 2张"));
+        await SayAsync(zhangsan, "卖票 1张");
+        Assert.StartsWith("已请 郑十 当面点收票款 35 元", await SayAsync(zhangsan, "票款交前台"));
+        Assert.StartsWith("已收下 张三 交来的票款 35 元。您手上的票款共 105 元", await SayAsync(zhengshi, "收到票款"));
+        Assert.StartsWith("《流浪地球3》账面 17 张，实点 16 张，短少 1 张", await SayAsync(zhengshi, "盘点电影票 16张"));
+        Assert.StartsWith("已登记交财务部出纳票款 105 元", await SayAsync(zhengshi, "票款交财务"));
+
+        await SayAsync(owner, "门禁卡刷不开了");
+        await SayAsync(zhengshi, "来电 3-1-502 陈先生：询问停车月卡续费");
+        var record = await SayAsync(zhengshi, "业户 3-1-502");
+        Assert.Contains("：门禁卡刷不开了（", record);
+        Assert.Contains("· 钥匙 U-3-1-502：在柜", record);
+        Assert.Contains("陈先生：询问停车月卡续费", record);
+    }
+
+    [Fact]
     public async Task Instant_WithAnOffset_IsStoredAsTheSameUtcInstant()
     {
         var bot = Instance();
