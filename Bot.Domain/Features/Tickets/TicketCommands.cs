@@ -146,7 +146,8 @@ public sealed partial class TicketDesk(ITicketStore store, TicketPolicy policy, 
         }
         if (quantity < minimum) throw new BotRuleException(Texts, "QuantityPositive");
         // The words of the sale itself ("两张电影票" leaves 电影票) are neither a film nor a buyer.
-        return Pick(turn, onSale, WithoutSaleWords(rest), Texts.Get(wordKey, language), Texts.Get("TicketsThen", language, quantity)) is var (title, left)
+        var then = Texts.Get(quantity == 1 ? "TicketThen" : "TicketsThen", language, quantity);
+        return Pick(turn, onSale, WithoutSaleWords(rest), Texts.Get(wordKey, language), then) is var (title, left)
             ? (title, quantity, left)
             : null;
     }
@@ -473,7 +474,7 @@ public sealed class ReturnTicketsCommand(TicketDesk desk) : IBotCommand
         var typed = turn.AsTyped(arguments).Trim();
         var counted = TicketDesk.TakeQuantity(typed, bare: true);
         if (desk.Pick(turn, onSale, counted?.Left ?? typed, Texts.Get("WordReturn", language),
-                counted is { } c ? Texts.Get("TicketsThen", language, c.Quantity) : "") is not var (title, _))
+                counted is { } c ? Texts.Get(c.Quantity == 1 ? "TicketThen" : "TicketsThen", language, c.Quantity) : "") is not var (title, _))
             return;
         var quantity = counted?.Quantity ?? title.Stock;
         if (quantity < 0) throw new BotRuleException(Texts, "QuantityPositive");
