@@ -254,7 +254,7 @@ public sealed class ReceiveTicketsCommand(TicketDesk desk) : IBotCommand, IConve
 
     public string Name => "tickets.receive";
 
-    public CommandInfo Info { get; } = new("tickets-receive", ["收到电影票", "电影票入库", "影院送票"], ["receive tickets"], Texts, "ReceiveDescription",
+    public CommandInfo Info { get; } = new("tickets-receive", ["收到电影票", "电影票入库", "影院送票", "影院送来", "影院又送来"], ["receive tickets"], Texts, "ReceiveDescription",
         HelpOrder: 112, ListedFor: Roles.FrontDesk);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
@@ -495,7 +495,7 @@ public sealed class HandInTakingsCommand(TicketDesk desk) : IBotCommand
 {
     private static readonly TextCatalog Texts = TicketTexts.Catalog;
 
-    public CommandInfo Info { get; } = new("tickets-hand-in", ["票款交财务", "交票款", "票款上交"], ["hand in takings"], Texts, "HandInDescription",
+    public CommandInfo Info { get; } = new("tickets-hand-in", ["票款交财务", "交票款", "票款上交", "票款已交", "票款交了"], ["hand in takings"], Texts, "HandInDescription",
         HelpOrder: 111, ListedFor: Roles.FrontDesk);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
@@ -666,7 +666,7 @@ public sealed partial class TicketBookCommand(TicketDesk desk) : IBotCommand
 {
     private static readonly TextCatalog Texts = TicketTexts.Catalog;
 
-    public CommandInfo Info { get; } = new("tickets-book", ["电影票", "电影票记录", "售票记录"], ["tickets", "ticket record"], Texts, "BookDescription",
+    public CommandInfo Info { get; } = new("tickets-book", ["电影票", "电影票记录", "售票记录", "今天卖了多少票", "卖了多少票", "还剩几张票"], ["tickets", "ticket record"], Texts, "BookDescription",
         HelpOrder: 109, LookUp: true, ListedFor: Roles.FrontDesk);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)

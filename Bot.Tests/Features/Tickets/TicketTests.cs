@@ -44,6 +44,8 @@ public sealed class TicketTests : DemoChatTests
         Assert.Equal("代售电影票（第12篇）：\n《流浪地球3》现有 15 张，每张 35 元\n今天售出 5 张，票款 175 元\n郑十 手上票款 175 元（11-26 09:30 起）", book.Text);
         Assert.Equal(["票款交财务"], book.Choices.Select(c => c.Value));
 
+        // Asked as the front desk asks it.
+        Assert.Contains("今天售出 5 张，票款 175 元", await TextAsync("zhengshi", "今天卖了多少票"));
         Assert.Equal("已登记交财务部出纳票款 175 元（#4），帐实相符。请向出纳索取收款凭证。", Assert.Single(await Chat("zhengshi").PressAsync("票款交财务")).Text);
         Assert.Equal(0, await TakingsAsync("zhengshi"));
         var handedIn = (await EntriesAsync())[3];
@@ -61,7 +63,7 @@ public sealed class TicketTests : DemoChatTests
 
         // More of the same film keeps its price; a new one needs a price first.
         Assert.Equal("已登记收到影院送来的《流浪地球3》20 张，每张 35 元（#4）。《流浪地球3》现有 20 张，电影票和票款由前台保管（第12篇 1）。",
-            await TextAsync("zhengshi", "收到电影票 流浪地球3 20张"));
+            await TextAsync("zhengshi", "影院又送来20张流浪地球3"));
         Assert.Equal("《封神第三部》是第一次收到，请问每张票价多少元？（共 10 张，例如：35元）", await TextAsync("zhengshi", "影院送票来了 《封神第三部》 10张"));
         // Anything but a price is not taken for one.
         Assert.Equal("请写每张票价，例如：35元。", await TextAsync("zhengshi", "卖了1张"));
