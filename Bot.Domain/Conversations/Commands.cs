@@ -23,6 +23,8 @@ public enum Audience
 /// <see cref="AnswersWhere"/>: it says where a thing is, taking "X 在哪" after its word, so "3-1-502的钥匙在哪" — its word
 /// inside the question — is offered as the whole question, "钥匙 3-1-502 在哪". <see cref="Flow"/>: the flow this command
 /// starts when another object runs it (回访 starts the survey), so that the command typed in it counts as its own.
+/// <see cref="AboutUnit"/>: it tells about a unit, so a message that names a unit and no command ("3-1-502的情况") is
+/// offered it with the unit.
 /// </summary>
 public sealed record CommandInfo(
     string Name,
@@ -41,7 +43,8 @@ public sealed record CommandInfo(
     bool LookUp = false,
     bool AnswersInline = false,
     bool AnswersWhere = false,
-    string? Flow = null)
+    string? Flow = null,
+    bool AboutUnit = false)
 {
     public IEnumerable<string> Words => ChineseWords.Concat(EnglishWords);
 

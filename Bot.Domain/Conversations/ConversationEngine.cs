@@ -5,7 +5,7 @@ namespace Bot.Domain.Conversations;
 /// Chinese and English, and help last — which is also the polite answer to what the bot did not understand.
 /// Rule refusals (<see cref="BotRuleException"/>) become replies in the person's language.
 /// </summary>
-public sealed class ConversationEngine
+public sealed partial class ConversationEngine
 {
     private static readonly HashSet<string> CancelWords = new(StringComparer.Ordinal) { "取消", "退出", "算了", "cancel", "quit", "stop" };
     private static readonly HashSet<string> HelpWords = new(StringComparer.Ordinal) { "帮助", "菜单", "你好", "您好", "help", "menu", "hi", "hello", "?" };
@@ -247,6 +247,13 @@ public sealed class ConversationEngine
                 turn.Ask(Texts.Get("NotUnderstoodDidYouMean", turn.Language), mentioned);
                 return;
             }
+            // "3-1-502的情况", "3-1-502业主是谁": a unit and no command — what is known about it.
+            if (turn.Message.ChoiceValue is null && turn.Choice is null && UnitNamed(commandText) is { } unit
+                && _commands.Where(c => c.Info.AboutUnit && c.Info.IsAvailableTo(turn.Sender)).Select(c => $"{c.Info.WordFor(turn.Language)} {unit}").ToList() is { Count: > 0 } about)
+            {
+                turn.Ask(Texts.Get("NotUnderstoodDidYouMean", turn.Language), [.. about.Select(a => new Choice(a, a))]);
+                return;
+            }
             turn.Reply(Texts.Get("NotUnderstood", turn.Language));
             WriteHelp(turn);
         }
@@ -371,6 +378,16 @@ public sealed class ConversationEngine
         }
         return found;
     }
+
+    /// <summary>The one unit a message names ("3-1-502"), or null for none or several.</summary>
+    private static string? UnitNamed(string text)
+    {
+        var units = UnitCode().Matches(TextInput.Normalize(text)).Select(m => m.Value).Where(u => Features.Directory.Unit.TryParse(u, out _)).Distinct().ToList();
+        return units is [var only] ? only : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![0-9A-Za-z-])[0-9A-Za-z]{1,10}-[0-9A-Za-z]{1,10}-[0-9A-Za-z]{1,10}(?![0-9A-Za-z-])")]
+    private static partial System.Text.RegularExpressions.Regex UnitCode();
 
     /// <summary>What follows a leading "我要" / "帮我" / "please", or null when the message does not start so.</summary>
     private static string? AfterAsking(string text)

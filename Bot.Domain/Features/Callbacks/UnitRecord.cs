@@ -15,7 +15,7 @@ public sealed class UnitRecordCommand(ICallbackStore store, IEnumerable<IUnitFac
     private static readonly TextCatalog Texts = CallbackTexts.Catalog;
 
     public CommandInfo Info { get; } = new("unit-record", ["业户", "业户记录", "房屋记录"], ["unit record", "unit"], Texts, "UnitRecordDescription",
-        HelpOrder: 36, LookUp: true);
+        HelpOrder: 36, LookUp: true, AboutUnit: true);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {

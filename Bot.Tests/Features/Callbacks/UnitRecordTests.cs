@@ -36,6 +36,10 @@ public sealed class UnitRecordTests
         using var bed = new CallbackTestBed(CallbackTestBed.Shanghai(27, 10));
         Assert.Equal("3-2-601 业户记录（第15篇）：\n没有登记业主。\n暂无留言、回访、钥匙、档案或来电记录。", await bed.SayAsync("zhangsan", "业户 3-2-601"));
         Assert.Equal("没有找到房屋“9-9-999”，请按 楼-单元-房号 写，例如 3-1-502。", await bed.SayAsync("zhangsan", "业户 9-9-999"));
+        // A unit and no command: its record offered.
+        var offered = Assert.Single(await bed.Chat("zhangsan").SayAsync("3-1-502业主是谁"));
+        Assert.Equal(["业户 3-1-502"], offered.Choices.Select(c => c.Value));
+        Assert.StartsWith("3-1-502 业户记录", Assert.Single(await bed.Chat("zhangsan").PressAsync("业户 3-1-502")).Text);
         // An owner cannot look units up.
         Assert.DoesNotContain("业户记录", await bed.SayAsync("chen-3-1-502", "业户 3-1-502"));
     }
