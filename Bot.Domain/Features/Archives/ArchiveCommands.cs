@@ -40,7 +40,7 @@ public sealed partial class ArchiveDesk(IArchiveStore store, ArchivePolicy polic
     public Task<string> NameAsync(string? personId, CancellationToken cancellationToken) => colleagues.NameAsync(personId, cancellationToken);
 
     /// <summary>Tells a person in their language; the key makes a repeat send nothing twice.</summary>
-    public Task TellAsync(string personId, string key, Func<string, OutgoingMessage> message, CancellationToken cancellationToken) =>
+    public Task<bool> TellAsync(string personId, string key, Func<string, OutgoingMessage> message, CancellationToken cancellationToken) =>
         colleagues.TellAsync(personId, key, message, cancellationToken);
 
     /// <summary>The clerks who keep the archive, but not <paramref name="exceptId"/>.</summary>
@@ -804,9 +804,10 @@ public sealed class ArchiveMonthEnd(ArchiveDesk desk)
             foreach (var loan in out_) lines.Add(await desk.RecordLineAsync(loan, today, language, cancellationToken));
             foreach (var archive in lost) lines.Add(Texts.Get("MonthEndLost", language, ArchiveDesk.Describe(archive, language)));
             lines.Add(Texts.Get("MonthEndClose", language));
-            // Its own unit: the notice's key is the claim, so a second fire (or instance) sends nothing.
-            if (await desk.Store.AtomicallyAsync(() => desk.TellAsync(keeper.Id, $"archives:month-end:{month}:{keeper.Id}", _ => new OutgoingMessage(
-                    string.Join("\n", lines), [new Choice(Texts.Get("WordRecord", language), Texts.Get("WordRecord", language))]), cancellationToken), cancellationToken))
+            // Its own unit: the notice's key is the claim, so a second fire (or instance) sends nothing — and counts nothing.
+            var sent = false;
+            if (await desk.Store.AtomicallyAsync(async () => sent = await desk.TellAsync(keeper.Id, $"archives:month-end:{month}:{keeper.Id}", _ => new OutgoingMessage(
+                    string.Join("\n", lines), [new Choice(Texts.Get("WordRecord", language), Texts.Get("WordRecord", language))]), cancellationToken), cancellationToken) && sent)
                 told++;
         }
         return told;
