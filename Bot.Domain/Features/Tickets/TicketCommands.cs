@@ -38,8 +38,6 @@ public sealed partial class TicketDesk(ITicketStore store, TicketPolicy policy, 
 
     public string Stamp(DateTimeOffset instant) => department.ToLocal(instant).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    public string Clock(DateTimeOffset instant) => department.ToLocal(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
-
     public Task<string> NameAsync(string? personId, CancellationToken cancellationToken) => colleagues.NameAsync(personId, cancellationToken);
 
     /// <summary>Tells a person in their language; false when they were told under this key before.</summary>
@@ -477,7 +475,6 @@ public sealed class ReturnTicketsCommand(TicketDesk desk) : IBotCommand
                 counted is { } c ? Texts.Get(c.Quantity == 1 ? "TicketThen" : "TicketsThen", language, c.Quantity) : "") is not var (title, _))
             return;
         var quantity = counted?.Quantity ?? title.Stock;
-        if (quantity < 0) throw new BotRuleException(Texts, "QuantityPositive");
         if (quantity > title.Stock) throw new BotRuleException(Texts, "NotEnough", TicketTexts.Film(title.Title), title.Stock);
         title.ReturnToCinema(quantity);
         var entry = new TicketEntry { Kind = TicketEntryKind.Returned, Title = title.Title, Quantity = -quantity, Price = title.Price, ById = turn.Sender.Id, At = turn.Now };
@@ -734,24 +731,26 @@ public sealed class TicketWatch(TicketDesk desk, IRosterStore roster, ShiftSched
             if (clock < policy.RemindAt && !await GoingOffAsync(till.PersonId, now, today, cancellationToken)) continue;
             var amount = TicketTexts.Money(till.Amount);
             var standIn = receptionists.Count > 0 && receptionists.All(p => p.Id != till.PersonId);
-            var told = false;
-            if (await desk.Store.AtomicallyAsync(async () => told = await desk.TellAsync(till.PersonId, $"tickets:remit:{day}:{till.PersonId}", l => new OutgoingMessage(
+            if (await OnceAsync(till.PersonId, $"tickets:remit:{day}:{till.PersonId}", l => new OutgoingMessage(
                     Texts.Get(standIn ? "RemitReminderStandIn" : "RemitReminder", l, amount),
-                    standIn ? [Choice(l, "WordPass"), Choice(l, "WordHandIn")] : [Choice(l, "WordHandIn")]), cancellationToken), cancellationToken) && told)
+                    standIn ? [Choice(l, "WordPass"), Choice(l, "WordHandIn")] : [Choice(l, "WordHandIn")]), cancellationToken))
                 acted++;
         }
         if (today.AddDays(1).Month != today.Month && clock >= policy.PostersAt)
         {
             var month = today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
             foreach (var person in receptionists)
-            {
-                var told = false;
-                if (await desk.Store.AtomicallyAsync(async () => told = await desk.TellAsync(person.Id, $"tickets:posters:{month}:{person.Id}",
-                        l => new OutgoingMessage(Texts.Get("PosterReminder", l)), cancellationToken), cancellationToken) && told)
+                if (await OnceAsync(person.Id, $"tickets:posters:{month}:{person.Id}", l => new OutgoingMessage(Texts.Get("PosterReminder", l)), cancellationToken))
                     acted++;
-            }
         }
         return acted;
+    }
+
+    /// <summary>Tells a person in a unit of its own; the notice's key is the claim, so true only the first time.</summary>
+    private async Task<bool> OnceAsync(string personId, string key, Func<string, OutgoingMessage> message, CancellationToken cancellationToken)
+    {
+        var told = false;
+        return await desk.Store.AtomicallyAsync(async () => told = await desk.TellAsync(personId, key, message, cancellationToken), cancellationToken) && told;
     }
 
     /// <summary>A rostered shift of the person's ends within <see cref="TicketPolicy.RemindBefore"/> from now.</summary>
