@@ -257,9 +257,10 @@ public sealed class EscalationService(
     private async Task NotifyAsync(EscalationCase escalation, Person person, DateTimeOffset now, CancellationToken cancellationToken, Person? handedBy = null)
     {
         var language = TextCatalog.NormalizeLanguage(person.Language);
-        var owner = await OwnerOfAsync(escalation, cancellationToken);
-        var raiser = owner?.FormOfAddress
-            ?? (escalation.RaisedById is { } raiserId ? (await directory.FindPersonAsync(raiserId, cancellationToken))?.Name : null);
+        // One look-up each, as before: a member of staff by name, else an owner by form of address (and their 答复业主 button).
+        var staff = escalation.RaisedById is { } raiserId ? await directory.FindPersonAsync(raiserId, cancellationToken) : null;
+        var owner = staff is null && escalation.RaisedById is { } ownerId ? await directory.FindOwnerAsync(ownerId, cancellationToken) : null;
+        var raiser = staff?.Name ?? owner?.FormOfAddress;
         var levelLine = handedBy is not null
             ? Texts.Get("AlertHandedToYou", language, handedBy.Name)
             : Texts.Get("AlertLevel", language, escalation.Level + 1, EscalationTexts.LevelName((EscalationLevel)Math.Max(escalation.Level, 0), language));
