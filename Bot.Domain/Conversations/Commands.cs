@@ -24,7 +24,8 @@ public enum Audience
 /// inside the question — is offered as the whole question, "钥匙 3-1-502 在哪". <see cref="Flow"/>: the flow this command
 /// starts when another object runs it (回访 starts the survey), so that the command typed in it counts as its own.
 /// <see cref="AboutUnit"/>: it tells about a unit, so a message that names a unit and no command ("3-1-502的情况") is
-/// offered it with the unit.
+/// offered it with the unit. <see cref="WordMayClose"/>: a question may end with its word, the words before it being its
+/// arguments ("明天谁值班", "我周六上什么班"), since that is how the question is asked in Chinese.
 /// </summary>
 public sealed record CommandInfo(
     string Name,
@@ -44,7 +45,8 @@ public sealed record CommandInfo(
     bool AnswersInline = false,
     bool AnswersWhere = false,
     string? Flow = null,
-    bool AboutUnit = false)
+    bool AboutUnit = false,
+    bool WordMayClose = false)
 {
     public IEnumerable<string> Words => ChineseWords.Concat(EnglishWords);
 

@@ -189,6 +189,9 @@ public sealed partial class ConversationEngine
                 commandText = asked;
                 found = meant;
             }
+            // "明天谁值班", "我周六上什么班？": the question's word last, what it asks about before it.
+            if (found is null && turn.Message.ChoiceValue is null && turn.Choice is null && FindClosingCommand(commandText, turn.Sender) is { } closing)
+                found = closing;
             if (found is var (command, arguments))
             {
                 if (!command.Info.IsAvailableTo(turn.Sender))
@@ -361,10 +364,27 @@ public sealed partial class ConversationEngine
         var language = turn.Language;
         var asksWhere = TextInput.WithoutWhereQuestion(folded).Length < folded.Length;
         var found = new List<Choice>();
-        foreach (var command in _commands.Where(c => c.Info.IsAvailableTo(turn.Sender)))
+        var available = _commands.Where(c => c.Info.IsAvailableTo(turn.Sender)).ToList();
+        // "借3-1-502的钥匙", "还一下钥匙", "签个到": a command word with the thing it is about (or a filler) inside it, first,
+        // since it is the most precise; a shorter word inside it (钥匙 in 借钥匙) is then not offered apart.
+        var split = new List<string>();
+        foreach (var command in available)
         {
+            foreach (var word in command.Info.ChineseWords.Where(w => w.Length >= 2 && !folded.Contains(w, StringComparison.Ordinal)))
+            {
+                if (SplitMention(folded, word) is not var (about, after)) continue;
+                var offer = string.Join(' ', new[] { command.Info.WordFor(language), about, after }.Where(p => p.Length > 0));
+                found.Add(new Choice(offer, offer));
+                split.Add(word);
+                break;
+            }
+        }
+        foreach (var command in available)
+        {
+            if (found.Count >= 4) break;
             if (command.Info.Words.Where(w => w.Length >= 2).OrderByDescending(w => w.Length)
-                    .FirstOrDefault(w => folded.Contains(w, StringComparison.OrdinalIgnoreCase)) is not { } said)
+                    .FirstOrDefault(w => folded.Contains(w, StringComparison.OrdinalIgnoreCase)) is not { } said
+                || split.Any(w => w.Contains(said, StringComparison.Ordinal)))
                 continue;
             var word = command.Info.WordFor(language);
             if (asksWhere && command.Info.AnswersWhere)
@@ -374,10 +394,38 @@ public sealed partial class ConversationEngine
                 if (about.Length > 0) word += " " + about;
             }
             found.Add(new Choice(word, word));
-            if (found.Count == 4) break;
         }
-        return found;
+        return [.. found.Take(4)];
     }
+
+    // What may stand between a command word's two halves and be no part of what it is about: 借一下钥匙, 签个到, 借下钥匙.
+    private static readonly string[] SplitFillers = ["一下", "一个", "下", "个", "把"];
+
+    /// <summary>
+    /// A command word said in two parts ("借" … "钥匙") with nothing but a filler or one code (a unit, a key's number)
+    /// between them: that code and what follows the word, or null when the word is not said so.
+    /// </summary>
+    private static (string About, string After)? SplitMention(string folded, string word)
+    {
+        for (var k = 1; k < word.Length; k++)
+        {
+            var (head, tail) = (word[..k], word[k..]);
+            for (var i = folded.IndexOf(head, StringComparison.Ordinal); i >= 0; i = folded.IndexOf(head, i + 1, StringComparison.Ordinal))
+            {
+                var j = folded.IndexOf(tail, i + k, StringComparison.Ordinal);
+                if (j <= i + k) continue;
+                var between = folded[(i + k)..j].Trim();
+                foreach (var filler in SplitFillers)
+                    if (between.StartsWith(filler, StringComparison.Ordinal)) { between = between[filler.Length..].Trim(); break; }
+                between = between.TrimEnd('的', ' ');
+                if (between.Length == 0 || CodeOnly().IsMatch(between)) return (between, folded[(j + tail.Length)..].Trim(' ', '，', ','));
+            }
+        }
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?=[0-9a-z-]*[0-9])[0-9a-z-]{1,20}$")]
+    private static partial System.Text.RegularExpressions.Regex CodeOnly();
 
     /// <summary>The one unit a message names ("3-1-502"), or null for none or several.</summary>
     private static string? UnitNamed(string text)
@@ -618,6 +666,26 @@ public sealed partial class ConversationEngine
             // A command word must stand alone: "help me" is not "help" + "me" unless a separator or CJK follows.
             if (char.IsWhiteSpace(rest[0]) || char.IsPunctuation(rest[0]) || !IsAsciiLetter(word[^1]))
                 return (command, AsTyped(rest, typed).Trim().TrimStart(':', '：').Trim());
+        }
+        return null;
+    }
+
+    // What a spoken question may end with after its word: "明天谁值班呢", "我明天上什么班啊".
+    private static readonly char[] QuestionTails = ['呢', '吗', '啊', '呀', '嘛', '哈', '?', '？', ' '];
+
+    /// <summary>
+    /// A command whose word closes the message (<see cref="CommandInfo.WordMayClose"/>), with the words before it as its
+    /// arguments; null when none does, or nothing comes before the word (that is <see cref="FindCommand"/>'s). Only this
+    /// person's commands: an owner's "想问下今天谁值班" is a message for the front desk, not a refusal.
+    /// </summary>
+    private (IBotCommand Command, string Arguments)? FindClosingCommand(string text, Participant sender)
+    {
+        var folded = TextInput.ForMatching(text).TrimEnd(QuestionTails);
+        foreach (var (word, command) in _words)
+        {
+            if (!command.Info.WordMayClose || !command.Info.IsAvailableTo(sender) || !folded.EndsWith(word, StringComparison.Ordinal)) continue;
+            var before = folded[..^word.Length].Trim();
+            if (before.Length > 0) return (command, before);
         }
         return null;
     }

@@ -31,7 +31,7 @@ public sealed class AskingWordsTests : IDisposable
         Assert.StartsWith(replyStart, await SayAsync("zhangsan", said));
 
     [Theory]
-    [InlineData("我想查一下今天谁值班", "今天谁值班")] // 查一下 is no command word: not run, but offered
+    [InlineData("我想查一下我的钥匙", "我的钥匙")] // 查一下 is no command word: not run, but offered
     [InlineData("3-1-502的钥匙在哪", "钥匙 3-1-502")]
     [InlineData("3-1-502的档案在谁那", "查档案 3-1-502 在谁那")]
     [InlineData("今天的交班怎么弄", "交班")]
@@ -42,6 +42,37 @@ public sealed class AskingWordsTests : IDisposable
         Assert.Equal("对不起，我没有完全听懂。您是想办理以下哪一项？", reply.Text);
         Assert.Contains(offered, reply.Choices.Select(c => c.Value));
         Assert.True(reply.Choices.Count <= 4);
+    }
+
+    [Theory]
+    [InlineData("我要借3-1-502的钥匙", "借钥匙 3-1-502")]
+    [InlineData("借一下3-1-502的钥匙", "借钥匙 3-1-502")]
+    [InlineData("还一下3-1-502钥匙", "还钥匙 3-1-502")]
+    [InlineData("我要借3-1-502的钥匙查看漏水", "借钥匙 3-1-502 查看漏水")]
+    [InlineData("签个到", "签到")]
+    public async Task ACommandWordSaidInTwoParts_IsOfferedWhole_WithTheUnit(string said, string offered)
+    {
+        var chat = new LocalChatClient(_bot, "zhangsan");
+        var reply = Assert.Single(await chat.SayAsync(said));
+        Assert.Equal("对不起，我没有完全听懂。您是想办理以下哪一项？", reply.Text);
+        // The whole command first; 钥匙 alone (a word inside 借钥匙) is not offered beside it.
+        Assert.Equal(offered, reply.Choices[0].Value);
+        Assert.DoesNotContain("钥匙", reply.Choices.Select(c => c.Value));
+    }
+
+    [Fact]
+    public async Task PressingTheWholeCommand_BorrowsTheKeyNamed_第4篇_1_2_1()
+    {
+        var chat = new LocalChatClient(_bot, "zhangsan");
+        var offered = Assert.Single(await chat.SayAsync("我要借3-1-502的钥匙"));
+        Assert.StartsWith("好的，借用钥匙 U-3-1-502（3-1-502）。请问用途是", Assert.Single(await chat.PressAsync(offered.Choices[0].Value)).Text);
+    }
+
+    [Fact]
+    public async Task AQuestionEndingInItsWord_IsAnswered_NotOffered()
+    {
+        Assert.StartsWith("现在当班：", await SayAsync("zhangsan", "我想查一下今天谁值班"));
+        Assert.StartsWith("您11-27（周五）的班次：", await SayAsync("zhangsan", "我明天上什么班"));
     }
 
     [Fact]

@@ -24,6 +24,11 @@ internal static class ShiftTimes
 
     private static DateTimeOffset Minute(DateTimeOffset instant) => instant.AddTicks(-(instant.Ticks % TimeSpan.TicksPerMinute));
 
+    /// <summary>"11-29（周日）".</summary>
+    public static string Day(DateOnly date, string language) =>
+        DutyTexts.Catalog.Get("DateWithWeekday", language, date.ToString("MM-dd", CultureInfo.InvariantCulture),
+            DutyTexts.Catalog.Get($"Weekday{date.DayOfWeek}", language));
+
     public static string Describe(ShiftDefinition shift, string language) =>
         $"{shift.DisplayName(language)} {shift.Start.ToString("HH:mm", CultureInfo.InvariantCulture)}–{shift.End.ToString("HH:mm", CultureInfo.InvariantCulture)}";
 }
@@ -163,19 +168,25 @@ public sealed class CheckOutCommand(IRosterStore roster, IAttendanceStore attend
     }
 }
 
-/// <summary>我的班次 / my shifts: the next seven days.</summary>
+/// <summary>
+/// 我的班次 / my shifts: the next seven days; or one day's, when the question names it ("我的班次 明天", "我周六上什么班",
+/// "明天几点上班").
+/// </summary>
 public sealed class MyShiftsCommand(IRosterStore roster, ShiftSchedule shifts, DepartmentProfile department) : IBotCommand
 {
     private static readonly TextCatalog Texts = DutyTexts.Catalog;
     private const int Days = 7;
 
-    public CommandInfo Info { get; } = new("my-shifts", ["我的班次", "我的排班"], ["my shifts"], Texts, "MyShiftsDescription", HelpOrder: 5, LookUp: true);
+    public CommandInfo Info { get; } = new("my-shifts", ["我的班次", "我的排班", "上什么班", "什么班", "几点上班", "几点下班"],
+        ["my shifts", "my shift"], Texts, "MyShiftsDescription", HelpOrder: 5, LookUp: true, WordMayClose: true);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         var language = turn.Language;
         var today = department.LocalDate(turn.Now);
-        var lines = (await roster.ForPersonAsync(turn.Sender.Id, today, today.AddDays(Days - 1), cancellationToken))
+        var oneDay = DutyDates.TryFind(arguments, today, out var day);
+        var (from, to) = oneDay ? (day, day) : (today, today.AddDays(Days - 1));
+        var lines = (await roster.ForPersonAsync(turn.Sender.Id, from, to, cancellationToken))
             .Select(a => (Assignment: a, Shift: shifts.Find(a.ShiftCode)))
             .OrderBy(x => x.Assignment.Date).ThenBy(x => x.Shift?.Start)
             .Select(x => Texts.Get("MyShiftLine", language,
@@ -184,53 +195,79 @@ public sealed class MyShiftsCommand(IRosterStore roster, ShiftSchedule shifts, D
                 x.Shift is null ? x.Assignment.ShiftCode : ShiftTimes.Describe(x.Shift, language),
                 x.Assignment.Post))
             .ToList();
+        if (oneDay)
+        {
+            turn.Reply(lines.Count == 0
+                ? Texts.Get("NoShiftOnDay", language, ShiftTimes.Day(day, language))
+                : string.Join("\n", [Texts.Get("MyShiftsOnDayTitle", language, ShiftTimes.Day(day, language)), .. lines]));
+            return;
+        }
         turn.Reply(lines.Count == 0
             ? Texts.Get("NoShiftsAhead", language, Days)
             : string.Join("\n", [Texts.Get("MyShiftsTitle", language, Days), .. lines]));
     }
 }
 
-/// <summary>今天谁值班 / who is on duty: who is on shift now, and today's roster per shift.</summary>
+/// <summary>
+/// 今天谁值班 / who is on duty: who is on shift now, and today's roster per shift. Another day named ("明天谁值班",
+/// "谁值班 周六", "11-30值班表") is that day's roster and duty manager; a day gone by also says who never checked in.
+/// </summary>
 public sealed class OnDutyCommand(IRosterStore roster, IDutyManagerStore managers, IAttendanceStore attendance, ShiftSchedule shifts,
     DepartmentProfile department) : IBotCommand
 {
     private static readonly TextCatalog Texts = DutyTexts.Catalog;
 
-    public CommandInfo Info { get; } = new("on-duty", ["今天谁值班", "谁值班", "值班表"], ["who is on duty", "on duty"], Texts, "OnDutyDescription", HelpOrder: 6, LookUp: true);
+    public CommandInfo Info { get; } = new("on-duty", ["今天谁值班", "谁值班", "值班表", "谁在值班", "谁上班", "谁当班"], ["who is on duty", "on duty"],
+        Texts, "OnDutyDescription", HelpOrder: 6, LookUp: true, WordMayClose: true);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         var language = turn.Language;
         var today = department.LocalDate(turn.Now);
         var separator = language == TextCatalog.English ? ", " : "、";
-        string Names(IEnumerable<(RosterAssignment Assignment, string Name)> people) =>
-            string.Join(separator, people.Select(p => Texts.Get("PersonAtPost", language, p.Name, p.Assignment.Post)));
 
-        var yesterdayAndToday = (await roster.OnDateAsync(today.AddDays(-1), cancellationToken)).Concat(await roster.OnDateAsync(today, cancellationToken)).ToList();
-        var now = yesterdayAndToday.Where(p => shifts.Find(p.Assignment.ShiftCode) is { } s
-            && ShiftTimes.Of(p.Assignment, s, department) is var (start, end) && turn.Now >= start && turn.Now < end).ToList();
-
-        // Who is rostered now is not who is here: one who has not checked in (or has already checked out) says so.
-        var present = new List<string>();
-        foreach (var (assignment, name) in now)
+        var day = DutyDates.TryFind(arguments, today, out var named) ? named : today;
+        var dayBefore = (await roster.OnDateAsync(day.AddDays(-1), cancellationToken)).ToList();
+        var onDay = (await roster.OnDateAsync(day, cancellationToken)).ToList();
+        var lines = new List<string>();
+        if (day == today)
         {
-            var record = await attendance.FindAsync(assignment.PersonId, assignment.Date, assignment.ShiftCode, cancellationToken);
-            present.Add(Texts.Get(record?.CheckedInAt is null ? "PersonAtPostNotCheckedIn" : record.CheckedOutAt is not null ? "PersonAtPostCheckedOut" : "PersonAtPost",
-                language, name, assignment.Post));
+            var now = dayBefore.Concat(onDay).Where(p => shifts.Find(p.Assignment.ShiftCode) is { } s
+                && ShiftTimes.Of(p.Assignment, s, department) is var (start, end) && turn.Now >= start && turn.Now < end).ToList();
+            // Who is rostered now is not who is here: one who has not checked in (or has already checked out) says so.
+            var present = new List<string>();
+            foreach (var (assignment, name) in now) present.Add(await MarkedAsync(assignment, name, language, checkedOut: true, cancellationToken));
+            lines.Add(now.Count == 0 ? Texts.Get("NobodyOnDutyNow", language) : Texts.Get("OnDutyNow", language, string.Join(separator, present)));
+            lines.Add(Texts.Get("TodayTitle", language, today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
-        var lines = new List<string>
-        {
-            now.Count == 0 ? Texts.Get("NobodyOnDutyNow", language) : Texts.Get("OnDutyNow", language, string.Join(separator, present)),
-            Texts.Get("TodayTitle", language, today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-        };
+        else lines.Add(Texts.Get("DayRosterTitle", language, ShiftTimes.Day(day, language)));
         // 第2篇 1.1: a duty manager every day.
-        if (await managers.OnAsync(today, cancellationToken) is { } manager) lines.Add(Texts.Get("DutyManagerToday", language, manager.Name));
+        if (await managers.OnAsync(day, cancellationToken) is { } manager)
+            lines.Add(Texts.Get(day == today ? "DutyManagerToday" : "DutyManagerOnDay", language, manager.Name));
+        // A day the roster does not reach yet is not a day nobody works.
+        if (day != today && onDay.Count == 0)
+        {
+            lines.Add(Texts.Get("DayNotRostered", language));
+            turn.Reply(string.Join("\n", lines));
+            return;
+        }
         foreach (var shift in shifts.Shifts)
         {
-            var people = yesterdayAndToday.Where(p => p.Assignment.Date == today && string.Equals(p.Assignment.ShiftCode, shift.Code, StringComparison.OrdinalIgnoreCase)).ToList();
-            lines.Add(Texts.Get("ShiftLine", language, ShiftTimes.Describe(shift, language), people.Count == 0 ? Texts.Get("Nobody", language) : Names(people)));
+            var names = new List<string>();
+            foreach (var (assignment, name) in onDay.Where(p => string.Equals(p.Assignment.ShiftCode, shift.Code, StringComparison.OrdinalIgnoreCase)))
+                // A day gone by: whoever never checked in is seen at a glance (第2篇 2.1).
+                names.Add(day < today ? await MarkedAsync(assignment, name, language, checkedOut: false, cancellationToken) : Texts.Get("PersonAtPost", language, name, assignment.Post));
+            lines.Add(Texts.Get("ShiftLine", language, ShiftTimes.Describe(shift, language), names.Count == 0 ? Texts.Get("Nobody", language) : string.Join(separator, names)));
         }
         turn.Reply(string.Join("\n", lines));
+    }
+
+    /// <summary>A rostered person, marked 未签到 (and, <paramref name="checkedOut"/>, 已签退) from the attendance record.</summary>
+    private async Task<string> MarkedAsync(RosterAssignment assignment, string name, string language, bool checkedOut, CancellationToken cancellationToken)
+    {
+        var record = await attendance.FindAsync(assignment.PersonId, assignment.Date, assignment.ShiftCode, cancellationToken);
+        return Texts.Get(record?.CheckedInAt is null ? "PersonAtPostNotCheckedIn" : checkedOut && record.CheckedOutAt is not null ? "PersonAtPostCheckedOut" : "PersonAtPost",
+            language, name, assignment.Post);
     }
 }
 

@@ -68,6 +68,24 @@ public static partial class DutyDates
         return true;
     }
 
+    /// <summary>
+    /// A day named anywhere in a question ("明天谁值班", "我周六上什么班", "11-30 值班表", "who is on duty tomorrow"): the
+    /// first day expression that reads as one (forward, as <see cref="TryParse(string?, DateOnly, out DateOnly)"/>).
+    /// A unit ("3-1-502") is no date.
+    /// </summary>
+    public static bool TryFind(string? text, DateOnly today, out DateOnly date)
+    {
+        date = default;
+        foreach (Match m in DayInText().Matches(TextInput.ForMatching(text)))
+            if (TryParse(m.Value, today, out date)) return true;
+        return false;
+    }
+
+    [GeneratedRegex(@"(?<![0-9A-Za-z/-])(?:[0-9]{4}[-/][0-9]{1,2}[-/][0-9]{1,2}|[0-9]{1,2}(?:[-/]|月)[0-9]{1,2}(?:日|号)?|[0-9]{1,2}(?:日|号))(?![0-9A-Za-z/-])"
+        + @"|今天|今日|明天|明日|后天|後天|昨天|昨日|前天|(?:下个?|上个?|本|这个?)?(?:周|星期|礼拜)[一二三四五六日天]"
+        + @"|\b(?:today|tomorrow|yesterday|(?:(?:next|this|last) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b")]
+    private static partial Regex DayInText();
+
     private static readonly string[] EnglishDays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
     /// <summary>周五, 下周一, 上周五, 本周三, friday, next monday, last friday; null when it is no weekday.</summary>

@@ -224,6 +224,60 @@ public sealed class AttendanceTests
         Assert.Contains("夜班 23:00–07:00：吴九（客服中心）", reply);
     }
 
+    [Theory]
+    [InlineData("我的班次 明天", "您11-27（周五）的班次：\n11-27（周五）中班 15:00–23:00，岗位：客服中心")]
+    [InlineData("我明天上什么班？", "您11-27（周五）的班次：\n11-27（周五）中班 15:00–23:00，岗位：客服中心")]
+    [InlineData("周六几点上班", "您11-28（周六）的班次：\n11-28（周六）中班 15:00–23:00，岗位：客服中心")]
+    [InlineData("我的班次 2027-01-05", "您01-05（周二）没有排班。")]
+    public async Task MyShifts_ForTheDayTheQuestionNames(string asked, string reply)
+    {
+        using var bot = At(Shanghai(26, 9, 0));
+        Assert.Equal(reply, await SayAsync(bot, "lisi", asked));
+    }
+
+    [Fact]
+    public async Task OnDuty_AnotherDay_IsThatDaysRosterAndDutyManager_第2篇_1_1()
+    {
+        using var bot = At(Shanghai(26, 9, 0));
+
+        var reply = await SayAsync(bot, "zhangsan", "明天谁值班呢？");
+
+        Assert.Equal(
+            "11-27（周五）的值班安排：\n值班经理：赵六\n早班 07:00–15:00：张三（客服中心）、郑十（前台）、王五（领班）\n"
+            + "中班 15:00–23:00：李四（客服中心）\n夜班 23:00–07:00：吴九（客服中心）", Reorder(reply));
+        Assert.Equal(reply, await SayAsync(bot, "zhangsan", "谁值班 11-27"));
+        // Beyond the roster: not "无人值班" on every shift.
+        Assert.Equal("01-05（周二）的值班安排：\n这一天还没有排班。", await SayAsync(bot, "zhangsan", "2027-01-05谁值班"));
+    }
+
+    [Fact]
+    public async Task OnDuty_ADayGoneBy_MarksWhoNeverCheckedIn_第2篇_2_1()
+    {
+        using var bot = At(Shanghai(26, 6, 50));
+        await SayAsync(bot, "zhangsan", "签到");
+        await SayAsync(bot, "wangwu", "签到");
+
+        var reply = await SayAsync(bot, "zhaoliu", "昨天谁值班", Shanghai(27, 10, 0));
+
+        var early = reply.Split('\n').Single(l => l.StartsWith("早班", StringComparison.Ordinal));
+        Assert.Contains("张三（客服中心）", early);
+        Assert.Contains("王五（领班）", early);
+        Assert.Contains("郑十（前台，未签到）", early);
+        Assert.DoesNotContain("现在当班", reply);
+    }
+
+    [Fact]
+    public async Task AnOwnersQuestionEndingInARosterWord_IsAMessageForTheFrontDesk_NotARefusal()
+    {
+        using var bot = At(Shanghai(26, 9, 0));
+        Assert.StartsWith("陈先生您好，您的留言已转给", await SayAsync(bot, "chen-3-1-502", "想问下今天谁值班"));
+    }
+
+    // The early shift's names in the demo's order, whatever order the store returns them in.
+    private static string Reorder(string reply) => string.Join("\n", reply.Split('\n').Select(l => l.StartsWith("早班", StringComparison.Ordinal)
+        ? "早班 07:00–15:00：" + string.Join("、", l["早班 07:00–15:00：".Length..].Split('、').OrderBy(n => n.Contains("张三") ? 0 : n.Contains("郑十") ? 1 : 2))
+        : l));
+
     private sealed class NoSuccessorYet : ILeaveGate
     {
         public Task<string?> WhyNotAsync(string personId, RosterAssignment assignment, string language, CancellationToken cancellationToken) =>
