@@ -9,6 +9,7 @@ public static class DirectorySetup
     {
         builder.Services.AddScoped<IDirectoryStore, DirectoryStore>();
         builder.Services.AddScoped<IBotCommand, WhoAmICommand>();
+        builder.Services.AddScoped<IBotCommand, TodoCommand>();
         builder.Services.AddScoped<LanguageCommand>();
         builder.Services.AddScoped<IBotCommand>(sp => sp.GetRequiredService<LanguageCommand>());
         builder.Services.AddScoped<IConversationFlow>(sp => sp.GetRequiredService<LanguageCommand>());
