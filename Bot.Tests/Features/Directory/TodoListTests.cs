@@ -25,10 +25,10 @@ public sealed class TodoListTests : IDisposable
 
     public TodoListTests()
     {
-        var keys = new Source(1, "zhangsan",
+        var keys = new Source(1, "lisi",
             new Todo("钥匙 U-3-1-502 已借出 1小时，待归还", new Choice("还钥匙 U-3-1-502", "还钥匙 U-3-1-502")),
             new Todo("钥匙 U-3-1-501 借出已超时 40分钟", new Choice("还钥匙 U-3-1-501", "还钥匙 U-3-1-501"), Pressing: true));
-        var later = new Source(2, "zhangsan", [.. Enumerable.Range(1, 12).Select(i => new Todo($"回访 #{i} 待完成"))]);
+        var later = new Source(2, "lisi", [.. Enumerable.Range(1, 12).Select(i => new Todo($"回访 #{i} 待完成"))]);
         _bot = new BotFactory(time: new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 30, 0, TimeSpan.FromHours(8)).ToUniversalTime()),
             services: s => s.AddScoped<ITodos>(_ => later).AddScoped<ITodos>(_ => keys));
     }
@@ -38,10 +38,10 @@ public sealed class TodoListTests : IDisposable
     [Fact]
     public async Task PressingThingsLead_ThenEachFeatureInItsOrder_AndTheRestAreCounted()
     {
-        var reply = Assert.Single(await new LocalChatClient(_bot, "zhangsan").SayAsync("待办"));
+        var reply = Assert.Single(await new LocalChatClient(_bot, "lisi").SayAsync("待办"));
 
         var lines = reply.Text.Split('\n');
-        Assert.Equal("张三您好，目前有14项事情等您处理：", lines[0]);
+        Assert.Equal("李四您好，目前有14项事情等您处理：", lines[0]);
         Assert.Equal("1. 钥匙 U-3-1-501 借出已超时 40分钟", lines[1]);
         Assert.Equal("2. 钥匙 U-3-1-502 已借出 1小时，待归还", lines[2]);
         Assert.Equal("3. 回访 #1 待完成", lines[3]);
@@ -55,9 +55,9 @@ public sealed class TodoListTests : IDisposable
     [InlineData("我今天有什么事")]
     [InlineData("我的待办")]
     public async Task AskedAsOneAsksAColleague(string said) =>
-        Assert.StartsWith("张三您好，目前有14项", Assert.Single(await new LocalChatClient(_bot, "zhangsan").SayAsync(said)).Text);
+        Assert.StartsWith("李四您好，目前有14项", Assert.Single(await new LocalChatClient(_bot, "lisi").SayAsync(said)).Text);
 
     [Fact]
     public async Task NothingWaiting_SaysSo() =>
-        Assert.Equal("李四您好，目前没有需要您处理的事项，辛苦了。", Assert.Single(await new LocalChatClient(_bot, "lisi").SayAsync("待办")).Text);
+        Assert.Equal("吴九您好，目前没有需要您处理的事项，辛苦了。", Assert.Single(await new LocalChatClient(_bot, "wujiu").SayAsync("待办")).Text);
 }

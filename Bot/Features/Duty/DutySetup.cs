@@ -1,6 +1,7 @@
 using Bot.Domain.Features.Escalation;
 using Bot.Domain.Conversations;
 using Bot.Domain.Features.Duty;
+using Bot.Domain.Features.Directory;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Features.Duty;
@@ -31,6 +32,7 @@ public static class DutySetup
         builder.Services.AddScoped<IBotCommand>(_ => SignpostCommand.DayOff());
         builder.Services.AddScoped<IBotCommand, CheckOutCommand>();
         builder.Services.AddScoped<IBotCommand, MyShiftsCommand>();
+        builder.Services.AddScoped<ITodos, DutyTodos>();
         builder.Services.AddScoped<IBotCommand, OnDutyCommand>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<DutyOptions>>().Value.ToWatchPolicy());
         builder.Services.AddScoped<AttendanceWatch>();

@@ -1,5 +1,6 @@
 using Bot.Domain.Conversations;
 using Bot.Domain.Features.Escalation;
+using Bot.Domain.Features.Directory;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Features.Escalation;
@@ -33,6 +34,7 @@ public static class EscalationSetup
         services.AddScoped<IEscalationStore, EscalationStore>();
         services.AddScoped<IEscalationDirectory, EscalationDirectory>();
         services.AddScoped<EscalationService>();
+        services.AddScoped<ITodos, EscalationTodos>();
         services.AddScoped<Colleagues>();
         services.AddScoped<SupervisorDigest>();
         services.AddScoped<IDigestSection, OpenEscalationsSection>();
