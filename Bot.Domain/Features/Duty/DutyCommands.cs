@@ -43,7 +43,7 @@ public sealed class CheckInCommand(IRosterStore roster, IAttendanceStore attenda
     private static readonly TextCatalog Texts = DutyTexts.Catalog;
 
     // A location shared on WeCom checks in from there (位置签到), or is kept with the check-in already made.
-    public CommandInfo Info { get; } = new("check-in", ["签到", "上班打卡"], ["check in", "checkin"], Texts, "CheckInDescription", HelpOrder: 1, TakesLocation: true);
+    public CommandInfo Info { get; } = new("check-in", ["签到", "上班打卡", "到岗"], ["check in", "checkin"], Texts, "CheckInDescription", HelpOrder: 1, TakesLocation: true);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
@@ -115,7 +115,7 @@ public sealed class CheckOutCommand(IRosterStore roster, IAttendanceStore attend
 {
     private static readonly TextCatalog Texts = DutyTexts.Catalog;
 
-    public CommandInfo Info { get; } = new("check-out", ["签退", "下班打卡"], ["check out", "checkout"], Texts, "CheckOutDescription", HelpOrder: 2);
+    public CommandInfo Info { get; } = new("check-out", ["签退", "下班打卡", "下班了"], ["check out", "checkout"], Texts, "CheckOutDescription", HelpOrder: 2);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {

@@ -40,6 +40,15 @@ public sealed class DutyTodos(IRosterStore roster, IAttendanceStore attendance, 
                 var word = Texts.Get("CheckOutWord", language);
                 todos.Add(new Todo(Texts.Get("TodoCheckOut", language, name, ShiftTimes.Clock(end, department)), new Choice(word, word), Pressing: true));
             }
+            // Past what 签到 (until the end) or 签退 (a while after) still take, with the record missing: a missed punch is put
+            // right by 补卡 (第2篇 2.1), unless one is already asked for.
+            else if (((record?.CheckedInAt is null && now >= end) || (record is { CheckedInAt: not null, CheckedOutAt: null } && now >= end + policy.CheckOutClosesAfter))
+                && await corrections.OpenForAsync(me, assignment.Date, assignment.ShiftCode, cancellationToken) is null)
+            {
+                var word = Texts.Get("CorrectionWord", language);
+                todos.Add(new Todo(Texts.Get(record?.CheckedInAt is null ? "TodoMissedCheckIn" : "TodoMissedCheckOut", language,
+                    ShiftTimes.Day(assignment.Date, language), name), new Choice(word, word)));
+            }
         }
 
         if (await leaves.OpenForAsync(me, cancellationToken) is { IsOut: true } leave)

@@ -60,4 +60,28 @@ public sealed class DutyTodoTests : DemoChatTests
         Assert.Equal("同意调班 1", Assert.Single(lisi.Choices).Value);
         Assert.DoesNotContain(await TodoAsync("zhangsan"), l => l.Contains("调班", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task AShiftMissedWholly_OffersACorrection_UntilOneIsAskedFor_第2篇_2_1()
+    {
+        Bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 26, 15, 30, 0, TimeSpan.FromHours(8)));
+
+        var reply = Assert.Single(await SayAsync("zhangsan", "待办"));
+        Assert.Contains("1. 11-26（周四）早班 07:00–15:00没有签到记录，如有漏签请申请补卡", reply.Text);
+        Assert.Equal("补卡", reply.Choices[0].Value);
+
+        await Chat("zhangsan").PressAsync("补卡");
+        await SayAsync("zhangsan", "早上忘记签到了");
+        Assert.DoesNotContain("没有签到记录", await TextAsync("zhangsan", "待办"));
+        // Waiting on 王五 now, the superior.
+        Assert.Contains("补卡 #1：张三 11-26（周四） 早班 07:00–15:00（早上忘记签到了），待您审批", await TextAsync("wangwu", "待办"));
+    }
+
+    [Fact]
+    public async Task ArrivingAndLeaving_SaidAsPeopleSayIt()
+    {
+        Assert.StartsWith("签到成功", await TextAsync("zhangsan", "我到岗了"));
+        // 签退 answers: not before the handover (第2篇 2.4).
+        Assert.StartsWith("您还没有完成交接班，暂不能签退", await TextAsync("zhangsan", "下班了"));
+    }
 }
