@@ -112,6 +112,23 @@ public sealed class HandoverService(
     public async Task<string?> NotArrivedAsync(HandoverRecord record, string successorId, DateTimeOffset now, string language,
         CancellationToken cancellationToken)
     {
+        if (await NotCheckedInForAsync(record, successorId, cancellationToken) is not var (theirs, opens)) return null;
+        return now < opens
+            ? Texts.Get("TakeOverCheckInOpensAt", language, record.Id, theirs.Shift.DisplayName(language), Clock(theirs.Start), Clock(opens))
+            : Texts.Get("TakeOverAfterCheckIn", language, record.Id);
+    }
+
+    /// <summary>
+    /// When check-in opens for the shift the successor comes on for, while they have not checked in for it; null when they
+    /// may take over now (checked in, or a cover with no rostered shift at the handover).
+    /// </summary>
+    public async Task<DateTimeOffset?> CheckInOpensForAsync(HandoverRecord record, string successorId, CancellationToken cancellationToken) =>
+        (await NotCheckedInForAsync(record, successorId, cancellationToken))?.Opens;
+
+    /// <summary>The successor's shift at the handover and when its check-in opens, while they have not checked in for it.</summary>
+    private async Task<(ShiftAtPost Shift, DateTimeOffset Opens)?> NotCheckedInForAsync(HandoverRecord record, string successorId,
+        CancellationToken cancellationToken)
+    {
         if (shifts.Find(record.ShiftCode) is not { } outgoing) return null;
         var end = EndOf(record, outgoing);
         // The shifts SuccessorAsync takes a successor from.
@@ -121,14 +138,19 @@ public sealed class HandoverService(
             .Where(s => StartsAround(s, end) || UnderWayAt(s, end))
             .OrderBy(s => s.Start)
             .FirstOrDefault();
-        if (theirs is null) return null;
-        var a = theirs.Assignment;
-        if ((await checkIns.FindAsync(successorId, a.Date, a.ShiftCode, cancellationToken))?.CheckedInAt is not null) return null;
-        var opens = theirs.Start - attendance.CheckInOpensBefore;
-        return now < opens
-            ? Texts.Get("TakeOverCheckInOpensAt", language, record.Id, theirs.Shift.DisplayName(language), Clock(theirs.Start), Clock(opens))
-            : Texts.Get("TakeOverAfterCheckIn", language, record.Id);
+        if (theirs is null || await CheckedInAsync(theirs, cancellationToken)) return null;
+        return (theirs, theirs.Start - attendance.CheckInOpensBefore);
     }
+
+    /// <summary>Whether the person rostered on that shift has checked in for it (is there).</summary>
+    public async Task<bool> CheckedInAsync(ShiftAtPost shift, CancellationToken cancellationToken)
+    {
+        var a = shift.Assignment;
+        return (await checkIns.FindAsync(a.PersonId, a.Date, a.ShiftCode, cancellationToken))?.CheckedInAt is not null;
+    }
+
+    /// <summary>When the record's shift ends (null for a shift no longer configured).</summary>
+    public DateTimeOffset? EndOf(HandoverRecord record) => shifts.Find(record.ShiftCode) is { } shift ? EndOf(record, shift) : null;
 
     private DateTimeOffset EndOf(HandoverRecord record, ShiftDefinition shift) =>
         At(new RosterAssignment { Date = record.Date, PersonId = record.OutgoingId, ShiftCode = record.ShiftCode, Post = record.Post }, shift).End;

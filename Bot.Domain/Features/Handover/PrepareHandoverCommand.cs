@@ -33,9 +33,12 @@ public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotComm
     private const string FoundSuffix = ":found";
     private const string FoundKey = "found";
 
+    /// <summary>Where the handover stands in help, first of its commands; its part of 待办 stands there too.</summary>
+    internal const int HelpOrder = 31;
+
     public string Name => "handover-prepare";
 
-    public CommandInfo Info { get; } = new("handover", ["交班", "交接班", "准备交班"], ["hand over", "handover"], Texts, "PrepareDescription", HelpOrder: 31);
+    public CommandInfo Info { get; } = new("handover", ["交班", "交接班", "准备交班"], ["hand over", "handover"], Texts, "PrepareDescription", HelpOrder: HelpOrder);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {

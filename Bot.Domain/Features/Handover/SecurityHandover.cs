@@ -71,6 +71,9 @@ public interface ISecurityHandoverStore
 
     Task<SecurityHandoverEntry?> FindAsync(long id, CancellationToken cancellationToken);
 
+    /// <summary>The prompt of that working day and slot, if it was sent.</summary>
+    Task<SecurityHandoverRound?> RoundAsync(DateOnly date, SecuritySlot slot, CancellationToken cancellationToken);
+
     void Add(SecurityHandoverEntry entry);
 
     void Add(SecurityHandoverRound round);
@@ -101,12 +104,7 @@ public sealed class SecurityHandover(
         if (local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) return 0;
         var slot = local.Hour < 12 ? SecuritySlot.Morning : SecuritySlot.Evening;
         var today = department.LocalDate(now);
-        var onDuty = new List<string>();
-        foreach (var day in new[] { today.AddDays(-1), today })
-            foreach (var (assignment, _) in await roster.OnDateAsync(day, cancellationToken))
-                if (assignment.Post == policy.FallbackPost && shifts.Find(assignment.ShiftCode) is { } shift
-                    && handovers.At(assignment, shift) is var at && at.Start <= now && now < at.End)
-                    onDuty.Add(assignment.PersonId);
+        var onDuty = await OnDutyAsync(now, cancellationToken);
         if (onDuty.Count == 0) return 0;
 
         var sent = 0;
@@ -132,6 +130,19 @@ public sealed class SecurityHandover(
             }
         }, cancellationToken);
         return sent;
+    }
+
+    /// <summary>Who is on at the duty office now (the fallback post, 第2篇 1.2): the one security hands to and takes from.</summary>
+    public async Task<IReadOnlyList<string>> OnDutyAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var today = department.LocalDate(now);
+        var onDuty = new List<string>();
+        foreach (var day in new[] { today.AddDays(-1), today })
+            foreach (var (assignment, _) in await roster.OnDateAsync(day, cancellationToken))
+                if (assignment.Post == policy.FallbackPost && shifts.Find(assignment.ShiftCode) is { } shift
+                    && handovers.At(assignment, shift) is var at && at.Start <= now && now < at.End)
+                    onDuty.Add(assignment.PersonId);
+        return onDuty;
     }
 
     internal static string Lines(IEnumerable<SecurityHandoverEntry> entries, string language) =>

@@ -1,4 +1,5 @@
 using Bot.Domain.Conversations;
+using Bot.Domain.Features.Directory;
 using Bot.Domain.Features.Duty;
 using Bot.Domain.Features.Escalation;
 using Bot.Domain.Features.Handover;
@@ -33,6 +34,8 @@ public static class HandoverSetup
         services.AddScoped<ICheckInFollowUp, HandoverCheckInFollowUp>();
         services.AddScoped<HandoverReviewSection>();
         services.AddScoped<IDigestSection>(sp => sp.GetRequiredService<HandoverReviewSection>());
+        // 待办: what the handover asks of the person now.
+        services.AddScoped<ITodos, HandoverTodos>();
 
         services.AddScoped<PrepareHandoverCommand>();
         services.AddScoped<IBotCommand>(sp => sp.GetRequiredService<PrepareHandoverCommand>());

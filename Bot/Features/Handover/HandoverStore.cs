@@ -50,6 +50,9 @@ internal sealed class SecurityHandoverStore(BotDbContext db) : ISecurityHandover
     public Task<SecurityHandoverEntry?> FindAsync(long id, CancellationToken cancellationToken) =>
         db.Set<SecurityHandoverEntry>().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
 
+    public Task<SecurityHandoverRound?> RoundAsync(DateOnly date, SecuritySlot slot, CancellationToken cancellationToken) =>
+        db.Set<SecurityHandoverRound>().AsNoTracking().SingleOrDefaultAsync(r => r.Date == date && r.Slot == slot, cancellationToken);
+
     public void Add(SecurityHandoverEntry entry) => db.Add(entry);
 
     public void Add(SecurityHandoverRound round) => db.Add(round);
