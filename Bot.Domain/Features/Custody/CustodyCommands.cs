@@ -38,6 +38,13 @@ public sealed class CustodyDesk(IHeldItemStore store, Colleagues colleagues, Dep
 
     public string Stamp(DateTimeOffset instant) => department.ToLocal(instant).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>How many days an item may wait at the counter before someone should call the person it is for.</summary>
+    public const int LongHeldDays = 2;
+
+    /// <summary>Held <see cref="LongHeldDays"/> days or more by the calendar: taken in on the 26th, from the 28th on.</summary>
+    public bool HeldLong(HeldItem item, DateOnly day) =>
+        item.Status == HeldItemStatus.Held && department.LocalDate(item.DecidedAt ?? item.RequestedAt) <= day.AddDays(-LongHeldDays);
+
     /// <summary>"#3 快递一件（顺丰） → 3-1-502 陈先生"</summary>
     public static string Describe(HeldItem item, string language) => Texts.Get("ItemLine", language, item.Id, item.What, item.ForWhom);
 
@@ -226,10 +233,9 @@ public sealed class HeldItemsCommand(CustodyDesk desk) : IBotCommand
 /// The supervisor digest's custody section: requests still waiting for approval, and items held at the front desk for
 /// two days or more — someone should call the person they are for, rather than the counter filling up.
 /// </summary>
-public sealed class CustodyDigestSection(CustodyDesk desk, DepartmentProfile department) : IDigestSection
+public sealed class CustodyDigestSection(CustodyDesk desk) : IDigestSection
 {
     private static readonly TextCatalog Texts = CustodyTexts.Catalog;
-    private const int HeldDays = 2;
 
     public int Order => 27;
 
@@ -239,10 +245,57 @@ public sealed class CustodyDigestSection(CustodyDesk desk, DepartmentProfile dep
         foreach (var item in await desk.Store.OpenAsync(cancellationToken))
         {
             // Taken in on the 26th: listed from the 28th's digest on.
-            if (item.Status == HeldItemStatus.Held && department.LocalDate(item.DecidedAt ?? item.RequestedAt) > day.AddDays(-HeldDays)) continue;
+            if (item.Status == HeldItemStatus.Held && !desk.HeldLong(item, day)) continue;
             lines.Add(Texts.Get(item.Status == HeldItemStatus.Held ? "ListHeld" : "ListRequested", language, CustodyDesk.Describe(item, language),
                 desk.Stamp(item.DecidedAt ?? item.RequestedAt), await desk.NameAsync(item.RequestedById, cancellationToken)));
         }
         return lines.Count == 0 ? null : string.Join("\n", [Texts.Get("DigestSection", language, lines.Count), .. lines]);
+    }
+}
+
+/// <summary>
+/// What waits on a person at the front desk, for 待办: for the front desk, every item held in the counter until it is
+/// collected or passed on (第11篇 9) — held two days or more it is pressing, time to call the one it is for; for 客务主管
+/// (or whoever is asked when there is none), the requests waiting for their approval (第11篇 4). Each with the button
+/// 代存记录 or the request offers; nothing is changed.
+/// </summary>
+public sealed class CustodyTodos(CustodyDesk desk, DepartmentProfile department) : ITodos
+{
+    private static readonly TextCatalog Texts = CustodyTexts.Catalog;
+
+    // 代存记录's help order, where front-desk custody stands in help.
+    public int Order => 94;
+
+    public async Task<IReadOnlyList<Todo>> ForAsync(TodoAsked asked, CancellationToken cancellationToken)
+    {
+        var (me, language) = (asked.Person, asked.Language);
+        var frontDesk = me.HasAny(Roles.FrontDesk);
+        if (!frontDesk && !me.HasAny(HeldItem.Approvers)) return [];
+        var today = department.LocalDate(asked.Now);
+        var todos = new List<Todo>();
+        var approversOf = new Dictionary<string, IReadOnlyList<Person>>(StringComparer.Ordinal);
+        foreach (var item in await desk.Store.OpenAsync(cancellationToken))
+        {
+            if (item.Status == HeldItemStatus.Held && frontDesk)
+            {
+                var since = item.DecidedAt ?? item.RequestedAt;
+                var late = desk.HeldLong(item, today);
+                todos.Add(new Todo(late
+                    ? Texts.Get($"TodoHeldLong{item.Kind}", language, CustodyDesk.Describe(item, language), desk.Stamp(since),
+                        ConversationTexts.Duration(asked.Now - since, language))
+                    : Texts.Get($"TodoHeld{item.Kind}", language, CustodyDesk.Describe(item, language), desk.Stamp(since)),
+                    Texts.NumberedAction("WordCollect", item.Id, language), Pressing: late));
+            }
+            else if (item.Status == HeldItemStatus.Requested && item.RequestedById != me.Id)
+            {
+                // Those the request went to: the supervisors, or with none the level above (第11篇 4).
+                if (!approversOf.TryGetValue(item.RequestedById, out var approvers))
+                    approversOf[item.RequestedById] = approvers = await desk.ApproversAsync(item.RequestedById, asked.Now, cancellationToken);
+                if (approvers.Any(p => p.Id == me.Id))
+                    todos.Add(new Todo(Texts.Get($"TodoAsk{item.Kind}", language, await desk.NameAsync(item.RequestedById, cancellationToken),
+                        CustodyDesk.Describe(item, language)), Texts.NumberedAction("WordApprove", item.Id, language)));
+            }
+        }
+        return todos;
     }
 }

@@ -395,3 +395,54 @@ public sealed class HazardHoldings(HazardDesk desk) : IHoldings
         [.. (await desk.Store.OpenAsync(cancellationToken)).Where(u => u.Status == HazardUseStatus.Issued && u.UserId == personId)
             .Select(u => HazardTexts.Catalog.Get("HoldingHazard", language, HazardDesk.Describe(u, language), desk.Stamp(u.IssuedAt!.Value)))];
 }
+
+/// <summary>
+/// What waits on a person in hazardous materials, for 待办: what they drew and have not returned (第13篇 4.0), pressing once
+/// out longer than <see cref="HazardPolicy.ReturnWithin"/>; for a shift lead or above, the requests waiting for them to
+/// approve and hand out in person (3.0) — those the request would go to now — and what they handed out that is overdue,
+/// to follow up as the reminder asks. Each with the button its own notification offers; nothing is changed.
+/// </summary>
+public sealed class HazardTodos(HazardDesk desk, DepartmentProfile department) : ITodos
+{
+    private static readonly TextCatalog Texts = HazardTexts.Catalog;
+
+    // 领用危险品's help order, where hazardous materials stand in help.
+    public int Order => 60;
+
+    public async Task<IReadOnlyList<Todo>> ForAsync(TodoAsked asked, CancellationToken cancellationToken)
+    {
+        var (me, now, language) = (asked.Person, asked.Now, asked.Language);
+        var today = department.LocalDate(now);
+        var open = await desk.Store.OpenAsync(cancellationToken);
+        var todos = new List<Todo>();
+        // Overdue as HazardWatch sees it: issued ReturnWithin ago or more.
+        bool Overdue(HazardUse use) => now - use.IssuedAt!.Value >= desk.Policy.ReturnWithin;
+
+        foreach (var use in open.Where(u => u.Status == HazardUseStatus.Issued && u.UserId == me.Id))
+        {
+            var line = Overdue(use)
+                ? Texts.Get("TodoOutOverdue", language, HazardDesk.Describe(use, language), desk.When(use.IssuedAt!.Value, today),
+                    ConversationTexts.Duration(now - use.IssuedAt!.Value, language))
+                : Texts.Get("TodoOut", language, HazardDesk.Describe(use, language), desk.When(use.IssuedAt!.Value, today));
+            todos.Add(new Todo(line, Texts.NumberedAction("WordReturn", use.Id, language), Pressing: Overdue(use)));
+        }
+        if (!me.HasAny(HazardUse.Approvers)) return todos;
+
+        // 第13篇 4.0: the reminder tells the issuer to follow up; only the user brings back what is left, so no button.
+        foreach (var use in open.Where(u => u.Status == HazardUseStatus.Issued && u.DecidedById == me.Id && u.UserId != me.Id && Overdue(u)))
+            todos.Add(new Todo(Texts.Get("TodoIssuedOverdue", language, await desk.NameAsync(use.UserId, cancellationToken), HazardDesk.Describe(use, language),
+                desk.When(use.IssuedAt!.Value, today), ConversationTexts.Duration(now - use.IssuedAt!.Value, language)), Pressing: true));
+
+        // The shift lead on duty, else the level above: whoever the request would go to now, as the shifts change.
+        var approversOf = new Dictionary<string, IReadOnlyList<Person>>(StringComparer.Ordinal);
+        foreach (var use in open.Where(u => u.Status == HazardUseStatus.Requested && u.UserId != me.Id))
+        {
+            if (!approversOf.TryGetValue(use.UserId, out var approvers))
+                approversOf[use.UserId] = approvers = await desk.ApproversAsync(use.UserId, now, cancellationToken);
+            if (approvers.Any(p => p.Id == me.Id))
+                todos.Add(new Todo(Texts.Get("TodoRequest", language, await desk.NameAsync(use.UserId, cancellationToken), HazardDesk.Describe(use, language)),
+                    Texts.NumberedAction("WordIssue", use.Id, language)));
+        }
+        return todos;
+    }
+}

@@ -11,7 +11,7 @@ namespace Bot.Domain.Features.Keys;
 /// accountable) → out of the office? (1.2.5: a supervisor approves) → the custodian confirms the hand-out in person.
 /// Only staff borrow (1.2.5); an owner asking is refused and logged.
 /// </summary>
-public sealed class BorrowKeyCommand(KeyDesk desk, IKeyStore store, IDirectoryStore directory, IRosterStore roster, ShiftSchedule shifts,
+public sealed class BorrowKeyCommand(KeyDesk desk, IKeyStore store, IRosterStore roster, ShiftSchedule shifts,
     KeysPolicy policy) : IBotCommand, IConversationFlow
 {
     private static readonly TextCatalog Texts = KeysTexts.Catalog;
@@ -270,7 +270,7 @@ public sealed class BorrowKeyCommand(KeyDesk desk, IKeyStore store, IDirectorySt
         var dueText = KeysTexts.Clock(due, desk.Department);
         if (offSite)
         {
-            var approvers = await ApproversAsync(turn.Sender.Id, cancellationToken);
+            var approvers = await desk.OffSiteApproversAsync(turn.Sender.Id, cancellationToken);
             foreach (var approver in approvers)
                 await desk.TellAsync(approver.Id, $"keys:approve:{loan.Id}:{approver.Id}", "ApprovalRequest",
                     [turn.Sender.DisplayName, KeyDesk.Describe(key), note, dueText, loan.Id], cancellationToken,
@@ -280,14 +280,5 @@ public sealed class BorrowKeyCommand(KeyDesk desk, IKeyStore store, IDirectorySt
         }
         var custodians = await desk.AskHandOutAsync(key, loan, turn.Sender.DisplayName, note, cancellationToken);
         turn.Reply(Texts.Get("BorrowAwaitingHandOut", language, KeyDesk.Describe(key), string.Join(KeysTexts.Separator(language), custodians), key.StoragePlace, dueText, loan.Id));
-    }
-
-    /// <summary>The borrower's direct superior when they may approve; otherwise every shift lead and supervisor.</summary>
-    private async Task<IReadOnlyList<Person>> ApproversAsync(string borrowerId, CancellationToken cancellationToken)
-    {
-        if (await directory.FindPersonAsync(borrowerId, cancellationToken) is { ReportsToId: { } bossId }
-            && await directory.FindPersonAsync(bossId, cancellationToken) is { Active: true } boss && (boss.Roles & KeyDesk.Approvers) != 0)
-            return [boss];
-        return [.. (await store.PeopleWithAsync(Roles.ShiftLead | Roles.Supervisor, cancellationToken)).Where(p => p.Id != borrowerId)];
     }
 }

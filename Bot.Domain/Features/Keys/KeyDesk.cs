@@ -104,11 +104,32 @@ public sealed class KeyDesk(IKeyStore store, IDirectoryStore directory, INotifie
         Func<string, IReadOnlyList<Choice>>? choices = null) =>
         TellAsync(personId, dedupKey, language => (Texts.Get(textKey, language, args), choices?.Invoke(language)), cancellationToken);
 
+    /// <summary>
+    /// Who hands a key over for a loan (two people, 第4篇 1.2.2): its custodians but not the borrower; with none, the shift
+    /// leads. The request goes to them, and 待办 lists it for them.
+    /// </summary>
+    public async Task<IReadOnlyList<Person>> HandOutCustodiansAsync(Key key, KeyLoan loan, CancellationToken cancellationToken)
+    {
+        var custodians = (await CustodiansAsync(key, cancellationToken)).Where(c => c.Id != loan.BorrowerId).ToList();
+        return custodians.Count > 0 ? custodians : await store.PeopleWithAsync(Roles.ShiftLead, cancellationToken);
+    }
+
+    /// <summary>
+    /// Who approves taking a key out of the office (第4篇 1.2.5): the borrower's direct superior when they may approve;
+    /// otherwise every shift lead and supervisor.
+    /// </summary>
+    public async Task<IReadOnlyList<Person>> OffSiteApproversAsync(string borrowerId, CancellationToken cancellationToken)
+    {
+        if (await directory.FindPersonAsync(borrowerId, cancellationToken) is { ReportsToId: { } bossId }
+            && await directory.FindPersonAsync(bossId, cancellationToken) is { Active: true } boss && (boss.Roles & Approvers) != 0)
+            return [boss];
+        return [.. (await store.PeopleWithAsync(Roles.ShiftLead | Roles.Supervisor, cancellationToken)).Where(p => p.Id != borrowerId)];
+    }
+
     /// <summary>Asks the key's custodians to hand it over in person (two people, 第4篇 1.2.2); returns their names.</summary>
     public async Task<IReadOnlyList<string>> AskHandOutAsync(Key key, KeyLoan loan, string borrowerName, string note, CancellationToken cancellationToken)
     {
-        var custodians = (await CustodiansAsync(key, cancellationToken)).Where(c => c.Id != loan.BorrowerId).ToList();
-        if (custodians.Count == 0) custodians = [.. await store.PeopleWithAsync(Roles.ShiftLead, cancellationToken)];
+        var custodians = await HandOutCustodiansAsync(key, loan, cancellationToken);
         foreach (var custodian in custodians)
             await TellAsync(custodian.Id, $"keys:handout:{loan.Id}:{custodian.Id}", "HandOutRequest",
                 [borrowerName, Describe(key), note, KeysTexts.Clock(loan.DueBack, department), key.StoragePlace, loan.Id], cancellationToken,

@@ -32,6 +32,9 @@ public interface IKeyStore
 
     Task<AreaKeyHandover?> FindHandoverAsync(long id, CancellationToken cancellationToken);
 
+    /// <summary>Area key sets handed back and not yet counted in by the control room (第4篇 1.1.2), oldest first.</summary>
+    Task<IReadOnlyList<AreaKeyHandover>> UncountedReturnsAsync(CancellationToken cancellationToken);
+
     /// <summary>Writes what is pending inside the current unit of work (to learn a new row's id).</summary>
     Task FlushAsync(CancellationToken cancellationToken);
 

@@ -50,6 +50,7 @@ public static class CustodySetup
         var services = builder.Services;
         services.AddScoped<IHeldItemStore, HeldItemStore>();
         services.AddScoped<IHeldItems, HeldItemsList>();
+        services.AddScoped<ITodos, CustodyTodos>();
         services.AddScoped<CustodyDesk>();
         foreach (var kind in new[] { HeldItemKind.Store, HeldItemKind.Pass })
             services.AddScoped<IBotCommand>(sp => new HoldItemCommand(sp.GetRequiredService<CustodyDesk>(), kind));

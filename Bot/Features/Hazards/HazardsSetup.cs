@@ -53,6 +53,7 @@ public static class HazardsSetup
     {
         var services = builder.Services;
         services.AddScoped<IHoldings, HazardHoldings>();
+        services.AddScoped<ITodos, HazardTodos>();
         services.AddOptions<HazardsOptions>()
             .Bind(builder.Configuration.GetSection(HazardsOptions.Section))
             .Validate(o => !o.Problems().Any(), "Hazards:ReturnWithin must be positive (at most two days) and Hazards:Materials names of 1 to 32 characters.")

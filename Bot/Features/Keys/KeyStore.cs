@@ -57,6 +57,11 @@ internal sealed partial class KeyStore(BotDbContext db, ILogger<KeyStore> logger
     public Task<AreaKeyHandover?> FindHandoverAsync(long id, CancellationToken cancellationToken) =>
         db.Set<AreaKeyHandover>().SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
 
+    public async Task<IReadOnlyList<AreaKeyHandover>> UncountedReturnsAsync(CancellationToken cancellationToken) =>
+        await db.Set<AreaKeyHandover>().AsNoTracking()
+            .Where(h => h.Kind == AreaHandoverKind.Return && h.ConfirmedAt == null)
+            .OrderBy(h => h.Id).ToListAsync(cancellationToken);
+
     public Task FlushAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 
     public async Task<IReadOnlyList<Person>> PeopleWithAsync(Roles roles, CancellationToken cancellationToken) =>

@@ -20,6 +20,7 @@ public static class KeysSetup
         var services = builder.Services;
         services.AddScoped<IUnitFacts, KeyUnitFacts>();
         services.AddScoped<IHoldings, KeyHoldings>();
+        services.AddScoped<ITodos, KeyTodos>();
         services.AddOptions<KeysOptions>()
             .Bind(builder.Configuration.GetSection(KeysOptions.Section))
             .Validate(o => !o.Problems().Any(), "Keys:EscalateAfter and Keys:DefaultLoan must be positive (DefaultLoan at most a day); Keys:AreaCollectShift and Keys:AreaReturnShift must name shifts.")
