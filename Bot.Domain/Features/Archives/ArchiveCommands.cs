@@ -848,6 +848,69 @@ public sealed class ArchiveHoldings(ArchiveDesk desk) : IHoldings
     }
 }
 
+/// <summary>
+/// What waits on a person in the archive, for 待办: the files out in their name — due today or late first (第6篇 1.3.5 按期归还)
+/// — and what they are asked to decide: 总经理 a secret file or an outside reader (第5篇 1.4, 第6篇 1.2.8), the clerk a
+/// request to count out and a file brought back to count in (第6篇 1.2.5). Each with the button its notice carries.
+/// </summary>
+public sealed class ArchiveTodos(ArchiveDesk desk) : ITodos
+{
+    private static readonly TextCatalog Texts = ArchiveTexts.Catalog;
+
+    // 查档案, the feature's first command in the help.
+    public int Order => 69;
+
+    public async Task<IReadOnlyList<Todo>> ForAsync(TodoAsked asked, CancellationToken cancellationToken)
+    {
+        var (me, language) = (asked.Person, asked.Language);
+        var today = desk.Today(asked.Now);
+        var keeper = me.HasAny(ArchiveLoan.Keepers);
+        var approver = me.HasAny(ArchiveLoan.SecretApprovers);
+        var mine = new List<Todo>();
+        var askedOfMe = new List<Todo>();
+        foreach (var loan in await desk.Store.OpenLoansAsync(cancellationToken))
+        {
+            var own = loan.BorrowerId == me.Id;
+            switch (loan.Status)
+            {
+                case ArchiveLoanStatus.Out when own && loan.Visitor is { } visitor:
+                    // The clerk is the borrower of record of an outside reader's file: counted back in the same day (1.2.8).
+                    mine.Add(new Todo(Texts.Get("TodoVisitorOut", language, await desk.DescribeAsync(loan, language, cancellationToken), visitor, ArchiveDesk.Day(loan.DueOn)),
+                        Texts.NumberedAction("WordReceive", loan.Id, language), Pressing: loan.DueOn <= today));
+                    break;
+                case ArchiveLoanStatus.Out when own:
+                {
+                    var key = loan.ReturnAnnouncedAt is not null ? "TodoOutReturning"
+                        : loan.DueOn < today ? "TodoOutLate"
+                        : loan.DueOn == today ? "TodoOutDueToday"
+                        : "TodoOut";
+                    // Said 还档案 already: nothing to press, the file goes to the clerk's hands.
+                    mine.Add(new Todo(Texts.Get(key, language, await desk.DescribeAsync(loan, language, cancellationToken), ArchiveDesk.Day(loan.DueOn)),
+                        loan.ReturnAnnouncedAt is null ? Texts.NumberedAction("WordReturn", loan.Id, language) : null, Pressing: loan.DueOn <= today));
+                    break;
+                }
+                case ArchiveLoanStatus.Out when keeper && loan.ReturnAnnouncedAt is not null:
+                    askedOfMe.Add(new Todo(Texts.Get("TodoReceive", language, await desk.DescribeAsync(loan, language, cancellationToken),
+                        await desk.NameAsync(loan.BorrowerId, cancellationToken)), Texts.NumberedAction("WordReceive", loan.Id, language)));
+                    break;
+                case ArchiveLoanStatus.AwaitingApproval when approver && !own:
+                    askedOfMe.Add(new Todo(loan.Visitor is { } reader
+                            ? Texts.Get("TodoApproveVisitor", language, await desk.DescribeAsync(loan, language, cancellationToken), reader,
+                                await desk.NameAsync(loan.BorrowerId, cancellationToken), loan.Purpose)
+                            : Texts.Get("TodoApprove", language, await desk.DescribeAsync(loan, language, cancellationToken),
+                                await desk.NameAsync(loan.BorrowerId, cancellationToken), loan.Purpose),
+                        Texts.NumberedAction("WordApprove", loan.Id, language)));
+                    break;
+                case ArchiveLoanStatus.Requested when keeper && !own:
+                    askedOfMe.Add(new Todo(Texts.Get(loan.ReadOnly ? "TodoLendReadOnly" : "TodoLend", language, await desk.DescribeAsync(loan, language, cancellationToken),
+                        await desk.NameAsync(loan.BorrowerId, cancellationToken), loan.Purpose, ArchiveDesk.Day(loan.DueOn)), Texts.NumberedAction("WordLend", loan.Id, language)));
+                    break;
+            }
+        }
+        return [.. mine, .. askedOfMe];
+    }
+}
+
 /// <summary>The unit's files in the archive and where each is, for the unit's record (业户; 第15篇 3).</summary>
 public sealed class ArchiveUnitFacts(ArchiveDesk desk) : IUnitFacts
 {

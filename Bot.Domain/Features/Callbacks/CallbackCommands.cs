@@ -326,9 +326,7 @@ public sealed class OwnerPhoneCommand(ICallbackStore store, INotifier notifier) 
         var reason = words.Length > 1 ? turn.AsTyped(words[1]) : null;
         if (reason is { Length: > 200 }) reason = reason[..200];
         if (!Unit.TryParse(unit, out _) || !await store.UnitExistsAsync(unit, cancellationToken)) throw new BotRuleException(Texts, "UnknownUnit", unit);
-        var approvers = (await store.PeopleWithAnyRoleAsync(Roles.Supervisor, cancellationToken)).Where(p => p.Id != turn.Sender.Id).ToList();
-        if (approvers.Count == 0)
-            approvers = [.. (await store.PeopleWithAnyRoleAsync(Approvers, cancellationToken)).Where(p => p.Id != turn.Sender.Id)];
+        var approvers = await ApproversAsync(store, turn.Sender.Id, cancellationToken);
         if (approvers.Count == 0) throw new BotRuleException(Texts, "PhoneNoApprover");
 
         var request = new PhoneRequest { RequesterId = turn.Sender.Id, UnitCode = unit, RequestedAt = turn.Now };
@@ -347,6 +345,13 @@ public sealed class OwnerPhoneCommand(ICallbackStore store, INotifier notifier) 
         }
         turn.Reply(Texts.Get("PhoneRequested", turn.Language,
             string.Join(turn.Language == TextCatalog.English ? ", " : "、", approvers.Select(a => a.Name)), unit, request.Id));
+    }
+
+    /// <summary>Who is asked to decide someone's request: 客服主任, else the department manager or general manager; never the requester.</summary>
+    internal static async Task<IReadOnlyList<Person>> ApproversAsync(ICallbackStore store, string requesterId, CancellationToken cancellationToken)
+    {
+        var approvers = (await store.PeopleWithAnyRoleAsync(Roles.Supervisor, cancellationToken)).Where(p => p.Id != requesterId).ToList();
+        return approvers.Count > 0 ? approvers : [.. (await store.PeopleWithAnyRoleAsync(Approvers, cancellationToken)).Where(p => p.Id != requesterId)];
     }
 }
 

@@ -248,3 +248,32 @@ public sealed class CallUnitFacts(CallDesk desk, DepartmentProfile department) :
         return lines;
     }
 }
+
+/// <summary>
+/// What waits on a member of staff in the phone log, for 待办: the calls they wrote down and have not yet said what becomes
+/// of them (来电处理: answered, to the shift lead, or passed on — 第10篇 一.3); one left from an earlier day is pressing.
+/// A call passed on or raised is no longer theirs: the colleague has the message, the escalation its own chain.
+/// </summary>
+public sealed class CallTodos(CallDesk desk, DepartmentProfile department) : ITodos
+{
+    private static readonly TextCatalog Texts = CallTexts.Catalog;
+
+    // 来电, the feature's first command in the help.
+    public int Order => 90;
+
+    public async Task<IReadOnlyList<Todo>> ForAsync(TodoAsked asked, CancellationToken cancellationToken)
+    {
+        var language = asked.Language;
+        var today = department.LocalDate(asked.Now);
+        var todos = new List<Todo>();
+        foreach (var call in (await desk.Log.OpenAsync(cancellationToken)).Where(c => c.TakenById == asked.Person.Id))
+        {
+            var day = department.LocalDate(call.TakenAt);
+            todos.Add(new Todo(day < today
+                    ? Texts.Get("TodoOpenEarlier", language, desk.Describe(call, language), day.ToString("MM-dd", CultureInfo.InvariantCulture))
+                    : Texts.Get("TodoOpen", language, desk.Describe(call, language)),
+                Texts.NumberedAction("WordOutcome", call.Id, language), Pressing: day < today));
+        }
+        return todos;
+    }
+}

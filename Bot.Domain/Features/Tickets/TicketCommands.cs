@@ -192,10 +192,13 @@ public sealed partial class TicketDesk(ITicketStore store, TicketPolicy policy, 
     public static string Stock(IEnumerable<TicketTitle> titles, string language) =>
         string.Join("\n", titles.Select(t => Texts.Get("StockLine", language, TicketTexts.Film(t.Title), t.Stock, TicketTexts.Money(t.Price))));
 
+    /// <summary>Down to <see cref="TicketPolicy.LowStock"/> or gone: time to ask the cinema for more (第12篇 4: 不得出现影票断档).</summary>
+    public bool RunningShort(TicketTitle title) => title.Stock <= policy.LowStock;
+
     /// <summary>After a sale or a count: the film is low or gone — ask the cinema for more (第12篇 4: 不得出现影票断档).</summary>
     public string? LowStockNote(TicketTitle title, string language) =>
         title.Stock == 0 ? Texts.Get("SoldOutNote", language, TicketTexts.Film(title.Title))
-        : title.Stock <= policy.LowStock ? Texts.Get("LowStockNote", language, TicketTexts.Film(title.Title), title.Stock)
+        : RunningShort(title) ? Texts.Get("LowStockNote", language, TicketTexts.Film(title.Title), title.Stock)
         : null;
 
     /// <summary>A line of the sales record as people read it: "#5 11-26 09:40 售出《流浪地球3》2 张 70 元（郑十）".</summary>
@@ -728,7 +731,7 @@ public sealed class TicketWatch(TicketDesk desk, IRosterStore roster, ShiftSched
         var receptionists = await desk.Store.ReceptionistsAsync(cancellationToken);
         foreach (var till in await desk.Store.HeldAsync(cancellationToken))
         {
-            if (clock < policy.RemindAt && !await GoingOffAsync(till.PersonId, now, today, cancellationToken)) continue;
+            if (!await HandInDueAsync(till.PersonId, now, cancellationToken)) continue;
             var amount = TicketTexts.Money(till.Amount);
             var standIn = receptionists.Count > 0 && receptionists.All(p => p.Id != till.PersonId);
             if (await OnceAsync(till.PersonId, $"tickets:remit:{day}:{till.PersonId}", l => new OutgoingMessage(
@@ -745,6 +748,13 @@ public sealed class TicketWatch(TicketDesk desk, IRosterStore roster, ShiftSched
         }
         return acted;
     }
+
+    /// <summary>
+    /// Whether takings held by the person are to be handed in now (第12篇 3: before going off): from
+    /// <see cref="TicketPolicy.RemindAt"/>, or within <see cref="TicketPolicy.RemindBefore"/> of the end of a rostered shift.
+    /// </summary>
+    public async Task<bool> HandInDueAsync(string personId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        TimeOnly.FromDateTime(department.ToLocal(now).DateTime) >= desk.Policy.RemindAt || await GoingOffAsync(personId, now, desk.Today(now), cancellationToken);
 
     /// <summary>Tells a person in a unit of its own; the notice's key is the claim, so true only the first time.</summary>
     private async Task<bool> OnceAsync(string personId, string key, Func<string, OutgoingMessage> message, CancellationToken cancellationToken)
@@ -818,6 +828,48 @@ public static class TicketRegister
                 e.Amount == 0 ? "" : Number(e.Amount), Number(e.Counted), Number(e.Difference), e.ById, names.GetValueOrDefault(e.ById, e.ById),
                 e.ToId ?? "", e.ToId is null ? "" : names.GetValueOrDefault(e.ToId, e.ToId), e.PassStatus?.ToString().ToLowerInvariant() ?? "", e.Note ?? ""]));
         return csv.ToString();
+    }
+}
+
+/// <summary>
+/// What waits on a person at the ticket counter, for 待办: a stand-in's takings passed to them to count (第12篇 7); the
+/// takings they hold — to finance, or from a stand-in to the receptionist, as <see cref="TicketWatch"/> reminds (3, 7),
+/// pressing once the time to hand them in has come or they were held past their day; and for the front desk a film
+/// running short (4), pressing when sold out. Nothing for the month-end posters (5): nothing records them put up.
+/// </summary>
+public sealed class TicketTodos(TicketDesk desk, TicketWatch watch) : ITodos
+{
+    private static readonly TextCatalog Texts = TicketTexts.Catalog;
+
+    // 电影票, the feature's first command in the help.
+    public int Order => 109;
+
+    public async Task<IReadOnlyList<Todo>> ForAsync(TodoAsked asked, CancellationToken cancellationToken)
+    {
+        var (me, language) = (asked.Person, asked.Language);
+        var todos = new List<Todo>();
+        // A colleague standing at the desk with their takings first: counted face to face (7).
+        foreach (var pass in (await desk.Store.PendingPassesAsync(cancellationToken)).Where(p => p.ToId == me.Id))
+            todos.Add(new Todo(Texts.Get("TodoPass", language, pass.Id, await desk.NameAsync(pass.ById, cancellationToken), TicketTexts.Money(pass.Amount), desk.Stamp(pass.At)),
+                Texts.NumberedAction("WordTake", pass.Id, language)));
+        if (await desk.Store.TillAsync(me.Id, cancellationToken) is { Amount: > 0, Since: { } since } till)
+        {
+            // A stand-in (anyone but the receptionists) hands them to the receptionist (7), the receptionist to finance (3).
+            var receptionists = await desk.Store.ReceptionistsAsync(cancellationToken);
+            var standIn = receptionists.Count > 0 && receptionists.All(p => p.Id != me.Id);
+            var late = desk.HeldOverDay(till, desk.Today(asked.Now));
+            var key = (standIn ? "TodoTakingsStandIn" : "TodoTakings") + (late ? "Late" : "");
+            var word = Texts.Get(standIn ? "WordPass" : "WordHandIn", language);
+            todos.Add(new Todo(Texts.Get(key, language, TicketTexts.Money(till.Amount), desk.Stamp(since)), new Choice(word, word),
+                Pressing: late || await watch.HandInDueAsync(me.Id, asked.Now, cancellationToken)));
+        }
+        // 不得出现影票断档 (4): the front desk asks the cinema for more; sold out, it already ran dry.
+        if (me.HasAny(Roles.FrontDesk))
+            foreach (var title in (await desk.Store.TitlesAsync(cancellationToken)).Where(t => t.Current && desk.RunningShort(t)))
+                todos.Add(new Todo(title.Stock == 0
+                    ? Texts.Get("TodoSoldOut", language, TicketTexts.Film(title.Title))
+                    : Texts.Get("TodoLowStock", language, TicketTexts.Film(title.Title), title.Stock), Pressing: title.Stock == 0));
+        return todos;
     }
 }
 

@@ -67,6 +67,7 @@ public static class ArchivesSetup
         var services = builder.Services;
         services.AddScoped<IUnitFacts, ArchiveUnitFacts>();
         services.AddScoped<IHoldings, ArchiveHoldings>();
+        services.AddScoped<ITodos, ArchiveTodos>();
         services.AddOptions<ArchivesOptions>()
             .Bind(builder.Configuration.GetSection(ArchivesOptions.Section))
             .Validate(o => !o.Problems().Any(), "Archives:LoanDays must be 0 to 90 and Archives:MaxLoanDays at least LoanDays and at most 366.")

@@ -36,6 +36,7 @@ public static class CallbacksSetup
         services.AddScoped<IBotCommand, UnitRecordCommand>();
         services.AddScoped<IUnitFacts, OwnerMessageUnitFacts>();
         services.AddScoped<IUnitFacts, CallbackUnitFacts>();
+        services.AddScoped<ITodos, CallbackTodos>();
         services.AddScoped<CallbackSurveys>();
         services.AddScoped<CallbackService>();
         services.AddScoped<CallbackStats>();

@@ -50,6 +50,7 @@ public static class CallsSetup
     {
         var services = builder.Services;
         services.AddScoped<IUnitFacts, CallUnitFacts>();
+        services.AddScoped<ITodos, CallTodos>();
         services.AddScoped<IPhoneLog, PhoneLog>();
         services.AddScoped<CallDesk>();
         services.AddScoped<IBotCommand, LogCallCommand>();

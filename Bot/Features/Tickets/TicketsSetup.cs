@@ -159,6 +159,7 @@ public static class TicketsSetup
     {
         var services = builder.Services;
         services.AddScoped<IHoldings, TicketHoldings>();
+        services.AddScoped<ITodos, TicketTodos>();
         services.AddOptions<TicketsOptions>()
             .Bind(builder.Configuration.GetSection(TicketsOptions.Section))
             .Validate(o => !o.Problems().Any(), "Tickets:LowStock must be 0 to 1000, Tickets:RemindBefore positive (at most four hours), Tickets:RemindAt and PostersAt HH:mm.")
