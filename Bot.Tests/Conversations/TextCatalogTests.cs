@@ -8,7 +8,9 @@ namespace Bot.Tests.Conversations;
 
 public sealed partial class TextCatalogTests
 {
-    private static readonly TextCatalog[] All = [ConversationTexts.Catalog, DirectoryTexts.Catalog, EscalationTexts.Catalog, Bot.Domain.Features.Duty.DutyTexts.Catalog, TeamsTexts.Catalog, Bot.Channels.WeCom.WeComTexts.Catalog, Bot.Domain.Features.Keys.KeysTexts.Catalog, Bot.Domain.Features.Duty.DutyLogTexts.Catalog, Bot.Domain.Features.Handover.HandoverTexts.Catalog, Bot.Domain.Features.Callbacks.CallbackTexts.Catalog];
+    private static readonly TextCatalog[] All = [ConversationTexts.Catalog, DirectoryTexts.Catalog, EscalationTexts.Catalog, Bot.Domain.Features.Duty.DutyTexts.Catalog, TeamsTexts.Catalog, Bot.Channels.WeCom.WeComTexts.Catalog, Bot.Domain.Features.Keys.KeysTexts.Catalog, Bot.Domain.Features.Duty.DutyLogTexts.Catalog, Bot.Domain.Features.Handover.HandoverTexts.Catalog, Bot.Domain.Features.Callbacks.CallbackTexts.Catalog,
+        Bot.Domain.Features.Hazards.HazardTexts.Catalog, Bot.Domain.Features.Custody.CustodyTexts.Catalog, Bot.Domain.Features.Calls.CallTexts.Catalog,
+        Bot.Domain.Features.Archives.ArchiveTexts.Catalog, Bot.Domain.Features.Tickets.TicketTexts.Catalog];
 
     public static TheoryData<string> Catalogs => [.. All.Select(c => c.Name)];
 
