@@ -172,7 +172,8 @@ public sealed class BorrowKeyCommand(KeyDesk desk, IKeyStore store, IRosterStore
         var choices = PurposeChoices(language);
         var text = again ? Texts.Get("PleaseChoose", language) + Texts.Get("AskPurposeShort", language)
             : Texts.Get("AskPurpose", language, KeyDesk.Describe(key!));
-        turn.AskInFlow(this, PurposeStep, text, choices);
+        // Any words are a purpose (其他 with them), so a command typed here is held back once rather than written in.
+        turn.AskInFlow(this, PurposeStep, text, choices, textAnswersToo: true);
     }
 
     private const string DetailKey = "purpose-detail";

@@ -482,6 +482,17 @@ public sealed class KeyLoanTests : KeysTestBase
         Assert.Contains("用途：其他，陪同燃气公司抄表", Assert.Single(await InboxAsync("zhouba")).Text);
     }
 
+    [Fact]
+    public async Task Borrow_ACommandTypedWhereThePurposeIsAsked_IsHeldBackOnce_NotWrittenInAsThePurpose()
+    {
+        await SayAsync("zhangsan", "借钥匙 3-1-502");
+        var held = Assert.Single(await Chat("zhangsan").SayAsync("卖票 2张")).Text;
+        Assert.StartsWith("您正在回答：“", held);
+        Assert.Contains("如要改为“卖电影票”，请先发送“取消”", held);
+        // Still asking what for; said again, it is the answer after all.
+        Assert.Contains("请问预计什么时候归还", Assert.Single(await Chat("zhangsan").SayAsync("卖票 2张")).Text);
+    }
+
     [Theory]
     [InlineData("下班前", 15, 0)]
     [InlineData("一个小时后", 10, 30)]
