@@ -670,8 +670,8 @@ public sealed partial class ConversationEngine
         return null;
     }
 
-    // What a spoken question may end with after its word: "明天谁值班呢", "我明天上什么班啊".
-    private static readonly char[] QuestionTails = ['呢', '吗', '啊', '呀', '嘛', '哈', '?', '？', ' '];
+    // What a spoken question may end with after its word: "明天谁值班呢", "我明天上什么班啊", "今天谁迟到了".
+    private static readonly char[] QuestionTails = ['呢', '吗', '啊', '呀', '嘛', '哈', '了', '?', '？', ' '];
 
     /// <summary>
     /// A command whose word closes the message (<see cref="CommandInfo.WordMayClose"/>), with the words before it as its

@@ -47,18 +47,21 @@ public sealed class AttendanceReport(IRosterCoverage roster, IAttendanceStore at
 }
 
 /// <summary>考勤统计 / attendance summary [yyyy-MM]: the month per person, for the 考勤员 and supervisors.</summary>
-public sealed class AttendanceSummaryCommand(AttendanceReport report, DepartmentProfile department) : IBotCommand
+public sealed partial class AttendanceSummaryCommand(AttendanceReport report, DepartmentProfile department) : IBotCommand
 {
     private static readonly TextCatalog Texts = DutyTexts.Catalog;
 
-    public CommandInfo Info { get; } = new("attendance-summary", ["考勤统计", "考勤汇总"], ["attendance summary", "attendance"], Texts, "AttendanceSummaryDescription",
-        Roles: Roles.AttendanceClerk | Roles.ShiftLead | Roles.Supervisor | Roles.DepartmentManager | Roles.GeneralManager, HelpOrder: 40);
+    /// <summary>Who may see everyone's attendance: the clerk who reports it (第7篇) and those who manage the people in it.</summary>
+    public const Roles Viewers = Roles.AttendanceClerk | Roles.ShiftLead | Roles.Supervisor | Roles.DepartmentManager | Roles.GeneralManager;
+
+    public CommandInfo Info { get; } = new("attendance-summary", ["考勤统计", "考勤汇总", "月度考勤"], ["attendance summary", "attendance month"], Texts, "AttendanceSummaryDescription",
+        Roles: Viewers, HelpOrder: 40);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         var today = department.LocalDate(turn.Now);
         var month = new DateOnly(today.Year, today.Month, 1);
-        if (arguments.Length > 0 && !DutyDates.TryParseMonth(arguments, out month))
+        if (arguments.Length > 0 && !DutyDates.TryParseMonth(arguments, out month) && !MonthSaid(arguments, today, out month))
         {
             turn.Reply(Texts.Get("MonthRequired", turn.Language, arguments));
             return;
@@ -74,6 +77,106 @@ public sealed class AttendanceSummaryCommand(AttendanceReport report, Department
             ? Texts.Get("AttendanceSummaryEmpty", turn.Language, monthText)
             : string.Join("\n", [title,
                 .. lines.Select(l => Texts.Get("AttendanceSummaryLine", turn.Language, l.Name, l.Shifts, l.Late, l.EarlyLeave, l.Absent, l.Corrections))]));
+    }
+
+    /// <summary>"这个月" / "本月" / "上个月" / "11月" (this year's, or last year's for a month still to come).</summary>
+    private static bool MonthSaid(string text, DateOnly today, out DateOnly month)
+    {
+        var said = TextInput.ForMatching(text).Replace("的", "", StringComparison.Ordinal);
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        month = said switch
+        {
+            "这个月" or "本月" or "这月" or "this month" => thisMonth,
+            "上个月" or "上月" or "last month" => thisMonth.AddMonths(-1),
+            _ => default,
+        };
+        if (month != default) return true;
+        if (MonthOnly().Match(said) is { Success: true } m && int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture) is >= 1 and <= 12 and var number)
+        {
+            month = new DateOnly(number > today.Month ? today.Year - 1 : today.Year, number, 1);
+            return true;
+        }
+        return false;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<m>[0-9]{1,2})月份?$")]
+    private static partial System.Text.RegularExpressions.Regex MonthOnly();
+}
+
+/// <summary>
+/// 考勤 / today's attendance (also "今天谁迟到了", "谁没签到", "昨天考勤"): one day's roster, shift by shift, with how each
+/// person stands — checked in on time or late and when, not yet, absent, corrected, checked out early — and the day's
+/// count of late, early and missing. A month said instead ("这个月考勤") is <see cref="AttendanceSummaryCommand"/>'s.
+/// </summary>
+public sealed class DayAttendanceCommand(IRosterStore roster, IAttendanceStore attendance, ShiftSchedule shifts, DepartmentProfile department,
+    AttendanceSummaryCommand month) : IBotCommand
+{
+    private static readonly TextCatalog Texts = DutyTexts.Catalog;
+
+    public CommandInfo Info { get; } = new("attendance-day", ["今日考勤", "考勤", "谁迟到", "谁没签到", "谁没来", "谁早退"], ["attendance today", "who is late"],
+        Texts, "DayAttendanceDescription", Roles: AttendanceSummaryCommand.Viewers, HelpOrder: 39, LookUp: true, WordMayClose: true);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var today = department.LocalDate(turn.Now);
+        if (!DutyDates.TryFind(arguments, today, out var day))
+        {
+            if (arguments.Contains('月', StringComparison.Ordinal) || arguments.Contains("month", StringComparison.OrdinalIgnoreCase))
+            {
+                await month.HandleAsync(turn, arguments, cancellationToken);
+                return;
+            }
+            day = today;
+        }
+        var records = (await attendance.BetweenAsync(day, day, cancellationToken))
+            .ToDictionary(r => (r.PersonId, r.ShiftCode), r => r);
+        var rostered = await roster.OnDateAsync(day, cancellationToken);
+        if (rostered.Count == 0)
+        {
+            turn.Reply(Texts.Get("DayAttendanceNoRoster", language, ShiftTimes.Day(day, language)));
+            return;
+        }
+        var separator = Texts.Get("DayAttendanceSeparator", language);
+        var (late, early, missing) = (0, 0, 0);
+        var lines = new List<string>();
+        foreach (var shift in shifts.Shifts)
+        {
+            var people = new List<string>();
+            foreach (var (assignment, name) in rostered.Where(p => string.Equals(p.Assignment.ShiftCode, shift.Code, StringComparison.OrdinalIgnoreCase)))
+            {
+                var (start, end) = ShiftTimes.Of(assignment, shift, department);
+                var record = records.GetValueOrDefault((assignment.PersonId, assignment.ShiftCode));
+                var state = StateOf(record, turn.Now, start, end, language);
+                if (record?.CheckIn == AttendanceMark.Late) late++;
+                if (record?.CheckOut == AttendanceMark.Early) early++;
+                if (record?.CheckedInAt is null && record?.CheckIn != AttendanceMark.Corrected && turn.Now >= start) missing++;
+                people.Add(Texts.Get("DayAttendancePerson", language, name, state));
+            }
+            if (people.Count > 0) lines.Add(Texts.Get("ShiftLine", language, ShiftTimes.Describe(shift, language), string.Join(separator, people)));
+        }
+        turn.Reply(string.Join("\n", [Texts.Get("DayAttendanceTitle", language, ShiftTimes.Day(day, language)), .. lines,
+            Texts.Get("DayAttendanceCount", language, late, early, missing)]));
+    }
+
+    /// <summary>How one person stands for one shift, as of now.</summary>
+    private string StateOf(AttendanceRecord? record, DateTimeOffset now, DateTimeOffset start, DateTimeOffset end, string language)
+    {
+        string Clock(DateTimeOffset at) => ShiftTimes.Clock(at, department);
+        var parts = new List<string>();
+        if (record?.CheckedInAt is { } inAt)
+            parts.Add(record.CheckIn == AttendanceMark.Late
+                ? Texts.Get("DayAttendanceLate", language, Clock(inAt), ShiftTimes.Between(start, inAt, language))
+                : Texts.Get("DayAttendanceIn", language, Clock(inAt)));
+        else if (record?.CheckIn == AttendanceMark.Corrected) parts.Add(Texts.Get("DayAttendanceCorrected", language));
+        else parts.Add(Texts.Get(now < start ? "DayAttendanceNotYet" : now < end ? "DayAttendanceNotIn" : "DayAttendanceAbsent", language));
+
+        if (record?.CheckedOutAt is { } outAt)
+            parts.Add(record.CheckOut == AttendanceMark.Early
+                ? Texts.Get("DayAttendanceEarly", language, Clock(outAt), ShiftTimes.Between(outAt, end, language))
+                : Texts.Get("DayAttendanceOut", language, Clock(outAt)));
+        else if (record?.CheckOut == AttendanceMark.Corrected) parts.Add(Texts.Get("DayAttendanceOutCorrected", language));
+        return string.Join(Texts.Get("DayAttendancePartSeparator", language), parts);
     }
 }
 

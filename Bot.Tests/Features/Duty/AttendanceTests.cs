@@ -225,6 +225,44 @@ public sealed class AttendanceTests
     }
 
     [Theory]
+    [InlineData("今天谁迟到了")]
+    [InlineData("考勤")]
+    [InlineData("谁没签到？")]
+    public async Task DayAttendance_ShowsEachShiftAsItStands_第2篇_2_1(string asked)
+    {
+        using var bot = At(Shanghai(26, 6, 50));
+        await SayAsync(bot, "zhangsan", "签到");
+        await SayAsync(bot, "wangwu", "签到", Shanghai(26, 7, 12));
+
+        var reply = await SayAsync(bot, "zhaoliu", asked, Shanghai(26, 9, 0));
+
+        var lines = reply.Split('\n');
+        Assert.Equal("11-26（周四）考勤：", lines[0]);
+        var early = lines[1].Split('：', 2)[1].Split('；');
+        Assert.Equal(["张三 06:50 签到", "王五 迟到 12 分钟（07:12 签到）", "郑十 未签到"], early.Order());
+        Assert.Equal("中班 15:00–23:00：李四 未到班", lines[2]);
+        Assert.Equal("合计：迟到 1 人次，早退 0 人次，未签到 1 人次。", lines[^1]);
+    }
+
+    [Fact]
+    public async Task DayAttendance_ADayGoneBy_AndAMonthSaidInWords()
+    {
+        using var bot = At(Shanghai(26, 6, 50));
+        await SayAsync(bot, "zhangsan", "签到");
+        await SayAsync(bot, "zhangsan", "签退 确认", Shanghai(26, 14, 0));
+
+        var yesterday = await SayAsync(bot, "zhaoliu", "昨天考勤", Shanghai(27, 9, 0));
+        var early = yesterday.Split('\n')[1];
+        Assert.Contains("张三 06:50 签到，早退 1 小时（14:00 签退）", early);
+        Assert.Contains("郑十 缺勤", early);
+
+        Assert.StartsWith("2026-11 考勤统计（截至 11-27", await SayAsync(bot, "zhaoliu", "这个月考勤"));
+        Assert.Equal("2026-10 没有排班记录。", await SayAsync(bot, "zhaoliu", "考勤统计 上个月"));
+        // Everyone's attendance is for those who keep or manage it.
+        Assert.StartsWith("对不起，“今日考勤”不在您的权限范围内。", await SayAsync(bot, "zhangsan", "考勤"));
+    }
+
+    [Theory]
     [InlineData("我的班次 明天", "您11-27（周五）的班次：\n11-27（周五）中班 15:00–23:00，岗位：客服中心")]
     [InlineData("我明天上什么班？", "您11-27（周五）的班次：\n11-27（周五）中班 15:00–23:00，岗位：客服中心")]
     [InlineData("周六几点上班", "您11-28（周六）的班次：\n11-28（周六）中班 15:00–23:00，岗位：客服中心")]

@@ -65,7 +65,9 @@ public static class DutySetup
         builder.Services.AddScoped<IRosterCoverage, RosterCoverage>();
         builder.Services.AddScoped<RosterDeadlineWatch>();
         builder.Services.AddScoped<AttendanceReport>();
-        builder.Services.AddScoped<IBotCommand, AttendanceSummaryCommand>();
+        builder.Services.AddScoped<AttendanceSummaryCommand>();
+        builder.Services.AddScoped<IBotCommand>(sp => sp.GetRequiredService<AttendanceSummaryCommand>());
+        builder.Services.AddScoped<IBotCommand, DayAttendanceCommand>();
         builder.Services.AddScoped<IDigestSection, AttendanceDigestSection>();
         builder.Services.AddScoped<EmergencyCommand>();
         builder.Services.AddScoped<IBotCommand>(sp => sp.GetRequiredService<EmergencyCommand>());
