@@ -4,10 +4,12 @@ using Bot.Domain.Features.Directory;
 namespace Bot.Domain.Features.Keys;
 
 /// <summary>钥匙 3-1-502 在哪 / where is key …: where the key is, or who holds it and for how long.</summary>
-public sealed class WhereIsKeyCommand(IKeyStore store, KeyDesk desk) : IBotCommand
+public sealed class WhereIsKeyCommand(IKeyStore store, KeyDesk desk, KeysOutCommand allOut) : IBotCommand
 {
     private static readonly TextCatalog Texts = KeysTexts.Catalog;
     private static readonly string[] ReturnedWords = ["还回来了", "已归还", "归还了", "已还", "还了", "returned"];
+    // "钥匙都在吗", "钥匙都在哪": no key named, all of them asked about — the keys out, which is the answer.
+    private static readonly string[] AllWords = ["都在吗", "都在不在", "都在", "都回来了吗", "全部", "所有", "哪些借出", "借出情况", "all"];
 
     public CommandInfo Info { get; } = new("where-key", ["钥匙", "钥匙在哪"], ["where is key", "key"], Texts, "WhereDescription", HelpOrder: 22, AnswersWhere: true);
 
@@ -17,6 +19,11 @@ public sealed class WhereIsKeyCommand(IKeyStore store, KeyDesk desk) : IBotComma
         if (text.Length == 0)
         {
             turn.AskForArguments(Info, Texts.Get("WhereUsage", turn.Language));
+            return;
+        }
+        if (AllWords.Any(w => text.StartsWith(w, StringComparison.Ordinal)))
+        {
+            await allOut.HandleAsync(turn, "", cancellationToken);
             return;
         }
         // "钥匙还了", "钥匙 3-1-502 还回来了": a return said the other way round; offered as 还钥匙, which asks the checks.
@@ -50,6 +57,43 @@ public sealed class WhereIsKeyCommand(IKeyStore store, KeyDesk desk) : IBotComma
         turn.Reply(key.Status == KeyStatus.In
             ? Texts.Get("WhereIn", language, KeyDesk.Describe(key), key.StoragePlace, custodian.Length > 0 ? custodian : "—")
             : Texts.Get("WhereStatus", language, KeyDesk.Describe(key), KeysTexts.Status(key.Status, language)));
+    }
+}
+
+/// <summary>
+/// 借出钥匙 / keys out: every key not in its cabinet — with whom, since when, when due, late ones first — so the custodian
+/// and the shift see at a glance what is still out (第4篇 1.2.3, 1.2.4); also "钥匙都在吗".
+/// </summary>
+public sealed class KeysOutCommand(IKeyStore store, KeyDesk desk) : IBotCommand
+{
+    private static readonly TextCatalog Texts = KeysTexts.Catalog;
+
+    public CommandInfo Info { get; } = new("keys-out", ["借出钥匙", "钥匙借出情况", "借出的钥匙", "哪些钥匙借出"], ["keys out"], Texts, "KeysOutDescription",
+        HelpOrder: 24, ListedFor: KeyDesk.Overseers, LookUp: true, WordMayClose: true);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var keys = (await store.AllKeysAsync(cancellationToken)).ToDictionary(k => k.Code, StringComparer.Ordinal);
+        // Out, or brought back and waiting for the custodian to take it in: either way not in the cabinet yet.
+        var out_ = (await store.OpenLoansAsync(cancellationToken)).Where(l => l.IsOut)
+            .OrderByDescending(l => l.IsOverdue(turn.Now)).ThenBy(l => l.DueBack).ToList();
+        if (out_.Count == 0)
+        {
+            turn.Reply(Texts.Get("KeysOutNone", language));
+            return;
+        }
+        var lines = new List<string> { Texts.Get("KeysOutTitle", language, out_.Count) };
+        foreach (var loan in out_)
+        {
+            var line = Texts.Get(loan.Status == LoanStatus.AwaitingReceipt ? "KeysOutReturningLine" : "KeysOutLine", language,
+                KeyDesk.Describe(loan.KeyCode, keys), await desk.NameAsync(loan.HolderId, cancellationToken),
+                ConversationTexts.Duration(turn.Now - (loan.HandedOutAt ?? loan.RequestedAt), language), KeysTexts.Clock(loan.DueBack, desk.Department));
+            if (loan.Status != LoanStatus.AwaitingReceipt && loan.IsOverdue(turn.Now))
+                line += Texts.Get("KeysOutLate", language, ConversationTexts.Duration(turn.Now - loan.DueBack, language));
+            lines.Add(line);
+        }
+        turn.Reply(string.Join("\n", lines));
     }
 }
 

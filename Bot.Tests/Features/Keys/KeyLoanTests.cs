@@ -482,6 +482,22 @@ public sealed class KeyLoanTests : KeysTestBase
         Assert.Contains("用途：其他，陪同燃气公司抄表", Assert.Single(await InboxAsync("zhouba")).Text);
     }
 
+    [Theory]
+    [InlineData("借出钥匙")]
+    [InlineData("钥匙都在吗")]
+    [InlineData("今天借出的钥匙")]
+    public async Task KeysOut_ListsEveryKeyNotInTheCabinet_LateOnesFirst_第4篇_1_2_3(string asked)
+    {
+        Assert.Equal("钥匙都在柜内，目前没有借出未还的钥匙。", await TextAsync("zhouba", asked));
+        await BorrowAndHandOutAsync("zhangsan", "3-1-502", "10:00");
+        await BorrowAndHandOutAsync("wangwu", "5-1-101", "shift");
+        At(10, 40);
+
+        Assert.Equal("目前借出未还的钥匙（2 把）：\n"
+            + "· U-3-1-502（3-1-502）：张三，已借出 1 小时 10 分钟，应于 10:00 归还，已超时 40 分钟\n"
+            + "· U-5-1-101（5-1-101）：王五，已借出 1 小时 10 分钟，应于 15:00 归还", await TextAsync("zhouba", asked));
+    }
+
     [Fact]
     public async Task Borrow_ACommandTypedWhereThePurposeIsAsked_IsHeldBackOnce_NotWrittenInAsThePurpose()
     {
