@@ -58,6 +58,15 @@ public sealed class TodoListTests : IDisposable
         Assert.StartsWith("李四您好，目前有14项", Assert.Single(await new LocalChatClient(_bot, "lisi").SayAsync(said)).Text);
 
     [Fact]
+    public async Task InEnglish_TheListIsEnglish()
+    {
+        var chat = new LocalChatClient(_bot, "lisi");
+        await chat.SayAsync("语言");
+        await chat.PressAsync("en");
+        Assert.StartsWith("李四, here is what is waiting on you (14):\n1. 钥匙 U-3-1-501", Assert.Single(await chat.SayAsync("to do")).Text);
+    }
+
+    [Fact]
     public async Task NothingWaiting_SaysSo() =>
         Assert.Equal("吴九您好，目前没有需要您处理的事项，辛苦了。", Assert.Single(await new LocalChatClient(_bot, "wujiu").SayAsync("待办")).Text);
 }
