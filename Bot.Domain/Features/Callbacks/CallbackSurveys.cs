@@ -284,7 +284,9 @@ public sealed partial class CallbackSurveys(ICallbackStore store, IOwnerReach re
     private void Ask(TurnContext turn, string step, string? intro = null)
     {
         var (text, choices) = Question(turn, step);
-        turn.AskInFlow(this, step, intro is null ? text : intro + "\n" + text, choices);
+        // Any words are an answer here (a remark beside the rating, more shortcomings, a suggestion), so a command typed
+        // here is held back once rather than kept with the survey.
+        turn.AskInFlow(this, step, intro is null ? text : intro + "\n" + text, choices, textAnswersToo: true);
     }
 
     /// <summary>An answer that fits no option: the question again with its options, in the front desk's words.</summary>
@@ -331,8 +333,9 @@ public sealed partial class CallbackSurveys(ICallbackStore store, IOwnerReach re
             CallbackTexts.RatingName(RatingOf(data, "o"), language),
             data.GetValueOrDefault("s") ?? Texts.Get("Nothing", language),
             Suggestions(data) ?? Texts.Get("Nothing", language));
+        // A last word is added to the suggestions, so a command typed here is held back once rather than added.
         turn.AskInFlow(this, ConfirmStep, intro is null ? summary : intro + "\n" + summary,
-            [new Choice("confirm", Texts.Get("ChoiceConfirm", language)), new Choice("redo", Texts.Get("ChoiceRedo", language))]);
+            [new Choice("confirm", Texts.Get("ChoiceConfirm", language)), new Choice("redo", Texts.Get("ChoiceRedo", language))], textAnswersToo: true);
     }
 
     private static IReadOnlyList<Choice> RatingChoices(string language) =>

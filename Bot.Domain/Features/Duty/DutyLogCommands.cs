@@ -535,8 +535,9 @@ public sealed class InspectionRoundCommand(DutyLogService log, IDutyLogStore sto
     {
         var language = turn.Language;
         var text = Texts.Get("RoundAskArea", language, index + 1, policy.Inspection.Areas.Count, policy.Inspection.Areas[index]);
+        // A finding typed in words is the area's problem, so a command typed here is held back once rather than written in.
         turn.AskInFlow(this, AreaStep, before is null ? text : before + "\n" + text,
-            [new Choice(Ok, Texts.Get("RoundOk", language)), new Choice(Problem, Texts.Get("RoundProblem", language))]);
+            [new Choice(Ok, Texts.Get("RoundOk", language)), new Choice(Problem, Texts.Get("RoundProblem", language))], textAnswersToo: true);
     }
 
     private async Task FinishAsync(TurnContext turn, CancellationToken cancellationToken)

@@ -156,7 +156,8 @@ public sealed class AcceptHandoverCommand(HandoverService handovers) : IBotComma
             await AskOutgoingAsync(turn, record, item, answer, cancellationToken);
             return;
         }
-        turn.Ask(Texts.Get("CheckItemAgain", language, handovers.Line(item, language)), ItemChoices(language));
+        // Still the item's question, which a typed question answers: commands stay held back here too.
+        turn.Ask(Texts.Get("CheckItemAgain", language, handovers.Line(item, language)), ItemChoices(language), textAnswersToo: true);
     }
 
     private static readonly string[] ChineseQuestionWords = ["吗", "为什么", "为啥", "怎么", "什么", "哪", "谁", "多少", "是否", "有没有"];
@@ -194,8 +195,9 @@ public sealed class AcceptHandoverCommand(HandoverService handovers) : IBotComma
         if (record.NextToCheck() is { } item)
         {
             var position = record.InOrder.ToList().IndexOf(item) + 1;
+            // A question typed straight away is this item's question, so a command typed here is held back once rather than sent.
             turn.AskInFlow(this, $"item:{item.Number}", Texts.Get("CheckItemPrompt", language, position, record.Items.Count, handovers.Line(item, language)),
-                ItemChoices(language));
+                ItemChoices(language), textAnswersToo: true);
             return;
         }
         if (record.OpenQuestions > 0)

@@ -203,6 +203,44 @@ public sealed class CallbackScriptTests
         Assert.Equal("挺快的，上午报修下午就来了；师傅很准时", callback.Suggestions);
     }
 
+    [Fact]
+    public async Task OwnerTypesACommandWhereARatingIsAsked_ItIsHeldBackOnce_NotKeptAsARemark()
+    {
+        using var bed = new CallbackTestBed(Shanghai(27, 10));
+        await bed.OwnerStartsTheSurveyAsync(Shanghai(27, 10, 1));
+
+        // A new repair typed where the quality is asked: held back, not kept with the survey as the owner's remark.
+        var held = await bed.SayAsync("chen-3-1-502", "报修 厨房水槽堵了");
+        Assert.StartsWith("您正在回答：“请问您对这次服务的质量满意吗？”", held);
+        Assert.Contains("如要改为“留言”，请先发送“取消”", held);
+        // Said again, it is his remark after all.
+        Assert.Equal("谢谢您的反馈，我们已经记下了。\n请问您对这次服务的质量满意吗？", await bed.SayAsync("chen-3-1-502", "报修 厨房水槽堵了"));
+    }
+
+    [Fact]
+    public async Task OwnerTypesACommandWhereMoreWordsAreAsked_ItIsHeldBackOnceAtEachStep_ThenTakenAsSaid()
+    {
+        using var bed = new CallbackTestBed(Shanghai(27, 10));
+        await bed.OwnerStartsTheSurveyAsync(Shanghai(27, 10, 1));
+        await bed.SayAsync("chen-3-1-502", "修是修好了，但是师傅把地板弄得很脏");
+        await bed.SayAsync("chen-3-1-502", "基本满意");
+        await bed.SayAsync("chen-3-1-502", "满意");
+        Assert.StartsWith("您刚才提到：", await bed.SayAsync("chen-3-1-502", "基本满意"));
+
+        // More shortcomings (with 没有 as the button), the suggestions (the same) and the confirmation each take the
+        // owner's own words: a command typed there is held back once, and is the answer only when sent again.
+        Assert.StartsWith("您正在回答：", await bed.SayAsync("chen-3-1-502", "投诉 楼上装修太吵"));
+        Assert.StartsWith("您对我们的工作还有什么建议吗", await bed.SayAsync("chen-3-1-502", "投诉 楼上装修太吵"));
+        Assert.StartsWith("您正在回答：“您对我们的工作还有什么建议吗", await bed.SayAsync("chen-3-1-502", "报修 厨房水槽堵了"));
+        Assert.StartsWith("好的，我为您整理了这次的回访记录：", await bed.SayAsync("chen-3-1-502", "报修 厨房水槽堵了"));
+        Assert.StartsWith("您正在回答：“请您确认以上记录是否无误", await bed.SayAsync("chen-3-1-502", "留言 明天下午家里没人"));
+        Assert.StartsWith("谢谢，已把您这句话补充到记录中。", await bed.SayAsync("chen-3-1-502", "留言 明天下午家里没人"));
+        await bed.SayAsync("chen-3-1-502", "确认无误");
+
+        var callback = await bed.Bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<Callback>().AsNoTracking().SingleAsync());
+        Assert.Equal(("修是修好了，但是师傅把地板弄得很脏；投诉 楼上装修太吵", "报修 厨房水槽堵了；留言 明天下午家里没人"), (callback.Shortcomings, callback.Suggestions));
+    }
+
     [Theory]
     [InlineData("刚才说过了")]
     [InlineData("对")] // agreeing with what was read back adds nothing to it

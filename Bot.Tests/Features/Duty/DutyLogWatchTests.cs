@@ -128,6 +128,22 @@ public sealed class DutyLogWatchTests
     }
 
     [Fact]
+    public async Task Round_ACommandTypedWhereAnAreaIsAsked_IsHeldBackOnce_NotWrittenInAsItsProblem()
+    {
+        using var bot = At(Shanghai(26, 8, 50));
+        await WatchAsync(bot, Shanghai(26, 9, 0));
+        await InboxAsync(bot, "zhangsan");
+        await SayAsync(bot, "zhangsan", "巡查", Shanghai(26, 9, 10));
+
+        // Words typed at an area are its problem: a command typed there is held back, not taken for a finding.
+        var held = await SayAsync(bot, "zhangsan", "借钥匙 3-1-502");
+        Assert.StartsWith("您正在回答：“1/6 管理区域：情况如何？”", held);
+        Assert.Contains("如要改为“借钥匙”，请先发送“取消”", held);
+        // Said again, it is the first area's problem after all.
+        Assert.StartsWith("已记为管理区域的问题：借钥匙 3-1-502\n2/6 ", await SayAsync(bot, "zhangsan", "借钥匙 3-1-502"));
+    }
+
+    [Fact]
     public async Task Round_NotCompleted_RemindsThenEscalatesToTheShiftLead_第2篇_1_4()
     {
         using var bot = At(Shanghai(26, 8, 50));

@@ -393,6 +393,27 @@ public sealed class HandoverTests : HandoverTestBase
     }
 
     [Fact]
+    public async Task Successor_ACommandTypedWhereAnItemIsChecked_IsHeldBackOnce_NotSentAsItsQuestion()
+    {
+        At(26, 14, 35);
+        await ZhangsanPreparesAsync();
+        var record = await RecordAsync();
+        await InboxAsync("zhangsan");
+        await SayAsync("lisi", "签到");
+        await PressAsync("lisi", $"接班 {record.Id}");
+
+        // A call written down while checking reads like a question (什么时候), but it is the command, not the item's question.
+        var held = await SayAsync("lisi", "来电 3-1-502 陈先生问维修师傅什么时候到");
+        Assert.StartsWith("您正在回答：", held);
+        Assert.Contains("如要改为“来电”，请先发送“取消”", held);
+        Assert.Empty(await InboxAsync("zhangsan"));
+        Assert.Equal(0, (await RecordAsync()).OpenQuestions);
+        // Said again, it is the first item's question after all.
+        Assert.Contains("第1项的疑问已转给张三", await SayAsync("lisi", "来电 3-1-502 陈先生问维修师傅什么时候到"));
+        Assert.Equal(1, (await RecordAsync()).OpenQuestions);
+    }
+
+    [Fact]
     public async Task Question_AnsweredByWritingTheAnswerStraightAway_第14篇_1_5()
     {
         At(26, 14, 35);
