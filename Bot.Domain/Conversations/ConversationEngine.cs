@@ -189,8 +189,9 @@ public sealed partial class ConversationEngine
                 commandText = asked;
                 found = meant;
             }
-            // "明天谁值班", "我周六上什么班？": the question's word last, what it asks about before it.
-            if (found is null && turn.Message.ChoiceValue is null && turn.Choice is null && FindClosingCommand(commandText, turn.Sender) is { } closing)
+            // "明天谁值班", "我周六上什么班？": the question's word last, what it asks about before it. ("帮助 电影票" is help.)
+            if (found is null && turn.Message.ChoiceValue is null && turn.Choice is null && HelpTopicOf(commandText) is null
+                && FindClosingCommand(commandText, turn.Sender) is { } closing)
                 found = closing;
             if (found is var (command, arguments))
             {

@@ -209,7 +209,8 @@ public sealed class HeldItemsCommand(CustodyDesk desk) : IBotCommand
 {
     private static readonly TextCatalog Texts = CustodyTexts.Catalog;
 
-    public CommandInfo Info { get; } = new("custody-list", ["代存记录", "前台物品"], ["held items"], Texts, "ListDescription", HelpOrder: 94, LookUp: true, ListedFor: Roles.FrontDesk);
+    public CommandInfo Info { get; } = new("custody-list", ["代存记录", "前台物品", "有快递", "有没有快递", "代存的东西"], ["held items"], Texts, "ListDescription", HelpOrder: 94,
+        LookUp: true, ListedFor: Roles.FrontDesk, WordMayClose: true);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {

@@ -68,7 +68,7 @@ public sealed class KeysOutCommand(IKeyStore store, KeyDesk desk) : IBotCommand
 {
     private static readonly TextCatalog Texts = KeysTexts.Catalog;
 
-    public CommandInfo Info { get; } = new("keys-out", ["借出钥匙", "钥匙借出情况", "借出的钥匙", "哪些钥匙借出"], ["keys out"], Texts, "KeysOutDescription",
+    public CommandInfo Info { get; } = new("keys-out", ["借出钥匙", "钥匙借出情况", "借出的钥匙", "哪些钥匙借出", "谁借了钥匙", "钥匙没还", "没还的钥匙"], ["keys out"], Texts, "KeysOutDescription",
         HelpOrder: 24, ListedFor: KeyDesk.Overseers, LookUp: true, WordMayClose: true);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)

@@ -666,8 +666,10 @@ public sealed partial class TicketBookCommand(TicketDesk desk) : IBotCommand
 {
     private static readonly TextCatalog Texts = TicketTexts.Catalog;
 
-    public CommandInfo Info { get; } = new("tickets-book", ["电影票", "电影票记录", "售票记录", "今天卖了多少票", "卖了多少票", "还剩几张票"], ["tickets", "ticket record"], Texts, "BookDescription",
-        HelpOrder: 109, LookUp: true, ListedFor: Roles.FrontDesk);
+    public CommandInfo Info { get; } = new("tickets-book", ["电影票", "电影票记录", "售票记录", "今天卖了多少票", "卖了多少票", "还剩几张票",
+        // Asked at the end of a question ("今天卖了几张票"), not taken for 卖了 (a sale).
+        "卖了几张票", "卖了几张", "卖了多少张", "还剩几张", "还有几张票"], ["tickets", "ticket record"], Texts, "BookDescription",
+        HelpOrder: 109, LookUp: true, ListedFor: Roles.FrontDesk, WordMayClose: true);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {

@@ -43,6 +43,7 @@ public sealed class CustodyTests : DemoChatTests
         Assert.Equal((HeldItemStatus.Collected, "陈先生本人", "zhengshi"), (item.Status, item.CollectedBy, item.HandedOutById));
         Assert.Equal("代存登记 #1 已经取走了。", await TextAsync("zhengshi", "物品取走 1"));
         Assert.Equal("前台现在没有代存的物品，也没有待批准的申请。", await TextAsync("zhengshi", "代存记录"));
+        Assert.Equal("前台现在没有代存的物品，也没有待批准的申请。", await TextAsync("zhengshi", "今天有快递吗"));
     }
 
     [Fact]

@@ -54,6 +54,7 @@ public sealed class TodoListTests : IDisposable
     [InlineData("今天还有什么事？")]
     [InlineData("我今天有什么事")]
     [InlineData("我的待办")]
+    [InlineData("还有什么没处理的")]
     public async Task AskedAsOneAsksAColleague(string said) =>
         Assert.StartsWith("李四您好，目前有14项", Assert.Single(await new LocalChatClient(_bot, "lisi").SayAsync(said)).Text);
 

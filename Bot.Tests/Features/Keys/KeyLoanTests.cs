@@ -486,6 +486,7 @@ public sealed class KeyLoanTests : KeysTestBase
     [InlineData("借出钥匙")]
     [InlineData("钥匙都在吗")]
     [InlineData("今天借出的钥匙")]
+    [InlineData("有哪些钥匙没还？")]
     public async Task KeysOut_ListsEveryKeyNotInTheCabinet_LateOnesFirst_第4篇_1_2_3(string asked)
     {
         Assert.Equal("钥匙都在柜内，目前没有借出未还的钥匙。", await TextAsync("zhouba", asked));

@@ -46,6 +46,8 @@ public sealed class TicketTests : DemoChatTests
 
         // Asked as the front desk asks it.
         Assert.Contains("今天售出 5 张，票款 175 元", await TextAsync("zhengshi", "今天卖了多少票"));
+        // "卖了" is a sale; "卖了几张" at the end of a question is the book.
+        Assert.Contains("今天售出 5 张，票款 175 元", await TextAsync("zhengshi", "今天卖了几张票？"));
         Assert.Equal("已登记交财务部出纳票款 175 元（#4），帐实相符。请向出纳索取收款凭证。", Assert.Single(await Chat("zhengshi").PressAsync("票款交财务")).Text);
         Assert.Equal(0, await TakingsAsync("zhengshi"));
         var handedIn = (await EntriesAsync())[3];
