@@ -42,6 +42,73 @@ public sealed class OwnerMessages(EscalationService escalations, EscalationPolic
         await escalations.RaiseAsync(new EscalationRequest(OwnerMessageCommand.Kind, subject, Severity.Normal, details, turn.Sender.Id), turn.Now, cancellationToken);
         return Texts.Get(quiet ? "OwnerMessageTakenAtNight" : "OwnerMessageTaken", turn.Language, turn.Sender.DisplayName, department.PropertyName);
     }
+
+    /// <summary>The owner's own words: the first line of the case, after "陈先生（3-1-502） 留言：", cut to <paramref name="max"/>.</summary>
+    public static string Said(string details, int max = 40)
+    {
+        var first = details.Split('\n', 2)[0];
+        var at = first.IndexOf(SaidMarker, StringComparison.Ordinal);
+        var said = at < 0 ? first : first[(at + SaidMarker.Length)..];
+        return said.Length > max ? said[..(max - 1)] + "…" : said;
+    }
+
+    // What stands between who wrote and what they wrote in a case's first line, from the template that writes it.
+    private static readonly string SaidMarker = Between(Texts.Get("OwnerMessageDetails", TextCatalog.Chinese, "\u0001", "\u0002"));
+
+    private static string Between(string template) => template[(template.IndexOf('\u0001') + 1)..template.IndexOf('\u0002')].TrimStart();
+
+    /// <summary>The last answer the staff sent the owner with 答复业主, as it is kept on the case, or null.</summary>
+    public static string? LastAnswer(string details)
+    {
+        var marker = Between(EscalationTexts.Catalog.Get("ReplyDetail", TextCatalog.Chinese, "", "\u0001", "\u0002")).TrimStart();
+        var line = details.Split('\n').LastOrDefault(l => l.Contains(marker, StringComparison.Ordinal));
+        return line is null ? null : line[(line.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..];
+    }
+}
+
+/// <summary>
+/// 我的留言 / my messages, for owners (also 报修进度, "我的报修处理了吗"): the owner's recent messages and where each
+/// stands, in the front desk's words — passed on, taken up, dealt with — with the last answer the staff sent. Words
+/// after it ("我的报修处理了吗", "我的投诉怎么还没人管") are still passed on: an owner asking is owed an answer from a person,
+/// not only the record.
+/// </summary>
+public sealed class OwnerMyMessagesCommand(IEscalationStore escalations, OwnerMessages messages, DepartmentProfile department) : IBotCommand
+{
+    private static readonly TextCatalog Texts = CallbackTexts.Catalog;
+    private const int Shown = 5;
+
+    public CommandInfo Info { get; } = new("owner-my-messages", ["我的留言", "我的报修", "我的投诉", "留言进度", "报修进度", "投诉进度", "处理进度", "进度"],
+        ["my messages", "progress"], Texts, "MyMessagesDescription", Audience: Audience.Owners, HelpOrder: 21, WordMayClose: true);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var mine = await escalations.RaisedByAsync(OwnerMessageCommand.Kind, [turn.Sender.Id], Shown, cancellationToken);
+        var lines = new List<string>();
+        if (mine.Count == 0) lines.Add(Texts.Get("MyMessagesNone", language, turn.Sender.DisplayName));
+        else
+        {
+            lines.Add(Texts.Get("MyMessagesTitle", language, turn.Sender.DisplayName));
+            foreach (var c in mine)
+            {
+                var state = c.Status switch
+                {
+                    EscalationStatus.Resolved => Texts.Get("MyMessagesDone", language, Clock(c.ResolvedAt ?? c.RaisedAt)),
+                    EscalationStatus.Acknowledged => Texts.Get("MyMessagesTaken", language),
+                    _ => Texts.Get("MyMessagesOpen", language),
+                };
+                lines.Add(Texts.Get("MyMessagesLine", language, Clock(c.RaisedAt), OwnerMessages.Said(c.Details), state));
+                if (OwnerMessages.LastAnswer(c.Details) is { } answer) lines.Add(Texts.Get("MyMessagesAnswer", language, answer));
+            }
+        }
+        // "我的报修处理了吗": asked of the staff too, joined to the open message (or a new one).
+        if (TextInput.ForMatching(arguments).Any(char.IsLetter))
+            lines.Add(await messages.PassOnAsync(turn, turn.Said, filedAsNew: false, cancellationToken));
+        else if (mine.Count > 0) lines.Add(Texts.Get("MyMessagesFooter", language));
+        turn.Reply(string.Join("\n", lines));
+    }
+
+    private string Clock(DateTimeOffset instant) => department.ToLocal(instant).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);
 }
 
 /// <summary>

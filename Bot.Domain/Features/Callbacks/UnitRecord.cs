@@ -52,17 +52,8 @@ public sealed class OwnerMessageUnitFacts(IEscalationStore escalations, Departme
     {
         if (unit.OwnerIds.Count == 0) return [];
         return [.. (await escalations.RaisedByAsync(OwnerMessageCommand.Kind, unit.OwnerIds, 5, cancellationToken)).Select(c => CallbackTexts.Catalog.Get("UnitFactMessage",
-            unit.Language, c.Id, department.ToLocal(c.RaisedAt).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture), Said(c.Details),
+            unit.Language, c.Id, department.ToLocal(c.RaisedAt).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture), OwnerMessages.Said(c.Details),
             EscalationTexts.StatusName(c.Status, unit.Language)))];
-    }
-
-    /// <summary>The owner's own words: the first line of the case, after "陈先生（3-1-502） 留言：", cut short.</summary>
-    private static string Said(string details)
-    {
-        var first = details.Split('\n', 2)[0];
-        var at = first.IndexOf("留言：", StringComparison.Ordinal);
-        var said = at < 0 ? first : first[(at + 3)..];
-        return said.Length > 40 ? said[..39] + "…" : said;
     }
 }
 

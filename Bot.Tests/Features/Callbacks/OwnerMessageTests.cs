@@ -84,6 +84,32 @@ public sealed class OwnerMessageTests : IDisposable
     }
 
     [Fact]
+    public async Task TheOwnerAsksWhereTheirMessagesStand_AndSeesTheAnswer_WhileAQuestionAfterItStillReachesTheStaff()
+    {
+        Assert.Equal("陈先生您好，您最近没有留言记录。", await SayAsync(Owner, "我的留言"));
+        await SayAsync(Owner, "报修 厨房水龙头漏水");
+        await _bot.DispatchAsync();
+        var first = Assert.Single(await CasesAsync());
+        Assert.Equal("陈先生您好，您最近的留言：\n· 11-26 10:00「报修 厨房水龙头漏水」：已转给客服中心值班人员，正在安排受理\n如需补充或有新的问题，请直接发送内容。",
+            await SayAsync(Owner, "报修进度"));
+
+        await SayAsync("wangwu", $"答复业主 {first.Id} 下午两点安排维修师傅上门");
+        _bot.Time.SetUtcNow(Shanghai(10, 40).ToUniversalTime());
+        await _bot.DispatchAsync();
+        await Chat(Owner).NewBotLinesAsync();
+        var asked = await SayAsync(Owner, "我的报修处理了吗？");
+        Assert.StartsWith("陈先生您好，您最近的留言：\n· 11-26 10:00「报修 厨房水龙头漏水」：已有工作人员受理，正在处理中\n  客服中心答复：下午两点安排维修师傅上门\n", asked);
+        // Asked, so a person answers too: past the half hour, a message of its own for the shift lead.
+        Assert.EndsWith("陈先生您好，您的留言已转给示例花园客服中心值班人员，我们会尽快与您联系。谢谢！", asked);
+        Assert.Equal(2, (await CasesAsync()).Count);
+
+        await SayAsync("wangwu", $"已处理 {first.Id} 已更换水龙头");
+        await _bot.DispatchAsync();
+        await Chat(Owner).NewBotLinesAsync();
+        Assert.Contains("「报修 厨房水龙头漏水」：已处理完毕（11-26 10:40）", await SayAsync(Owner, "查一下我的留言"));
+    }
+
+    [Fact]
     public async Task AnAnswerWrittenAtNight_ReachesTheOwnerWhenQuietHoursEnd()
     {
         await SayAsync(Owner, "明天上午能来修门禁吗？");
