@@ -686,7 +686,8 @@ public sealed partial class ConversationEngine
         {
             if (!command.Info.WordMayClose || !command.Info.IsAvailableTo(sender) || !folded.EndsWith(word, StringComparison.Ordinal)) continue;
             var before = folded[..^word.Length].Trim();
-            if (before.Length > 0) return (command, before);
+            // "3-1-502的投诉": a question about one unit is that unit's (业户, or the command named with it), not the day's list.
+            if (before.Length > 0 && UnitNamed(before) is null) return (command, before);
         }
         return null;
     }

@@ -52,6 +52,14 @@ public sealed class OwnerMessages(EscalationService escalations, EscalationPolic
         return said.Length > max ? said[..(max - 1)] + "…" : said;
     }
 
+    /// <summary>Who wrote it, as the case's first line names them: "陈先生（3-1-502）".</summary>
+    public static string Writer(string details)
+    {
+        var first = details.Split('\n', 2)[0];
+        var at = first.IndexOf(SaidMarker, StringComparison.Ordinal);
+        return at < 0 ? "" : first[..at].TrimEnd();
+    }
+
     // What stands between who wrote and what they wrote in a case's first line, from the template that writes it.
     private static readonly string SaidMarker = Between(Texts.Get("OwnerMessageDetails", TextCatalog.Chinese, "\u0001", "\u0002"));
 
@@ -63,6 +71,64 @@ public sealed class OwnerMessages(EscalationService escalations, EscalationPolic
         var marker = Between(EscalationTexts.Catalog.Get("ReplyDetail", TextCatalog.Chinese, "", "\u0001", "\u0002")).TrimStart();
         var line = details.Split('\n').LastOrDefault(l => l.Contains(marker, StringComparison.Ordinal));
         return line is null ? null : line[(line.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..];
+    }
+}
+
+/// <summary>
+/// 业主留言 [日期] / owners' messages (also 今天有什么投诉, 昨天的报修): one day's messages from owners, oldest first, with
+/// where each stands — waiting to be taken up (and who was told), taken up by whom, dealt with by whom and when — so the
+/// supervisor sees that none is left unanswered (第3篇 1.3, 第11篇 3) without being on each alert's chain.
+/// </summary>
+public sealed class OwnerMessagesLogCommand(IEscalationStore escalations, IDirectoryStore directory, DepartmentProfile department) : IBotCommand
+{
+    private static readonly TextCatalog Texts = CallbackTexts.Catalog;
+    // A day's messages are among the latest this many: a department gets a few dozen a day at most.
+    private const int LookBack = 500;
+
+    public CommandInfo Info { get; } = new("owner-messages-log", ["业主留言", "留言记录", "投诉记录", "报修记录", "有什么投诉", "有什么报修", "有什么留言",
+        "今天的投诉", "今天的报修", "今天的留言", "昨天的投诉", "昨天的报修", "昨天的留言"], ["owner messages"], Texts, "MessagesLogDescription", Roles: Escalation.EscalationRoles.Supervisors | Roles.FrontDesk,
+        HelpOrder: 37, LookUp: true, WordMayClose: true);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var today = department.LocalDate(turn.Now);
+        // The day may be in the word itself ("昨天的投诉"), so the whole message is read for it.
+        var day = Duty.DutyDates.TryFind(arguments, today, out var named) || Duty.DutyDates.TryFind(turn.Text, today, out named) ? named : today;
+        var cases = (await escalations.LatestOfKindAsync(OwnerMessageCommand.Kind, LookBack, cancellationToken))
+            .Where(c => department.LocalDate(c.RaisedAt) == day).OrderBy(c => c.Id).ToList();
+        var dayText = Duty.ShiftTimes.Day(day, language);
+        if (cases.Count == 0)
+        {
+            turn.Reply(Texts.Get("MessagesLogNone", language, dayText));
+            return;
+        }
+        var lines = new List<string> { Texts.Get("MessagesLogTitle", language, dayText, cases.Count, cases.Count(c => c.Status != EscalationStatus.Resolved)) };
+        foreach (var c in cases)
+        {
+            var state = c.Status switch
+            {
+                EscalationStatus.Resolved => Texts.Get("MessagesLogDone", language, await NameAsync(c.ResolvedById, cancellationToken), Clock(c.ResolvedAt ?? c.RaisedAt)),
+                EscalationStatus.Acknowledged => Texts.Get("MessagesLogTaken", language, await NameAsync(c.AcknowledgedById, cancellationToken)),
+                _ when c.Notices.Count == 0 => Texts.Get("MessagesLogWaitingNight", language),
+                _ => Texts.Get("MessagesLogWaiting", language, await NamesAsync(c.Notices.Select(n => n.PersonId), language, cancellationToken)),
+            };
+            lines.Add(Texts.Get("MessagesLogLine", language, c.Id, Clock(c.RaisedAt), OwnerMessages.Writer(c.Details), OwnerMessages.Said(c.Details), state));
+        }
+        turn.Reply(string.Join("\n", lines));
+    }
+
+    private string Clock(DateTimeOffset instant) => department.ToLocal(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    private async Task<string> NameAsync(string? personId, CancellationToken cancellationToken) =>
+        personId is null ? "" : (await directory.FindPersonAsync(personId, cancellationToken))?.Name ?? personId;
+
+    // One after another: the directory shares the turn's database context.
+    private async Task<string> NamesAsync(IEnumerable<string> personIds, string language, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        foreach (var id in personIds.Distinct(StringComparer.Ordinal)) names.Add(await NameAsync(id, cancellationToken));
+        return string.Join(language == TextCatalog.English ? ", " : "、", names);
     }
 }
 

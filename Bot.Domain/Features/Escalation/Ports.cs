@@ -19,6 +19,9 @@ public interface IEscalationStore
     /// <summary>The latest <paramref name="max"/> cases of a kind raised by any of <paramref name="raisers"/>, newest first.</summary>
     Task<IReadOnlyList<EscalationCase>> RaisedByAsync(string kind, IReadOnlyCollection<string> raisers, int max, CancellationToken cancellationToken);
 
+    /// <summary>The latest <paramref name="max"/> cases of a kind, whoever raised them, newest first (with their notices).</summary>
+    Task<IReadOnlyList<EscalationCase>> LatestOfKindAsync(string kind, int max, CancellationToken cancellationToken);
+
     /// <summary>The newest case of this kind raised by the person that is not resolved, or null.</summary>
     Task<EscalationCase?> LatestOpenRaisedByAsync(string kind, string raisedById, CancellationToken cancellationToken);
 

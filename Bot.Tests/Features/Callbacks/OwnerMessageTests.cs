@@ -110,6 +110,26 @@ public sealed class OwnerMessageTests : IDisposable
     }
 
     [Fact]
+    public async Task TheSupervisorSeesTheDaysOwnerMessages_AndWhereEachStands_第3篇_1_3()
+    {
+        await SayAsync(Owner, "楼上卫生间漏水，滴到我家天花板了");
+        var raised = Assert.Single(await CasesAsync());
+        Assert.Equal($"11-26（周四）业主留言 1 条，未处理完 1 条：\n· #{raised.Id} 10:00 陈先生（3-1-502）「楼上卫生间漏水，滴到我家天花板了」：待受理（已通知 王五）",
+            await SayAsync("zhaoliu", "今天有什么投诉？"));
+
+        await SayAsync("wangwu", $"收到 {raised.Id}");
+        Assert.EndsWith("：王五 已受理，处理中", await SayAsync("zhaoliu", "业主留言"));
+        _bot.Time.SetUtcNow(Shanghai(11, 5).ToUniversalTime());
+        await SayAsync("wangwu", $"已处理 {raised.Id} 已联系楼上业主维修");
+        Assert.StartsWith("11-26（周四）业主留言 1 条，未处理完 0 条：", await SayAsync("zhaoliu", "今天的留言"));
+        Assert.EndsWith("：已处理（王五 11:05）", await SayAsync("zhaoliu", "今天的留言"));
+
+        Assert.Equal("11-25（周三）没有业主留言。", await SayAsync("zhaoliu", "昨天的投诉"));
+        // About one unit, it is that unit's record that is offered, not the day's list.
+        Assert.Contains("业户 3-1-502", (await Chat("zhaoliu").SayAsync("3-1-502的投诉")).SelectMany(l => l.Choices).Select(c => c.Value));
+    }
+
+    [Fact]
     public async Task AnAnswerWrittenAtNight_ReachesTheOwnerWhenQuietHoursEnd()
     {
         await SayAsync(Owner, "明天上午能来修门禁吗？");

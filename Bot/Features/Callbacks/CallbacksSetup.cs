@@ -53,6 +53,7 @@ public static class CallbacksSetup
         services.AddScoped<IBotCommand, OwnerSurveyCommand>();
         services.AddScoped<IBotCommand, OwnerMessageCommand>();
         services.AddScoped<IBotCommand, OwnerMyMessagesCommand>();
+        services.AddScoped<IBotCommand, OwnerMessagesLogCommand>();
         services.AddScoped<IBotCommand, OwnerPhoneCommand>();
         services.AddScoped<IBotCommand>(sp => ActivatorUtilities.CreateInstance<DecidePhoneCommand>(sp, true));
         services.AddScoped<IBotCommand>(sp => ActivatorUtilities.CreateInstance<DecidePhoneCommand>(sp, false));

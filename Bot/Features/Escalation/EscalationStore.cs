@@ -33,6 +33,12 @@ internal sealed partial class EscalationStore(BotDbContext db, ILogger<Escalatio
             .OrderByDescending(c => c.Id).Take(max)
             .ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<EscalationCase>> LatestOfKindAsync(string kind, int max, CancellationToken cancellationToken) =>
+        await db.Set<EscalationCase>().AsNoTracking()
+            .Where(c => c.Kind == kind)
+            .OrderByDescending(c => c.Id).Take(max)
+            .ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<EscalationCase>> AllOpenAsync(CancellationToken cancellationToken) =>
         await db.Set<EscalationCase>().AsNoTracking()
             .Where(c => c.Status != EscalationStatus.Resolved)
