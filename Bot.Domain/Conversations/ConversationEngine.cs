@@ -431,7 +431,11 @@ public sealed partial class ConversationEngine
     /// <summary>The one unit a message names ("3-1-502"), or null for none or several.</summary>
     private static string? UnitNamed(string text)
     {
-        var units = UnitCode().Matches(TextInput.Normalize(text)).Select(m => m.Value).Where(u => Features.Directory.Unit.TryParse(u, out _)).Distinct().ToList();
+        // "2027-01-05" is a date, not building 2027.
+        var units = UnitCode().Matches(TextInput.Normalize(text)).Select(m => m.Value)
+            .Where(u => Features.Directory.Unit.TryParse(u, out _) && !DateOnly.TryParseExact(u, ["yyyy-MM-dd", "yyyy-M-d"], System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out _))
+            .Distinct().ToList();
         return units is [var only] ? only : null;
     }
 

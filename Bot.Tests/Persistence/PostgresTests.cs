@@ -103,6 +103,37 @@ public sealed class PostgresTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ToDosAndOverviews_OnPostgres_AskEveryFeatureTheirQueries()
+    {
+        var bot = Instance();
+        var chats = new Dictionary<string, LocalChatClient>();
+        async Task<IReadOnlyList<LocalChatEndpoints.ChatLine>> SayAsync(string who, string text)
+        {
+            var chat = chats.TryGetValue(who, out var c) ? c : chats[who] = new LocalChatClient(bot, who);
+            await chat.NewBotLinesAsync();
+            return await chat.SayAsync(text);
+        }
+        async Task<string> TextAsync(string who, string text) => string.Join("\n", (await SayAsync(who, text)).Select(l => l.Text));
+
+        // The clock is the real one here: the loan is due an hour from now, whatever the shift.
+        await SayAsync("zhangsan", "借钥匙 3-1-502 查看漏水");
+        await SayAsync("zhangsan", "一个小时后");
+        await chats["zhangsan"].PressAsync("no");
+        await chats["zhangsan"].PressAsync("no");
+        await SayAsync("zhouba", "确认交出 1");
+        await SayAsync("chen-3-1-502", "门禁卡刷不开了");
+
+        Assert.Contains("U-3-1-502（3-1-502）：张三，已借出", await TextAsync("zhouba", "借出钥匙"));
+        Assert.Contains("还钥匙 U-3-1-502", (await SayAsync("zhangsan", "待办")).SelectMany(l => l.Choices).Select(c => c.Value));
+        Assert.Contains("「门禁卡刷不开了」", await TextAsync("zhaoliu", "业主留言"));
+        Assert.Contains("「门禁卡刷不开了」：已转给客服中心值班人员", await TextAsync("chen-3-1-502", "我的留言"));
+        Assert.Contains("考勤：", await TextAsync("zhaoliu", "考勤"));
+        // Every feature's to-do queries, for each kind of post.
+        foreach (var (who, name) in new[] { ("wangwu", "王五"), ("zhengshi", "郑十"), ("zhouba", "周八"), ("zhaoliu", "赵六"), ("sunqi", "孙七"), ("qianyi", "钱一") })
+            Assert.StartsWith(name + "您好，目前", await TextAsync(who, "待办"));
+    }
+
+    [Fact]
     public async Task Instant_WithAnOffset_IsStoredAsTheSameUtcInstant()
     {
         var bot = Instance();

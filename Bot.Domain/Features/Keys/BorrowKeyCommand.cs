@@ -142,7 +142,12 @@ public sealed class BorrowKeyCommand(KeyDesk desk, IKeyStore store, IRosterStore
         await EnsureBorrowableAsync(key, cancellationToken);
         turn.State.Data.Clear();
         turn.State.Data["code"] = key.Code;
-        if (TextInput.LeadingWithRest(purposeText, PurposeChoices(turn.Language)) is var (said, detail) && Enum.TryParse<LoanPurpose>(said.Value, out var purpose))
+        var (said, detail) = TextInput.LeadingWithRest(purposeText, PurposeChoices(turn.Language)) ?? default;
+        // "借钥匙 3-1-502 查看漏水": words of no listed purpose are a purpose all the same, 其他 with those words — as when
+        // they answer the purpose question. Not when they say when it comes back ("明天还", "下班前"): the purpose is asked.
+        if (said is null && purposeText is not null && purposeText.Count(char.IsLetter) >= 2 && !SaysWhen(purposeText))
+            (said, detail) = (PurposeChoices(turn.Language).Single(c => c.Value == nameof(LoanPurpose.Other)), purposeText.Trim());
+        if (said is not null && Enum.TryParse<LoanPurpose>(said.Value, out var purpose))
         {
             turn.State.Data["purpose"] = purpose.ToString();
             if (detail is not null) turn.State.Data[DetailKey] = Clip(detail);
@@ -152,6 +157,10 @@ public sealed class BorrowKeyCommand(KeyDesk desk, IKeyStore store, IRosterStore
         }
         AskPurpose(turn, again: false, key);
     }
+
+    private static readonly string[] WhenWords = ["还", "今天", "明天", "下班", "点", "小时", "分钟", "之前", "以前"];
+
+    private static bool SaysWhen(string text) => text.Any(char.IsAsciiDigit) || WhenWords.Any(w => text.Contains(w, StringComparison.Ordinal));
 
     private async Task EnsureBorrowableAsync(Key key, CancellationToken cancellationToken)
     {

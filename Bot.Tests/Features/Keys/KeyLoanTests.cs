@@ -500,6 +500,14 @@ public sealed class KeyLoanTests : KeysTestBase
     }
 
     [Fact]
+    public async Task Borrow_APurposeTypedWithTheKey_OutsideTheList_IsOtherWithItsWords_第4篇_1_2_2()
+    {
+        var reply = Assert.Single(await SayAsync("zhangsan", "借钥匙 3-1-502 查看漏水")).Text;
+        Assert.StartsWith("好的，借用钥匙 U-3-1-502（3-1-502），用途：其他，查看漏水。", reply);
+        Assert.Contains("请问预计什么时候归还", reply);
+    }
+
+    [Fact]
     public async Task Borrow_ACommandTypedWhereThePurposeIsAsked_IsHeldBackOnce_NotWrittenInAsThePurpose()
     {
         await SayAsync("zhangsan", "借钥匙 3-1-502");
