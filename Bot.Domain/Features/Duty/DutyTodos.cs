@@ -42,7 +42,9 @@ public sealed class DutyTodos(IRosterStore roster, IAttendanceStore attendance, 
             }
             // Past what 签到 (until the end) or 签退 (a while after) still take, with the record missing: a missed punch is put
             // right by 补卡 (第2篇 2.1), unless one is already asked for.
-            else if (((record?.CheckedInAt is null && now >= end) || (record is { CheckedInAt: not null, CheckedOutAt: null } && now >= end + policy.CheckOutClosesAfter))
+            // A 补卡 approved marks what was missing corrected: nothing is missing any more.
+            else if ((((record is null || (record.CheckedInAt is null && record.IsMissingSomething)) && now >= end)
+                    || (record is { CheckedInAt: not null, CheckedOutAt: null, CheckOut: null } && now >= end + policy.CheckOutClosesAfter))
                 && await corrections.OpenForAsync(me, assignment.Date, assignment.ShiftCode, cancellationToken) is null)
             {
                 var word = Texts.Get("CorrectionWord", language);

@@ -75,6 +75,10 @@ public sealed class DutyTodoTests : DemoChatTests
         Assert.DoesNotContain("没有签到记录", await TextAsync("zhangsan", "待办"));
         // Waiting on 王五 now, the superior.
         Assert.Contains("补卡 #1：张三 11-26（周四） 早班 07:00–15:00（早上忘记签到了），待您审批", await TextAsync("wangwu", "待办"));
+        // Approved, the record is put right: nothing missing, nothing to ask for again.
+        await SayAsync("wangwu", "同意补卡 1");
+        Assert.DoesNotContain(await TodoAsync("zhangsan"), l => l.Contains("补卡", StringComparison.Ordinal) || l.Contains("没有签到记录", StringComparison.Ordinal));
+        Assert.DoesNotContain(await TodoAsync("wangwu"), l => l.Contains("补卡 #1", StringComparison.Ordinal));
     }
 
     [Fact]
