@@ -25,7 +25,9 @@ public enum Audience
 /// starts when another object runs it (回访 starts the survey), so that the command typed in it counts as its own.
 /// <see cref="AboutUnit"/>: it tells about a unit, so a message that names a unit and no command ("3-1-502的情况") is
 /// offered it with the unit. <see cref="WordMayClose"/>: a question may end with its word, the words before it being its
-/// arguments ("明天谁值班", "我周六上什么班"), since that is how the question is asked in Chinese.
+/// arguments ("明天谁值班", "我周六上什么班"), since that is how the question is asked in Chinese. <see cref="RecordsText"/>:
+/// it writes down what happened (值班记录, 来电), so a staff message no command took that reads as a report rather than a
+/// question ("5号楼电梯坏了") is offered to it, with the message.
 /// </summary>
 public sealed record CommandInfo(
     string Name,
@@ -46,7 +48,8 @@ public sealed record CommandInfo(
     bool AnswersWhere = false,
     string? Flow = null,
     bool AboutUnit = false,
-    bool WordMayClose = false)
+    bool WordMayClose = false,
+    bool RecordsText = false)
 {
     public IEnumerable<string> Words => ChineseWords.Concat(EnglishWords);
 

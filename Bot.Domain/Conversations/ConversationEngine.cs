@@ -258,6 +258,17 @@ public sealed partial class ConversationEngine
                 turn.Ask(Texts.Get("NotUnderstoodDidYouMean", turn.Language), [.. about.Select(a => new Choice(a, a))]);
                 return;
             }
+            // "5号楼电梯坏了", "有业主打电话说电梯坏了": a member of staff telling what happened — most likely to be written
+            // down. Offered, with the message, to what records it; a question is not a report.
+            if (turn.Message.ChoiceValue is null && turn.Choice is null && turn.Sender.IsStaff && ReadsAsReport(commandText)
+                && _commands.Where(c => c.Info.RecordsText && c.Info.IsAvailableTo(turn.Sender)).ToList() is { Count: > 0 } recorders)
+            {
+                var said = TextInput.Normalize(commandText);
+                said = said.Length > MaxRecordedOffer ? said[..MaxRecordedOffer] : said;
+                turn.Ask(Texts.Get("NotUnderstoodRecordIt", turn.Language),
+                    [.. recorders.Select(c => new Choice($"{c.Info.WordFor(turn.Language)} {said}", c.Info.WordFor(turn.Language)))]);
+                return;
+            }
             turn.Reply(Texts.Get("NotUnderstood", turn.Language));
             WriteHelp(turn);
         }
@@ -674,6 +685,22 @@ public sealed partial class ConversationEngine
         }
         return null;
     }
+
+    // A report offered to be recorded carries this much of the message in its button (the rest is typed again if needed).
+    private const int MaxRecordedOffer = 200;
+
+    /// <summary>
+    /// Words that tell something ("5号楼电梯坏了"): four letters or more, not a question (no question mark, 吗 / 呢 at the
+    /// end, or a question word), and not a greeting or thanks.
+    /// </summary>
+    private static bool ReadsAsReport(string text)
+    {
+        var folded = TextInput.ForMatching(text);
+        if (folded.Count(char.IsLetter) < 4 || TextInput.Normalize(text).TrimEnd().EndsWith('?') || folded.EndsWith('吗') || folded.EndsWith('呢')) return false;
+        return !QuestionWords.Any(w => folded.Contains(w, StringComparison.Ordinal)) && !folded.StartsWith("谢谢", StringComparison.Ordinal);
+    }
+
+    private static readonly string[] QuestionWords = ["什么", "怎么", "几点", "几个", "多少", "为什么", "谁", "哪", "能不能", "可不可以", "有没有", "是不是", "how", "what", "when", "where", "who", "why"];
 
     // What a spoken question may end with after its word: "明天谁值班呢", "我明天上什么班啊", "今天谁迟到了".
     private static readonly char[] QuestionTails = ['呢', '吗', '啊', '呀', '嘛', '哈', '了', '?', '？', ' '];

@@ -85,6 +85,20 @@ public sealed class AskingWordsTests : IDisposable
     }
 
     [Fact]
+    public async Task AReportNoCommandTook_IsOfferedToWhatRecordsIt_WithTheMessage_第10篇_一_3()
+    {
+        var chat = new LocalChatClient(_bot, "zhengshi");
+        var offered = Assert.Single(await chat.SayAsync("有业主打电话说5号楼电梯坏了"));
+        Assert.Equal("对不起，我没有完全听懂。需要把这件事登记下来吗？请选择登记到哪里：", offered.Text);
+        Assert.Equal([("值班记录 有业主打电话说5号楼电梯坏了", "值班记录"), ("来电 有业主打电话说5号楼电梯坏了", "来电")],
+            offered.Choices.Select(c => (c.Value, c.Label)));
+        // Pressed, the duty log takes the message as what happened and asks only what kind of event it is.
+        Assert.DoesNotContain("对不起", Assert.Single(await chat.PressAsync(offered.Choices[0].Value)).Text);
+        // A question is not a report: asked again, with the help.
+        Assert.StartsWith("对不起，请您再说一遍。", await SayAsync("zhangsan", "今天下午几点开会"));
+    }
+
+    [Fact]
     public async Task NoCommandWordAtAll_IsStillAskedAgainWithTheHelp() =>
         Assert.StartsWith("对不起，请您再说一遍。\n张三您好", await SayAsync("zhangsan", "嗯嗯嗯"));
 

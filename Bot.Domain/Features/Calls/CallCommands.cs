@@ -59,7 +59,7 @@ public sealed class LogCallCommand(CallDesk desk) : IBotCommand
 {
     private static readonly TextCatalog Texts = CallTexts.Catalog;
 
-    public CommandInfo Info { get; } = new("call-log", ["来电", "来电登记", "电话登记"], ["log call"], Texts, "LogDescription", HelpOrder: 90);
+    public CommandInfo Info { get; } = new("call-log", ["来电", "来电登记", "电话登记"], ["log call"], Texts, "LogDescription", HelpOrder: 90, RecordsText: true);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {

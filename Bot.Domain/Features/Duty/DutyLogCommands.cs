@@ -47,7 +47,7 @@ public sealed class DutyLogCommand(DutyLogService log, IDutyLogStore store, IDir
 
     public string Name => "duty-log";
 
-    public CommandInfo Info { get; } = new("duty-log", ["值班记录", "值班日志"], ["duty log"], Texts, "LogDescription", HelpOrder: 11);
+    public CommandInfo Info { get; } = new("duty-log", ["值班记录", "值班日志"], ["duty log"], Texts, "LogDescription", HelpOrder: 11, RecordsText: true);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
