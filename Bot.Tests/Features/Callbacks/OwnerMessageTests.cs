@@ -336,9 +336,11 @@ public sealed class OwnerMessageTests : IDisposable
     }
 
     [Fact]
-    public async Task StaffFreeText_IsStillNotUnderstood()
+    public async Task StaffFreeText_IsNoOwnersMessage_ButIsOfferedToBeRecorded()
     {
-        Assert.StartsWith("对不起，请您再说一遍。", await SayAsync("zhangsan", "楼上漏水"));
+        var reply = Assert.Single(await Chat("zhangsan").SayAsync("楼上漏水"));
+        Assert.Equal("对不起，我没有完全听懂。需要把这件事登记下来吗？请选择登记到哪里：", reply.Text);
+        Assert.Equal(["值班记录 楼上漏水", "来电 楼上漏水"], reply.Choices.Select(c => c.Value));
         Assert.Empty(await CasesAsync());
     }
 }
