@@ -612,7 +612,12 @@ public sealed partial class ConversationEngine
     private (IBotCommand Command, string Arguments)? MidQuestionCommandIn(TurnContext turn)
     {
         if (turn.Message.ChoiceValue is not null || turn.Choice is not null) return null;
-        if (TypedCommandIn(turn, out var ownFlow) is not var (command, arguments) || ownFlow || !(command.Info.Urgent || command.Info.LookUp))
+        var ownFlow = false;
+        // "明天谁值班" asked with its word last, and little before it: a look-up too, not an answer that happens to end so.
+        var typed = TypedCommandIn(turn, out ownFlow)
+            ?? (FindClosingCommand(turn.Text, turn.Sender) is var (closing, about) && closing.Info.LookUp && about.Length <= MaxMidQuestionAbout
+                ? (closing, about) : null);
+        if (typed is not var (command, arguments) || ownFlow || !(command.Info.Urgent || command.Info.LookUp))
             return null;
         if (turn.State.Flow == ConversationState.ArgumentsFlow
             && (turn.State.Step == command.Info.Name || (command.Info.Urgent && _commands.Any(c => c.Info.Name == turn.State.Step && c.Info.TakesUrgentWord))))
@@ -685,6 +690,10 @@ public sealed partial class ConversationEngine
         }
         return null;
     }
+
+    // Mid-question, a look-up asked with its word last counts only with this little before it ("明天", "我周六上"): longer
+    // words before it are more likely an answer that ends so.
+    private const int MaxMidQuestionAbout = 6;
 
     // A report offered to be recorded carries this much of the message in its button (the rest is typed again if needed).
     private const int MaxRecordedOffer = 200;

@@ -85,6 +85,18 @@ public sealed class AskingWordsTests : IDisposable
     }
 
     [Fact]
+    public async Task ALookUpAskedWithItsWordLast_InTheMiddleOfAQuestion_IsAnswered_AndTheQuestionStaysOpen()
+    {
+        var chat = new LocalChatClient(_bot, "zhangsan");
+        await chat.SayAsync("值班记录");
+        var lines = (await chat.SayAsync("明天谁值班")).Select(l => l.Text).ToList();
+        Assert.StartsWith("11-27（周五）的值班安排：", lines[0]);
+        Assert.StartsWith("您刚才的问题还在等待您的回答", lines[^1]);
+        // More before the word: an answer that ends so, written down as asked.
+        Assert.Equal("请选择类别：", Assert.Single(await chat.SayAsync("3号楼业主来前台问明天谁值班")).Text);
+    }
+
+    [Fact]
     public async Task AReportNoCommandTook_IsOfferedToWhatRecordsIt_WithTheMessage_第10篇_一_3()
     {
         var chat = new LocalChatClient(_bot, "zhengshi");
