@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using Bot.Channels.LocalChat;
+using Bot.Domain.Conversations;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.Support;
@@ -7,7 +9,7 @@ namespace Bot.Tests.Support;
 /// A feature's tests on the real host with the demo department, its people chatting on the local channel: what each says,
 /// the bot's replies, and what the bot sent them meanwhile. Starts on Thursday 2026-11-26 at 09:30 Shanghai time.
 /// </summary>
-public abstract class DemoChatTests : IDisposable
+public abstract partial class DemoChatTests : IDisposable
 {
     protected const string AdminKey = "test-admin-key";
 
@@ -35,4 +37,17 @@ public abstract class DemoChatTests : IDisposable
 
     /// <summary>What the bot sent this person since the last look (proactive messages).</summary>
     protected async Task<List<LocalChatEndpoints.ChatLine>> InboxAsync(string who) => [.. await Chat(who).NewBotLinesAsync()];
+
+    /// <summary>
+    /// The person's 待办: its lines without their numbers, and its buttons. A feature's tests look at their own lines only:
+    /// other features may list theirs for the same person.
+    /// </summary>
+    protected async Task<(List<string> Lines, List<Choice> Buttons)> TodoAsync(string who)
+    {
+        var reply = Assert.Single(await SayAsync(who, "待办"));
+        return ([.. reply.Text.Split('\n').Skip(1).Select(l => Numbered().Replace(l, ""))], [.. reply.Choices]);
+    }
+
+    [GeneratedRegex(@"^\d+\. ")]
+    private static partial Regex Numbered();
 }

@@ -17,18 +17,8 @@ public sealed partial class ArchiveTodoTests : DemoChatTests
     private const string Owner502 = "YH-3-1-502《3-1-502 业户档案（陈建国）》";
     private const string Owner501 = "YH-3-1-501《3-1-501 业户档案》";
 
-    /// <summary>The person's 待办: its lines without their numbers, and its buttons.</summary>
-    private async Task<(List<string> Lines, List<Choice> Buttons)> TodoAsync(string who)
-    {
-        var reply = Assert.Single(await SayAsync(who, "待办"));
-        return ([.. reply.Text.Split('\n').Skip(1).Select(l => Numbered().Replace(l, ""))], [.. reply.Choices]);
-    }
-
     /// <summary>The archive's lines, in the order shown: those naming one of the demo's files.</summary>
     private async Task<List<string>> ArchiveLinesAsync(string who) => [.. (await TodoAsync(who)).Lines.Where(l => FileCode().IsMatch(l))];
-
-    [GeneratedRegex(@"^\d+\. ")]
-    private static partial Regex Numbered();
 
     [GeneratedRegex(@"\b(?:YH|HT|WS|JS|JL|RS)-")]
     private static partial Regex FileCode();

@@ -35,19 +35,9 @@ public sealed partial class CallbackTodoTests : DemoChatTests
 
     private static DateTimeOffset Shanghai(int day, int hour, int minute = 0) => new(2026, 11, day, hour, minute, 0, TimeSpan.FromHours(8));
 
-    /// <summary>The person's 待办: its lines without their numbers, and its buttons.</summary>
-    private async Task<(List<string> Lines, List<Choice> Buttons)> TodoAsync(string who)
-    {
-        var reply = Assert.Single(await SayAsync(who, "待办"));
-        return ([.. reply.Text.Split('\n').Skip(1).Select(l => Numbered().Replace(l, ""))], [.. reply.Choices]);
-    }
-
     /// <summary>The callback lines, in the order shown.</summary>
     private async Task<List<string>> CallbackLinesAsync(string who) =>
         [.. (await TodoAsync(who)).Lines.Where(l => l.StartsWith("回访单", StringComparison.Ordinal) || l.StartsWith("业主电话申请", StringComparison.Ordinal))];
-
-    [GeneratedRegex(@"^\d+\. ")]
-    private static partial Regex Numbered();
 
     [Fact]
     public async Task StaffTasks_WaitOnTheResponsible_TheLateOneLeads_ThenTheRectification_UntilDone_第9篇_五()

@@ -12,17 +12,8 @@ namespace Bot.Tests.Features.Calls;
 /// </summary>
 public sealed partial class CallTodoTests : DemoChatTests
 {
-    /// <summary>The person's 待办: its lines without their numbers, and its buttons.</summary>
-    private async Task<(List<string> Lines, List<Choice> Buttons)> TodoAsync(string who)
-    {
-        var reply = Assert.Single(await SayAsync(who, "待办"));
-        return ([.. reply.Text.Split('\n').Skip(1).Select(l => Numbered().Replace(l, ""))], [.. reply.Choices]);
-    }
 
     private async Task<List<string>> CallLinesAsync(string who) => [.. (await TodoAsync(who)).Lines.Where(l => l.StartsWith("来电", StringComparison.Ordinal))];
-
-    [GeneratedRegex(@"^\d+\. ")]
-    private static partial Regex Numbered();
 
     [Fact]
     public async Task ACallNotYetDealtWith_WaitsOnWhoTookIt_UntilItsOutcomeIsSaid_第10篇_一_3()

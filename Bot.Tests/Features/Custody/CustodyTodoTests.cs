@@ -13,16 +13,6 @@ public sealed partial class CustodyTodoTests : DemoChatTests
     private void At(int day, int hour, int minute) =>
         Bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, day, hour, minute, 0, TimeSpan.FromHours(8)).ToUniversalTime());
 
-    /// <summary>待办's lines without their numbers (other features may add theirs), and its buttons.</summary>
-    private async Task<(List<string> Lines, IReadOnlyList<Choice> Choices)> TodoAsync(string who)
-    {
-        var reply = Assert.Single(await SayAsync(who, "待办"));
-        return ([.. reply.Text.Split('\n').Skip(1).Select(l => Numbered().Replace(l, ""))], reply.Choices);
-    }
-
-    [GeneratedRegex(@"^\d+\. ")]
-    private static partial Regex Numbered();
-
     /// <summary>The lines about custody (each names the item with its "→"), whatever else other features list.</summary>
     private static List<string> Custody(IEnumerable<string> lines) => [.. lines.Where(l => l.Contains(" → ", StringComparison.Ordinal))];
 

@@ -8,7 +8,7 @@ namespace Bot.Tests.Features.Duty;
 /// </summary>
 public sealed class DutyTodoTests : DemoChatTests
 {
-    private async Task<string[]> TodoAsync(string who) => (await TextAsync(who, "待办")).Split('\n');
+    private async Task<string[]> NumberedTodoAsync(string who) => (await TextAsync(who, "待办")).Split('\n');
 
     [Fact]
     public async Task AShiftStartedAndNotCheckedIn_LeadsTheList_AndGoesOnceCheckedIn_第2篇_2_1()
@@ -18,7 +18,7 @@ public sealed class DutyTodoTests : DemoChatTests
         Assert.Equal("签到", reply.Choices[0].Value);
 
         Assert.StartsWith("签到成功", Assert.Single(await Chat("zhangsan").PressAsync("签到")).Text);
-        Assert.DoesNotContain(await TodoAsync("zhangsan"), l => l.Contains("签到", StringComparison.Ordinal));
+        Assert.DoesNotContain(await NumberedTodoAsync("zhangsan"), l => l.Contains("签到", StringComparison.Ordinal));
         // 李四's middle shift (15:00) is not open for check-in yet: nothing of his.
         Assert.Equal("李四您好，目前没有需要您处理的事项，辛苦了。", await TextAsync("lisi", "待办"));
     }
@@ -28,7 +28,7 @@ public sealed class DutyTodoTests : DemoChatTests
     {
         await SayAsync("zhangsan", "签到");
         Bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 26, 15, 20, 0, TimeSpan.FromHours(8)));
-        Assert.Contains("1. 早班 07:00–15:00已于15:00结束，您还没有签退", await TodoAsync("zhangsan"));
+        Assert.Contains("1. 早班 07:00–15:00已于15:00结束，您还没有签退", await NumberedTodoAsync("zhangsan"));
     }
 
     [Fact]
@@ -41,11 +41,11 @@ public sealed class DutyTodoTests : DemoChatTests
         Assert.Contains("外出申请 #1：张三（去管理处送文件），10:00前回岗，待您批准", wangwu.Text);
         Assert.Contains("同意外出 1", wangwu.Choices.Select(c => c.Value));
         await Chat("wangwu").PressAsync("同意外出 1");
-        Assert.DoesNotContain(await TodoAsync("wangwu"), l => l.Contains("外出申请", StringComparison.Ordinal));
+        Assert.DoesNotContain(await NumberedTodoAsync("wangwu"), l => l.Contains("外出申请", StringComparison.Ordinal));
 
-        Assert.Contains("1. 外出中，请于10:00前回岗，回岗后发送回来", await TodoAsync("zhangsan"));
+        Assert.Contains("1. 外出中，请于10:00前回岗，回岗后发送回来", await NumberedTodoAsync("zhangsan"));
         Bot.Time.Advance(TimeSpan.FromMinutes(45));
-        Assert.Contains("1. 外出应于10:00回岗，已超时15 分钟，回岗后请发送回来", await TodoAsync("zhangsan"));
+        Assert.Contains("1. 外出应于10:00回岗，已超时15 分钟，回岗后请发送回来", await NumberedTodoAsync("zhangsan"));
         await SayAsync("zhangsan", "回来");
         Assert.Equal("张三您好，目前没有需要您处理的事项，辛苦了。", await TextAsync("zhangsan", "待办"));
     }
@@ -58,7 +58,7 @@ public sealed class DutyTodoTests : DemoChatTests
         var lisi = Assert.Single(await SayAsync("lisi", "待办"));
         Assert.Equal("1. 调班 #1：11-27（周五），张三的早班 07:00–15:00 ⇄ 李四的中班 15:00–23:00，待您同意", lisi.Text.Split('\n')[1]);
         Assert.Equal("同意调班 1", Assert.Single(lisi.Choices).Value);
-        Assert.DoesNotContain(await TodoAsync("zhangsan"), l => l.Contains("调班", StringComparison.Ordinal));
+        Assert.DoesNotContain(await NumberedTodoAsync("zhangsan"), l => l.Contains("调班", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -77,8 +77,8 @@ public sealed class DutyTodoTests : DemoChatTests
         Assert.Contains("补卡 #1：张三 11-26（周四） 早班 07:00–15:00（早上忘记签到了），待您审批", await TextAsync("wangwu", "待办"));
         // Approved, the record is put right: nothing missing, nothing to ask for again.
         await SayAsync("wangwu", "同意补卡 1");
-        Assert.DoesNotContain(await TodoAsync("zhangsan"), l => l.Contains("补卡", StringComparison.Ordinal) || l.Contains("没有签到记录", StringComparison.Ordinal));
-        Assert.DoesNotContain(await TodoAsync("wangwu"), l => l.Contains("补卡 #1", StringComparison.Ordinal));
+        Assert.DoesNotContain(await NumberedTodoAsync("zhangsan"), l => l.Contains("补卡", StringComparison.Ordinal) || l.Contains("没有签到记录", StringComparison.Ordinal));
+        Assert.DoesNotContain(await NumberedTodoAsync("wangwu"), l => l.Contains("补卡 #1", StringComparison.Ordinal));
     }
 
     [Fact]

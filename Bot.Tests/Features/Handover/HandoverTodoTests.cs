@@ -20,7 +20,7 @@ public sealed partial class HandoverTodoTests : DemoChatTests
     private static partial Regex NumberedLine();
 
     /// <summary>What 待办 shows the person: its numbered lines without their numbers, and its buttons.</summary>
-    private async Task<TodoList> TodoAsync(string who)
+    private async Task<TodoList> ShownTodoAsync(string who)
     {
         var reply = (await Chat(who).SayAsync("待办")).First(l => l.Text.Contains("您好，目前", StringComparison.Ordinal));
         var lines = reply.Text.Split('\n').Skip(1).Select(l => NumberedLine().Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value).ToList();
@@ -65,27 +65,27 @@ public sealed partial class HandoverTodoTests : DemoChatTests
         await TextAsync("wangwu", "签到");
 
         At(14, 25);
-        Assert.DoesNotContain((await TodoAsync("zhangsan")).Lines, l => l.StartsWith("早班（客服中心）", StringComparison.Ordinal));
+        Assert.DoesNotContain((await ShownTodoAsync("zhangsan")).Lines, l => l.StartsWith("早班（客服中心）", StringComparison.Ordinal));
 
         // From the prompt's time (Handover:PrepareBefore, 30 minutes) the handover waits on him, with the prompt's button.
         At(14, 31);
-        var todo = await TodoAsync("zhangsan");
+        var todo = await ShownTodoAsync("zhangsan");
         Assert.Contains("早班（客服中心）15:00 下班，请准备交班", todo.Lines);
         Assert.Contains("交班", todo.Buttons);
         // 郑十 (前台) is rostered but never came on; 王五's own post (领班) does not hand over.
-        Assert.DoesNotContain((await TodoAsync("zhengshi")).Lines, l => l.Contains("请准备交班", StringComparison.Ordinal));
-        Assert.DoesNotContain((await TodoAsync("wangwu")).Lines, l => l.Contains("交班", StringComparison.Ordinal));
+        Assert.DoesNotContain((await ShownTodoAsync("zhengshi")).Lines, l => l.Contains("请准备交班", StringComparison.Ordinal));
+        Assert.DoesNotContain((await ShownTodoAsync("wangwu")).Lines, l => l.Contains("交班", StringComparison.Ordinal));
 
         // The button starts the preparation; started but not signed over, it is still his, and past the end it says so.
         At(15, 5);
         Assert.Contains("【未完成的工作】", await PressAsync("zhangsan", "交班"));
-        todo = await TodoAsync("zhangsan");
+        todo = await ShownTodoAsync("zhangsan");
         Assert.Contains("早班（客服中心）已于 15:00 下班，交班还未提交", todo.Lines);
         Assert.DoesNotContain("早班（客服中心）15:00 下班，请准备交班", todo.Lines);
 
         // Signed over, the line is gone.
         await ZhangsanHandsOverAsync(started: true);
-        Assert.DoesNotContain((await TodoAsync("zhangsan")).Lines, l => l.StartsWith("早班（客服中心）", StringComparison.Ordinal));
+        Assert.DoesNotContain((await ShownTodoAsync("zhangsan")).Lines, l => l.StartsWith("早班（客服中心）", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -98,14 +98,14 @@ public sealed partial class HandoverTodoTests : DemoChatTests
 
         // Signed over early, while 李四 is at home: nothing he can do before check-in opens for his 中班 (14:30).
         At(10, 5);
-        Assert.DoesNotContain((await TodoAsync("lisi")).Lines, l => l.StartsWith($"交接 #{id}", StringComparison.Ordinal));
+        Assert.DoesNotContain((await ShownTodoAsync("lisi")).Lines, l => l.StartsWith($"交接 #{id}", StringComparison.Ordinal));
 
         At(14, 35);
-        var todo = await TodoAsync("lisi");
+        var todo = await ShownTodoAsync("lisi");
         Assert.Contains(line, todo.Lines);
         Assert.Contains($"接班 {id}", todo.Buttons);
-        Assert.DoesNotContain((await TodoAsync("wujiu")).Lines, l => l.StartsWith($"交接 #{id}", StringComparison.Ordinal));
-        Assert.DoesNotContain((await TodoAsync("zhangsan")).Lines, l => l.StartsWith($"交接 #{id}", StringComparison.Ordinal));
+        Assert.DoesNotContain((await ShownTodoAsync("wujiu")).Lines, l => l.StartsWith($"交接 #{id}", StringComparison.Ordinal));
+        Assert.DoesNotContain((await ShownTodoAsync("zhangsan")).Lines, l => l.StartsWith($"交接 #{id}", StringComparison.Ordinal));
         // The button is the notice's 接班: in person, so first the check-in, then the items.
         Assert.Equal($"接班须本人到岗、当面核对（第14篇 1.2）：请先签到，再回复“接班 {id}”逐项核对。", await PressAsync("lisi", $"接班 {id}"));
         await TextAsync("lisi", "签到");
@@ -114,13 +114,13 @@ public sealed partial class HandoverTodoTests : DemoChatTests
         // Still not taken over near the end of his own shift: 张三 has been held since 15:00, so that comes before
         // his own 交班, which is only due at 23:00.
         At(22, 35);
-        todo = await TodoAsync("lisi");
+        todo = await ShownTodoAsync("lisi");
         var late = todo.Lines.ToList().IndexOf(line + "（交班人 15:00 已下班，在等您）");
         var own = todo.Lines.ToList().IndexOf("中班（客服中心）23:00 下班，请准备交班");
         Assert.True(late >= 0 && own > late, string.Join("\n", todo.Lines));
 
         await LisiChecksAsync(id, sign: true);
-        Assert.DoesNotContain((await TodoAsync("lisi")).Lines, l => l.StartsWith($"交接 #{id}", StringComparison.Ordinal));
+        Assert.DoesNotContain((await ShownTodoAsync("lisi")).Lines, l => l.StartsWith($"交接 #{id}", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -138,27 +138,27 @@ public sealed partial class HandoverTodoTests : DemoChatTests
         At(14, 45);
         var title = $"交接 #{id}（11-26 早班 客服中心）";
         var answer = $"{title}：李四对第1项有疑问“维修部明早几点到场，需要我们陪同吗”，请答复";
-        var todo = await TodoAsync("zhangsan");
+        var todo = await ShownTodoAsync("zhangsan");
         Assert.Contains(answer, todo.Lines);
         Assert.Contains($"答复 {id}", todo.Buttons);
         // Everything else checked, 李四 waits on the answer: nothing of this handover is his to do now.
-        Assert.DoesNotContain((await TodoAsync("lisi")).Lines, l => l.StartsWith(title, StringComparison.Ordinal));
+        Assert.DoesNotContain((await ShownTodoAsync("lisi")).Lines, l => l.StartsWith(title, StringComparison.Ordinal));
 
         // Past 15:00 张三 may not leave before it is answered and taken over.
         At(15, 5);
-        Assert.Contains(answer + "（15:00 已下班，接班人在等）", (await TodoAsync("zhangsan")).Lines);
+        Assert.Contains(answer + "（15:00 已下班，接班人在等）", (await ShownTodoAsync("zhangsan")).Lines);
 
         Assert.StartsWith("请答复以下疑问", await PressAsync("zhangsan", $"答复 {id}"));
         Assert.Equal("第1项的答复已发给李四。", await TextAsync("zhangsan", "维修部明早9点到场，不用陪同"));
-        Assert.DoesNotContain((await TodoAsync("zhangsan")).Lines, l => l.StartsWith(title, StringComparison.Ordinal));
+        Assert.DoesNotContain((await ShownTodoAsync("zhangsan")).Lines, l => l.StartsWith(title, StringComparison.Ordinal));
 
-        todo = await TodoAsync("lisi");
+        todo = await ShownTodoAsync("lisi");
         Assert.Contains($"{title}：张三已答复您的疑问，请继续核对接班（交班人 15:00 已下班，在等您）", todo.Lines);
         Assert.Contains("疑问：维修部明早几点到场", await PressAsync("lisi", $"接班 {id}"));
         Assert.Contains("请签字接班", await PressAsync("lisi", "confirm"));
-        Assert.Contains($"{title}：已核对完毕，请签字接班（交班人 15:00 已下班，在等您）", (await TodoAsync("lisi")).Lines);
+        Assert.Contains($"{title}：已核对完毕，请签字接班（交班人 15:00 已下班，在等您）", (await ShownTodoAsync("lisi")).Lines);
         Assert.StartsWith("您已签字接班", await PressAsync("lisi", "sign"));
-        Assert.DoesNotContain((await TodoAsync("lisi")).Lines, l => l.StartsWith(title, StringComparison.Ordinal));
+        Assert.DoesNotContain((await ShownTodoAsync("lisi")).Lines, l => l.StartsWith(title, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -173,26 +173,26 @@ public sealed partial class HandoverTodoTests : DemoChatTests
         Assert.Contains("并报告领班王五处理", await TextAsync("lisi", "3-1-502漏水没有说明维修安排和联系人"));
 
         var title = $"交接 #{id}（11-26 早班 客服中心）";
-        var todo = await TodoAsync("wangwu");
+        var todo = await ShownTodoAsync("wangwu");
         Assert.Contains($"{title}：李四拒绝接班（3-1-502漏水没有说明维修安排和联系…），请您处理", todo.Lines);
         Assert.Contains($"交接记录 {id}", todo.Buttons);
-        Assert.DoesNotContain((await TodoAsync("zhaoliu")).Lines, l => l.StartsWith(title, StringComparison.Ordinal));
-        Assert.DoesNotContain((await TodoAsync("lisi")).Lines, l => l.StartsWith(title, StringComparison.Ordinal));
-        Assert.DoesNotContain((await TodoAsync("zhangsan")).Lines, l => l.StartsWith(title, StringComparison.Ordinal));
+        Assert.DoesNotContain((await ShownTodoAsync("zhaoliu")).Lines, l => l.StartsWith(title, StringComparison.Ordinal));
+        Assert.DoesNotContain((await ShownTodoAsync("lisi")).Lines, l => l.StartsWith(title, StringComparison.Ordinal));
+        Assert.DoesNotContain((await ShownTodoAsync("zhangsan")).Lines, l => l.StartsWith(title, StringComparison.Ordinal));
         Assert.Contains("拒绝接班原因：3-1-502漏水没有说明维修安排和联系人", await PressAsync("wangwu", $"交接记录 {id}"));
 
         // Re-opened, it is 李四's to check again; taken over, it is the lead's to sign.
         Assert.Contains("已重开", await TextAsync("wangwu", $"重开交接 {id} 维修安排已口头说明"));
-        Assert.DoesNotContain((await TodoAsync("wangwu")).Lines, l => l.StartsWith(title, StringComparison.Ordinal));
-        Assert.Contains($"{title}：张三已交班，请核对接班", (await TodoAsync("lisi")).Lines);
+        Assert.DoesNotContain((await ShownTodoAsync("wangwu")).Lines, l => l.StartsWith(title, StringComparison.Ordinal));
+        Assert.Contains($"{title}：张三已交班，请核对接班", (await ShownTodoAsync("lisi")).Lines);
         await LisiChecksAsync(id, sign: true);
 
-        todo = await TodoAsync("wangwu");
+        todo = await ShownTodoAsync("wangwu");
         Assert.Contains("11-26的1份交接记录待您审阅签字", todo.Lines);
         Assert.Contains("审阅交接 11-26", todo.Buttons);
-        Assert.DoesNotContain((await TodoAsync("zhaoliu")).Lines, l => l.Contains("审阅签字", StringComparison.Ordinal));
+        Assert.DoesNotContain((await ShownTodoAsync("zhaoliu")).Lines, l => l.Contains("审阅签字", StringComparison.Ordinal));
         Assert.StartsWith("已审阅签字1份交接记录", await PressAsync("wangwu", "审阅交接 11-26"));
-        Assert.DoesNotContain((await TodoAsync("wangwu")).Lines, l => l.Contains("审阅签字", StringComparison.Ordinal));
+        Assert.DoesNotContain((await ShownTodoAsync("wangwu")).Lines, l => l.Contains("审阅签字", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -204,15 +204,15 @@ public sealed partial class HandoverTodoTests : DemoChatTests
         await TextAsync("zhangsan", "接班人不宜接班 有饮酒迹象");
 
         var title = $"交接 #{id}（11-26 早班 客服中心）";
-        Assert.Contains($"{title}：接班人李四不宜接班，请安排顶班", (await TodoAsync("wangwu")).Lines);
-        Assert.DoesNotContain((await TodoAsync("lisi")).Lines, l => l.StartsWith(title, StringComparison.Ordinal));
+        Assert.Contains($"{title}：接班人李四不宜接班，请安排顶班", (await ShownTodoAsync("wangwu")).Lines);
+        Assert.DoesNotContain((await ShownTodoAsync("lisi")).Lines, l => l.StartsWith(title, StringComparison.Ordinal));
 
         Assert.Contains("已安排吴九顶班", await TextAsync("wangwu", $"顶班 {id} 吴九"));
-        Assert.DoesNotContain((await TodoAsync("wangwu")).Lines, l => l.StartsWith(title, StringComparison.Ordinal));
+        Assert.DoesNotContain((await ShownTodoAsync("wangwu")).Lines, l => l.StartsWith(title, StringComparison.Ordinal));
         // 吴九 comes on for his 夜班: his to do from when its check-in opens (22:30), and pressing by then.
-        Assert.DoesNotContain((await TodoAsync("wujiu")).Lines, l => l.StartsWith(title, StringComparison.Ordinal));
+        Assert.DoesNotContain((await ShownTodoAsync("wujiu")).Lines, l => l.StartsWith(title, StringComparison.Ordinal));
         At(22, 30);
-        Assert.Contains($"{title}：张三已交班，请核对接班（交班人 15:00 已下班，在等您）", (await TodoAsync("wujiu")).Lines);
+        Assert.Contains($"{title}：张三已交班，请核对接班（交班人 15:00 已下班，在等您）", (await ShownTodoAsync("wujiu")).Lines);
     }
 
     [Fact]
@@ -223,17 +223,17 @@ public sealed partial class HandoverTodoTests : DemoChatTests
 
         // Pending all day, but the work book goes back at the evening prompt, not before.
         At(17, 55);
-        Assert.DoesNotContain((await TodoAsync("lisi")).Lines, l => l.Contains("保安监控室", StringComparison.Ordinal));
+        Assert.DoesNotContain((await ShownTodoAsync("lisi")).Lines, l => l.Contains("保安监控室", StringComparison.Ordinal));
 
         At(18, 0);
         Assert.Equal(1, await Bot.InScopeAsync(sp => sp.GetRequiredService<SecurityHandover>().ProcessAsync(Bot.Time.GetUtcNow(), CancellationToken.None)));
         At(18, 10);
-        var todo = await TodoAsync("lisi");
+        var todo = await ShownTodoAsync("lisi");
         Assert.Contains("18:00 起请将工作交接本交予保安监控室（待交2项）", todo.Lines);
         Assert.Contains("交保安", todo.Buttons);
-        Assert.DoesNotContain((await TodoAsync("zhangsan")).Lines, l => l.Contains("保安监控室", StringComparison.Ordinal));
+        Assert.DoesNotContain((await ShownTodoAsync("zhangsan")).Lines, l => l.Contains("保安监控室", StringComparison.Ordinal));
 
         Assert.StartsWith("已于 18:10 将2项待办交给保安监控室", await PressAsync("lisi", "交保安"));
-        Assert.DoesNotContain((await TodoAsync("lisi")).Lines, l => l.Contains("保安监控室", StringComparison.Ordinal));
+        Assert.DoesNotContain((await ShownTodoAsync("lisi")).Lines, l => l.Contains("保安监控室", StringComparison.Ordinal));
     }
 }

@@ -11,15 +11,6 @@ namespace Bot.Tests.Features.Hazards;
 /// </summary>
 public sealed partial class HazardTodoTests : DemoChatTests
 {
-    /// <summary>待办's lines without their numbers (other features may add theirs), and its buttons.</summary>
-    private async Task<(List<string> Lines, IReadOnlyList<Choice> Choices)> TodoAsync(string who)
-    {
-        var reply = Assert.Single(await SayAsync(who, "待办"));
-        return ([.. reply.Text.Split('\n').Skip(1).Select(l => Numbered().Replace(l, ""))], reply.Choices);
-    }
-
-    [GeneratedRegex(@"^\d+\. ")]
-    private static partial Regex Numbered();
 
     private static List<string> About(IEnumerable<string> lines, string about) => [.. lines.Where(l => l.Contains(about, StringComparison.Ordinal))];
 

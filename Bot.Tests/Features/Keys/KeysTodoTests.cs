@@ -17,16 +17,6 @@ public sealed partial class KeysTodoTests : DemoChatTests
     private void At(int hour, int minute, int day = 26) =>
         Bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, day, hour, minute, 0, TimeSpan.FromHours(8)).ToUniversalTime());
 
-    /// <summary>待办's lines without their numbers (other features may add theirs), and its buttons.</summary>
-    private async Task<(List<string> Lines, IReadOnlyList<Choice> Choices)> TodoAsync(string who)
-    {
-        var reply = Assert.Single(await SayAsync(who, "待办"));
-        return ([.. reply.Text.Split('\n').Skip(1).Select(l => Numbered().Replace(l, ""))], reply.Choices);
-    }
-
-    [GeneratedRegex(@"^\d+\. ")]
-    private static partial Regex Numbered();
-
     /// <summary>The lines about one thing (a key, the area set), whatever else other features list.</summary>
     private static List<string> About(IEnumerable<string> lines, string about) => [.. lines.Where(l => l.Contains(about, StringComparison.Ordinal))];
 

@@ -15,19 +15,9 @@ public sealed partial class TicketTodoTests : DemoChatTests
 {
     private static DateTimeOffset Shanghai(int day, int hour, int minute = 0) => new DateTimeOffset(2026, 11, day, hour, minute, 0, TimeSpan.FromHours(8)).ToUniversalTime();
 
-    /// <summary>The person's 待办: its lines without their numbers, and its buttons.</summary>
-    private async Task<(List<string> Lines, List<Choice> Buttons)> TodoAsync(string who)
-    {
-        var reply = Assert.Single(await SayAsync(who, "待办"));
-        return ([.. reply.Text.Split('\n').Skip(1).Select(l => Numbered().Replace(l, ""))], [.. reply.Choices]);
-    }
-
     /// <summary>The ticket lines, in the order shown.</summary>
     private async Task<List<string>> TicketLinesAsync(string who) =>
         [.. (await TodoAsync(who)).Lines.Where(l => l.Contains("票款", StringComparison.Ordinal) || l.Contains("《流浪地球3》", StringComparison.Ordinal))];
-
-    [GeneratedRegex(@"^\d+\. ")]
-    private static partial Regex Numbered();
 
     [Fact]
     public async Task AStandInsTakings_WaitOnThemUntilPassed_ThenOnTheReceptionistUntilCounted_第12篇_7()
