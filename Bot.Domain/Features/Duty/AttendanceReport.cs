@@ -47,7 +47,7 @@ public sealed class AttendanceReport(IRosterCoverage roster, IAttendanceStore at
 }
 
 /// <summary>考勤统计 / attendance summary [yyyy-MM]: the month per person, for the 考勤员 and supervisors.</summary>
-public sealed partial class AttendanceSummaryCommand(AttendanceReport report, DepartmentProfile department) : IBotCommand
+public sealed class AttendanceSummaryCommand(AttendanceReport report, DepartmentProfile department) : IBotCommand
 {
     private static readonly TextCatalog Texts = DutyTexts.Catalog;
 
@@ -61,7 +61,7 @@ public sealed partial class AttendanceSummaryCommand(AttendanceReport report, De
     {
         var today = department.LocalDate(turn.Now);
         var month = new DateOnly(today.Year, today.Month, 1);
-        if (arguments.Length > 0 && !DutyDates.TryParseMonth(arguments, out month) && !MonthSaid(arguments, today, out month))
+        if (arguments.Length > 0 && !DutyDates.TryParseMonth(arguments, out month) && !DutyDates.TryParseMonthSaid(arguments, today, out month))
         {
             turn.Reply(Texts.Get("MonthRequired", turn.Language, arguments));
             return;
@@ -78,29 +78,6 @@ public sealed partial class AttendanceSummaryCommand(AttendanceReport report, De
             : string.Join("\n", [title,
                 .. lines.Select(l => Texts.Get("AttendanceSummaryLine", turn.Language, l.Name, l.Shifts, l.Late, l.EarlyLeave, l.Absent, l.Corrections))]));
     }
-
-    /// <summary>"这个月" / "本月" / "上个月" / "11月" (this year's, or last year's for a month still to come).</summary>
-    private static bool MonthSaid(string text, DateOnly today, out DateOnly month)
-    {
-        var said = TextInput.ForMatching(text).Replace("的", "", StringComparison.Ordinal);
-        var thisMonth = new DateOnly(today.Year, today.Month, 1);
-        month = said switch
-        {
-            "这个月" or "本月" or "这月" or "this month" => thisMonth,
-            "上个月" or "上月" or "last month" => thisMonth.AddMonths(-1),
-            _ => default,
-        };
-        if (month != default) return true;
-        if (MonthOnly().Match(said) is { Success: true } m && int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture) is >= 1 and <= 12 and var number)
-        {
-            month = new DateOnly(number > today.Month ? today.Year - 1 : today.Year, number, 1);
-            return true;
-        }
-        return false;
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<m>[0-9]{1,2})月份?$")]
-    private static partial System.Text.RegularExpressions.Regex MonthOnly();
 }
 
 /// <summary>

@@ -227,12 +227,12 @@ public sealed class OnDutyCommand(IRosterStore roster, IDutyManagerStore manager
         var separator = language == TextCatalog.English ? ", " : "、";
 
         var day = DutyDates.TryFind(arguments, today, out var named) ? named : today;
-        var dayBefore = (await roster.OnDateAsync(day.AddDays(-1), cancellationToken)).ToList();
         var onDay = (await roster.OnDateAsync(day, cancellationToken)).ToList();
         var lines = new List<string>();
         if (day == today)
         {
-            var now = dayBefore.Concat(onDay).Where(p => shifts.Find(p.Assignment.ShiftCode) is { } s
+            // Last night's shift may still be running.
+            var now = (await roster.OnDateAsync(day.AddDays(-1), cancellationToken)).Concat(onDay).Where(p => shifts.Find(p.Assignment.ShiftCode) is { } s
                 && ShiftTimes.Of(p.Assignment, s, department) is var (start, end) && turn.Now >= start && turn.Now < end).ToList();
             // Who is rostered now is not who is here: one who has not checked in (or has already checked out) says so.
             var present = new List<string>();

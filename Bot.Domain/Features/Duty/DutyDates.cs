@@ -134,6 +134,29 @@ public static partial class DutyDates
         return true;
     }
 
+    /// <summary>"这个月" / "本月" / "上个月" / "11月" (this year's, or last year's for a month still to come).</summary>
+    public static bool TryParseMonthSaid(string text, DateOnly today, out DateOnly month)
+    {
+        var said = TextInput.ForMatching(text).Replace("的", "", StringComparison.Ordinal);
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        month = said switch
+        {
+            "这个月" or "本月" or "这月" or "this month" => thisMonth,
+            "上个月" or "上月" or "last month" => thisMonth.AddMonths(-1),
+            _ => default,
+        };
+        if (month != default) return true;
+        if (MonthOnly().Match(said) is { Success: true } m && int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture) is >= 1 and <= 12 and var number)
+        {
+            month = new DateOnly(number > today.Month ? today.Year - 1 : today.Year, number, 1);
+            return true;
+        }
+        return false;
+    }
+
+    [GeneratedRegex(@"^(?<m>[0-9]{1,2})月份?$")]
+    private static partial Regex MonthOnly();
+
     [GeneratedRegex(@"^(?<m>[0-9]{1,2})(?:-|/|月)(?<d>[0-9]{1,2})(?:日|号)?$")]
     private static partial Regex MonthDay();
 

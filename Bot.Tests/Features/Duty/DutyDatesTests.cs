@@ -76,4 +76,37 @@ public sealed class DutyDatesTests
         Assert.True(DutyDates.TryParseMonth(typed, out var first));
         Assert.Equal(DateOnly.Parse(expected), first);
     }
+
+    [Theory]
+    [InlineData("这个月", "2026-11-01")]
+    [InlineData("本月", "2026-11-01")]
+    [InlineData("上个月", "2026-10-01")]
+    [InlineData("11月", "2026-11-01")]
+    [InlineData("3月份", "2026-03-01")]
+    // A month still to come this year is last year's: a summary looks back.
+    [InlineData("12月", "2025-12-01")]
+    public void MonthSaidInWords_IsTheFirstOfThatMonth(string said, string first)
+    {
+        Assert.True(DutyDates.TryParseMonthSaid(said, Today, out var month));
+        Assert.Equal(DateOnly.Parse(first, System.Globalization.CultureInfo.InvariantCulture), month);
+    }
+
+    [Theory]
+    [InlineData("13月")]
+    [InlineData("下个月的")]
+    [InlineData("明天")]
+    public void NoMonthSaid_IsNotAMonth(string said) => Assert.False(DutyDates.TryParseMonthSaid(said, Today, out _));
+
+    [Theory]
+    [InlineData("明天谁值班", "2026-11-28")]
+    [InlineData("我周日上什么班", "2026-11-29")]
+    [InlineData("谁值班 12-01", "2026-12-01")]
+    public void ADayNamedInAQuestion_IsFound(string question, string day)
+    {
+        Assert.True(DutyDates.TryFind(question, Today, out var found));
+        Assert.Equal(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), found);
+    }
+
+    [Fact]
+    public void AUnitIsNoDate() => Assert.False(DutyDates.TryFind("3-1-502的钥匙", Today, out _));
 }
