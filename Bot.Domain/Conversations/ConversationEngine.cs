@@ -612,9 +612,8 @@ public sealed partial class ConversationEngine
     private (IBotCommand Command, string Arguments)? MidQuestionCommandIn(TurnContext turn)
     {
         if (turn.Message.ChoiceValue is not null || turn.Choice is not null) return null;
-        var ownFlow = false;
         // "明天谁值班" asked with its word last, and little before it: a look-up too, not an answer that happens to end so.
-        var typed = TypedCommandIn(turn, out ownFlow)
+        var typed = TypedCommandIn(turn, out var ownFlow)
             ?? (FindClosingCommand(turn.Text, turn.Sender) is var (closing, about) && closing.Info.LookUp && about.Length <= MaxMidQuestionAbout
                 ? (closing, about) : null);
         if (typed is not var (command, arguments) || ownFlow || !(command.Info.Urgent || command.Info.LookUp))
