@@ -38,7 +38,7 @@ internal static class ShiftTimes
 /// recorded as 迟到 (第2篇 2.1, 第7篇 1.2). Not rostered, twice, or outside the window → a reply and no record.
 /// </summary>
 public sealed class CheckInCommand(IRosterStore roster, IAttendanceStore attendance, ShiftSchedule shifts, AttendancePolicy policy, DepartmentProfile department,
-    EscalationService escalations, IDirectoryStore directory, IEnumerable<ICheckInFollowUp> followUps) : IBotCommand
+    EscalationService escalations, IDirectoryStore directory, IEnumerable<ICheckInFollowUp> followUps, IEnumerable<ITodos> todos) : IBotCommand
 {
     private static readonly TextCatalog Texts = DutyTexts.Catalog;
 
@@ -102,6 +102,9 @@ public sealed class CheckInCommand(IRosterStore roster, IAttendanceStore attenda
         var waitingNow = new List<(string Text, Choice Action)>();
         foreach (var followUp in followUps)
             if (await followUp.AfterCheckInAsync(turn.Sender.Id, language, cancellationToken) is { } waiting) waitingNow.Add(waiting);
+        // And what else waits from before the shift (keys in my name, approvals, a case to acknowledge): counted, with 待办.
+        if (await TodoCommand.WaitingBesidesAsync(todos, new TodoAsked(turn.Sender, turn.Now, language), [.. waitingNow.Select(w => w.Action.Value)], cancellationToken)
+            is { } besides) waitingNow.Add(besides);
         turn.Reply(string.Join("\n", [reply, .. waitingNow.Select(w => w.Text)]), waitingNow.Count == 0 ? null : [.. waitingNow.Select(w => w.Action)]);
     }
 }

@@ -24,6 +24,23 @@ public sealed class DutyTodoTests : DemoChatTests
     }
 
     [Fact]
+    public async Task CheckingIn_CountsWhatElseWaits_WithTheButton_AndNotTheCheckInItself()
+    {
+        // Nothing else waits: the check-in reply is only the check-in.
+        var alone = Assert.Single(await SayAsync("wangwu", "签到"));
+        Assert.DoesNotContain("待办", alone.Text);
+        Assert.Empty(alone.Choices);
+
+        // 李四 asks 张三 to swap tomorrow before 张三 is in: 张三 hears of it when he checks in.
+        await SayAsync("lisi", "调班 张三 明天");
+        var reply = Assert.Single(await SayAsync("zhangsan", "签到"));
+        Assert.StartsWith("签到成功", reply.Text);
+        Assert.EndsWith("另有1项事情等您处理，其中1项较急，请发送“待办”查看。", reply.Text);
+        Assert.Equal("待办", Assert.Single(reply.Choices).Value);
+        Assert.Contains("调班 #1", string.Join("\n", (await TodoAsync("zhangsan")).Lines));
+    }
+
+    [Fact]
     public async Task AShiftOverAndNotCheckedOut_IsPressing()
     {
         await SayAsync("zhangsan", "签到");

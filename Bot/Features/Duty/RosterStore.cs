@@ -31,8 +31,10 @@ internal sealed class RosterStore(BotDbContext db) : IRosterStore
 
 internal sealed class AttendanceStore(BotDbContext db) : IAttendanceStore
 {
-    public Task<AttendanceRecord?> FindAsync(string personId, DateOnly date, string shiftCode, CancellationToken cancellationToken) =>
-        db.Set<AttendanceRecord>().SingleOrDefaultAsync(a => a.PersonId == personId && a.Date == date && a.ShiftCode == shiftCode, cancellationToken);
+    // A record added in this turn (签到 writing one) is not in the database yet; what runs after it in the turn (待办) sees it.
+    public async Task<AttendanceRecord?> FindAsync(string personId, DateOnly date, string shiftCode, CancellationToken cancellationToken) =>
+        db.Set<AttendanceRecord>().Local.FirstOrDefault(a => a.PersonId == personId && a.Date == date && a.ShiftCode == shiftCode)
+        ?? await db.Set<AttendanceRecord>().SingleOrDefaultAsync(a => a.PersonId == personId && a.Date == date && a.ShiftCode == shiftCode, cancellationToken);
 
     public void Add(AttendanceRecord record) => db.Add(record);
 
