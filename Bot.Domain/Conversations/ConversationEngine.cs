@@ -394,7 +394,8 @@ public sealed partial class ConversationEngine
         foreach (var command in available)
         {
             if (found.Count >= 4) break;
-            if (command.Info.Words.Where(w => w.Length >= 2).OrderByDescending(w => w.Length)
+            // A where-question word alone ("在哪") is how the message asks, not what it is about.
+            if (command.Info.Words.Where(w => w.Length >= 2 && !IsWhereWord(w)).OrderByDescending(w => w.Length)
                     .FirstOrDefault(w => folded.Contains(w, StringComparison.OrdinalIgnoreCase)) is not { } said
                 || split.Any(w => w.Contains(said, StringComparison.Ordinal)))
                 continue;
@@ -726,10 +727,16 @@ public sealed partial class ConversationEngine
             if (!command.Info.WordMayClose || !command.Info.IsAvailableTo(sender) || !folded.EndsWith(word, StringComparison.Ordinal)) continue;
             var before = folded[..^word.Length].Trim();
             // "3-1-502的投诉": a question about one unit is that unit's (业户, or the command named with it), not the day's list.
-            if (before.Length > 0 && UnitNamed(before) is null) return (command, before);
+            // "钥匙在哪里": where a thing is that another command answers where-questions for (钥匙, 档案) is that one's.
+            if (before.Length > 0 && UnitNamed(before) is null && !(IsWhereWord(word) && AnswersWhereAbout(before))) return (command, before);
         }
         return null;
     }
 
     private static bool IsAsciiLetter(char c) => c is >= 'a' and <= 'z';
+
+    private static bool IsWhereWord(string word) => TextInput.WithoutWhereQuestion(word).Length == 0;
+
+    private bool AnswersWhereAbout(string text) =>
+        _commands.Any(c => c.Info.AnswersWhere && c.Info.Words.Any(w => w.Length >= 2 && !IsWhereWord(w) && text.Contains(w, StringComparison.OrdinalIgnoreCase)));
 }

@@ -38,6 +38,9 @@ public sealed class FakeDirectory : IDirectoryStore, IRosterStore
 
     public Task<Owner?> FindOwnerAsync(string ownerId, CancellationToken cancellationToken) => Task.FromResult(Owners.GetValueOrDefault(ownerId));
 
+    public Task<IReadOnlyList<Person>> ActiveStaffAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Person>>([.. People.Values.Where(p => p.Active)]);
+
     public Task SetLanguageAsync(Participant participant, string language, CancellationToken cancellationToken)
     {
         if (participant.IsStaff) People[participant.Id].Language = language;

@@ -708,7 +708,7 @@ public sealed class FindArchiveCommand(ArchiveDesk desk) : IBotCommand
     private static readonly TextCatalog Texts = ArchiveTexts.Catalog;
     private const int Shown = 10;
 
-    public CommandInfo Info { get; } = new("archive-find", ["查档案", "档案目录", "档案", "档案在哪"], ["find archive", "archive"], Texts, "FindDescription", HelpOrder: 69, LookUp: true, AnswersWhere: true);
+    public CommandInfo Info { get; } = new("archive-find", ["查档案", "档案目录", "档案", "档案在哪", "档案在哪里", "档案在哪儿"], ["find archive", "archive"], Texts, "FindDescription", HelpOrder: 69, LookUp: true, AnswersWhere: true);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {

@@ -28,6 +28,9 @@ public interface IDirectoryStore
 
     Task<Owner?> FindOwnerAsync(string ownerId, CancellationToken cancellationToken);
 
+    /// <summary>Everyone on the staff still active (a department is a few dozen people), for finding a colleague named in a message.</summary>
+    Task<IReadOnlyList<Person>> ActiveStaffAsync(CancellationToken cancellationToken);
+
     Task SetLanguageAsync(Participant participant, string language, CancellationToken cancellationToken);
 }
 

@@ -11,7 +11,7 @@ public sealed class WhereIsKeyCommand(IKeyStore store, KeyDesk desk, KeysOutComm
     // "钥匙都在吗", "钥匙都在哪": no key named, all of them asked about — the keys out, which is the answer.
     private static readonly string[] AllWords = ["都在吗", "都在不在", "都在", "都回来了吗", "全部", "所有", "哪些借出", "借出情况", "all"];
 
-    public CommandInfo Info { get; } = new("where-key", ["钥匙", "钥匙在哪"], ["where is key", "key"], Texts, "WhereDescription", HelpOrder: 22, AnswersWhere: true);
+    public CommandInfo Info { get; } = new("where-key", ["钥匙", "钥匙在哪", "钥匙在哪里", "钥匙在哪儿"], ["where is key", "key"], Texts, "WhereDescription", HelpOrder: 22, AnswersWhere: true);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {

@@ -61,6 +61,9 @@ internal sealed class DirectoryStore(BotDbContext db) : IDirectoryStore
     public Task<Owner?> FindOwnerAsync(string ownerId, CancellationToken cancellationToken) =>
         db.Set<Owner>().Include(o => o.Units).SingleOrDefaultAsync(o => o.Id == ownerId, cancellationToken);
 
+    public async Task<IReadOnlyList<Person>> ActiveStaffAsync(CancellationToken cancellationToken) =>
+        await db.Set<Person>().AsNoTracking().Where(p => p.Active).ToListAsync(cancellationToken);
+
     public async Task SetLanguageAsync(Participant participant, string language, CancellationToken cancellationToken)
     {
         var normalized = TextCatalog.NormalizeLanguage(language);
