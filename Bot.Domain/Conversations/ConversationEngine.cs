@@ -263,10 +263,7 @@ public sealed partial class ConversationEngine
             if (turn.Message.ChoiceValue is null && turn.Choice is null && turn.Sender.IsStaff && ReadsAsReport(commandText)
                 && _commands.Where(c => c.Info.RecordsText && c.Info.IsAvailableTo(turn.Sender)).ToList() is { Count: > 0 } recorders)
             {
-                var said = TextInput.Normalize(commandText);
-                said = said.Length > MaxRecordedOffer ? said[..MaxRecordedOffer] : said;
-                turn.Ask(Texts.Get("NotUnderstoodRecordIt", turn.Language),
-                    [.. recorders.Select(c => new Choice($"{c.Info.WordFor(turn.Language)} {said}", c.Info.WordFor(turn.Language)))]);
+                turn.Ask(Texts.Get("NotUnderstoodRecordIt", turn.Language), [.. recorders.Select(c => RecordOffer(c.Info.WordFor(turn.Language), commandText))]);
                 return;
             }
             turn.Reply(Texts.Get("NotUnderstood", turn.Language));
@@ -406,7 +403,8 @@ public sealed partial class ConversationEngine
                 var about = string.Join(' ', new[] { folded[..at].TrimEnd('的', ' '), folded[(at + said.Length)..].Trim() }.Where(p => p.Length > 0));
                 if (about.Length > 0) word += " " + about;
             }
-            found.Add(new Choice(word, word));
+            // "3-1-502业主来电说漏水": a report naming what records it (来电) is offered to it with the whole message.
+            found.Add(command.Info.RecordsText && turn.Sender.IsStaff && ReadsAsReport(text) ? RecordOffer(word, text) : new Choice(word, word));
         }
         return [.. found.Take(4)];
     }
@@ -441,18 +439,7 @@ public sealed partial class ConversationEngine
     private static partial System.Text.RegularExpressions.Regex CodeOnly();
 
     /// <summary>The one unit a message names ("3-1-502"), or null for none or several.</summary>
-    private static string? UnitNamed(string text)
-    {
-        // "2027-01-05" is a date, not building 2027.
-        var units = UnitCode().Matches(TextInput.Normalize(text)).Select(m => m.Value)
-            .Where(u => Features.Directory.Unit.TryParse(u, out _) && !DateOnly.TryParseExact(u, ["yyyy-MM-dd", "yyyy-M-d"], System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.None, out _))
-            .Distinct().ToList();
-        return units is [var only] ? only : null;
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![0-9A-Za-z-])[0-9A-Za-z]{1,10}-[0-9A-Za-z]{1,10}-[0-9A-Za-z]{1,10}(?![0-9A-Za-z-])")]
-    private static partial System.Text.RegularExpressions.Regex UnitCode();
+    private static string? UnitNamed(string text) => Features.Directory.Unit.NamedIn(TextInput.Normalize(text));
 
     /// <summary>What follows a leading "我要" / "帮我" / "please", or null when the message does not start so.</summary>
     private static string? AfterAsking(string text)
@@ -702,6 +689,13 @@ public sealed partial class ConversationEngine
     /// Words that tell something ("5号楼电梯坏了"): four letters or more, not a question (no question mark, 吗 / 呢 at the
     /// end, or a question word), and not a greeting or thanks.
     /// </summary>
+    /// <summary>A button that gives a staff report to a command that records it: the command's word, then the message.</summary>
+    private static Choice RecordOffer(string word, string text)
+    {
+        var said = TextInput.Normalize(text);
+        return new Choice($"{word} {(said.Length > MaxRecordedOffer ? said[..MaxRecordedOffer] : said)}", word);
+    }
+
     private static bool ReadsAsReport(string text)
     {
         var folded = TextInput.ForMatching(text);

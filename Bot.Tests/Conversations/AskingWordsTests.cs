@@ -111,6 +111,18 @@ public sealed class AskingWordsTests : IDisposable
     }
 
     [Fact]
+    public async Task AReportNamingWhatRecordsIt_IsOfferedToThat_WithTheWholeMessage_AndTheUnitIsTheCalls_第10篇_一_3()
+    {
+        var chat = new LocalChatClient(_bot, "zhangsan");
+        var call = Assert.Single(await chat.SayAsync("3-1-502业主来电说卫生间漏水"));
+        var toCallLog = Assert.Single(call.Choices, c => c.Label == "来电");
+        Assert.Equal("来电 3-1-502业主来电说卫生间漏水", toCallLog.Value);
+        var logged = Assert.Single(await chat.PressAsync(toCallLog.Value));
+        Assert.StartsWith("已记入电话记录：#1 09:30 3-1-502 业主来电说卫生间漏水。", logged.Text);
+        Assert.Contains("业户 3-1-502", logged.Choices.Select(c => c.Value));
+    }
+
+    [Fact]
     public async Task NoCommandWordAtAll_IsStillAskedAgainWithTheHelp() =>
         Assert.StartsWith("对不起，请您再说一遍。\n张三您好", await SayAsync("zhangsan", "嗯嗯嗯"));
 

@@ -70,10 +70,12 @@ public sealed class LogCallCommand(CallDesk desk) : IBotCommand
             turn.AskForArguments(Info, Texts.Get("LogUsage", language));
             return;
         }
-        // "3-1-502 陈先生：卫生间漏水": the unit first, when it is one.
+        // "3-1-502 陈先生：卫生间漏水": the unit first, when it is one, and then no part of what was said; one named
+        // elsewhere ("3-1-502业主来电说漏水", "业主3-1-502说漏水") is the call's unit too, the words kept as they are.
         var words = typed.Split(' ', 2, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        string? unit = null;
+        var unit = Unit.NamedIn(TextInput.Normalize(typed));
         if (words.Length == 2 && Unit.TryParse(words[0], out _)) (unit, typed) = (TextInput.Normalize(words[0]), words[1]);
+        else if (unit is not null && typed.StartsWith(unit, StringComparison.OrdinalIgnoreCase)) typed = typed[unit.Length..];
         var matter = typed.TrimStart(':', '：', ' ');
         if (matter.Length == 0)
         {

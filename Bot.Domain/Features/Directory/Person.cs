@@ -36,7 +36,7 @@ public sealed class OwnerUnit
 }
 
 /// <summary>A unit, written building-entrance-room: 3-1-502 is building 3, entrance 1, room 502.</summary>
-public sealed class Unit
+public sealed partial class Unit
 {
     public required string Code { get; init; }
     public required string Building { get; init; }
@@ -52,6 +52,22 @@ public sealed class Unit
         parts = (pieces[0], pieces[1], pieces[2]);
         return true;
     }
+
+    /// <summary>
+    /// The one unit a message names anywhere in it ("3-1-502业主来电说漏水", "帮我查下3-1-502的情况"), or null when it names
+    /// none or several. "2027-01-05" is a date, not building 2027.
+    /// </summary>
+    public static string? NamedIn(string text)
+    {
+        var units = UnitCode().Matches(text).Select(m => m.Value)
+            .Where(u => TryParse(u, out _) && !DateOnly.TryParseExact(u, ["yyyy-MM-dd", "yyyy-M-d"], System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out _))
+            .Distinct().ToList();
+        return units is [var only] ? only : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![0-9A-Za-z-])[0-9A-Za-z]{1,10}-[0-9A-Za-z]{1,10}-[0-9A-Za-z]{1,10}(?![0-9A-Za-z-])")]
+    private static partial System.Text.RegularExpressions.Regex UnitCode();
 
     public static Unit FromCode(string code) =>
         TryParse(code, out var p)

@@ -17,7 +17,7 @@ public sealed class WhereaboutsCommand(IDirectoryStore directory, IRosterStore r
 
     // "张三在哪", "李四在岗吗", "王五在不在": the colleague's name before the word (WordMayClose); "找人 张三" after it.
     public CommandInfo Info { get; } = new("whereabouts", ["在哪", "在哪里", "在哪儿", "在岗", "在不在", "在不在岗", "找人"], ["where is", "find colleague"],
-        Texts, "WhereaboutsDescription", HelpOrder: 7, LookUp: true, WordMayClose: true);
+        Texts, "WhereaboutsDescription", HelpOrder: 17, LookUp: true, WordMayClose: true);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
