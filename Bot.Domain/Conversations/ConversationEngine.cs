@@ -8,6 +8,16 @@ namespace Bot.Domain.Conversations;
 public sealed partial class ConversationEngine
 {
     private static readonly HashSet<string> CancelWords = new(StringComparer.Ordinal) { "取消", "退出", "算了", "cancel", "quit", "stop" };
+
+    // "算了 没事了", "算了不借了", "不借了": said in the middle of something, it is given up — not the details of an
+    // emergency (紧急 would alert the manager with "算了 没事了") nor a key's purpose. Only short: a longer message that
+    // starts so ("算了，还是登记一下吧：…") is an answer.
+    private static readonly string[] CancelPhraseStarts = ["算了", "不用了", "不借了", "不要了", "不办了", "不弄了", "不做了", "没事了"];
+    private const int MaxCancelPhrase = 8;
+
+    private static bool IsCancelPhrase(string key) =>
+        key.Length <= MaxCancelPhrase && CancelPhraseStarts.Any(p => key.StartsWith(p, StringComparison.Ordinal))
+        && (key.StartsWith("算了", StringComparison.Ordinal) || key.Length == 3 || TextInput.IsAcknowledgement(key[3..]));
     private static readonly HashSet<string> HelpWords = new(StringComparer.Ordinal) { "帮助", "菜单", "你好", "您好", "help", "menu", "hi", "hello", "?" };
 
     private static readonly TextCatalog Texts = ConversationTexts.Catalog;
@@ -39,7 +49,7 @@ public sealed partial class ConversationEngine
         var key = TextInput.ForMatching(turn.Text);
         try
         {
-            if (CancelWords.Contains(key))
+            if (CancelWords.Contains(key) || (turn.State.InFlow && turn.Choice is null && IsCancelPhrase(key)))
             {
                 Cancel(turn);
                 return;
@@ -170,6 +180,9 @@ public sealed partial class ConversationEngine
             var commandText = turn.Choice?.Value ?? turn.Text;
             var typed = turn.Choice is null ? TypedBy(turn) : null;
             var found = FindCommand(commandText, typed);
+            // "投诉处理了吗" from a supervisor: an owners' word (投诉) at the start of a staff question is not the owners'
+            // command refused ("“留言”不在您的权限范围内") — the question is read on as any other.
+            if (found is var (ownersOnly, _) && turn.Sender.IsStaff && ownersOnly.Info.Audience == Audience.Owners) found = null;
             // "你好，签到" / "您好，我家门口的灯坏了": the greeting is manners, what follows is the message.
             if (found is null && turn.Message.ChoiceValue is null && AfterGreeting(commandText) is { } greeted)
             {
@@ -189,6 +202,9 @@ public sealed partial class ConversationEngine
                 commandText = asked;
                 found = meant;
             }
+            // "签个到", "我签个到", "借一下钥匙 3-1-502": a command word with only a filler inside it is that command.
+            if (found is null && turn.Message.ChoiceValue is null && turn.Choice is null && WithFillerInside(AfterAsking(commandText) ?? commandText) is { } filled)
+                found = filled;
             // "明天谁值班", "我周六上什么班？": the question's word last, what it asks about before it. ("帮助 电影票" is help.)
             if (found is null && turn.Message.ChoiceValue is null && turn.Choice is null && HelpTopicOf(commandText) is null
                 && FindClosingCommand(commandText, turn.Sender) is { } closing)
@@ -197,6 +213,14 @@ public sealed partial class ConversationEngine
             {
                 if (!command.Info.IsAvailableTo(turn.Sender))
                 {
+                    // "紧急 3栋电梯困人了", "钥匙丢了 能帮我配一把吗", "收到 谢谢" from an owner: the staff's word at the start of
+                    // what they write is part of their message to the front desk (or a thank-you), not a refusal that loses it.
+                    if (!turn.Sender.IsStaff && typed is not null && FreeTextCommandFor(turn.Sender) is { } ownersMessage)
+                    {
+                        turn.State.PendingChoices = [];
+                        await ownersMessage.HandleAsync(turn, AsTyped(TextInput.Normalize(commandText), typed), cancellationToken);
+                        return;
+                    }
                     turn.Reply(Texts.Get("NotForYou", turn.Language, command.Info.WordFor(turn.Language)));
                     WriteHelp(turn);
                     return;
@@ -217,10 +241,24 @@ public sealed partial class ConversationEngine
                 return;
             }
 
+            // A button of a message whose business is over (提交, 全部正常, 是 on a finished return): said so, not the help.
+            if (turn.Message.ChoiceValue is not null && turn.Choice is null)
+            {
+                turn.Reply(Texts.Get("ChoiceNoLongerOpen", turn.Language));
+                return;
+            }
+            // "好的", "谢谢👍", "辛苦了" from staff with nothing waiting for an answer: acknowledged in a line, not the whole
+            // help. (An owner's thanks go to their message command, which answers them and passes nothing on.)
+            if (turn.Sender.IsStaff && offered is null && turn.Choice is null && TextInput.IsAcknowledgement(commandText))
+            {
+                Acknowledge(turn);
+                return;
+            }
+
             // Typed words no command took go to the command that takes free text for this person, if any (an owner's
             // 留言: a complaint or a request is passed on, not answered with "请您再说一遍"). Emoji and punctuation alone are not.
             if (turn.Message.ChoiceValue is null && commandText.Any(char.IsLetterOrDigit)
-                && _commands.FirstOrDefault(c => c.Info.TakesFreeText && c.Info.IsAvailableTo(turn.Sender)) is { } freeText)
+                && FreeTextCommandFor(turn.Sender) is { } freeText)
             {
                 turn.State.PendingChoices = [];
                 await freeText.HandleAsync(turn, AsTyped(TextInput.Normalize(commandText), typed), cancellationToken);
@@ -430,6 +468,25 @@ public sealed partial class ConversationEngine
                     if (between.StartsWith(filler, StringComparison.Ordinal)) { between = between[filler.Length..].Trim(); break; }
                 between = between.TrimEnd('的', ' ');
                 if (between.Length == 0 || CodeOnly().IsMatch(between)) return (between, folded[(j + tail.Length)..].Trim(' ', '，', ','));
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A message that starts with a command word said with a filler inside it ("签个到"), as that command with what follows.</summary>
+    private (IBotCommand Command, string Arguments)? WithFillerInside(string text)
+    {
+        var folded = TextInput.ForMatching(text);
+        foreach (var (word, command) in _words)
+        {
+            if (word.Length < 2 || !char.IsLetter(word[0]) || char.IsAscii(word[0])) continue;
+            for (var k = 1; k < word.Length; k++)
+            {
+                if (!folded.StartsWith(word[..k], StringComparison.Ordinal)) break;
+                var rest = folded[k..];
+                foreach (var filler in SplitFillers)
+                    if (rest.StartsWith(filler, StringComparison.Ordinal) && rest[filler.Length..].StartsWith(word[k..], StringComparison.Ordinal))
+                        return (command, TextInput.Normalize(text)[(filler.Length + word.Length)..].Trim());
             }
         }
         return null;
@@ -689,6 +746,10 @@ public sealed partial class ConversationEngine
     /// Words that tell something ("5号楼电梯坏了"): four letters or more, not a question (no question mark, 吗 / 呢 at the
     /// end, or a question word), and not a greeting or thanks.
     /// </summary>
+    private IBotCommand? FreeTextCommandFor(Participant sender) => _commands.FirstOrDefault(c => c.Info.TakesFreeText && c.Info.IsAvailableTo(sender));
+
+    private static void Acknowledge(TurnContext turn) => turn.Reply(Texts.Get("AcknowledgedStaff", turn.Language, turn.Sender.DisplayName));
+
     /// <summary>A button that gives a staff report to a command that records it: the command's word, then the message.</summary>
     private static Choice RecordOffer(string word, string text)
     {
@@ -699,11 +760,11 @@ public sealed partial class ConversationEngine
     private static bool ReadsAsReport(string text)
     {
         var folded = TextInput.ForMatching(text);
-        if (folded.Count(char.IsLetter) < 4 || TextInput.Normalize(text).TrimEnd().EndsWith('?') || folded.EndsWith('吗') || folded.EndsWith('呢')) return false;
-        return !QuestionWords.Any(w => folded.Contains(w, StringComparison.Ordinal)) && !folded.StartsWith("谢谢", StringComparison.Ordinal);
+        // Four Chinese characters, or three English words: "asdfgh" and "english please" are not reports.
+        var chinese = folded.Count(c => c is >= '\u4E00' and <= '\u9FFF');
+        var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsAsciiLetter));
+        return (chinese >= 4 || words >= 3) && !TextInput.IsQuestion(text) && !folded.StartsWith("谢谢", StringComparison.Ordinal);
     }
-
-    private static readonly string[] QuestionWords = ["什么", "怎么", "几点", "几个", "多少", "为什么", "谁", "哪", "能不能", "可不可以", "有没有", "是不是", "how", "what", "when", "where", "who", "why"];
 
     // What a spoken question may end with after its word: "明天谁值班呢", "我明天上什么班啊", "今天谁迟到了".
     private static readonly char[] QuestionTails = ['呢', '吗', '啊', '呀', '嘛', '哈', '了', '?', '？', ' '];

@@ -56,10 +56,52 @@ public static class TextInput
         return text;
     }
 
+    // What people send to say "got it" or "thanks" and nothing more ("好的 谢谢", "收到了👍", "thx").
+    private static readonly string[] AcknowledgementWords =
+        ["好的", "好滴", "好嘞", "好", "收到了", "收到", "谢谢你们", "谢谢你", "谢谢您", "谢谢啦", "谢谢了", "谢谢", "多谢了", "多谢", "谢了", "辛苦了", "辛苦", "知道了", "知道", "明白了", "明白",
+         "了解了", "了解", "嗯嗯", "嗯", "ok", "okay", "thanks", "thank you", "thankyou", "thx", "ty", "got it", "noted", "great", "感谢你们", "感谢", "再见", "拜拜", "bye", "👍", "🙏", "👌", "啦", "了", "哈", "呀", "哦", "喔", "噢"];
+
+    /// <summary>
+    /// Whether a message only acknowledges or thanks ("好的", "收到 谢谢", "谢谢👍", "ok thx"): the words above, spaces,
+    /// punctuation and emoji, and at least one word — answered briefly, never with the whole help.
+    /// </summary>
+    public static bool IsAcknowledgement(string? text)
+    {
+        var rest = ForMatching(text);
+        var any = false;
+        while (rest.Length > 0)
+        {
+            var c = rest[0];
+            if (AcknowledgementWords.FirstOrDefault(w => rest.StartsWith(w, StringComparison.Ordinal)) is not { } word)
+            {
+                // Spaces, punctuation and other emoji around the words; an emoji alone (😡) says nothing to acknowledge.
+                if (!(char.IsWhiteSpace(c) || char.IsPunctuation(c) || char.IsSymbol(c) || char.IsSurrogate(c) || c == '\uFE0F')) return false;
+                rest = rest[1..];
+                continue;
+            }
+            // "ty" and the like only as whole words, not the start of "type".
+            if (word.All(char.IsAsciiLetter) && rest.Length > word.Length && char.IsAsciiLetter(rest[word.Length])) return false;
+            any |= word.Length > 1 || word is "好" or "嗯";
+            rest = rest[word.Length..];
+        }
+        return any;
+    }
+
+    private static readonly string[] QuestionWords = ["什么", "怎么", "几", "多少", "为什么", "谁", "哪", "啥", "咋", "能不能", "可不可以", "有没有", "是不是", "要不要",
+        "how", "what", "when", "where", "who", "why"];
+
+    /// <summary>Whether a message asks something ("有啥事", "今天谁值班？", "处理了吗") rather than tells it.</summary>
+    public static bool IsQuestion(string? text)
+    {
+        var folded = ForMatching(text);
+        return Normalize(text).TrimEnd().EndsWith('?') || folded.EndsWith('吗') || folded.EndsWith('呢')
+            || QuestionWords.Any(w => folded.Contains(w, StringComparison.Ordinal));
+    }
+
     // Plain yes and no as people type them, for a question whose choices have the values "yes" and "no" (a yes also
     // answers a choice valued "confirm" or "ok": 确认 an item, ✓ 正常).
     private static readonly HashSet<string> YesWords = new(StringComparer.Ordinal)
-        { "是", "是的", "对", "对的", "嗯", "好", "好的", "要", "需要", "可以", "行", "没问题", "没错", "不错", "无误", "确认无误", "正确",
+        { "是", "是的", "对", "对的", "嗯", "好", "好的", "要", "需要", "可以", "行", "同意", "准了", "好吧", "行吧", "没问题", "没错", "不错", "无误", "确认无误", "正确",
           "y", "yes", "ok", "okay", "yeah", "yep", "sure", "fine" };
     private static readonly string[] YesValues = ["yes", "confirm", "ok"];
     private static readonly HashSet<string> NoWords = new(StringComparer.Ordinal)

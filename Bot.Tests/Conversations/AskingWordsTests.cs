@@ -49,7 +49,6 @@ public sealed class AskingWordsTests : IDisposable
     [InlineData("借一下3-1-502的钥匙", "借钥匙 3-1-502")]
     [InlineData("还一下3-1-502钥匙", "还钥匙 3-1-502")]
     [InlineData("我要借3-1-502的钥匙查看漏水", "借钥匙 3-1-502 查看漏水")]
-    [InlineData("签个到", "签到")]
     public async Task ACommandWordSaidInTwoParts_IsOfferedWhole_WithTheUnit(string said, string offered)
     {
         var chat = new LocalChatClient(_bot, "zhangsan");
@@ -124,7 +123,7 @@ public sealed class AskingWordsTests : IDisposable
 
     [Fact]
     public async Task NoCommandWordAtAll_IsStillAskedAgainWithTheHelp() =>
-        Assert.StartsWith("对不起，请您再说一遍。\n张三您好", await SayAsync("zhangsan", "嗯嗯嗯"));
+        Assert.StartsWith("对不起，请您再说一遍。\n张三您好", await SayAsync("zhangsan", "呜呜呜"));
 
     [Fact]
     public async Task CommandsThatStartWith我_AreStillThemselves_AndAnOwnersQuestionIsStillPassedOn()

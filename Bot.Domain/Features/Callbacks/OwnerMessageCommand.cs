@@ -27,7 +27,10 @@ public sealed class OwnerMessages(EscalationService escalations, EscalationPolic
         var who = units.Count == 0 ? turn.Sender.DisplayName : $"{turn.Sender.DisplayName}（{string.Join("、", units)}）";
         var local = department.ToLocal(turn.Now);
         var quiet = escalationPolicy.IsQuiet(TimeOnly.FromDateTime(local.DateTime));
-        if (!filedAsNew && await escalations.LatestOpenRaisedByAsync(OwnerMessageCommand.Kind, turn.Sender.Id, cancellationToken) is { } open
+        // "水管爆了 水漫到客厅了 快来人", "紧急 3栋电梯困人了": not a message for the morning. An urgent case is not held in
+        // quiet hours and goes up the chain on the urgent timeout; it is its own case, not an addition to an older one.
+        var urgent = SoundsUrgent(what);
+        if (!filedAsNew && !urgent && await escalations.LatestOpenRaisedByAsync(OwnerMessageCommand.Kind, turn.Sender.Id, cancellationToken) is { } open
             && turn.Now - open.RaisedAt <= FollowUpWithin)
         {
             // In the staff's language of record (Chinese), as the case's details are.
@@ -39,9 +42,18 @@ public sealed class OwnerMessages(EscalationService escalations, EscalationPolic
         var subject = Texts.Get("OwnerMessageSubject", TextCatalog.Chinese, who, local.ToString("MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
         var details = Texts.Get("OwnerMessageDetails", TextCatalog.Chinese, who, what);
         // Raised by the owner, so the owner is told when it is taken up and when it is dealt with.
-        await escalations.RaiseAsync(new EscalationRequest(OwnerMessageCommand.Kind, subject, Severity.Normal, details, turn.Sender.Id), turn.Now, cancellationToken);
-        return Texts.Get(quiet ? "OwnerMessageTakenAtNight" : "OwnerMessageTaken", turn.Language, turn.Sender.DisplayName, department.PropertyName);
+        await escalations.RaiseAsync(new EscalationRequest(OwnerMessageCommand.Kind, subject, urgent ? Severity.Urgent : Severity.Normal, details, turn.Sender.Id),
+            turn.Now, cancellationToken);
+        return Texts.Get(urgent ? "OwnerMessageTakenUrgent" : quiet ? "OwnerMessageTakenAtNight" : "OwnerMessageTaken", turn.Language, turn.Sender.DisplayName, department.PropertyName);
     }
+
+    // What an owner writes when someone is in danger or damage is spreading (第11篇: 紧急情况 handled at once, day or night).
+    private static readonly string[] UrgentWords =
+        ["紧急", "快来人", "救命", "困人", "被困", "困在", "关在电梯", "着火", "起火", "失火", "火灾", "冒烟", "烟很大", "漏气", "煤气味", "燃气味",
+         "爆了", "爆管", "水漫", "淹了", "被淹", "漏电", "触电", "受伤", "晕倒", "打架", "小偷", "有贼", "被盗", "urgent", "emergency", "fire", "trapped"];
+
+    /// <summary>Whether an owner's words tell of danger or spreading damage.</summary>
+    public static bool SoundsUrgent(string what) => UrgentWords.Any(w => what.Contains(w, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The owner's own words: the first line of the case, after "陈先生（3-1-502） 留言：", cut to <paramref name="max"/>.</summary>
     public static string Said(string details, int max = 40)
@@ -86,7 +98,7 @@ public sealed class OwnerMessagesLogCommand(IEscalationStore escalations, IDirec
     private const int LookBack = 500;
 
     public CommandInfo Info { get; } = new("owner-messages-log", ["业主留言", "留言记录", "投诉记录", "报修记录", "有什么投诉", "有什么报修", "有什么留言",
-        "今天的投诉", "今天的报修", "今天的留言", "昨天的投诉", "昨天的报修", "昨天的留言"], ["owner messages"], Texts, "MessagesLogDescription", Roles: Escalation.EscalationRoles.Supervisors | Roles.FrontDesk,
+        "今天的投诉", "今天的报修", "今天的留言", "昨天的投诉", "昨天的报修", "昨天的留言", "投诉处理", "报修处理", "留言处理"], ["owner messages"], Texts, "MessagesLogDescription", Roles: Escalation.EscalationRoles.Supervisors | Roles.FrontDesk,
         HelpOrder: 37, LookUp: true, WordMayClose: true);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
@@ -189,14 +201,6 @@ public sealed class OwnerMessageCommand(OwnerMessages messages) : IBotCommand
 
     public const string Kind = "owner.message";
 
-
-    // Thanks and acknowledgements are answered, not passed on: nobody should be alerted at night for "好的，谢谢".
-    private static readonly HashSet<string> Courtesies = new(StringComparer.Ordinal)
-    {
-        "谢谢", "谢谢你", "谢谢您", "多谢", "感谢", "好的", "好", "好的谢谢", "嗯", "嗯嗯", "哦", "收到", "知道了", "明白", "再见",
-        "拜拜", "谢谢再见", "ok", "okay", "okthanks", "thanks", "thankyou", "thx", "bye", "gotit",
-    };
-
     public CommandInfo Info { get; } = new("owner-message", ["留言", "投诉", "报修", "咨询"], ["message", "complaint", "repair"],
         Texts, "OwnerMessageDescription", Audience: Audience.Owners, HelpOrder: 20, TakesFreeText: true);
 
@@ -207,8 +211,9 @@ public sealed class OwnerMessageCommand(OwnerMessages messages) : IBotCommand
             turn.AskForArguments(Info, Texts.Get("OwnerMessageAsk", turn.Language, turn.Sender.DisplayName));
             return;
         }
-        // Compared without punctuation or spaces: "好的，谢谢！" and "Thank you." are courtesies too.
-        if (Courtesies.Contains(string.Concat(TextInput.ForMatching(arguments).Where(char.IsLetterOrDigit))))
+        // Thanks and acknowledgements ("好的，谢谢！", "收到 谢谢👍") are answered, not passed on: nobody should be alerted
+        // at night for them.
+        if (TextInput.IsAcknowledgement(arguments))
         {
             turn.Reply(Texts.Get("OwnerCourtesy", turn.Language));
             return;

@@ -14,7 +14,7 @@ public sealed class TodoCommand(IEnumerable<ITodos> sources) : IBotCommand
     private const int MaxLines = 12;
     private const int MaxButtons = 6;
 
-    public CommandInfo Info { get; } = new("todo", ["待办", "我的待办", "待办事项", "今天有什么事", "有什么要做的", "还有什么事", "我的任务", "没处理的", "要处理的"],
+    public CommandInfo Info { get; } = new("todo", ["待办", "我的待办", "待办事项", "今天有什么事", "有什么要做的", "还有什么事", "有啥事", "啥事", "我的任务", "没处理的", "要处理的"],
         ["to do", "todo", "my tasks"], Texts, "TodoDescription", HelpOrder: 11, LookUp: true, WordMayClose: true);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)

@@ -220,7 +220,7 @@ public sealed class OnDutyCommand(IRosterStore roster, IDutyManagerStore manager
 {
     private static readonly TextCatalog Texts = DutyTexts.Catalog;
 
-    public CommandInfo Info { get; } = new("on-duty", ["今天谁值班", "谁值班", "值班表", "谁在值班", "谁上班", "谁当班", "谁在岗"], ["who is on duty", "on duty"],
+    public CommandInfo Info { get; } = new("on-duty", ["今天谁值班", "谁值班", "值班表", "谁在值班", "谁上班", "谁当班", "谁在岗", "值班经理是谁", "谁是值班经理", "值班经理"], ["who is on duty", "on duty"],
         Texts, "OnDutyDescription", HelpOrder: 6, LookUp: true, WordMayClose: true);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)

@@ -29,6 +29,12 @@ public sealed class EscalationCommands(EscalationService escalations, IDirectory
     public async ValueTask ResolveAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         if (await ResolveCaseAsync(turn, arguments, "WordResolve", cancellationToken) is not var (id, rest, actor)) return;
+        // An old 已处理 button of a case closed since: said now, before a note is asked for and written in vain.
+        if (await escalations.CheckAsync(id, actor, cancellationToken) is ({ } refusal, var closed))
+        {
+            await SayAsync(turn, refusal, id, closed, "Resolved", cancellationToken);
+            return;
+        }
         if (rest.Length == 0)
         {
             turn.State.Data[CaseKey] = id.ToString(CultureInfo.InvariantCulture);
@@ -116,6 +122,13 @@ public sealed class EscalationCommands(EscalationService escalations, IDirectory
             turn.Reply(ConversationTexts.Catalog.Get("NotUnderstoodInFlow", turn.Language));
             return;
         }
+        // "有啥事", "这个怎么处理？": a question is not how the case was dealt with — the note goes to everyone told of it
+        // and into the duty log (第2篇 1.3). Asked again.
+        if (step == NoteStep && TextInput.IsQuestion(answer))
+        {
+            turn.AskAgain(Texts.Get("NoteNotAQuestion", turn.Language, id));
+            return;
+        }
         turn.EndFlow();
         if (step == AssigneeStep)
         {
@@ -137,6 +150,11 @@ public sealed class EscalationCommands(EscalationService escalations, IDirectory
         if (outcome == ActionOutcome.UnknownPerson)
         {
             turn.Reply(Texts.Get("UnknownPerson", turn.Language, toWhom));
+            return;
+        }
+        if (outcome == ActionOutcome.ToSelf)
+        {
+            turn.Reply(Texts.Get("HandOverToSelf", turn.Language, id));
             return;
         }
         await SayAsync(turn, outcome, id, escalation, "HandedOver", cancellationToken, target?.Name ?? "");

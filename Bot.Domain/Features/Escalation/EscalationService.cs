@@ -15,6 +15,8 @@ public enum ActionOutcome
     UnknownPerson,
     /// <summary>答复业主 on a case no owner raised.</summary>
     NotAnOwners,
+    /// <summary>转交 to the person who holds the case.</summary>
+    ToSelf,
 }
 
 /// <summary>
@@ -140,7 +142,8 @@ public sealed class EscalationService(
         var (refusal, escalation) = await CheckAsync(id, actor, cancellationToken);
         if (refusal is not null) return (refusal.Value, escalation, null);
         var target = await directory.FindStaffAsync(toWhom, cancellationToken);
-        if (target is null || target.Id == actor.Id) return (ActionOutcome.UnknownPerson, escalation, null);
+        if (target is null) return (ActionOutcome.UnknownPerson, escalation, null);
+        if (target.Id == actor.Id) return (ActionOutcome.ToSelf, escalation, target);
 
         escalation!.HandTo(target.Id, now + policy.AckTimeout(escalation));
         await NotifyAsync(escalation, target, now, cancellationToken, handedBy: actor);
@@ -187,7 +190,8 @@ public sealed class EscalationService(
         return names;
     }
 
-    private async Task<(ActionOutcome? Refusal, EscalationCase? Case)> CheckAsync(long id, Person actor, CancellationToken cancellationToken)
+    /// <summary>Whether <paramref name="actor"/> may act on case <paramref name="id"/> now: null, or why not (closed, not theirs, none such).</summary>
+    public async Task<(ActionOutcome? Refusal, EscalationCase? Case)> CheckAsync(long id, Person actor, CancellationToken cancellationToken)
     {
         var escalation = await store.FindAsync(id, cancellationToken);
         if (escalation is null) return (ActionOutcome.NotFound, null);

@@ -343,4 +343,33 @@ public sealed class OwnerMessageTests : IDisposable
         Assert.Equal(["值班记录 楼上漏水", "来电 楼上漏水"], reply.Choices.Select(c => c.Value));
         Assert.Empty(await CasesAsync());
     }
+
+    [Fact]
+    public async Task AnOwnersMessage_StartingWithAStaffWord_IsPassedOn_NotRefused()
+    {
+        var reply = await SayAsync(Owner, "钥匙丢了 能帮我配一把吗");
+        Assert.Equal("陈先生您好，您的留言已转给示例花园客服中心值班人员，我们会尽快与您联系。谢谢！", reply);
+        Assert.Contains("钥匙丢了 能帮我配一把吗", Assert.Single(await CasesAsync()).Details);
+    }
+
+    [Fact]
+    public async Task AnOwnersEmergency_IsUrgent_EvenAtNight_AndTheOwnerIsToldItIsBeingDealtWith()
+    {
+        _bot.Time.SetUtcNow(Shanghai(23, 40).ToUniversalTime());
+        var reply = await SayAsync(Owner, "紧急 家里水管爆了 水漫到客厅了 快来人");
+        Assert.StartsWith("陈先生您好，您反映的紧急情况已立即通知示例花园客服中心值班人员", reply);
+        Assert.DoesNotContain("明早", reply);
+        var raised = Assert.Single(await CasesAsync());
+        Assert.Equal(Severity.Urgent, raised.Severity);
+        // Not held for the morning: someone has been alerted.
+        Assert.True(raised.Level >= 0, "an urgent case is not held for the morning");
+    }
+
+    [Fact]
+    public async Task AnOwnersThanks_IsAnsweredKindly_AndPassesNothingOn()
+    {
+        foreach (var thanks in new[] { "收到 谢谢", "好的 知道了", "谢谢👍", "ok thx" })
+            Assert.Equal("不客气，如有需要请随时给我们留言。谢谢，再见！", await SayAsync(Owner, thanks));
+        Assert.Empty(await CasesAsync());
+    }
 }
