@@ -111,6 +111,15 @@ public sealed partial class ConversationEngine
                 if (turn.State.Flow == ConversationState.ArgumentsFlow
                     && _commands.FirstOrDefault(c => c.Info.Name == turn.State.Step && c.Info.IsAvailableTo(turn.Sender)) is { } asking)
                 {
+                    // "请告诉我要查哪把钥匙" — a look-up asking what to look up — answered with another command ("转交钥匙
+                    // 3-1-502 给李四"): meant as itself; nothing is lost by leaving the look-up, so it runs.
+                    if ((asking.Info.LookUp || asking.Info.AnswersWhere) && turn.Message.ChoiceValue is null && turn.Choice is null
+                        && TypedCommandIn(turn, out var ownCommand) is var (instead, insteadArguments) && !ownCommand && instead != asking)
+                    {
+                        turn.EndFlow();
+                        await instead.HandleAsync(turn, insteadArguments, cancellationToken);
+                        return;
+                    }
                     // "补充交接" where 夜间登记 asks for its details: another command, held back once as in a flow. Not the
                     // asking command retyped, nor 紧急 where the details may start with it.
                     if (HeldAsCommand(turn, c => c != asking && !(c.Info.Urgent && asking.Info.TakesUrgentWord)) is { } other)

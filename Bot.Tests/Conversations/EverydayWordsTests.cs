@@ -63,4 +63,13 @@ public sealed class EverydayWordsTests : DemoChatTests
         Assert.StartsWith("赵六您好", await TextAsync("zhaoliu", "有啥事"));
         Assert.Contains("今日值班经理：赵六", await TextAsync("zhangsan", "值班经理是谁"));
     }
+
+    [Fact]
+    public async Task ACommandTypedWhereALookUpAsksWhatToLookUp_RunsAtOnce()
+    {
+        Assert.StartsWith("请告诉我要查哪把钥匙", await TextAsync("wangwu", "钥匙"));
+        var borrow = await TextAsync("wangwu", "借钥匙 3-1-502");
+        Assert.DoesNotContain("还没有作为回答记录", borrow);
+        Assert.Contains("3-1-502", borrow);
+    }
 }
