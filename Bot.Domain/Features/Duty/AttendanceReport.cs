@@ -10,17 +10,20 @@ namespace Bot.Domain.Features.Duty;
 public sealed record AttendanceLine(string PersonId, string Name, int Shifts, int Late, int EarlyLeave, int Absent, int Corrections);
 
 /// <summary>The month's attendance per person, from the roster and the attendance records.</summary>
-public sealed class AttendanceReport(IRosterCoverage roster, IAttendanceStore attendance)
+public sealed class AttendanceReport(IRosterCoverage roster, IAttendanceStore attendance, ShiftSchedule shifts, DepartmentProfile department)
 {
     public static readonly string[] CsvColumns = ["person", "name", "shifts", "late", "early_leave", "absent", "corrections"];
 
-    /// <param name="through">The last day to count (today, for the month still under way); the month's end when null.</param>
-    public async Task<IReadOnlyList<AttendanceLine>> MonthAsync(DateOnly month, CancellationToken cancellationToken, DateOnly? through = null)
+    /// <param name="asOf">For the month still under way, now: only shifts started by then count (tonight's 夜班 is neither
+    /// worked nor missed yet). The whole month when null.</param>
+    public async Task<IReadOnlyList<AttendanceLine>> MonthAsync(DateOnly month, CancellationToken cancellationToken, DateTimeOffset? asOf = null)
     {
         var first = new DateOnly(month.Year, month.Month, 1);
         var last = first.AddMonths(1).AddDays(-1);
-        if (through is { } until && until < last) last = until;
-        var assignments = await roster.AssignmentsAsync(first, last, cancellationToken);
+        if (asOf is { } now && department.LocalDate(now) < last) last = department.LocalDate(now);
+        var assignments = (await roster.AssignmentsAsync(first, last, cancellationToken))
+            .Where(a => asOf is not { } at || shifts.Find(a.Assignment.ShiftCode) is not { } shift || ShiftTimes.Of(a.Assignment, shift, department).Start <= at)
+            .ToList();
         var records = (await attendance.BetweenAsync(first, last, cancellationToken)).ToLookup(r => r.PersonId, StringComparer.Ordinal);
         return [.. assignments.GroupBy(a => a.Assignment.PersonId, StringComparer.Ordinal)
             .Select(g =>
@@ -69,7 +72,7 @@ public sealed class AttendanceSummaryCommand(AttendanceReport report, Department
         var monthText = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         // The month under way is counted up to today: shifts still to come are neither worked nor missed.
         var underWay = month.Year == today.Year && month.Month == today.Month;
-        var lines = await report.MonthAsync(month, cancellationToken, underWay ? today : null);
+        var lines = await report.MonthAsync(month, cancellationToken, underWay ? turn.Now : null);
         var title = underWay
             ? Texts.Get("AttendanceSummaryTitleSoFar", turn.Language, monthText, today.ToString("MM-dd", CultureInfo.InvariantCulture))
             : Texts.Get("AttendanceSummaryTitle", turn.Language, monthText);
@@ -115,7 +118,7 @@ public sealed class DayAttendanceCommand(IRosterStore roster, IAttendanceStore a
             return;
         }
         var separator = Texts.Get("DayAttendanceSeparator", language);
-        var (late, early, missing) = (0, 0, 0);
+        var (late, early, notIn, absent) = (0, 0, 0, 0);
         var lines = new List<string>();
         foreach (var shift in shifts.Shifts)
         {
@@ -127,13 +130,18 @@ public sealed class DayAttendanceCommand(IRosterStore roster, IAttendanceStore a
                 var state = StateOf(record, turn.Now, start, end, language);
                 if (record?.CheckIn == AttendanceMark.Late) late++;
                 if (record?.CheckOut == AttendanceMark.Early) early++;
-                if (record?.CheckedInAt is null && record?.CheckIn != AttendanceMark.Corrected && turn.Now >= start) missing++;
+                // Said as the lines say it: not checked in while the shift runs, 缺勤 once it is over.
+                if (record?.CheckedInAt is null && record?.CheckIn != AttendanceMark.Corrected && turn.Now >= start)
+                {
+                    if (turn.Now < end) notIn++;
+                    else absent++;
+                }
                 people.Add(Texts.Get("DayAttendancePerson", language, name, state));
             }
             if (people.Count > 0) lines.Add(Texts.Get("ShiftLine", language, ShiftTimes.Describe(shift, language), string.Join(separator, people)));
         }
         turn.Reply(string.Join("\n", [Texts.Get("DayAttendanceTitle", language, ShiftTimes.Day(day, language)), .. lines,
-            Texts.Get("DayAttendanceCount", language, late, early, missing)]));
+            Texts.Get("DayAttendanceCount", language, late, early, absent, notIn)]));
     }
 
     /// <summary>How one person stands for one shift, as of now.</summary>

@@ -241,7 +241,7 @@ public sealed class AttendanceTests
         var early = lines[1].Split('：', 2)[1].Split('；');
         Assert.Equal(["张三 06:50 签到", "王五 迟到 12 分钟（07:12 签到）", "郑十 未签到"], early.Order());
         Assert.Equal("中班 15:00–23:00：李四 未到班", lines[2]);
-        Assert.Equal("合计：迟到 1 人次，早退 0 人次，未签到 1 人次。", lines[^1]);
+        Assert.Equal("合计：迟到 1 人次，早退 0 人次，缺勤 0 人次，当班未签到 1 人次。", lines[^1]);
     }
 
     [Fact]
@@ -255,6 +255,9 @@ public sealed class AttendanceTests
         var early = yesterday.Split('\n')[1];
         Assert.Contains("张三 06:50 签到，早退 1 小时（14:00 签退）", early);
         Assert.Contains("郑十 缺勤", early);
+        // The total says what the lines say: as many 缺勤 as are marked.
+        var marked = yesterday.Split('\n')[1..^1].Sum(l => l.Split("缺勤").Length - 1);
+        Assert.Equal($"合计：迟到 0 人次，早退 1 人次，缺勤 {marked} 人次，当班未签到 0 人次。", yesterday.Split('\n')[^1]);
 
         Assert.StartsWith("2026-11 考勤统计（截至 11-27", await SayAsync(bot, "zhaoliu", "这个月考勤"));
         Assert.Equal("2026-10 没有排班记录。", await SayAsync(bot, "zhaoliu", "考勤统计 上个月"));
@@ -320,5 +323,20 @@ public sealed class AttendanceTests
     {
         public Task<string?> WhyNotAsync(string personId, RosterAssignment assignment, string language, CancellationToken cancellationToken) =>
             Task.FromResult<string?>("接班人尚未接班，请您稍候。");
+    }
+
+    [Fact]
+    public async Task MonthSoFar_CountsOnlyShiftsStarted_第7篇_1_2()
+    {
+        using var bot = At(Shanghai(26, 9, 0));
+        // The demo's roster starts today. 李四's 中班 starts at 15:00 and 吴九's 夜班 at 23:00: in the morning they are
+        // neither worked nor missed, so not counted.
+        var morning = await SayAsync(bot, "zhaoliu", "考勤统计");
+        Assert.Contains("张三：班次 1，", morning);
+        Assert.DoesNotContain("李四", morning);
+        Assert.DoesNotContain("吴九", morning);
+        var afternoon = await SayAsync(bot, "zhaoliu", "考勤统计", Shanghai(26, 15, 1));
+        Assert.Contains("李四：班次 1，", afternoon);
+        Assert.DoesNotContain("吴九", afternoon);
     }
 }
