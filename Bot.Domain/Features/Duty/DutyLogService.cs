@@ -115,13 +115,26 @@ public sealed class DutyLogService(
 }
 
 /// <summary>第1篇 2.4: the open major events, emergencies and equipment switchings that keep a shift from being handed over.</summary>
-public sealed class DutyLogOpenEvents(IDutyLogStore store) : IOpenDutyEvents
+public sealed class DutyLogOpenEvents(IDutyLogStore store, DepartmentProfile department) : IOpenDutyEvents
 {
     public async Task<IReadOnlyList<OpenDutyEvent>> BlockingHandoverAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        [.. (await store.BlockingAsync(cancellationToken)).Select(e => new OpenDutyEvent(e.Id, e.Kind switch
-        {
-            DutyLogKind.MajorEvent => DutyEventBlock.MajorEvent,
-            DutyLogKind.Emergency => DutyEventBlock.Emergency,
-            _ => DutyEventBlock.EquipmentSwitching,
-        }, e.What, e.RecordedById, e.RecordedAt))];
+        [.. (await store.BlockingAsync(cancellationToken)).Select(e => new OpenDutyEvent(e.Id, BlockOf(e.Kind), e.What, e.RecordedById, e.RecordedAt))];
+
+    public async Task<IReadOnlyList<ShiftDutyEvent>> MajorBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var found = new List<ShiftDutyEvent>();
+        // Every post's entries: a major event is the shift's, whoever wrote it down. A night shift spans two dates.
+        for (var day = department.LocalDate(from); day <= department.LocalDate(to); day = day.AddDays(1))
+            found.AddRange((await store.EntriesOnAsync(day, null, cancellationToken))
+                .Where(e => e.Kind is DutyLogKind.MajorEvent or DutyLogKind.Emergency && e.RecordedAt >= from && e.RecordedAt < to)
+                .Select(e => new ShiftDutyEvent(e.Id, BlockOf(e.Kind), e.What, e.RecordedAt, e.IsOpen, e.Handling)));
+        return [.. found.DistinctBy(e => e.Id).OrderBy(e => e.Id)];
+    }
+
+    private static DutyEventBlock BlockOf(DutyLogKind kind) => kind switch
+    {
+        DutyLogKind.MajorEvent => DutyEventBlock.MajorEvent,
+        DutyLogKind.Emergency => DutyEventBlock.Emergency,
+        _ => DutyEventBlock.EquipmentSwitching,
+    };
 }

@@ -13,6 +13,9 @@ public enum DutyEventBlock
 /// <summary>An open duty-log entry that keeps a shift from being handed over.</summary>
 public sealed record OpenDutyEvent(long Id, DutyEventBlock Block, string Summary, string RecordedById, DateTimeOffset RecordedAt);
 
+/// <summary>A major event or emergency a shift recorded, and how it stands: still open, or closed with its handling.</summary>
+public sealed record ShiftDutyEvent(long Id, DutyEventBlock Block, string Summary, DateTimeOffset RecordedAt, bool Open, string? Handling);
+
 /// <summary>
 /// 第1篇 2.4: no handover while a major or emergency event is being handled or major equipment is starting or
 /// stopping. The duty log knows which entries are open; the handover feature asks.
@@ -20,4 +23,10 @@ public sealed record OpenDutyEvent(long Id, DutyEventBlock Block, string Summary
 public interface IOpenDutyEvents
 {
     Task<IReadOnlyList<OpenDutyEvent>> BlockingHandoverAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// 第1篇 1.3: the major events and emergencies recorded between <paramref name="from"/> and <paramref name="to"/> (a
+    /// shift), handled or not — they are handed over either way.
+    /// </summary>
+    Task<IReadOnlyList<ShiftDutyEvent>> MajorBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 }

@@ -32,6 +32,8 @@ public enum HandoverSection
     OpenCall,
     /// <summary>The cinema's tickets in the counter and takings not yet handed in, added from the tickets feature (第12篇 1, 3, 7).</summary>
     Tickets,
+    /// <summary>The shift's major events and emergencies from the duty log, handled or not (第1篇 1.3).</summary>
+    DutyEvent,
     /// <summary>补充: added after the outgoing person signed (always marked as added later).</summary>
     Addition,
 }
@@ -164,6 +166,8 @@ public sealed class HandoverRecord
     public void ClearOpenCalls() => ClearAdded(HandoverSection.OpenCall);
 
     public void ClearTickets() => ClearAdded(HandoverSection.Tickets);
+
+    public void ClearDutyEvents() => ClearAdded(HandoverSection.DutyEvent);
 
     /// <summary>Items another feature added at the review, taken out before they are added afresh.</summary>
     private void ClearAdded(HandoverSection section)

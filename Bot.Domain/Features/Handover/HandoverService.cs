@@ -171,6 +171,16 @@ public sealed class HandoverService(
         return string.Join("\n", [Texts.Get("BlockedByEvents", language), .. lines]);
     }
 
+    /// <summary>第1篇 1.3: the major events and emergencies of the record's shift, handled or not.</summary>
+    public async Task<IReadOnlyList<ShiftDutyEvent>> MajorEventsOfAsync(HandoverRecord record, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (shifts.Find(record.ShiftCode) is not { } shift) return [];
+        var start = department.ToInstant(record.Date, shift.Start);
+        var end = department.ToInstant(shift.CrossesMidnight ? record.Date.AddDays(1) : record.Date, shift.End);
+        // Up to now: one written down in the last minutes before the end is this shift's too (handed over late).
+        return await dutyEvents.MajorBetweenAsync(start, now > end ? now : end, cancellationToken);
+    }
+
     /// <summary>What the front desk keeps for people now (第11篇 4, 9), handed over with the front-desk shift.</summary>
     public Task<IReadOnlyList<HeldOut>> FrontDeskHoldsAsync(CancellationToken cancellationToken) => heldItems.HeldAsync(cancellationToken);
 

@@ -324,6 +324,13 @@ public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotComm
                         turn.Sender.Id, turn.Now);
             if (tickets.Takings > 0)
                 record.Add(HandoverSection.Tickets, Texts.Get("TicketTakingsText", language, TicketTexts.Money(tickets.Takings)), turn.Sender.Id, turn.Now);
+            // 第1篇 1.3: the shift's major events and emergencies are handed over whether handled or not.
+            record.ClearDutyEvents();
+            foreach (var e in await handovers.MajorEventsOfAsync(record, turn.Now, cancellationToken))
+                record.Add(HandoverSection.DutyEvent, e.Open
+                    ? Texts.Get("DutyEventOpenText", language, e.Id, handovers.Clock(e.RecordedAt), Texts.Get($"Block{e.Block}", language), e.Summary)
+                    : Texts.Get("DutyEventClosedText", language, e.Id, handovers.Clock(e.RecordedAt), Texts.Get($"Block{e.Block}", language), e.Summary, e.Handling ?? "—"),
+                    turn.Sender.Id, turn.Now);
             var summary = await handovers.DescribeAsync(record, language, cancellationToken);
             turn.AskInFlow(this, step, Texts.Get("ReviewPrompt", language, summary), ReviewChoices(language));
             return;

@@ -28,6 +28,9 @@ public sealed class FakeDutyEvents : IOpenDutyEvents
 
     public Task<IReadOnlyList<OpenDutyEvent>> BlockingHandoverAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<OpenDutyEvent>>([.. Open]);
+
+    public Task<IReadOnlyList<ShiftDutyEvent>> MajorBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ShiftDutyEvent>>([]);
 }
 
 /// <summary>
