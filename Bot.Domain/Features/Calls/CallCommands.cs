@@ -59,6 +59,8 @@ public sealed class LogCallCommand(CallDesk desk) : IBotCommand
 {
     private static readonly TextCatalog Texts = CallTexts.Catalog;
 
+    private static readonly TimeSpan SameCallWithin = TimeSpan.FromMinutes(2);
+
     public CommandInfo Info { get; } = new("call-log", ["来电", "来电登记", "电话登记"], ["log call"], Texts, "LogDescription", HelpOrder: 90, RecordsText: true);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
@@ -82,12 +84,20 @@ public sealed class LogCallCommand(CallDesk desk) : IBotCommand
             turn.AskForArguments(Info, Texts.Get("LogUsage", language));
             return;
         }
+        matter = matter.Length > PhoneCall.MaxMatterLength ? matter[..PhoneCall.MaxMatterLength] : matter;
+        // The same call sent twice (a double tap, a resend on a slow line): one entry in the log, not two to deal with.
+        if ((await desk.Log.SinceOrOpenAsync(turn.Now - SameCallWithin, cancellationToken)).FirstOrDefault(c => c.TakenById == turn.Sender.Id
+                && c.UnitCode == unit && c.Matter == matter && c.TakenAt >= turn.Now - SameCallWithin) is { } same)
+        {
+            turn.Reply(Texts.Get("LoggedAlready", language, desk.Describe(same, language)));
+            return;
+        }
         var call = new PhoneCall
         {
             TakenById = turn.Sender.Id,
             TakenAt = turn.Now,
             UnitCode = unit,
-            Matter = matter.Length > PhoneCall.MaxMatterLength ? matter[..PhoneCall.MaxMatterLength] : matter,
+            Matter = matter,
         };
         desk.Log.Add(call);
         await desk.Log.FlushAsync(cancellationToken);

@@ -114,4 +114,14 @@ public sealed class PhoneLogTests : DemoChatTests
         Assert.Equal(["call outcome 1 answered", "call outcome 1 escalate", "call outcome 1 pass", "unit record 3-1-502"], logged.Choices.Select(c => c.Value));
         Assert.Equal("Done: #1 09:30 3-1-502 Mr Chen: bathroom leak is marked answered on the spot.", Assert.Single(await Chat("lisi").PressAsync(logged.Choices[0].Value)).Text);
     }
+
+    [Fact]
+    public async Task TheSameCallSentTwice_IsLoggedOnce()
+    {
+        await SayAsync("zhengshi", "来电 5-1-101 门禁卡失效");
+        Assert.Equal("这通电话刚才已记入电话记录：#1 09:30 5-1-101 门禁卡失效，没有重复记录。", await TextAsync("zhengshi", "来电 5-1-101 门禁卡失效"));
+        Bot.Time.Advance(TimeSpan.FromMinutes(5));
+        // A call about the same thing later is another call.
+        Assert.StartsWith("已记入电话记录：#2", await TextAsync("zhengshi", "来电 5-1-101 门禁卡失效"));
+    }
 }
