@@ -576,9 +576,23 @@ public sealed class ReceiveArchiveCommand(ArchiveDesk desk) : IBotCommand
         if (loan.BorrowerId != turn.Sender.Id)
             await desk.TellAsync(loan.BorrowerId, $"archives:{loan.Id}:received", l => new OutgoingMessage(
                 Texts.Get("ReceivedToYou", l, turn.Sender.DisplayName, ArchiveDesk.Describe(archive, l))), cancellationToken);
-        turn.Reply(Texts.Get(said.Length == 0 ? "ReceivedReply" : "ReceivedReplyNote", turn.Language, loan.Id, ArchiveDesk.Describe(archive, turn.Language),
-            await desk.NameAsync(loan.BorrowerId, cancellationToken), archive.Place, said));
+        var reply = Texts.Get(said.Length == 0 ? "ReceivedReply" : "ReceivedReplyNote", turn.Language, loan.Id, ArchiveDesk.Describe(archive, turn.Language),
+            await desk.NameAsync(loan.BorrowerId, cancellationToken), archive.Place, said);
+        // "少了一页装修申请表": a file back short or damaged is reported in writing at once (第6篇 1.2.6) — offered with what
+        // was said, so the clerk need not type it again.
+        if (SaysDamaged(said))
+        {
+            var word = Texts.Get("WordDamaged", turn.Language);
+            var report = $"{word} {archive.Code} {said}";
+            turn.Ask(reply + "\n" + Texts.Get("ReceivedDamagedOffer", turn.Language), [new Choice(report, word)]);
+            return;
+        }
+        turn.Reply(reply);
     }
+
+    private static readonly string[] DamageWords = ["少了", "少一", "缺页", "缺少", "缺了", "丢了", "丢失", "不全", "破损", "损坏", "撕", "污损", "弄脏", "水湿", "泡水", "弄湿", "涂改", "missing", "damaged", "torn"];
+
+    private static bool SaysDamaged(string said) => DamageWords.Any(w => said.Contains(w, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>

@@ -160,6 +160,20 @@ public sealed class ArchiveTests : DemoChatTests
     }
 
     [Fact]
+    public async Task AFileBackShort_IsOfferedForTheWrittenReport_第6篇_1_2_6()
+    {
+        await SayAsync("zhangsan", "借档案 YH-3-1-502 核对");
+        await SayAsync("zhengshi", "借出档案 1");
+        var back = Assert.Single(await SayAsync("zhengshi", "收回档案 1 少了一页装修申请表"));
+        Assert.Contains("已记录：少了一页装修申请表", back.Text);
+        var report = Assert.Single(back.Choices);
+        Assert.Equal(("档案损坏 YH-3-1-502 少了一页装修申请表", "档案损坏"), (report.Value, report.Label));
+        await Chat("zhengshi").PressAsync(report.Value);
+        await Bot.DispatchAsync();
+        Assert.Contains(await InboxAsync("sunqi"), l => l.Text.Contains("少了一页装修申请表", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ARequest_TakenBackBeforeItIsCountedOut_TheClerkHears()
     {
         await SayAsync("lisi", "借档案 JS-3-01 查看管线");
