@@ -97,7 +97,7 @@ public sealed class KeysOutCommand(IKeyStore store, KeyDesk desk) : IBotCommand
     }
 }
 
-/// <summary>我的钥匙 / my keys: the keys out in the person's name, with how long and when due.</summary>
+/// <summary>我的钥匙 / my keys: the keys the person holds or has asked for, with how long and when due.</summary>
 public sealed class MyKeysCommand(IKeyStore store, KeyDesk desk) : IBotCommand
 {
     private static readonly TextCatalog Texts = KeysTexts.Catalog;
@@ -108,7 +108,9 @@ public sealed class MyKeysCommand(IKeyStore store, KeyDesk desk) : IBotCommand
     {
         var language = turn.Language;
         var keys = (await store.AllKeysAsync(cancellationToken)).ToDictionary(k => k.Code, StringComparer.Ordinal);
-        var mine = (await store.OpenLoansAsync(cancellationToken)).Where(l => l.HolderId == turn.Sender.Id || l.BorrowerId == turn.Sender.Id).ToList();
+        // Held by me: a key I handed on by 转交钥匙 is the receiver's once they accepted it, not mine as well (the
+        // borrower stays on the loan as the one who signed it out, but no longer holds the key).
+        var mine = (await store.OpenLoansAsync(cancellationToken)).Where(l => l.HolderId == turn.Sender.Id).ToList();
         if (mine.Count == 0)
         {
             turn.Reply(Texts.Get("MyKeysNone", language));
