@@ -42,7 +42,7 @@ public sealed class WhereIsKeyCommand(IKeyStore store, KeyDesk desk, KeysOutComm
         {
             var holder = await desk.NameAsync(loan.HolderId, cancellationToken);
             var line = Texts.Get(loan.Status == LoanStatus.AwaitingReceipt ? "WhereAwaitingReceipt" : "WhereOut", language,
-                KeyDesk.Describe(key), holder, ConversationTexts.Duration(turn.Now - since, language), KeysTexts.Clock(since, desk.Department),
+                KeyDesk.Describe(key) + KeysTexts.DamagedMark(key, language), holder, ConversationTexts.Duration(turn.Now - since, language), KeysTexts.Clock(since, desk.Department),
                 KeysTexts.Clock(loan.DueBack, desk.Department));
             if (loan.IsOverdue(turn.Now)) line += Texts.Get("WhereOverdue", language, ConversationTexts.Duration(turn.Now - loan.DueBack, language));
             turn.Reply(line);
@@ -87,7 +87,7 @@ public sealed class KeysOutCommand(IKeyStore store, KeyDesk desk) : IBotCommand
         foreach (var loan in out_)
         {
             var line = Texts.Get(loan.Status == LoanStatus.AwaitingReceipt ? "KeysOutReturningLine" : "KeysOutLine", language,
-                KeyDesk.Describe(loan.KeyCode, keys), await desk.NameAsync(loan.HolderId, cancellationToken),
+                KeysTexts.Described(loan.KeyCode, keys, language), await desk.NameAsync(loan.HolderId, cancellationToken),
                 ConversationTexts.Duration(turn.Now - (loan.HandedOutAt ?? loan.RequestedAt), language), KeysTexts.Clock(loan.DueBack, desk.Department));
             if (loan.Status != LoanStatus.AwaitingReceipt && loan.IsOverdue(turn.Now))
                 line += Texts.Get("KeysOutLate", language, ConversationTexts.Duration(turn.Now - loan.DueBack, language));
@@ -117,7 +117,7 @@ public sealed class MyKeysCommand(IKeyStore store, KeyDesk desk) : IBotCommand
             return;
         }
         var lines = mine.Select(l => Texts.Get(l.IsOut ? "MyKeysLine" : "MyKeysPendingLine", language,
-            KeyDesk.Describe(l.KeyCode, keys),
+            KeysTexts.Described(l.KeyCode, keys, language),
             ConversationTexts.Duration(turn.Now - (l.HandedOutAt ?? l.RequestedAt), language),
             KeysTexts.Clock(l.DueBack, desk.Department),
             Texts.Get($"LoanStatus{l.Status}", language)));

@@ -178,7 +178,7 @@ public sealed class ReturnKeyCommand(IKeyStore store, KeyDesk desk, EscalationSe
         foreach (var custodian in custodians)
             await desk.TellAsync(custodian.Id, $"keys:receipt:{loan.Id}:{custodian.Id}", language =>
             (
-                Texts.Get(byOther ? "ReceiptRequestByOther" : "ReceiptRequest", language, turn.Sender.DisplayName, KeyDesk.Describe(key), holder,
+                Texts.Get(byOther ? "ReceiptRequestByOther" : "ReceiptRequest", language, turn.Sender.DisplayName, KeyDesk.Describe(key) + KeysTexts.DamagedMark(key, language), holder,
                     loan.Id, checkedOnReturn ? Texts.Get("ReceiptChecked", language) : "")
                     + (remark is null ? "" : "\n" + Texts.Get("ReceiptRemark", language, remark)),
                 [KeysTexts.Action("WordReceive", loan.Id, language)]
