@@ -35,7 +35,15 @@ public sealed class WhereIsKeyCommand(IKeyStore store, KeyDesk desk, KeysOutComm
             turn.Ask(Texts.Get("ReturnSaidOtherWayRound", turn.Language, value), [new Choice(value, value)]);
             return;
         }
-        var key = await desk.ResolveAsync(text, KeyDesk.Again(Info, turn.Language), cancellationToken);
+        // "钥匙收到了", "钥匙还了 门开好了 业主进去了", "钥匙柜2号格的钥匙不见了": no key named, or a key and more, with
+        // something to do in the words — offered as the commands that do it, not looked up as a key called "收到了".
+        var (named, _, after) = await desk.FindAsync(text, cancellationToken);
+        if ((named is null || after is not null) && await IntentsAsync(turn, named is null ? text : after!, named, cancellationToken) is { Count: > 0 } offered)
+        {
+            turn.Ask(Texts.Get("KeyIntentOffer", turn.Language), offered);
+            return;
+        }
+        var key = named ?? await desk.ResolveAsync(text, KeyDesk.Again(Info, turn.Language), cancellationToken);
         var language = turn.Language;
         var loan = await store.OpenLoanAsync(key.Code, cancellationToken);
         if (loan is { IsOut: true, HandedOutAt: { } since })
@@ -58,6 +66,51 @@ public sealed class WhereIsKeyCommand(IKeyStore store, KeyDesk desk, KeysOutComm
             ? Texts.Get("WhereIn", language, KeyDesk.Describe(key), key.StoragePlace, custodian.Length > 0 ? custodian : "—")
             : Texts.Get("WhereStatus", language, KeyDesk.Describe(key), KeysTexts.Status(key.Status, language)));
     }
+
+    /// <summary>
+    /// The commands the words ask for (还 → 还钥匙, 收到 → 确认收回 when a receipt waits on the person, 丢/不见 → 钥匙丢失,
+    /// 坏/断 → 钥匙损坏), each with the key when one was named; empty when the words ask for none.
+    /// </summary>
+    private async Task<IReadOnlyList<Choice>> IntentsAsync(TurnContext turn, string words, Key? key, CancellationToken cancellationToken)
+    {
+        var said = TextInput.ForMatching(words);
+        var language = turn.Language;
+        var choices = new List<Choice>();
+        void Offer(string word, bool withKey = true)
+        {
+            var value = key is null || !withKey ? word : $"{word} {key.Code}";
+            if (choices.All(c => c.Value != value)) choices.Add(new Choice(value, value));
+        }
+        if (KeyIntents.Says(said, KeyIntents.Received))
+        {
+            // The custodian's 确认收回, for what is waiting on them; 待办 would list the same.
+            var waiting = turn.Sender.HasAny(Roles.KeyCustodian | Roles.ShiftLead)
+                ? (await store.OpenLoansAsync(cancellationToken)).Where(l => l.Status == LoanStatus.AwaitingReceipt && l.Purpose != LoanPurpose.AreaSet
+                    && l.ReturnedById != turn.Sender.Id && (key is null || l.KeyCode == key.Code)).ToList()
+                : [];
+            var word = Texts.Get("WordReceive", language);
+            if (waiting.Count == 1) choices.Add(KeysTexts.Action("WordReceive", waiting[0].Id, language));
+            else if (waiting.Count > 1) choices.Add(new Choice(word, word));
+            else if (turn.Sender.HasAny(Roles.KeyCustodian | Roles.ShiftLead)) throw new BotRuleException(Texts, "NoLoanWaiting", word);
+            // Anyone else saying they got a key: what is in their name now.
+            else Offer(Texts.Get("WordMyKeys", language), withKey: false);
+        }
+        if (KeyIntents.Says(said, KeyIntents.Return)) Offer(Texts.Get("WordReturn", language));
+        if (KeyIntents.Says(said, KeyIntents.Lost)) Offer(Texts.Get("WordLost", language));
+        if (KeyIntents.Says(said, KeyIntents.Damaged)) Offer(Texts.Get("WordDamaged", language));
+        return choices;
+    }
+}
+
+/// <summary>The everyday words for what is done with a key, and the command each means.</summary>
+file static class KeyIntents
+{
+    public static readonly string[] Return = ["还了", "归还", "还回", "还给", "交还", "已还", "returned", "give back"];
+    public static readonly string[] Received = ["收到", "收回", "拿回来", "交回来了", "received", "got it back"];
+    public static readonly string[] Lost = ["丢", "不见", "找不到", "遗失", "lost", "missing"];
+    public static readonly string[] Damaged = ["坏", "断", "损", "弯了", "broken", "damaged"];
+
+    public static bool Says(string text, string[] words) => words.Any(w => text.Contains(w, StringComparison.Ordinal));
 }
 
 /// <summary>
