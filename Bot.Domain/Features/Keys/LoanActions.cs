@@ -8,14 +8,42 @@ namespace Bot.Domain.Features.Keys;
 /// The custodian's and supervisor's buttons on a loan: each names the loan by its number ("确认交出 12"). Typed without a
 /// number, the loan is the one waiting for this person; with several waiting, they are offered to choose from.
 /// </summary>
-internal static class LoanArguments
+internal static partial class LoanArguments
 {
-    /// <summary>The loan and its key, or null when the person was asked to choose (the reply is already on the turn).</summary>
-    public static async Task<(KeyLoan Loan, Key Key)?> FindAsync(
+    /// <summary>
+    /// For a command that takes words after the loan ("未还原因 3 业主还没回来", "拒绝交出 12 钥匙不在柜内"): the loan, its key
+    /// and those words (null when none). Without a number the words are all there is, and the loan is the one waiting;
+    /// with several waiting, each choice carries the words along, so they are not lost.
+    /// </summary>
+    public static async Task<(KeyLoan Loan, Key Key, string? Words)?> FindWithWordsAsync(
         IKeyStore store, TurnContext turn, CommandInfo command, string arguments, Func<KeyLoan, bool> waitingForSender,
         CancellationToken cancellationToken)
     {
+        var text = TextInput.Normalize(arguments);
+        var number = LeadingNumber().Match(text);
+        // The number is read from the folded text; the words are kept as the person wrote them (folding is char for char).
+        var written = arguments.Trim().Trim('\u3000').Trim();
+        if (written.Length != text.Length) written = text;
+        var words = (number.Success ? written[number.Length..] : written).Trim(WordSeparators);
+        var said = words.Length == 0 ? null : words;
+        var found = await FindAsync(store, turn, command, number.Success ? number.Groups[1].Value : "", waitingForSender, cancellationToken, said);
+        return found is var (loan, key) ? (loan, key, said) : null;
+    }
+
+    private static readonly char[] WordSeparators = [' ', ',', '，', ':', '：', '、', '。', '.', ';', '；'];
+
+    // "12", "#12" and what follows after a space or punctuation or straight on in Chinese ("3业主还没回来"), but not the
+    // start of a unit ("3-1-502") or a code.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^#?(\d+)(?=$|[\s,，:：、。.;；]|[^\x00-\x7F])")]
+    private static partial System.Text.RegularExpressions.Regex LeadingNumber();
+
+    /// <summary>The loan and its key, or null when the person was asked to choose (the reply is already on the turn).</summary>
+    public static async Task<(KeyLoan Loan, Key Key)?> FindAsync(
+        IKeyStore store, TurnContext turn, CommandInfo command, string arguments, Func<KeyLoan, bool> waitingForSender,
+        CancellationToken cancellationToken, string? words = null)
+    {
         var text = TextInput.ForMatching(arguments).TrimStart('#');
+        var after = words is null ? "" : " " + words;
         // Choices carry the Chinese word, which every language understands; the text names the word in the reader's.
         var word = command.ChineseWords[0];
         var shown = command.WordFor(turn.Language);
@@ -27,7 +55,7 @@ internal static class LoanArguments
             {
                 var keys = (await store.AllKeysAsync(cancellationToken)).ToDictionary(k => k.Code, StringComparer.Ordinal);
                 turn.Ask(KeysTexts.Catalog.Get("WhichLoan", turn.Language, waiting.Count),
-                    [.. waiting.Select(l => new Choice($"{word} {l.Id}", $"#{l.Id} {KeyDesk.Describe(l.KeyCode, keys)}"))]);
+                    [.. waiting.Select(l => new Choice($"{word} {l.Id}{after}", $"#{l.Id} {KeyDesk.Describe(l.KeyCode, keys)}"))]);
                 return null;
             }
             var only = waiting[0];
