@@ -98,22 +98,68 @@ public sealed class HandOutCommand(IKeyStore store, KeyDesk desk) : IBotCommand
     }
 }
 
-/// <summary>拒绝交出 12: the custodian refuses (the key is not in its place, the purpose is not right); the loan closes.</summary>
-public sealed class RefuseHandOutCommand(IKeyStore store, KeyDesk desk) : IBotCommand
+/// <summary>
+/// 拒绝交出 12: the custodian refuses (the key is not in its place, the purpose is not right); the loan closes. Why goes to
+/// the borrower with the refusal — written after the number ("拒绝交出 12 钥匙不在柜内"), or asked for — so they are not
+/// left to guess.
+/// </summary>
+public sealed class RefuseHandOutCommand(IKeyStore store, KeyDesk desk) : IBotCommand, IConversationFlow
 {
     private static readonly TextCatalog Texts = KeysTexts.Catalog;
+    private const string ReasonStep = "reason";
+    private const string NoReason = "none";
+    private const int MaxReason = 200;
+
+    public string Name => "keys.refuse-hand-out";
 
     public CommandInfo Info { get; } = new("key-refuse-hand-out", ["拒绝交出"], ["refuse hand out"], Texts, "RefuseHandOutDescription", Roles: Roles.KeyCustodian | Roles.ShiftLead, HelpOrder: 41, ListedFor: Roles.KeyCustodian);
 
+    private static bool Refusable(KeyLoan loan) => loan.Status is LoanStatus.AwaitingHandOut or LoanStatus.AwaitingApproval;
+
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        if (await LoanArguments.FindAsync(store, turn, Info, arguments,
-                l => l.Status is (LoanStatus.AwaitingHandOut or LoanStatus.AwaitingApproval) && l.BorrowerId != turn.Sender.Id, cancellationToken) is not var (loan, key)) return;
-        if (loan.Status is not (LoanStatus.AwaitingHandOut or LoanStatus.AwaitingApproval)) throw new BotRuleException(Texts, "LoanNotAwaitingHandOut", loan.Id);
+        if (await LoanArguments.FindWithWordsAsync(store, turn, Info, arguments,
+                l => Refusable(l) && l.BorrowerId != turn.Sender.Id, cancellationToken) is not var (loan, key, reason)) return;
+        if (!Refusable(loan)) throw new BotRuleException(Texts, "LoanNotAwaitingHandOut", loan.Id);
+        if (reason is not null)
+        {
+            await RefuseAsync(turn, loan, key, reason, cancellationToken);
+            return;
+        }
+        turn.State.Data.Clear();
+        turn.State.Data["loan"] = loan.Id.ToString(CultureInfo.InvariantCulture);
+        turn.AskInFlow(this, ReasonStep, Texts.Get("AskRefuseReason", turn.Language, KeyDesk.Describe(key), await desk.NameAsync(loan.BorrowerId, cancellationToken)),
+            [new Choice(NoReason, Texts.Get("RefuseWithoutReason", turn.Language))], textAnswersToo: true);
+    }
+
+    public async ValueTask ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var reason = turn.Choice?.Value == NoReason ? null : turn.Said;
+        if (reason is { Length: 0 })
+        {
+            turn.Reply(Texts.Get("IncidentAnswerNeeded", turn.Language));
+            return;
+        }
+        var loan = await store.FindLoanAsync(long.Parse(turn.State.Data.GetValueOrDefault("loan") ?? "0", CultureInfo.InvariantCulture), cancellationToken);
+        turn.EndFlow();
+        if (loan is null || !Refusable(loan) || await store.FindKeyAsync(loan.KeyCode, cancellationToken) is not { } key)
+        {
+            turn.Reply(Texts.Get("ReturnNoLongerOpen", turn.Language));
+            return;
+        }
+        await RefuseAsync(turn, loan, key, reason, cancellationToken);
+    }
+
+    private async Task RefuseAsync(TurnContext turn, KeyLoan loan, Key key, string? reason, CancellationToken cancellationToken)
+    {
+        if (reason is { Length: > MaxReason }) reason = reason[..MaxReason];
         loan.Decline();
-        desk.Record(key.Code, KeyEventKind.Declined, turn.Sender.Id, turn.Now, loan.Id);
-        await desk.TellAsync(loan.BorrowerId, $"keys:refused:{loan.Id}", "HandOutRefusedToBorrower", [turn.Sender.DisplayName, KeyDesk.Describe(key)], cancellationToken);
-        turn.Reply(Texts.Get("HandOutRefused", turn.Language, KeyDesk.Describe(key), loan.Id));
+        desk.Record(key.Code, KeyEventKind.Declined, turn.Sender.Id, turn.Now, loan.Id, reason);
+        await desk.TellAsync(loan.BorrowerId, $"keys:refused:{loan.Id}", reason is null ? "HandOutRefusedToBorrower" : "HandOutRefusedToBorrowerWhy",
+            [turn.Sender.DisplayName, KeyDesk.Describe(key), reason ?? ""], cancellationToken);
+        turn.Reply(reason is null
+            ? Texts.Get("HandOutRefused", turn.Language, KeyDesk.Describe(key), loan.Id)
+            : Texts.Get("HandOutRefusedWhy", turn.Language, KeyDesk.Describe(key), loan.Id, await desk.NameAsync(loan.BorrowerId, cancellationToken)));
     }
 }
 

@@ -28,6 +28,48 @@ public sealed class KeyCustodianWordsTests : KeysTestBase
         Assert.Equal("已登记钥匙 U-3-1-501 未还原因：师傅在等。", Assert.Single(await Chat("zhouba").PressAsync(offered.Choices[1].Value)).Text);
     }
 
+    [Fact]
+    public async Task RefuseHandOut_WithAReasonAfterTheNumber_TellsTheBorrowerWhy()
+    {
+        var loanId = await AskAsync();
+
+        var reply = await TextAsync("zhouba", $"拒绝交出 {loanId} 钥匙不在柜内，已在查找");
+
+        Assert.Equal($"已登记：钥匙 U-3-1-502（3-1-502） 不予交出（借用单 #{loanId} 已关闭），原因已转告 李四。", reply);
+        Assert.Equal("周八 未同意交出钥匙 U-3-1-502（3-1-502），原因：钥匙不在柜内，已在查找。如有疑问请与其联系。", Assert.Single(await InboxAsync("lisi")).Text);
+        Assert.Equal(LoanStatus.Declined, Assert.Single(await LoansAsync()).Status);
+        Assert.Contains("钥匙不在柜内，已在查找", await TextAsync("zhouba", "钥匙记录 3-1-502"));
+    }
+
+    [Fact]
+    public async Task RefuseHandOut_PressedOnTheRequest_AsksWhyAndPassesItOn()
+    {
+        await AskAsync();
+        var request = Assert.Single(await InboxAsync("zhouba"));
+
+        var asked = Assert.Single(await Chat("zhouba").PressAsync(request.Choices[1].Value));
+        Assert.Equal("请简要说明不交出钥匙 U-3-1-502（3-1-502） 的原因（会转告 李四）：", asked.Text);
+        Assert.Equal(LoanStatus.AwaitingHandOut, Assert.Single(await LoansAsync()).Status);
+
+        await Chat("zhouba").SayAsync("用途不符，请先找领班确认");
+
+        Assert.Equal("周八 未同意交出钥匙 U-3-1-502（3-1-502），原因：用途不符，请先找领班确认。如有疑问请与其联系。", Assert.Single(await InboxAsync("lisi")).Text);
+        Assert.Equal(LoanStatus.Declined, Assert.Single(await LoansAsync()).Status);
+    }
+
+    [Fact]
+    public async Task RefuseHandOut_WithoutAReason_WhenTheCustodianChoosesNotToSay()
+    {
+        await AskAsync();
+        var request = Assert.Single(await InboxAsync("zhouba"));
+        await Chat("zhouba").PressAsync(request.Choices[1].Value);
+
+        await Chat("zhouba").PressAsync("none");
+
+        Assert.Equal("周八 未同意交出钥匙 U-3-1-502（3-1-502），如有疑问请与其联系。", Assert.Single(await InboxAsync("lisi")).Text);
+        Assert.Equal(LoanStatus.Declined, Assert.Single(await LoansAsync()).Status);
+    }
+
     private async Task<long> AskAsync()
     {
         await SayAsync("lisi", "借钥匙 3-1-502");
