@@ -86,12 +86,12 @@ public sealed class ReturnKeyCommand(IKeyStore store, KeyDesk desk, EscalationSe
         // each; anything but a confirmation is not one).
         switch (TypedAnswer(turn.Said))
         {
-            case (false, var reason):
+            case (true, var reason):
                 // "阳台窗户关不上", "业主在家呢 窗户他自己开着": the item is not done, and why goes with the alert.
                 turn.EndFlow();
                 await ChecklistFailedAsync(turn, loan, key, Checklist[index], remark, reason, cancellationToken);
                 return;
-            case (true, var said) when said is not null:
+            case (false, var said) when said is not null:
                 // Words that neither confirm nor deny ("窗户关好了，业主在家"): kept as the returner's remark, and the
                 // item is asked again by button rather than guessed.
                 turn.State.Data[RemarkKey] = remark is null ? said : remark + "；" + said;
@@ -106,21 +106,27 @@ public sealed class ReturnKeyCommand(IKeyStore store, KeyDesk desk, EscalationSe
     // A typed answer with one of these in it says the item is not done ("关不上", "没锁", "开着", "坏了").
     private static readonly string[] NotDoneWords = ["没", "不", "未", "无法", "开着", "坏", "忘", "not", "can't", "cannot", "won't", "open", "broken"];
 
+    // …unless it says all is well in the same words ("没事", "没毛病"): then it is only a remark, and asked again.
+    private static readonly string[] FineWords = ["没事", "没毛病", "不用担心", "no problem"];
+
     /// <summary>
-    /// A typed answer that no button matched: (false, the words) when it says the item is not done; (true, the words)
-    /// when it is a remark that says neither; (true, null) when there is nothing to keep (asked again as before).
+    /// A typed answer that no button matched: (true, the words) when it says the item is not done; (false, the words)
+    /// when it is a remark that neither confirms nor denies; (false, null) when there is nothing to keep.
     /// </summary>
-    private static (bool Unclear, string? Words) TypedAnswer(string said)
+    private static (bool NotDone, string? Words) TypedAnswer(string said)
     {
         var text = TextInput.Normalize(said);
-        if (text.Length == 0) return (true, null);
+        if (text.Length == 0) return (false, null);
         // The person's own words are kept as written; the folded form is only for reading them.
         var own = said.Trim();
         var words = own.Length > MaxReason ? own[..MaxReason] : own;
-        if (CheckAnswer.Read(text) is { Ok: false }) return (false, words);
+        var verdict = CheckAnswer.Read(text);
+        if (verdict is { Ok: false }) return (true, words);
         var key = TextInput.ForMatching(text);
-        if (NotDoneWords.Any(w => key.Contains(w, StringComparison.Ordinal))) return (false, words);
-        return CheckAnswer.DescribesSomething(text) ? (true, words) : (true, null);
+        // "正常，窗户没开" or "没事，都关了" is no clear "not done": kept and asked again, not guessed either way.
+        if (verdict is { Ok: true } || FineWords.Any(w => key.Contains(w, StringComparison.Ordinal))) return (false, words);
+        if (NotDoneWords.Any(w => key.Contains(w, StringComparison.Ordinal))) return (true, words);
+        return (false, CheckAnswer.DescribesSomething(text) ? words : null);
     }
 
     private const int MaxReason = 200;
