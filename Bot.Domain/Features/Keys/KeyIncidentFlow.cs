@@ -6,7 +6,8 @@ namespace Bot.Domain.Features.Keys;
 
 /// <summary>
 /// 钥匙丢失 / 钥匙损坏 (第4篇 1.1.3, 1.2.7): a guided written report — what happened, when, where, how — then the key
-/// is marked lost or damaged, any open loan closes, the report is stored and 客服部经理 hears of it at once.
+/// is marked lost or damaged and the report is stored, and 客服部经理 hears of it at once. A lost key's loan closes (it cannot
+/// come back); a damaged key's loan stays open until it is returned and received as usual, marked damaged meanwhile.
 /// </summary>
 public sealed class KeyIncidentFlow(IKeyStore store, KeyDesk desk, EscalationService escalations) : IConversationFlow
 {
@@ -74,7 +75,8 @@ public sealed class KeyIncidentFlow(IKeyStore store, KeyDesk desk, EscalationSer
             turn.AskInFlow(this, KeyStep, unknown.Render(turn.Language), unknown.Choices);
             return;
         }
-        if (key.Status is KeyStatus.Lost or KeyStatus.Damaged)
+        // A damaged key can still go missing afterwards; a lost one cannot be reported again, nor a damaged one twice.
+        if (key.Status == KeyStatus.Lost || (key.Status == KeyStatus.Damaged && turn.State.Data["kind"] == nameof(IncidentKind.Damaged)))
         {
             turn.EndFlow();
             turn.Reply(Texts.Get("IncidentAlreadyReported", turn.Language, KeyDesk.Describe(key), KeysTexts.Status(key.Status, turn.Language)));
@@ -112,7 +114,13 @@ public sealed class KeyIncidentFlow(IKeyStore store, KeyDesk desk, EscalationSer
         store.Add(report);
         key.Status = kind == IncidentKind.Lost ? KeyStatus.Lost : KeyStatus.Damaged;
         var loan = await store.OpenLoanAsync(key.Code, cancellationToken);
-        loan?.ReportLost();
+        // Only asked for, never handed out: the key cannot go out now, so the request is declined and its borrower told.
+        var declined = loan is { IsOut: false };
+        if (declined) loan!.Decline();
+        // Lost, it cannot come back: the loan closes. Damaged, it still goes back to the custodian and the unit is still
+        // checked (第4篇 1.2.3, 1.2.7): the loan stays open until 还钥匙 and 确认收回, the key marked damaged meanwhile.
+        else if (kind == IncidentKind.Lost) loan?.ReportLost();
+        var keptOpen = loan is { IsOpen: true };
         await store.FlushAsync(cancellationToken);
         var kindName = Texts.Get($"Incident{kind}", TextCatalog.Chinese);
         desk.Record(key.Code, kind == IncidentKind.Lost ? KeyEventKind.Lost : KeyEventKind.Damaged, turn.Sender.Id, turn.Now, loan?.Id,
@@ -127,8 +135,31 @@ public sealed class KeyIncidentFlow(IKeyStore store, KeyDesk desk, EscalationSer
             turn.Sender.Id, EscalationLevel.DepartmentManager), turn.Now, cancellationToken);
         report.EscalationId = escalation.Id;
         var told = await escalations.NotifiedNamesAsync(escalation, cancellationToken);
-        turn.Reply(Texts.Get("IncidentFiled", turn.Language, Texts.Get($"Incident{kind}", turn.Language), KeyDesk.Describe(key), report.Id,
-            told.Count == 0 ? "—" : string.Join(KeysTexts.Separator(turn.Language), told)));
+        if (declined && loan!.BorrowerId != turn.Sender.Id)
+            await desk.TellAsync(loan.BorrowerId, $"keys:incident-declined:{loan.Id}", language =>
+                (Texts.Get("IncidentDeclinedToBorrower", language, KeyDesk.Describe(key), KeysTexts.Status(key.Status, language), loan.Id), null), cancellationToken);
+        var filed = Texts.Get("IncidentFiled", turn.Language, Texts.Get($"Incident{kind}", turn.Language), KeyDesk.Describe(key), report.Id,
+            told.Count == 0 ? "—" : string.Join(KeysTexts.Separator(turn.Language), told));
+        if (!keptOpen)
+        {
+            turn.Reply(filed);
+            return;
+        }
+        // The damaged key is still out: its custodian learns it is coming back damaged, and whoever holds it is asked to
+        // bring it back the usual way.
+        var holder = await desk.NameAsync(loan!.HolderId, cancellationToken);
+        foreach (var custodian in await desk.CustodiansAsync(key, cancellationToken))
+            if (custodian.Id != turn.Sender.Id)
+                await desk.TellAsync(custodian.Id, $"keys:damaged:{loan.Id}:{custodian.Id}", "DamagedToCustodian",
+                    [turn.Sender.DisplayName, KeyDesk.Describe(key), holder, loan.Id], cancellationToken);
+        if (loan.Status != LoanStatus.Out)
+        {
+            turn.Reply(filed + "\n" + Texts.Get("DamagedAwaitingReceipt", turn.Language));
+            return;
+        }
+        var word = Texts.Get("WordReturn", turn.Language);
+        turn.Reply(filed + "\n" + Texts.Get(loan.HolderId == turn.Sender.Id ? "DamagedStillToReturn" : "DamagedStillToReturnBy", turn.Language, holder),
+            [new Choice($"{word} {key.Code}", word)]);
     }
 }
 

@@ -22,7 +22,7 @@ public enum LoanStatus
     Returned,
     /// <summary>Refused by the supervisor or the custodian before it went out.</summary>
     Declined,
-    /// <summary>Reported lost or damaged while out (第4篇 1.2.7).</summary>
+    /// <summary>Reported lost while out (第4篇 1.2.7). A damaged key stays on its loan until it is returned.</summary>
     Lost,
 }
 

@@ -35,14 +35,22 @@ public sealed class WhereIsKeyCommand(IKeyStore store, KeyDesk desk, KeysOutComm
             turn.Ask(Texts.Get("ReturnSaidOtherWayRound", turn.Language, value), [new Choice(value, value)]);
             return;
         }
-        var key = await desk.ResolveAsync(text, KeyDesk.Again(Info, turn.Language), cancellationToken);
+        // "钥匙收到了", "钥匙还了 门开好了 业主进去了", "钥匙柜2号格的钥匙不见了": no key named, or a key and more, with
+        // something to do in the words — offered as the commands that do it, not looked up as a key called "收到了".
+        var (named, _, after) = await desk.FindAsync(text, cancellationToken);
+        if ((named is null || after is not null) && await IntentsAsync(turn, named is null ? text : after!, named, cancellationToken) is { Count: > 0 } offered)
+        {
+            turn.Ask(Texts.Get("KeyIntentOffer", turn.Language), offered);
+            return;
+        }
+        var key = named ?? await desk.ResolveAsync(text, KeyDesk.Again(Info, turn.Language), cancellationToken);
         var language = turn.Language;
         var loan = await store.OpenLoanAsync(key.Code, cancellationToken);
         if (loan is { IsOut: true, HandedOutAt: { } since })
         {
             var holder = await desk.NameAsync(loan.HolderId, cancellationToken);
             var line = Texts.Get(loan.Status == LoanStatus.AwaitingReceipt ? "WhereAwaitingReceipt" : "WhereOut", language,
-                KeyDesk.Describe(key), holder, ConversationTexts.Duration(turn.Now - since, language), KeysTexts.Clock(since, desk.Department),
+                KeyDesk.Describe(key) + KeysTexts.DamagedMark(key, language), holder, ConversationTexts.Duration(turn.Now - since, language), KeysTexts.Clock(since, desk.Department),
                 KeysTexts.Clock(loan.DueBack, desk.Department));
             if (loan.IsOverdue(turn.Now)) line += Texts.Get("WhereOverdue", language, ConversationTexts.Duration(turn.Now - loan.DueBack, language));
             turn.Reply(line);
@@ -58,6 +66,51 @@ public sealed class WhereIsKeyCommand(IKeyStore store, KeyDesk desk, KeysOutComm
             ? Texts.Get("WhereIn", language, KeyDesk.Describe(key), key.StoragePlace, custodian.Length > 0 ? custodian : "—")
             : Texts.Get("WhereStatus", language, KeyDesk.Describe(key), KeysTexts.Status(key.Status, language)));
     }
+
+    /// <summary>
+    /// The commands the words ask for (还 → 还钥匙, 收到 → 确认收回 when a receipt waits on the person, 丢/不见 → 钥匙丢失,
+    /// 坏/断 → 钥匙损坏), each with the key when one was named; empty when the words ask for none.
+    /// </summary>
+    private async Task<IReadOnlyList<Choice>> IntentsAsync(TurnContext turn, string words, Key? key, CancellationToken cancellationToken)
+    {
+        var said = TextInput.ForMatching(words);
+        var language = turn.Language;
+        var choices = new List<Choice>();
+        void Offer(string word, bool withKey = true)
+        {
+            var value = key is null || !withKey ? word : $"{word} {key.Code}";
+            if (choices.All(c => c.Value != value)) choices.Add(new Choice(value, value));
+        }
+        if (KeyIntents.Says(said, KeyIntents.Received))
+        {
+            // The custodian's 确认收回, for what is waiting on them; 待办 would list the same.
+            var waiting = turn.Sender.HasAny(Roles.KeyCustodian | Roles.ShiftLead)
+                ? (await store.OpenLoansAsync(cancellationToken)).Where(l => l.Status == LoanStatus.AwaitingReceipt && l.Purpose != LoanPurpose.AreaSet
+                    && l.ReturnedById != turn.Sender.Id && (key is null || l.KeyCode == key.Code)).ToList()
+                : [];
+            var word = Texts.Get("WordReceive", language);
+            if (waiting.Count == 1) choices.Add(KeysTexts.Action("WordReceive", waiting[0].Id, language));
+            else if (waiting.Count > 1) choices.Add(new Choice(word, word));
+            else if (turn.Sender.HasAny(Roles.KeyCustodian | Roles.ShiftLead)) throw new BotRuleException(Texts, "NoLoanWaiting", word);
+            // Anyone else saying they got a key: what is in their name now.
+            else Offer(Texts.Get("WordMyKeys", language), withKey: false);
+        }
+        if (KeyIntents.Says(said, KeyIntents.Return)) Offer(Texts.Get("WordReturn", language));
+        if (KeyIntents.Says(said, KeyIntents.Lost)) Offer(Texts.Get("WordLost", language));
+        if (KeyIntents.Says(said, KeyIntents.Damaged)) Offer(Texts.Get("WordDamaged", language));
+        return choices;
+    }
+}
+
+/// <summary>The everyday words for what is done with a key, and the command each means.</summary>
+file static class KeyIntents
+{
+    public static readonly string[] Return = ["还了", "归还", "还回", "还给", "交还", "已还", "returned", "give back"];
+    public static readonly string[] Received = ["收到", "收回", "拿回来", "交回来了", "received", "got it back"];
+    public static readonly string[] Lost = ["丢", "不见", "找不到", "遗失", "lost", "missing"];
+    public static readonly string[] Damaged = ["坏", "断", "损", "弯了", "broken", "damaged"];
+
+    public static bool Says(string text, string[] words) => words.Any(w => text.Contains(w, StringComparison.Ordinal));
 }
 
 /// <summary>
@@ -87,7 +140,7 @@ public sealed class KeysOutCommand(IKeyStore store, KeyDesk desk) : IBotCommand
         foreach (var loan in out_)
         {
             var line = Texts.Get(loan.Status == LoanStatus.AwaitingReceipt ? "KeysOutReturningLine" : "KeysOutLine", language,
-                KeyDesk.Describe(loan.KeyCode, keys), await desk.NameAsync(loan.HolderId, cancellationToken),
+                KeysTexts.Described(loan.KeyCode, keys, language), await desk.NameAsync(loan.HolderId, cancellationToken),
                 ConversationTexts.Duration(turn.Now - (loan.HandedOutAt ?? loan.RequestedAt), language), KeysTexts.Clock(loan.DueBack, desk.Department));
             if (loan.Status != LoanStatus.AwaitingReceipt && loan.IsOverdue(turn.Now))
                 line += Texts.Get("KeysOutLate", language, ConversationTexts.Duration(turn.Now - loan.DueBack, language));
@@ -97,7 +150,7 @@ public sealed class KeysOutCommand(IKeyStore store, KeyDesk desk) : IBotCommand
     }
 }
 
-/// <summary>我的钥匙 / my keys: the keys out in the person's name, with how long and when due.</summary>
+/// <summary>我的钥匙 / my keys: the keys the person holds or has asked for, with how long and when due.</summary>
 public sealed class MyKeysCommand(IKeyStore store, KeyDesk desk) : IBotCommand
 {
     private static readonly TextCatalog Texts = KeysTexts.Catalog;
@@ -108,14 +161,16 @@ public sealed class MyKeysCommand(IKeyStore store, KeyDesk desk) : IBotCommand
     {
         var language = turn.Language;
         var keys = (await store.AllKeysAsync(cancellationToken)).ToDictionary(k => k.Code, StringComparer.Ordinal);
-        var mine = (await store.OpenLoansAsync(cancellationToken)).Where(l => l.HolderId == turn.Sender.Id || l.BorrowerId == turn.Sender.Id).ToList();
+        // Held by me: a key I handed on by 转交钥匙 is the receiver's once they accepted it, not mine as well (the
+        // borrower stays on the loan as the one who signed it out, but no longer holds the key).
+        var mine = (await store.OpenLoansAsync(cancellationToken)).Where(l => l.HolderId == turn.Sender.Id).ToList();
         if (mine.Count == 0)
         {
             turn.Reply(Texts.Get("MyKeysNone", language));
             return;
         }
         var lines = mine.Select(l => Texts.Get(l.IsOut ? "MyKeysLine" : "MyKeysPendingLine", language,
-            KeyDesk.Describe(l.KeyCode, keys),
+            KeysTexts.Described(l.KeyCode, keys, language),
             ConversationTexts.Duration(turn.Now - (l.HandedOutAt ?? l.RequestedAt), language),
             KeysTexts.Clock(l.DueBack, desk.Department),
             Texts.Get($"LoanStatus{l.Status}", language)));

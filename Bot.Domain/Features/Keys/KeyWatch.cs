@@ -192,7 +192,7 @@ public sealed class KeyDailyCheck(IKeyStore store, KeyDesk desk)
     {
         var lines = new List<string>();
         foreach (var loan in loans)
-            lines.Add(Texts.Get("DailyLine", language, KeyDesk.Describe(loan.KeyCode, keys), await desk.NameAsync(loan.HolderId, cancellationToken),
+            lines.Add(Texts.Get("DailyLine", language, KeysTexts.Described(loan.KeyCode, keys, language), await desk.NameAsync(loan.HolderId, cancellationToken),
                 ConversationTexts.Duration(now - (loan.HandedOutAt ?? loan.RequestedAt), language), KeysTexts.Stamp(loan.DueBack, desk.Department),
                 KeysTexts.Purpose(loan.Purpose, language), loan.Id));
         return lines;

@@ -49,7 +49,7 @@ public sealed class KeyTodos(IKeyStore store, KeyDesk desk) : ITodos
         var keys = (await store.AllKeysAsync(cancellationToken)).ToDictionary(k => k.Code, StringComparer.Ordinal);
         var open = await store.OpenLoansAsync(cancellationToken);
         var todos = new List<Todo>();
-        string Described(KeyLoan loan) => KeyDesk.Describe(loan.KeyCode, keys);
+        string Described(KeyLoan loan) => KeysTexts.Described(loan.KeyCode, keys, language);
         bool Among(IEnumerable<Person> people) => people.Any(p => p.Id == me.Id);
 
         // In my name: the area key set goes back with the middle shift (归还区域钥匙), not by 还钥匙, so it is not mine to return.

@@ -19,6 +19,15 @@ public static class KeysTexts
     public static string Stamp(DateTimeOffset instant, DepartmentProfile department) =>
         department.ToLocal(instant).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// "（已报损坏）" after a key reported damaged while out (第4篇 1.2.7), so the custodian knows what comes back; empty otherwise.
+    /// </summary>
+    public static string DamagedMark(Key? key, string language) => key?.Status == KeyStatus.Damaged ? Catalog.Get("DamagedMark", language) : "";
+
+    /// <summary>The key's one-line description, marked when it is reported damaged.</summary>
+    public static string Described(string code, IReadOnlyDictionary<string, Key> keys, string language) =>
+        KeyDesk.Describe(code, keys) + DamagedMark(keys.GetValueOrDefault(code), language);
+
     public static string Separator(string language) => language == TextCatalog.English ? ", " : "、";
 
     /// <summary>A choice whose value is a command word and an id: "确认交出 12".</summary>

@@ -145,8 +145,14 @@ public sealed class KeyReasonCommand(IKeyStore store, KeyDesk desk) : IBotComman
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        if (await LoanArguments.FindAsync(store, turn, Info, arguments, l => l.IsOut, cancellationToken) is not var (loan, key)) return;
+        if (await LoanArguments.FindWithWordsAsync(store, turn, Info, arguments, l => l.IsOut, cancellationToken) is not var (loan, key, reason)) return;
         if (!loan.IsOut) throw new BotRuleException(Texts, "KeyNotOut", key.Code);
+        // "未还原因 3 业主还没回来 师傅在等": the reason came with the number, so it is recorded without asking for it.
+        if (reason is not null)
+        {
+            Record(turn, loan, reason);
+            return;
+        }
         turn.State.Data.Clear();
         turn.State.Data["loan"] = loan.Id.ToString(CultureInfo.InvariantCulture);
         turn.AskInFlow(this, ReasonStep, Texts.Get("AskReason", turn.Language, KeyDesk.Describe(key), await desk.NameAsync(loan.HolderId, cancellationToken)));
@@ -167,6 +173,11 @@ public sealed class KeyReasonCommand(IKeyStore store, KeyDesk desk) : IBotComman
             turn.Reply(Texts.Get("ReturnNoLongerOpen", turn.Language));
             return;
         }
+        Record(turn, loan, reason);
+    }
+
+    private void Record(TurnContext turn, KeyLoan loan, string reason)
+    {
         reason = reason.Length > 200 ? reason[..200] : reason;
         loan.RecordReason(reason, desk.Department.LocalDate(turn.Now));
         desk.Record(loan.KeyCode, KeyEventKind.ReasonRecorded, turn.Sender.Id, turn.Now, loan.Id, reason);

@@ -52,7 +52,7 @@ public static class KeysSetup
         services.AddScoped<IBotCommand, MyKeysCommand>();
         services.AddScoped<IBotCommand, KeyTrailCommand>();
         services.AddScoped<IBotCommand, HandOutCommand>();
-        services.AddScoped<IBotCommand, RefuseHandOutCommand>();
+        Flow<RefuseHandOutCommand>(services);
         services.AddScoped<IBotCommand, ReceiveCommand>();
         services.AddScoped<IBotCommand>(sp => new ApproveOffSiteCommand(sp.GetRequiredService<IKeyStore>(), sp.GetRequiredService<KeyDesk>(), approve: true));
         services.AddScoped<IBotCommand>(sp => new ApproveOffSiteCommand(sp.GetRequiredService<IKeyStore>(), sp.GetRequiredService<KeyDesk>(), approve: false));
