@@ -150,7 +150,8 @@ public sealed partial class CallbackSurveys(ICallbackStore store, IOwnerReach re
                 data[turn.State.Step[..1]] = ((int)rating).ToString(CultureInfo.InvariantCulture);
                 if (turn.State.Step == QualityStep) Ask(turn, EffectStep);
                 else if (turn.State.Step == EffectStep) Ask(turn, OverallStep);
-                else Ask(turn, rating == Rating.Satisfied ? SuggestionsStep : ShortcomingsStep);
+                // What fell short is asked whenever something was not fully satisfying, the overall word or an earlier 不满意.
+                else Ask(turn, rating == Rating.Satisfied && !AnyNotSatisfied(data) ? SuggestionsStep : ShortcomingsStep);
                 break;
             case ShortcomingsStep:
                 // What the owner said in place of a rating ("早上七点就开始打电钻") is what fell short: asked only for more.
@@ -206,13 +207,18 @@ public sealed partial class CallbackSurveys(ICallbackStore store, IOwnerReach re
         var proxy = IsProxy(turn);
         callback.Record(answers, proxy ? turn.Sender.Id : null, turn.Now);
         turn.EndFlow();
-        if (answers.Overall == Rating.NotSatisfied) await notices.RectificationAsync(callback, cancellationToken);
+        // 五.2: 不满意 on any question is rectified and called back again, as an overall 不满意 is.
+        if (answers.AnyNotSatisfied) await notices.RectificationAsync(callback, cancellationToken);
         var language = turn.Language;
+        // "您的满意是我们最大的动力" only to an owner who was satisfied throughout.
         turn.Reply(proxy
-            ? Texts.Get(answers.Overall == Rating.NotSatisfied ? "ProxyRecordedUnsatisfied" : "ProxyRecorded", language, callback.Id,
+            ? Texts.Get(answers.AnyNotSatisfied ? "ProxyRecordedUnsatisfied" : "ProxyRecorded", language, callback.Id,
                 CallbackTexts.RatingName(answers.Overall, language))
-            : Texts.Get(answers.Overall == Rating.NotSatisfied ? "ThanksUnsatisfied" : "Thanks", language));
+            : Texts.Get(answers.AnyNotSatisfied ? "ThanksUnsatisfied" : answers.AllSatisfied ? "Thanks" : "ThanksBasic", language));
     }
+
+    private static bool AnyNotSatisfied(Dictionary<string, string> data) =>
+        new[] { "q", "e", "o" }.Any(k => data.TryGetValue(k, out var v) && v == ((int)Rating.NotSatisfied).ToString(CultureInfo.InvariantCulture));
 
     private static Rating RatingOf(Dictionary<string, string> data, string key) =>
         (Rating)int.Parse(data[key], CultureInfo.InvariantCulture);
