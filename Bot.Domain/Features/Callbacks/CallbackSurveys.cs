@@ -45,7 +45,8 @@ public sealed partial class CallbackSurveys(ICallbackStore store, IOwnerReach re
     {
         var language = TextCatalog.NormalizeLanguage(owner.Language);
         var c = callback.Case;
-        var key = reminder ? "Reminder" : callback.Round > 1 ? "InviteAgain" : "Invite";
+        // A round after a rectification (五.2) says so every time it is put to the owner, the reminder too.
+        var key = (reminder ? "Reminder" : "Invite") + (callback.Round > 1 ? "Again" : "");
         var text = Texts.Get(key, language, owner.FormOfAddress, department.PropertyName, c.UnitCode, CallbackTexts.TypeName(c.Type, language),
             c.Summary, department.ToLocal(c.CompletedAt).ToString("MM-dd", CultureInfo.InvariantCulture));
         var prompt = new OutgoingMessage(text, ConsentChoices(language));

@@ -55,4 +55,27 @@ public sealed class CallbackRoundTests
         Assert.Empty(await bed.InboxAsync("zhangsan"));
         Assert.Contains("满意率 100%", await bed.SayAsync("zhaoliu", "回访统计"));
     }
+
+    [Fact]
+    public async Task SecondRound_StartedAgainAfter取消_OpensWith已经整改完成_AsTheInvitationDid_第9篇_五_2()
+    {
+        using var bed = new CallbackTestBed(Shanghai(27, 10));
+        await bed.OwnerStartsTheSurveyAsync(Shanghai(27, 10, 1));
+        foreach (var answer in new[] { "不满意", "不满意", "不满意", "还是滴水", "没有", "确认" }) await bed.SayAsync("chen-3-1-502", answer);
+        bed.Bot.Time.SetUtcNow(Shanghai(27, 15).ToUniversalTime());
+        await bed.SayAsync("zhangsan", "整改完成 1");
+        await bed.TickAsync(Shanghai(27, 15, 1));
+        Assert.Contains("已经整改完成", Assert.Single(await bed.InboxAsync("chen-3-1-502")));
+        await bed.SayAsync("chen-3-1-502", "方便");
+
+        await bed.SayAsync("chen-3-1-502", "取消");
+        var restarted = await bed.SayAsync("chen-3-1-502", "回访");
+        Assert.StartsWith("陈先生您好，这里是示例花园客服中心。您反映的零星维修「卫生间水龙头漏水，已更换」（3-1-502）已经整改完成", restarted);
+        Assert.EndsWith("请问您对这次服务的质量满意吗？", restarted);
+
+        // Left unanswered: the reminder the next day says it too.
+        await bed.SayAsync("chen-3-1-502", "取消");
+        await bed.TickAsync(Shanghai(28, 15, 2));
+        Assert.Contains("已经整改完成", Assert.Single(await bed.InboxAsync("chen-3-1-502")));
+    }
 }
