@@ -31,6 +31,7 @@ public sealed partial class CallbackSurveys(ICallbackStore store, IOwnerReach re
     private const string CallbackKey = "cb";
     private const string ProxyKey = "proxy";
     private const string RemarksKey = "r";
+    private const string PraiseKey = "p";
 
     public const string FlowName = "callback-survey";
 
@@ -135,7 +136,7 @@ public sealed partial class CallbackSurveys(ICallbackStore store, IOwnerReach re
                 else AskAgain(turn, Consent, callback);
                 break;
             case QualityStep or EffectStep or OverallStep:
-                if (ParseRating(turn) is not { } rating)
+                if (ParseRating(turn) is not var (rating, reason))
                 {
                     if (turn.Choice is null && Remark(turn) is { } remark)
                     {
@@ -149,6 +150,13 @@ public sealed partial class CallbackSurveys(ICallbackStore store, IOwnerReach re
                     break;
                 }
                 data[turn.State.Step[..1]] = ((int)rating).ToString(CultureInfo.InvariantCulture);
+                // "不满意 保安态度差还骂人": the words beside the rating are why — kept, and read back as the shortcomings
+                // rather than asked for again. Beside a 满意 they are praise, and go with the suggestions.
+                if (reason is not null)
+                {
+                    var key = rating == Rating.Satisfied ? PraiseKey : RemarksKey;
+                    data[key] = data.TryGetValue(key, out var before) ? Clip(before + "；" + reason) : reason;
+                }
                 if (turn.State.Step == QualityStep) Ask(turn, EffectStep);
                 else if (turn.State.Step == EffectStep) Ask(turn, OverallStep);
                 // What fell short is asked whenever something was not fully satisfying, the overall word or an earlier 不满意.
@@ -163,7 +171,8 @@ public sealed partial class CallbackSurveys(ICallbackStore store, IOwnerReach re
                     Ask(turn, SuggestionsStep);
                     break;
                 }
-                if (FreeText(turn) is not { } shortcomings)
+                // "刚才说了啊" with nothing said before: not a shortcoming to record; asked again.
+                if (FreeText(turn) is not { } shortcomings || CallbackTexts.IsOneOf("WordsAsSaid", turn.Text))
                 {
                     AskAgain(turn, ShortcomingsStep, callback);
                     break;
@@ -228,29 +237,21 @@ public sealed partial class CallbackSurveys(ICallbackStore store, IOwnerReach re
 
     private static string Id(Callback callback) => callback.Id.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>A rating pressed, typed as its number (1 满意, 2 基本满意, 3 不满意), as a word, or as a word in a short phrase.</summary>
-    private static Rating? ParseRating(TurnContext turn) => turn.Choice?.Value switch
+    /// <summary>
+    /// A rating pressed, typed as its number (1 满意, 2 基本满意, 3 不满意), as a word, or as a word in a short phrase, with the
+    /// owner's reason when they typed one beside it.
+    /// </summary>
+    private static (Rating Rating, string? Reason)? ParseRating(TurnContext turn) => turn.Choice?.Value switch
     {
-        "satisfied" => Rating.Satisfied,
-        "basic" => Rating.Basic,
-        "unsatisfied" => Rating.NotSatisfied,
-        _ => RatingOf(turn.Text),
+        "satisfied" => (Rating.Satisfied, null),
+        "basic" => (Rating.Basic, null),
+        "unsatisfied" => (Rating.NotSatisfied, null),
+        _ when turn.Choice is not null => null,
+        _ => SurveyWords.RatingAndReason(turn.Said) is var (rating, reason) ? (rating, reason is null ? null : Clip(reason)) : null,
     };
 
     /// <summary>A rating typed as a word of its list, or named in a short phrase ("修得挺好"); null when it is neither.</summary>
-    internal static Rating? RatingOf(string? typed) => (typed ?? "") switch
-    {
-        var t when CallbackTexts.IsOneOf("WordsNotSatisfied", t) => Rating.NotSatisfied,
-        var t when CallbackTexts.IsOneOf("WordsBasic", t) => Rating.Basic,
-        var t when CallbackTexts.IsOneOf("WordsSatisfied", t) => Rating.Satisfied,
-        // In a phrase: the dissatisfied words first, as they hold the others (不满意 holds 满意); a negation that named
-        // none of them ("不怎么样") is left to be asked again rather than guessed.
-        var t when CallbackTexts.Mentions("WordsNotSatisfied", t) => Rating.NotSatisfied,
-        var t when CallbackTexts.Negates(t) => (Rating?)null,
-        var t when CallbackTexts.Mentions("WordsBasic", t) => Rating.Basic,
-        var t when CallbackTexts.Mentions("WordsSatisfied", t) => Rating.Satisfied,
-        _ => null,
-    };
+    internal static Rating? RatingOf(string? typed) => SurveyWords.RatingOf(typed);
 
     /// <summary>
     /// A question: it ends with a question mark or 吗 / 呢, or asks when, how much, why, whether ("什么时候来修门", "能不能
@@ -271,13 +272,15 @@ public sealed partial class CallbackSurveys(ICallbackStore store, IOwnerReach re
     /// <summary>Words of the owner's own where a rating was asked: four characters or more, with words in them.</summary>
     private static string? Remark(TurnContext turn) => FreeText(turn) is { Length: >= 4 } text && text.Any(char.IsLetter) ? text : null;
 
-    /// <summary>The suggestions, after what the owner wrote in place of a rating, in the order they wrote them.</summary>
-    private static string? Suggestions(Dictionary<string, string> data) =>
-        (data.GetValueOrDefault(RemarksKey), data.GetValueOrDefault("g")) switch
-        {
-            ({ } remarks, { } given) => Clip(remarks + "；" + given),
-            var (remarks, given) => remarks ?? given,
-        };
+    /// <summary>
+    /// The suggestions: what the owner wrote in place of a rating (when nothing fell short), the praise given beside a
+    /// 满意, then the suggestions asked for.
+    /// </summary>
+    private static string? Suggestions(Dictionary<string, string> data)
+    {
+        var parts = new[] { data.GetValueOrDefault(RemarksKey), data.GetValueOrDefault(PraiseKey), data.GetValueOrDefault("g") }.OfType<string>().ToList();
+        return parts.Count == 0 ? null : Clip(string.Join("；", parts));
+    }
 
     private static string Clip(string text) => text.Length > 500 ? text[..500] : text;
 

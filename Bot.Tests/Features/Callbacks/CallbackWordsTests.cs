@@ -40,6 +40,44 @@ public sealed class CallbackWordsTests
         Assert.Equal(rating, CallbackSurveys.RatingOf(typed));
 
     [Theory]
+    [InlineData("不是很满意", Rating.NotSatisfied)]     // not quite satisfied is 不满意, as 不太满意 always was: rectified (五.2)
+    [InlineData("谈不上满意", Rating.NotSatisfied)]
+    [InlineData("说不上很满意吧", Rating.NotSatisfied)]
+    [InlineData("不是很好", Rating.NotSatisfied)]
+    [InlineData("满意个屁", Rating.NotSatisfied)]       // sarcasm: never a 满意
+    [InlineData("好个鬼啊", Rating.NotSatisfied)]
+    [InlineData("差评", Rating.NotSatisfied)]
+    [InlineData("给你们差评", Rating.NotSatisfied)]
+    [InlineData("垃圾", Rating.NotSatisfied)]
+    [InlineData("太垃圾了", Rating.NotSatisfied)]
+    [InlineData("👍", Rating.Satisfied)]
+    [InlineData("👍👍👍", Rating.Satisfied)]
+    [InlineData("好评", Rating.Satisfied)]
+    [InlineData("呵呵", null)]                        // scorn without a rating: asked again, not guessed
+    [InlineData("呵呵 挺好", null)]
+    [InlineData("不是不满意", null)]                   // two negations: asked again
+    [InlineData("还不错", Rating.Satisfied)]           // 不 inside a good word is no negation
+    public void NegationsAndSarcasm_AreNeverReadAsSatisfied(string typed, Rating? rating) =>
+        Assert.Equal(rating, CallbackSurveys.RatingOf(typed));
+
+    [Theory]
+    [InlineData("不满意 保安态度差还骂人", Rating.NotSatisfied, "保安态度差还骂人")]
+    [InlineData("效果不满意 下雨还渗", Rating.NotSatisfied, "下雨还渗")]
+    [InlineData("不满意，师傅来了三次都没修好", Rating.NotSatisfied, "师傅来了三次都没修好")]
+    [InlineData("下雨还渗，不满意", Rating.NotSatisfied, "下雨还渗")]
+    [InlineData("满意 师傅把垃圾也带走了", Rating.Satisfied, "师傅把垃圾也带走了")]
+    [InlineData("满意，谢谢", Rating.Satisfied, null)]   // a courtesy is no reason
+    [InlineData("满意 个屁", Rating.NotSatisfied, "个屁")]
+    [InlineData("基本满意", Rating.Basic, null)]
+    public void ARatingWithItsReason_KeepsTheReason(string typed, Rating rating, string? reason) =>
+        Assert.Equal((rating, reason), SurveyWords.RatingAndReason(typed));
+
+    [Theory]
+    [InlineData("满意，差评")]
+    [InlineData("挺好 呵呵")]
+    public void AGoodWordWithScorn_IsAskedAgain(string typed) => Assert.Null(SurveyWords.RatingAndReason(typed));
+
+    [Theory]
     [InlineData("了")]
     [InlineData("的")]
     public void AParticleAlone_IsNoAnswer(string typed) =>

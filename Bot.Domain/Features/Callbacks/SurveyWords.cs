@@ -1,0 +1,109 @@
+using System.Text.RegularExpressions;
+using Bot.Domain.Conversations;
+
+namespace Bot.Domain.Features.Callbacks;
+
+/// <summary>
+/// How owners answer a callback survey in their own words (第9篇 四): a rating with its reason beside it, a negation or
+/// sarcasm around a good word, putting it off, turning it down, asking not to be contacted. When unsure, nothing is
+/// read into the words: the question is asked again rather than the opposite recorded.
+/// </summary>
+public static partial class SurveyWords
+{
+    /// <summary>A rating typed as a word of its list, or named in a short phrase ("修得挺好"); null when it is neither or unsure.</summary>
+    public static Rating? RatingOf(string? typed)
+    {
+        var t = TextInput.ForMatching(typed);
+        if (t.Length == 0) return null;
+        // "满意个屁", "好个鬼": the good word mocked is the owner's dissatisfaction, never a 满意.
+        if (Mocked().IsMatch(Squeezed(t))) return Rating.NotSatisfied;
+        if (CallbackTexts.IsOneOf("WordsNotSatisfied", t)) return Rating.NotSatisfied;
+        if (CallbackTexts.IsOneOf("WordsBasic", t)) return Rating.Basic;
+        if (CallbackTexts.IsOneOf("WordsSatisfied", t)) return Rating.Satisfied;
+        // "不是不满意", "没有不满意的": a negation of the dissatisfied word is not a rating one can be sure of; asked again.
+        if (DoubleNegation().IsMatch(t)) return null;
+        // In a phrase: the dissatisfied words first, as they hold the others (不满意 holds 满意).
+        if (CallbackTexts.Mentions("WordsNotSatisfied", t)) return Rating.NotSatisfied;
+        if (CallbackTexts.Negates(t))
+        {
+            // "不是很满意", "谈不上满意", "不太好": one negation before a good word is not satisfied — the department's reading
+            // too (不太满意 is on the 不满意 list), so that it is rectified (五.2). Two ("不是不满意") or none named ("不怎么样"):
+            // asked again rather than guessed.
+            return NegationCount(t) == 1 && NamesAGoodWordAfterNegation(t) ? Rating.NotSatisfied : null;
+        }
+        // Abuse without a word of the lists ("呵呵", "什么玩意"): whatever it means, not a 满意; asked again.
+        if (Scornful(t)) return null;
+        if (CallbackTexts.Mentions("WordsBasic", t)) return Rating.Basic;
+        if (CallbackTexts.Mentions("WordsSatisfied", t)) return Rating.Satisfied;
+        return null;
+    }
+
+    /// <summary>
+    /// A rating with the owner's reason beside it: "不满意 保安态度差还骂人", "效果不满意，下雨还渗", "下雨还渗，不满意". The
+    /// reason is null when there is none (or only a courtesy: "满意，谢谢"). Null when no rating can be read safely.
+    /// </summary>
+    public static (Rating Rating, string? Reason)? RatingAndReason(string said)
+    {
+        var text = said.Trim();
+        if (text.Length == 0) return null;
+        var parts = FirstSeparator().Split(text, 2);
+        (Rating, string?)? found = null;
+        if (parts.Length == 2 && parts[1].Trim().Any(char.IsLetter))
+        {
+            var (head, tail) = (parts[0].Trim(), parts[1].Trim());
+            if (RatingOf(head) is { } leading) found = (leading, Reason(tail));
+            else if (head.Length >= 3 && RatingOf(tail) is { } trailing) found = (trailing, Reason(head));
+        }
+        found ??= RatingOf(text) is { } whole ? (whole, null) : null;
+        // "满意 个屁", "满意，差评": a mocking word anywhere makes it 不满意; scorn makes a good rating unsure, asked again.
+        var matching = Squeezed(TextInput.ForMatching(text));
+        if (found is var (rating, reason) && rating != Rating.NotSatisfied)
+        {
+            if (Mocked().IsMatch(matching)) return (Rating.NotSatisfied, reason);
+            if (Scorn().IsMatch(matching)) return null;
+        }
+        return found;
+    }
+
+    private static string? Reason(string words) =>
+        words.Length == 0 || Courtesy().IsMatch(TextInput.ForMatching(words)) || RatingOf(words) is not null && IsRatingWord(words) ? null : words;
+
+    private static bool IsRatingWord(string words) =>
+        CallbackTexts.IsOneOf("WordsSatisfied", words) || CallbackTexts.IsOneOf("WordsBasic", words) || CallbackTexts.IsOneOf("WordsNotSatisfied", words);
+
+    private static bool Scornful(string matching) => Scorn().IsMatch(Squeezed(matching));
+
+    private static string Squeezed(string matching) => string.Concat(matching.Where(c => !char.IsWhiteSpace(c)));
+
+    private static int NegationCount(string matching) =>
+        CallbackTexts.WithoutGoodNegatedWords(matching).Count(c => NegationMarks.Contains(c));
+
+    private static bool NamesAGoodWordAfterNegation(string matching)
+    {
+        var text = CallbackTexts.WithoutGoodNegatedWords(matching);
+        var at = text.AsSpan().IndexOfAny(NegationMarks);
+        if (at < 0) return false;
+        var after = text[at..];
+        return CallbackTexts.Words("WordsSatisfied").Concat(CallbackTexts.Words("WordsBasic"))
+            .Any(w => w.Length >= 2 && after.Contains(w, StringComparison.Ordinal));
+    }
+
+    private const string NegationMarks = "不没别未";
+
+    [GeneratedRegex("(不是|没有|没|并非|并不是|也不是)(不|没)")]
+    private static partial Regex DoubleNegation();
+
+    [GeneratedRegex("(满意|好|不错|行|可以)(个|你)(屁|鬼|头|毛|锤子|球|妹)")]
+    private static partial Regex Mocked();
+
+    // Abuse and scorn owners write about a service: never read as a good rating.
+    // 垃圾 only as a verdict ("太垃圾了", "垃圾物业"): the rubbish itself ("把垃圾也带走了") is no scorn.
+    [GeneratedRegex("差评|(太|真|纯|就是|什么)垃圾|垃圾(物业|服务|公司|东西)|^垃圾[了啊吧]*$|呵呵|太烂|真烂|烂透|很烂|糟糕|坑人|骗人|忽悠|恶心|无语|气死|什么玩意|搞什么|个屁|👎")]
+    private static partial Regex Scorn();
+
+    [GeneratedRegex(@"[\s，,。、；;：:！!～~]+")]
+    private static partial Regex FirstSeparator();
+
+    [GeneratedRegex("^(谢谢|谢谢你|谢谢您|谢谢啦|多谢|感谢|thanks|thank you)[!！。.~～]*$")]
+    private static partial Regex Courtesy();
+}
