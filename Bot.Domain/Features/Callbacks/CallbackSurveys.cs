@@ -110,8 +110,28 @@ public sealed partial class CallbackSurveys(ICallbackStore store, IOwnerReach re
             return;
         }
 
-        // 不方便 / 稍后 at any question: asked again later, but never past the point where the staff take over.
-        if (!IsProxy(turn) && turn.State.Step != ConfirmStep && (turn.Choice?.Value == "later" || CallbackTexts.IsOneOf("WordsLater", turn.Text)))
+        // The owner's own words about the survey itself, at any question (a pressed button is an answer, never these).
+        var owner = !IsProxy(turn);
+        var wordsAreTheAnswer = turn.State.Step is ShortcomingsStep or SuggestionsStep;
+        if (owner && turn.Choice is null && SurveyWords.AsksNotToBeContacted(turn.Said))
+        {
+            // "以后别发这种回访了 烦不烦": do-not-disturb from now on, an apology, and this callback to the staff, who call or
+            // visit instead, as for any owner marked do-not-disturb.
+            await store.SetDoNotDisturbAsync(callback.OwnerId, cancellationToken);
+            await HandToStaffAsync(turn, callback, CallbackNotices.Reason.DoNotDisturb, "SurveyDoNotDisturb", cancellationToken);
+            return;
+        }
+        if (owner && turn.Choice is null && SurveyWords.Declines(turn.Said, wordsAreTheAnswer))
+        {
+            // "不用了 谢谢", "算了 不做了": no more asking in chat. The callback itself is still owed (第9篇 二), so the staff
+            // hear of it and decide whether to call or note that the owner declined.
+            await HandToStaffAsync(turn, callback, CallbackNotices.Reason.Declined, "SurveyDeclined", cancellationToken);
+            return;
+        }
+
+        // 不方便 / 稍后 / "在开车 晚点再说吧" at any question: asked again later, but never past the point where the staff take over.
+        if (owner && turn.State.Step != ConfirmStep
+            && (turn.Choice?.Value == "later" || CallbackTexts.IsOneOf("WordsLater", turn.Text) || (turn.Choice is null && SurveyWords.PutsOff(turn.Said, wordsAreTheAnswer))))
         {
             var at = turn.Now + policy.RescheduleAfter;
             callback.Rescheduled(at < callback.TaskAt ? at : callback.TaskAt);
@@ -132,7 +152,8 @@ public sealed partial class CallbackSurveys(ICallbackStore store, IOwnerReach re
         switch (turn.State.Step)
         {
             case Consent:
-                if (turn.Choice?.Value == "yes" || CallbackTexts.IsOneOf("WordsYes", turn.Text)) Ask(turn, QualityStep);
+                if (turn.Choice?.Value == "yes" || CallbackTexts.IsOneOf("WordsYes", turn.Text) || (turn.Choice is null && SurveyWords.SaysYes(turn.Said)))
+                    Ask(turn, QualityStep);
                 else AskAgain(turn, Consent, callback);
                 break;
             case QualityStep or EffectStep or OverallStep:
@@ -166,7 +187,8 @@ public sealed partial class CallbackSurveys(ICallbackStore store, IOwnerReach re
                 // What the owner said in place of a rating ("早上七点就开始打电钻") is what fell short: asked only for more.
                 if (data.Remove(RemarksKey, out var said))
                 {
-                    var nothingMore = turn.Choice?.Value == "none" || CallbackTexts.IsOneOf("WordsNone", turn.Text) || CallbackTexts.IsOneOf("WordsAsSaid", turn.Text);
+                    var nothingMore = turn.Choice?.Value == "none" || CallbackTexts.IsOneOf("WordsNone", turn.Text) || SurveyWords.SaysNone(turn.Said)
+                        || CallbackTexts.IsOneOf("WordsAsSaid", turn.Text);
                     data["s"] = nothingMore || FreeText(turn) is not { } more ? said : Clip(said + "；" + more);
                     Ask(turn, SuggestionsStep);
                     break;
@@ -181,7 +203,7 @@ public sealed partial class CallbackSurveys(ICallbackStore store, IOwnerReach re
                 Ask(turn, SuggestionsStep);
                 break;
             case SuggestionsStep:
-                if (turn.Choice?.Value == "none" || CallbackTexts.IsOneOf("WordsNone", turn.Text)) data.Remove("g");
+                if (turn.Choice?.Value == "none" || CallbackTexts.IsOneOf("WordsNone", turn.Text) || SurveyWords.SaysNone(turn.Said)) data.Remove("g");
                 else if (FreeText(turn) is { } suggestions) data["g"] = suggestions;
                 else
                 {
@@ -229,6 +251,14 @@ public sealed partial class CallbackSurveys(ICallbackStore store, IOwnerReach re
 
     private static bool AnyNotSatisfied(Dictionary<string, string> data) =>
         new[] { "q", "e", "o" }.Any(k => data.TryGetValue(k, out var v) && v == ((int)Rating.NotSatisfied).ToString(CultureInfo.InvariantCulture));
+
+    private async Task HandToStaffAsync(TurnContext turn, Callback callback, CallbackNotices.Reason reason, string replyKey, CancellationToken cancellationToken)
+    {
+        await notices.StaffTaskAsync(callback, reason, turn.Now, cancellationToken);
+        callback.AssignedToStaff(turn.Now);
+        turn.EndFlow();
+        turn.Reply(Texts.Get(replyKey, turn.Language));
+    }
 
     private static Rating RatingOf(Dictionary<string, string> data, string key) =>
         (Rating)int.Parse(data[key], CultureInfo.InvariantCulture);

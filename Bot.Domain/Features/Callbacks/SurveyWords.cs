@@ -65,6 +65,44 @@ public static partial class SurveyWords
         return found;
     }
 
+    /// <summary>
+    /// "在开车 晚点再说吧", "现在没空", "等会儿": the survey put off. Where the question takes the owner's words (shortcomings,
+    /// suggestions) only an answer made of such words counts ("师傅一直说没空" is a shortcoming); where a rating or the
+    /// go-ahead is asked, a short answer that says it anywhere does.
+    /// </summary>
+    public static bool PutsOff(string said, bool wordsAreTheAnswer) =>
+        AllClauses(said, c => CallbackTexts.IsOneOf("WordsLater", c) || IsCourtesy(c), atLeastOne: c => CallbackTexts.IsOneOf("WordsLater", c))
+        || (!wordsAreTheAnswer && Squeezed(TextInput.ForMatching(said)) is { Length: <= 16 } brief && Later().IsMatch(brief));
+
+    /// <summary>
+    /// "不用了 谢谢", "算了 不做了": the survey turned down. Where suggestions are asked, 不用了 is "none" and only a plain
+    /// refusal of the survey (不做了, 不想答) counts.
+    /// </summary>
+    public static bool Declines(string said, bool wordsAreTheAnswer) =>
+        AllClauses(said, c => IsDecline(c, wordsAreTheAnswer) || IsCourtesy(c), atLeastOne: c => IsDecline(c, wordsAreTheAnswer));
+
+    /// <summary>"以后别发这种回访了 烦不烦", "不要再打扰我": the owner asks not to be contacted (do-not-disturb).</summary>
+    public static bool AsksNotToBeContacted(string said) => DoNotContact().IsMatch(Squeezed(TextInput.ForMatching(said)));
+
+    /// <summary>"嗯 你说吧", "好的，你问吧": the go-ahead, in any of its words.</summary>
+    public static bool SaysYes(string said) =>
+        AllClauses(said, c => CallbackTexts.IsOneOf("WordsYes", c) || IsCourtesy(c), atLeastOne: c => CallbackTexts.IsOneOf("WordsYes", c));
+
+    /// <summary>"没有", "不用了，谢谢": nothing (more) to add.</summary>
+    public static bool SaysNone(string said) =>
+        AllClauses(said, c => CallbackTexts.IsOneOf("WordsNone", c) || IsCourtesy(c), atLeastOne: c => CallbackTexts.IsOneOf("WordsNone", c));
+
+    private static bool IsDecline(string clause, bool wordsAreTheAnswer) =>
+        CallbackTexts.IsOneOf("WordsDecline", clause) || (!wordsAreTheAnswer && CallbackTexts.IsOneOf("WordsNoThanks", clause));
+
+    private static bool IsCourtesy(string clause) => Courtesy().IsMatch(TextInput.ForMatching(clause));
+
+    private static bool AllClauses(string said, Func<string, bool> each, Func<string, bool> atLeastOne)
+    {
+        var clauses = Separators().Split(said.Trim()).Where(c => c.Length > 0).ToList();
+        return clauses.Count > 0 && clauses.All(each) && clauses.Any(atLeastOne);
+    }
+
     private static string? Reason(string words) =>
         words.Length == 0 || Courtesy().IsMatch(TextInput.ForMatching(words)) || RatingOf(words) is not null && IsRatingWord(words) ? null : words;
 
@@ -103,6 +141,17 @@ public static partial class SurveyWords
 
     [GeneratedRegex(@"[\s，,。、；;：:！!～~]+")]
     private static partial Regex FirstSeparator();
+
+    [GeneratedRegex(@"[\s，,。、；;：:！!～~]+")]
+    private static partial Regex Separators();
+
+    // Where it starts ("我在开车呢…", "现在没空…") or how it ends ("…晚点再说吧"): "师傅说没空拖了三天" is a remark, not this.
+    [GeneratedRegex("^我?(现在|这会儿?)?(正在|在|正)(开车|开会|上班|忙|外面)|^(现在|这会儿?)?(没空|没时间|不方便)|(晚点|晚些|稍后|等会儿?|待会儿?|过会儿?|回头|改天|下次|以后)再?(说|聊|联系|发|做)[吧啊哈呢]?$")]
+    private static partial Regex Later();
+
+    // Not 发 alone: "以后不要再发出那么大噪音" is a suggestion, not a request to stop the messages.
+    [GeneratedRegex("烦不烦|别烦我|骚扰我|别骚扰|退订|拉黑|(别|不要|不用|请勿|勿)(再|总|老|天天|一直|每次)?(给我)?(发(这|那|回访|问卷|消息|信息|短信|了|给我|$)|打扰|联系我|推送|问我|找我|打电话给我)")]
+    private static partial Regex DoNotContact();
 
     [GeneratedRegex("^(谢谢|谢谢你|谢谢您|谢谢啦|多谢|感谢|thanks|thank you)[!！。.~～]*$")]
     private static partial Regex Courtesy();

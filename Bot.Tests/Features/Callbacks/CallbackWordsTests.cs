@@ -82,4 +82,42 @@ public sealed class CallbackWordsTests
     [InlineData("的")]
     public void AParticleAlone_IsNoAnswer(string typed) =>
         Assert.DoesNotContain(new[] { "WordsSatisfied", "WordsBasic", "WordsNotSatisfied", "WordsNone", "WordsYes" }, k => CallbackTexts.IsOneOf(k, typed));
+
+    [Theory]
+    [InlineData("在开车 晚点再说吧", false, true)]
+    [InlineData("晚点", false, true)]
+    [InlineData("现在没空", true, true)]           // where suggestions are asked too: not a suggestion
+    [InlineData("我在开车呢", false, true)]
+    [InlineData("等会儿再说吧", false, true)]
+    [InlineData("师傅说没空拖了三天", false, false)]  // a remark with 没空 in it
+    [InlineData("师傅一直说没空", true, false)]
+    [InlineData("来得有点晚", false, false)]
+    public void PuttingOff_IsTheOwnersWordsAboutTheSurvey(string said, bool wordsAreTheAnswer, bool putsOff) =>
+        Assert.Equal(putsOff, SurveyWords.PutsOff(said, wordsAreTheAnswer));
+
+    [Theory]
+    [InlineData("不用了 谢谢", false, true)]
+    [InlineData("算了 不做了", false, true)]
+    [InlineData("不用了，谢谢", true, false)]      // where suggestions are asked, 不用了 is "none"
+    [InlineData("算了 不做了", true, true)]
+    [InlineData("不用谢", false, false)]
+    [InlineData("师傅说不用了", false, false)]
+    public void TurningDown_IsAPlainRefusal(string said, bool wordsAreTheAnswer, bool declines) =>
+        Assert.Equal(declines, SurveyWords.Declines(said, wordsAreTheAnswer));
+
+    [Theory]
+    [InlineData("以后别发这种回访了 烦不烦", true)]
+    [InlineData("不要再打扰我了", true)]
+    [InlineData("别给我发了", true)]
+    [InlineData("以后不要再发出那么大噪音", false)]  // a suggestion about the work
+    [InlineData("楼上装修太吵了", false)]
+    public void AskingNotToBeContacted(string said, bool asks) => Assert.Equal(asks, SurveyWords.AsksNotToBeContacted(said));
+
+    [Theory]
+    [InlineData("嗯 你说吧", true)]
+    [InlineData("说吧", true)]
+    [InlineData("你问吧", true)]
+    [InlineData("好的，你问吧", true)]
+    [InlineData("你说什么", false)]
+    public void TheGoAhead_InTheOwnersWords(string said, bool yes) => Assert.Equal(yes, SurveyWords.SaysYes(said));
 }
