@@ -140,6 +140,15 @@ public sealed partial class CallbackSurveys(ICallbackStore store, IOwnerReach re
             return;
         }
 
+        // "对了 楼上又在装修…你们管不管", "报修 楼道灯还是不亮": a new matter, not an answer about this case. Passed to the front
+        // desk as a message of its own (a 留言: the staff on duty are alerted), the owner told so, and the survey carries on.
+        if (owner && turn.Choice is null && SurveyWords.IsAnotherMatter(turn.Said, wordsAreTheAnswer, callback.Case.Summary, callback.Case.UnitCode))
+        {
+            turn.Reply(await messages.PassOnAsync(turn, turn.Said, filedAsNew: true, cancellationToken));
+            CarryOn(turn);
+            return;
+        }
+
         // "你们物业电话是多少？" where a rating or the confirmation is asked: a question for the front desk, not an answer.
         // Passed on as a message, as it would be outside the survey, and the survey carries on where it was.
         if (!IsProxy(turn) && turn.Choice is null && turn.State.Step is QualityStep or EffectStep or OverallStep or ConfirmStep && IsQuestion(turn.Said))
@@ -327,6 +336,29 @@ public sealed partial class CallbackSurveys(ICallbackStore store, IOwnerReach re
         // Any words are an answer here (a remark beside the rating, more shortcomings, a suggestion), so a command typed
         // here is held back once rather than kept with the survey.
         turn.AskInFlow(this, step, intro is null ? text : intro + "\n" + text, choices, textAnswersToo: true);
+    }
+
+    /// <summary>
+    /// "好的，我们接着来：" and the step's own question, with its buttons. Asked afresh rather than repeated from the state:
+    /// a message the engine held back once leaves its own words there as the open question.
+    /// </summary>
+    private void CarryOn(TurnContext turn)
+    {
+        var lead = ConversationTexts.Catalog.Get("CarryOn", turn.Language);
+        switch (turn.State.Step)
+        {
+            case Consent:
+                turn.AskInFlow(this, Consent, lead + Texts.Get("AskConsent", turn.Language), ConsentChoices(turn.Language));
+                break;
+            case ConfirmStep:
+                // The record itself begins "好的，我为您整理了…": no lead in front of it.
+                AskConfirm(turn);
+                break;
+            case var step:
+                var (text, choices) = Question(turn, step!);
+                turn.AskInFlow(this, step!, lead + text, choices, textAnswersToo: true);
+                break;
+        }
     }
 
     /// <summary>An answer that fits no option: the question again with its options, in the front desk's words.</summary>

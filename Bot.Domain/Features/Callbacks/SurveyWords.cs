@@ -88,6 +88,41 @@ public static partial class SurveyWords
     public static bool SaysYes(string said) =>
         AllClauses(said, c => CallbackTexts.IsOneOf("WordsYes", c) || IsCourtesy(c), atLeastOne: c => CallbackTexts.IsOneOf("WordsYes", c));
 
+    /// <summary>
+    /// A new matter typed in the middle of the survey — a repair, a complaint, something elsewhere — for the front desk
+    /// to act on, not an answer about the case called back (<paramref name="caseSummary"/>, <paramref name="caseUnit"/>).
+    /// Filed with 报修 / 投诉 / 留言 / 咨询, or asking for someone to come ("赶紧派人来", "你们管不管"): always. Otherwise,
+    /// where a rating, the go-ahead or the confirmation is asked, words about another problem or place that share nothing
+    /// with the case; where the owner's own words are the answer (shortcomings, suggestions), only when it is clearly
+    /// another matter: a problem somewhere else ("楼下的垃圾桶…没人清"), or "对了 / 另外 / 还有 / 顺便" with a problem or a
+    /// place — "另外师傅走的时候没关门" and "还有就是水龙头还在滴" stay the owner's answer.
+    /// </summary>
+    public static bool IsAnotherMatter(string said, bool wordsAreTheAnswer, string caseSummary, string caseUnit)
+    {
+        var text = Squeezed(TextInput.ForMatching(said));
+        if (text.Length < 4) return false;
+        if (Filed().IsMatch(text) || Urgent().IsMatch(text)) return true;
+        // "不满意 楼道灯还是不亮" where a rating is asked: a rating with its reason, which the survey keeps.
+        if (!wordsAreTheAnswer && RatingAndReason(said) is not null) return false;
+        var summary = Squeezed(TextInput.ForMatching(caseSummary));
+        if (SharesATerm(text, summary)) return false;
+        var marker = Marker().IsMatch(text);
+        var problem = Problem().IsMatch(text);
+        var elsewhere = Place().Matches(text).Any(m => !summary.Contains(m.Value, StringComparison.Ordinal))
+                        || Directory.Unit.NamedIn(said) is { } unit && !string.Equals(unit, caseUnit, StringComparison.OrdinalIgnoreCase);
+        return wordsAreTheAnswer
+            ? (elsewhere && problem) || (marker && (problem || elsewhere))
+            : marker || problem || elsewhere;
+    }
+
+    // Two characters in a row of the case's summary ("水龙头", "漏水"): the words are about the case called back.
+    private static bool SharesATerm(string text, string summary)
+    {
+        for (var i = 0; i + 1 < summary.Length; i++)
+            if (char.IsLetter(summary[i]) && char.IsLetter(summary[i + 1]) && text.Contains(summary.Substring(i, 2), StringComparison.Ordinal)) return true;
+        return false;
+    }
+
     /// <summary>"没有", "不用了，谢谢": nothing (more) to add.</summary>
     public static bool SaysNone(string said) =>
         AllClauses(said, c => CallbackTexts.IsOneOf("WordsNone", c) || IsCourtesy(c), atLeastOne: c => CallbackTexts.IsOneOf("WordsNone", c));
@@ -144,6 +179,22 @@ public static partial class SurveyWords
 
     [GeneratedRegex(@"[\s，,。、；;：:！!～~]+")]
     private static partial Regex Separators();
+
+    // The owner's own filing words, with what is filed after them (the 留言 command's words).
+    [GeneratedRegex("^(报修|投诉|留言|咨询).{2,}")]
+    private static partial Regex Filed();
+
+    [GeneratedRegex("管不管|管一管|管管|赶紧|赶快|快派|派人|快来|马上来|快点来|被困|困在|救命|着火|冒烟|漏电")]
+    private static partial Regex Urgent();
+
+    [GeneratedRegex("^(对了|另外|还有|顺便|另有|再反映|再说个事)")]
+    private static partial Regex Marker();
+
+    [GeneratedRegex("坏了|坏掉|又坏|不亮|不通|漏水|渗水|堵了|堵住|吵死|太吵|很吵|噪音|臭死|好臭|很臭|没人清|没人管|没人修|没人来|装修|打钻|电钻|停水|停电|故障|乱停|积水|没水|没电")]
+    private static partial Regex Problem();
+
+    [GeneratedRegex(@"楼下|楼上|楼道|走廊|电梯|车库|地库|停车|小区|大门|门口|垃圾桶|垃圾站|垃圾房|绿化|草坪|花园|广场|会所|路灯|单元门|门禁|邻居|隔壁|对门|\d+(栋|号楼|幢)")]
+    private static partial Regex Place();
 
     // Where it starts ("我在开车呢…", "现在没空…") or how it ends ("…晚点再说吧"): "师傅说没空拖了三天" is a remark, not this.
     [GeneratedRegex("^我?(现在|这会儿?)?(正在|在|正)(开车|开会|上班|忙|外面)|^(现在|这会儿?)?(没空|没时间|不方便)|(晚点|晚些|稍后|等会儿?|待会儿?|过会儿?|回头|改天|下次|以后)再?(说|聊|联系|发|做)[吧啊哈呢]?$")]

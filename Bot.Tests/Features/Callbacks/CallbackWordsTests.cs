@@ -120,4 +120,27 @@ public sealed class CallbackWordsTests
     [InlineData("好的，你问吧", true)]
     [InlineData("你说什么", false)]
     public void TheGoAhead_InTheOwnersWords(string said, bool yes) => Assert.Equal(yes, SurveyWords.SaysYes(said));
+
+    [Theory]
+    // Where a rating is asked
+    [InlineData("对了 楼上又在装修 早上七点就开始打钻 吵死了 你们管不管", false, true)]
+    [InlineData("我家楼下的垃圾桶好几天没人清了 臭死了", false, true)]
+    [InlineData("另外3栋电梯又坏了 刚才有人被困在里面 赶紧派人来", false, true)]
+    [InlineData("报修 楼道灯还是不亮", false, true)]
+    [InlineData("挺快的，上午报修下午就来了", false, false)]     // a remark about this repair
+    [InlineData("水龙头换了以后又漏水了", false, false)]          // about the case called back
+    [InlineData("不满意 楼道灯还是不亮", false, false)]          // a rating with its reason
+    [InlineData("修是修好了，但是师傅把地板弄得很脏", false, false)]
+    // Where the owner's words are the answer (shortcomings, suggestions)
+    [InlineData("我家楼下的垃圾桶好几天没人清了 臭死了", true, true)]
+    [InlineData("另外3栋电梯又坏了 刚才有人被困在里面 赶紧派人来", true, true)]
+    [InlineData("对了 楼上又在装修 早上七点就开始打钻 吵死了 你们管不管", true, true)]
+    [InlineData("报修 楼道灯还是不亮", true, true)]
+    [InlineData("另外师傅走的时候没关门", true, false)]
+    [InlineData("还有就是水龙头还在滴水", true, false)]
+    [InlineData("建议楼道多装几个灯", true, false)]
+    [InlineData("师傅来得太晚了，等了两天", true, false)]
+    [InlineData("希望以后报修能快一点", true, false)]
+    public void ANewMatter_IsToldApartFromAnAnswer(string said, bool wordsAreTheAnswer, bool another) =>
+        Assert.Equal(another, SurveyWords.IsAnotherMatter(said, wordsAreTheAnswer, "卫生间水龙头漏水，已更换", "3-1-502"));
 }
