@@ -124,6 +124,9 @@ public sealed class Callback
 
     public bool OnTime => CompletedAt is { } at && at <= DueBy;
 
+    /// <summary>Answered with 不满意 on any question (quality, effect or overall): not a satisfied callback (五.2).</summary>
+    public bool LeftUnsatisfied => IsDone && (Quality == Rating.NotSatisfied || Effect == Rating.NotSatisfied || Overall == Rating.NotSatisfied);
+
     public static Callback Schedule(CallbackCase forCase, string ownerId, CallbackStage stage, int round, DateTimeOffset dueFrom, DateTimeOffset dueBy, DateTimeOffset taskAt)
     {
         var callback = new Callback
@@ -181,8 +184,9 @@ public sealed class Callback
         Suggestions = answers.Suggestions;
         RecordedById = recordedById;
         NextActionAt = null;
-        // Still not satisfied → rectify, then call back again (五.2).
-        if (answers.Overall == Rating.NotSatisfied) Rectification = RectificationStatus.Open;
+        // Still not satisfied → rectify, then call back again (五.2). 不满意 on any question counts: an owner who rates the
+        // effect 不满意 ("还是漏") is not satisfied with the work, whatever the overall word was.
+        if (answers.AnyNotSatisfied) Rectification = RectificationStatus.Open;
     }
 
     public void MarkRectified(string personId, DateTimeOffset now)
@@ -194,7 +198,14 @@ public sealed class Callback
 }
 
 /// <summary>What the owner said (第9篇 四): quality, effect, overall satisfaction, shortcomings, suggestions.</summary>
-public sealed record SurveyAnswers(Rating Quality, Rating Effect, Rating Overall, string? Shortcomings, string? Suggestions);
+public sealed record SurveyAnswers(Rating Quality, Rating Effect, Rating Overall, string? Shortcomings, string? Suggestions)
+{
+    /// <summary>不满意 on any question: rectified and called back again (五.2), and not counted as satisfied.</summary>
+    public bool AnyNotSatisfied => Quality == Rating.NotSatisfied || Effect == Rating.NotSatisfied || Overall == Rating.NotSatisfied;
+
+    /// <summary>满意 on every question: only then is the owner thanked for being satisfied.</summary>
+    public bool AllSatisfied => Quality == Rating.Satisfied && Effect == Rating.Satisfied && Overall == Rating.Satisfied;
+}
 
 public enum PhoneRequestStatus
 {

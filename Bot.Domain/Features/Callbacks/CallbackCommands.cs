@@ -295,7 +295,8 @@ public sealed class OwnerSurveyCommand(CallbackSurveys surveys, ICallbackStore s
             return;
         }
         var c = callback.Case;
-        surveys.StartInTurn(turn, callback, proxy: false, Texts.Get("OwnerIntro", turn.Language, turn.Sender.DisplayName, department.PropertyName,
+        // Started again (after 取消, or asked for): the same opening as the invitation, "已经整改完成" on a later round (五.2).
+        surveys.StartInTurn(turn, callback, proxy: false, Texts.Get(callback.Round > 1 ? "OwnerIntroAgain" : "OwnerIntro", turn.Language, turn.Sender.DisplayName, department.PropertyName,
             c.UnitCode, CallbackTexts.TypeName(c.Type, turn.Language), c.Summary));
     }
 }

@@ -20,6 +20,8 @@ public sealed class CallbackNotices(ICallbackStore store, INotifier notifier, De
         Silent,
         DoNotDisturb,
         Unreachable,
+        /// <summary>The owner turned the survey down in chat ("不用了，谢谢"): the staff decide whether to call or note it.</summary>
+        Declined,
     }
 
     public static bool MayActOn(Callback callback, Person actor) =>

@@ -7,7 +7,8 @@ namespace Bot.Domain.Features.Callbacks;
 
 /// <summary>
 /// One case type's figures (第9篇 二): callbacks made out of those due (made, or whose window closed without one),
-/// how many were made inside the window, how many left the owner satisfied (满意 or 基本满意).
+/// how many were made inside the window, how many left the owner satisfied: 满意 or 基本满意 on every question. One
+/// 不满意 (the effect, say, under an overall 基本满意) is not satisfied: it is rectified and called back again (五.2).
 /// </summary>
 public sealed record TypeRates(CaseType Type, int Due, int Done, int OnTime, int Satisfied, int? TargetPercent)
 {
@@ -37,7 +38,7 @@ public sealed class CallbackStats(ICallbackStore store, CallbackPolicy policy)
             var done = ofType.Where(c => c.IsDone).ToList();
             var missed = ofType.Count(c => !c.IsDone && c.DueBy < now);
             return new TypeRates(type, done.Count + missed, done.Count, done.Count(c => c.OnTime),
-                done.Count(c => c.Overall is Rating.Satisfied or Rating.Basic), policy.TargetOf(type));
+                done.Count(c => !c.LeftUnsatisfied), policy.TargetOf(type));
         }).ToList();
         return new CallbackRates(policy.StatsDays, types,
             callbacks.Count(c => c.Rectification == RectificationStatus.Open),

@@ -31,6 +31,7 @@ public sealed partial class CallbackSurveys(ICallbackStore store, IOwnerReach re
     private const string CallbackKey = "cb";
     private const string ProxyKey = "proxy";
     private const string RemarksKey = "r";
+    private const string PraiseKey = "p";
 
     public const string FlowName = "callback-survey";
 
@@ -45,7 +46,8 @@ public sealed partial class CallbackSurveys(ICallbackStore store, IOwnerReach re
     {
         var language = TextCatalog.NormalizeLanguage(owner.Language);
         var c = callback.Case;
-        var key = reminder ? "Reminder" : callback.Round > 1 ? "InviteAgain" : "Invite";
+        // A round after a rectification (五.2) says so every time it is put to the owner, the reminder too.
+        var key = (reminder ? "Reminder" : "Invite") + (callback.Round > 1 ? "Again" : "");
         var text = Texts.Get(key, language, owner.FormOfAddress, department.PropertyName, c.UnitCode, CallbackTexts.TypeName(c.Type, language),
             c.Summary, department.ToLocal(c.CompletedAt).ToString("MM-dd", CultureInfo.InvariantCulture));
         var prompt = new OutgoingMessage(text, ConsentChoices(language));
@@ -108,13 +110,42 @@ public sealed partial class CallbackSurveys(ICallbackStore store, IOwnerReach re
             return;
         }
 
-        // 不方便 / 稍后 at any question: asked again later, but never past the point where the staff take over.
-        if (!IsProxy(turn) && turn.State.Step != ConfirmStep && (turn.Choice?.Value == "later" || CallbackTexts.IsOneOf("WordsLater", turn.Text)))
+        // The owner's own words about the survey itself, at any question (a pressed button is an answer, never these).
+        var owner = !IsProxy(turn);
+        var wordsAreTheAnswer = turn.State.Step is ShortcomingsStep or SuggestionsStep;
+        if (owner && turn.Choice is null && SurveyWords.AsksNotToBeContacted(turn.Said))
+        {
+            // "以后别发这种回访了 烦不烦": do-not-disturb from now on, an apology, and this callback to the staff, who call or
+            // visit instead, as for any owner marked do-not-disturb.
+            await store.SetDoNotDisturbAsync(callback.OwnerId, cancellationToken);
+            await HandToStaffAsync(turn, callback, CallbackNotices.Reason.DoNotDisturb, "SurveyDoNotDisturb", cancellationToken);
+            return;
+        }
+        if (owner && turn.Choice is null && SurveyWords.Declines(turn.Said, wordsAreTheAnswer))
+        {
+            // "不用了 谢谢", "算了 不做了": no more asking in chat. The callback itself is still owed (第9篇 二), so the staff
+            // hear of it and decide whether to call or note that the owner declined.
+            await HandToStaffAsync(turn, callback, CallbackNotices.Reason.Declined, "SurveyDeclined", cancellationToken);
+            return;
+        }
+
+        // 不方便 / 稍后 / "在开车 晚点再说吧" at any question: asked again later, but never past the point where the staff take over.
+        if (owner && turn.State.Step != ConfirmStep
+            && (turn.Choice?.Value == "later" || CallbackTexts.IsOneOf("WordsLater", turn.Text) || (turn.Choice is null && SurveyWords.PutsOff(turn.Said, wordsAreTheAnswer))))
         {
             var at = turn.Now + policy.RescheduleAfter;
             callback.Rescheduled(at < callback.TaskAt ? at : callback.TaskAt);
             turn.EndFlow();
             turn.Reply(Texts.Get("Rescheduled", turn.Language));
+            return;
+        }
+
+        // "对了 楼上又在装修…你们管不管", "报修 楼道灯还是不亮": a new matter, not an answer about this case. Passed to the front
+        // desk as a message of its own (a 留言: the staff on duty are alerted), the owner told so, and the survey carries on.
+        if (owner && turn.Choice is null && SurveyWords.IsAnotherMatter(turn.Said, wordsAreTheAnswer, callback.Case.Summary, callback.Case.UnitCode))
+        {
+            turn.Reply(await messages.PassOnAsync(turn, turn.Said, filedAsNew: true, cancellationToken));
+            CarryOn(turn);
             return;
         }
 
@@ -130,11 +161,12 @@ public sealed partial class CallbackSurveys(ICallbackStore store, IOwnerReach re
         switch (turn.State.Step)
         {
             case Consent:
-                if (turn.Choice?.Value == "yes" || CallbackTexts.IsOneOf("WordsYes", turn.Text)) Ask(turn, QualityStep);
+                if (turn.Choice?.Value == "yes" || CallbackTexts.IsOneOf("WordsYes", turn.Text) || (turn.Choice is null && SurveyWords.SaysYes(turn.Said)))
+                    Ask(turn, QualityStep);
                 else AskAgain(turn, Consent, callback);
                 break;
             case QualityStep or EffectStep or OverallStep:
-                if (ParseRating(turn) is not { } rating)
+                if (ParseRating(turn) is not var (rating, reason))
                 {
                     if (turn.Choice is null && Remark(turn) is { } remark)
                     {
@@ -148,20 +180,30 @@ public sealed partial class CallbackSurveys(ICallbackStore store, IOwnerReach re
                     break;
                 }
                 data[turn.State.Step[..1]] = ((int)rating).ToString(CultureInfo.InvariantCulture);
+                // "不满意 保安态度差还骂人": the words beside the rating are why — kept, and read back as the shortcomings
+                // rather than asked for again. Beside a 满意 they are praise, and go with the suggestions.
+                if (reason is not null)
+                {
+                    var key = rating == Rating.Satisfied ? PraiseKey : RemarksKey;
+                    data[key] = data.TryGetValue(key, out var before) ? Clip(before + "；" + reason) : reason;
+                }
                 if (turn.State.Step == QualityStep) Ask(turn, EffectStep);
                 else if (turn.State.Step == EffectStep) Ask(turn, OverallStep);
-                else Ask(turn, rating == Rating.Satisfied ? SuggestionsStep : ShortcomingsStep);
+                // What fell short is asked whenever something was not fully satisfying, the overall word or an earlier 不满意.
+                else Ask(turn, rating == Rating.Satisfied && !AnyNotSatisfied(data) ? SuggestionsStep : ShortcomingsStep);
                 break;
             case ShortcomingsStep:
                 // What the owner said in place of a rating ("早上七点就开始打电钻") is what fell short: asked only for more.
                 if (data.Remove(RemarksKey, out var said))
                 {
-                    var nothingMore = turn.Choice?.Value == "none" || CallbackTexts.IsOneOf("WordsNone", turn.Text) || CallbackTexts.IsOneOf("WordsAsSaid", turn.Text);
+                    var nothingMore = turn.Choice?.Value == "none" || CallbackTexts.IsOneOf("WordsNone", turn.Text) || SurveyWords.SaysNone(turn.Said)
+                        || CallbackTexts.IsOneOf("WordsAsSaid", turn.Text);
                     data["s"] = nothingMore || FreeText(turn) is not { } more ? said : Clip(said + "；" + more);
                     Ask(turn, SuggestionsStep);
                     break;
                 }
-                if (FreeText(turn) is not { } shortcomings)
+                // "刚才说了啊" with nothing said before: not a shortcoming to record; asked again.
+                if (FreeText(turn) is not { } shortcomings || CallbackTexts.IsOneOf("WordsAsSaid", turn.Text))
                 {
                     AskAgain(turn, ShortcomingsStep, callback);
                     break;
@@ -170,7 +212,7 @@ public sealed partial class CallbackSurveys(ICallbackStore store, IOwnerReach re
                 Ask(turn, SuggestionsStep);
                 break;
             case SuggestionsStep:
-                if (turn.Choice?.Value == "none" || CallbackTexts.IsOneOf("WordsNone", turn.Text)) data.Remove("g");
+                if (turn.Choice?.Value == "none" || CallbackTexts.IsOneOf("WordsNone", turn.Text) || SurveyWords.SaysNone(turn.Said)) data.Remove("g");
                 else if (FreeText(turn) is { } suggestions) data["g"] = suggestions;
                 else
                 {
@@ -206,12 +248,25 @@ public sealed partial class CallbackSurveys(ICallbackStore store, IOwnerReach re
         var proxy = IsProxy(turn);
         callback.Record(answers, proxy ? turn.Sender.Id : null, turn.Now);
         turn.EndFlow();
-        if (answers.Overall == Rating.NotSatisfied) await notices.RectificationAsync(callback, cancellationToken);
+        // 五.2: 不满意 on any question is rectified and called back again, as an overall 不满意 is.
+        if (answers.AnyNotSatisfied) await notices.RectificationAsync(callback, cancellationToken);
         var language = turn.Language;
+        // "您的满意是我们最大的动力" only to an owner who was satisfied throughout.
         turn.Reply(proxy
-            ? Texts.Get(answers.Overall == Rating.NotSatisfied ? "ProxyRecordedUnsatisfied" : "ProxyRecorded", language, callback.Id,
+            ? Texts.Get(answers.AnyNotSatisfied ? "ProxyRecordedUnsatisfied" : "ProxyRecorded", language, callback.Id,
                 CallbackTexts.RatingName(answers.Overall, language))
-            : Texts.Get(answers.Overall == Rating.NotSatisfied ? "ThanksUnsatisfied" : "Thanks", language));
+            : Texts.Get(answers.AnyNotSatisfied ? "ThanksUnsatisfied" : answers.AllSatisfied ? "Thanks" : "ThanksBasic", language));
+    }
+
+    private static bool AnyNotSatisfied(Dictionary<string, string> data) =>
+        new[] { "q", "e", "o" }.Any(k => data.TryGetValue(k, out var v) && v == ((int)Rating.NotSatisfied).ToString(CultureInfo.InvariantCulture));
+
+    private async Task HandToStaffAsync(TurnContext turn, Callback callback, CallbackNotices.Reason reason, string replyKey, CancellationToken cancellationToken)
+    {
+        await notices.StaffTaskAsync(callback, reason, turn.Now, cancellationToken);
+        callback.AssignedToStaff(turn.Now);
+        turn.EndFlow();
+        turn.Reply(Texts.Get(replyKey, turn.Language));
     }
 
     private static Rating RatingOf(Dictionary<string, string> data, string key) =>
@@ -221,29 +276,21 @@ public sealed partial class CallbackSurveys(ICallbackStore store, IOwnerReach re
 
     private static string Id(Callback callback) => callback.Id.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>A rating pressed, typed as its number (1 满意, 2 基本满意, 3 不满意), as a word, or as a word in a short phrase.</summary>
-    private static Rating? ParseRating(TurnContext turn) => turn.Choice?.Value switch
+    /// <summary>
+    /// A rating pressed, typed as its number (1 满意, 2 基本满意, 3 不满意), as a word, or as a word in a short phrase, with the
+    /// owner's reason when they typed one beside it.
+    /// </summary>
+    private static (Rating Rating, string? Reason)? ParseRating(TurnContext turn) => turn.Choice?.Value switch
     {
-        "satisfied" => Rating.Satisfied,
-        "basic" => Rating.Basic,
-        "unsatisfied" => Rating.NotSatisfied,
-        _ => RatingOf(turn.Text),
+        "satisfied" => (Rating.Satisfied, null),
+        "basic" => (Rating.Basic, null),
+        "unsatisfied" => (Rating.NotSatisfied, null),
+        _ when turn.Choice is not null => null,
+        _ => SurveyWords.RatingAndReason(turn.Said) is var (rating, reason) ? (rating, reason is null ? null : Clip(reason)) : null,
     };
 
     /// <summary>A rating typed as a word of its list, or named in a short phrase ("修得挺好"); null when it is neither.</summary>
-    internal static Rating? RatingOf(string? typed) => (typed ?? "") switch
-    {
-        var t when CallbackTexts.IsOneOf("WordsNotSatisfied", t) => Rating.NotSatisfied,
-        var t when CallbackTexts.IsOneOf("WordsBasic", t) => Rating.Basic,
-        var t when CallbackTexts.IsOneOf("WordsSatisfied", t) => Rating.Satisfied,
-        // In a phrase: the dissatisfied words first, as they hold the others (不满意 holds 满意); a negation that named
-        // none of them ("不怎么样") is left to be asked again rather than guessed.
-        var t when CallbackTexts.Mentions("WordsNotSatisfied", t) => Rating.NotSatisfied,
-        var t when CallbackTexts.Negates(t) => (Rating?)null,
-        var t when CallbackTexts.Mentions("WordsBasic", t) => Rating.Basic,
-        var t when CallbackTexts.Mentions("WordsSatisfied", t) => Rating.Satisfied,
-        _ => null,
-    };
+    internal static Rating? RatingOf(string? typed) => SurveyWords.RatingOf(typed);
 
     /// <summary>
     /// A question: it ends with a question mark or 吗 / 呢, or asks when, how much, why, whether ("什么时候来修门", "能不能
@@ -264,13 +311,15 @@ public sealed partial class CallbackSurveys(ICallbackStore store, IOwnerReach re
     /// <summary>Words of the owner's own where a rating was asked: four characters or more, with words in them.</summary>
     private static string? Remark(TurnContext turn) => FreeText(turn) is { Length: >= 4 } text && text.Any(char.IsLetter) ? text : null;
 
-    /// <summary>The suggestions, after what the owner wrote in place of a rating, in the order they wrote them.</summary>
-    private static string? Suggestions(Dictionary<string, string> data) =>
-        (data.GetValueOrDefault(RemarksKey), data.GetValueOrDefault("g")) switch
-        {
-            ({ } remarks, { } given) => Clip(remarks + "；" + given),
-            var (remarks, given) => remarks ?? given,
-        };
+    /// <summary>
+    /// The suggestions: what the owner wrote in place of a rating (when nothing fell short), the praise given beside a
+    /// 满意, then the suggestions asked for.
+    /// </summary>
+    private static string? Suggestions(Dictionary<string, string> data)
+    {
+        var parts = new[] { data.GetValueOrDefault(RemarksKey), data.GetValueOrDefault(PraiseKey), data.GetValueOrDefault("g") }.OfType<string>().ToList();
+        return parts.Count == 0 ? null : Clip(string.Join("；", parts));
+    }
 
     private static string Clip(string text) => text.Length > 500 ? text[..500] : text;
 
@@ -287,6 +336,29 @@ public sealed partial class CallbackSurveys(ICallbackStore store, IOwnerReach re
         // Any words are an answer here (a remark beside the rating, more shortcomings, a suggestion), so a command typed
         // here is held back once rather than kept with the survey.
         turn.AskInFlow(this, step, intro is null ? text : intro + "\n" + text, choices, textAnswersToo: true);
+    }
+
+    /// <summary>
+    /// "好的，我们接着来：" and the step's own question, with its buttons. Asked afresh rather than repeated from the state:
+    /// a message the engine held back once leaves its own words there as the open question.
+    /// </summary>
+    private void CarryOn(TurnContext turn)
+    {
+        var lead = ConversationTexts.Catalog.Get("CarryOn", turn.Language);
+        switch (turn.State.Step)
+        {
+            case Consent:
+                turn.AskInFlow(this, Consent, lead + Texts.Get("AskConsent", turn.Language), ConsentChoices(turn.Language));
+                break;
+            case ConfirmStep:
+                // The record itself begins "好的，我为您整理了…": no lead in front of it.
+                AskConfirm(turn);
+                break;
+            case var step:
+                var (text, choices) = Question(turn, step!);
+                turn.AskInFlow(this, step!, lead + text, choices, textAnswersToo: true);
+                break;
+        }
     }
 
     /// <summary>An answer that fits no option: the question again with its options, in the front desk's words.</summary>

@@ -35,13 +35,18 @@ public static class CallbackTexts
     /// Whether the answer holds a negation, which can turn any word it names around ("不怎么好"); one inside a word of
     /// the good ratings (不错) does not count.
     /// </summary>
-    public static bool Negates(string typed)
+    public static bool Negates(string typed) => WithoutGoodNegatedWords(TextInput.ForMatching(typed)).AsSpan().IndexOfAny(NegationMarks) >= 0;
+
+    /// <summary>The answer with the good words that hold a negation mark (不错, 挺不错) taken out, so only real negations remain.</summary>
+    public static string WithoutGoodNegatedWords(string answer)
     {
-        var answer = TextInput.ForMatching(typed);
-        foreach (var word in Catalog.Get("WordsSatisfied", TextCatalog.Chinese).Split('|').Concat(Catalog.Get("WordsBasic", TextCatalog.Chinese).Split('|')))
+        foreach (var word in Words("WordsSatisfied").Concat(Words("WordsBasic")).OrderByDescending(w => w.Length))
             if (word.AsSpan().IndexOfAny(NegationMarks) >= 0) answer = answer.Replace(word, "", StringComparison.Ordinal);
-        return answer.AsSpan().IndexOfAny(NegationMarks) >= 0;
+        return answer;
     }
+
+    /// <summary>A key's Chinese words.</summary>
+    public static IEnumerable<string> Words(string key) => Catalog.Get(key, TextCatalog.Chinese).Split('|');
 
     private const string NegationMarks = "不没别未";
 

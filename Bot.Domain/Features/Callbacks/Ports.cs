@@ -36,6 +36,9 @@ public interface ICallbackStore
 
     Task<Owner?> FindOwnerAsync(string ownerId, CancellationToken cancellationToken);
 
+    /// <summary>The owner asked not to be contacted proactively: marks them do-not-disturb, inside the caller's unit of work.</summary>
+    Task SetDoNotDisturbAsync(string ownerId, CancellationToken cancellationToken);
+
     Task<Person?> FindPersonAsync(string personId, CancellationToken cancellationToken);
 
     /// <summary>An active member of staff by local id or exact (unique) name.</summary>

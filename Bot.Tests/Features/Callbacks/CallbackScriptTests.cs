@@ -204,7 +204,7 @@ public sealed class CallbackScriptTests
     }
 
     [Fact]
-    public async Task OwnerTypesACommandWhereARatingIsAsked_ItIsHeldBackOnce_NotKeptAsARemark()
+    public async Task OwnerTypesACommandWhereARatingIsAsked_ItIsHeldBackOnce_ThenPassedOnAsTheRepairItIs()
     {
         using var bed = new CallbackTestBed(Shanghai(27, 10));
         await bed.OwnerStartsTheSurveyAsync(Shanghai(27, 10, 1));
@@ -213,12 +213,13 @@ public sealed class CallbackScriptTests
         var held = await bed.SayAsync("chen-3-1-502", "报修 厨房水槽堵了");
         Assert.StartsWith("您正在回答：“请问您对这次服务的质量满意吗？”", held);
         Assert.Contains("如要改为“留言”，请先发送“取消”", held);
-        // Said again, it is his remark after all.
-        Assert.Equal("谢谢您的反馈，我们已经记下了。\n请问您对这次服务的质量满意吗？", await bed.SayAsync("chen-3-1-502", "报修 厨房水槽堵了"));
+        // Said again, it is a repair for the front desk (another matter than the case called back), and the survey goes on.
+        Assert.Equal("陈先生您好，您的留言已转给示例花园客服中心值班人员，我们会尽快与您联系。谢谢！\n好的，我们接着来：请问您对这次服务的质量满意吗？",
+            await bed.SayAsync("chen-3-1-502", "报修 厨房水槽堵了"));
     }
 
     [Fact]
-    public async Task OwnerTypesACommandWhereMoreWordsAreAsked_ItIsHeldBackOnceAtEachStep_ThenTakenAsSaid()
+    public async Task OwnerTypesACommandWhereMoreWordsAreAsked_ItIsHeldBackOnceAtEachStep_ThenPassedOn_NotRecorded()
     {
         using var bed = new CallbackTestBed(Shanghai(27, 10));
         await bed.OwnerStartsTheSurveyAsync(Shanghai(27, 10, 1));
@@ -228,17 +229,28 @@ public sealed class CallbackScriptTests
         Assert.StartsWith("您刚才提到：", await bed.SayAsync("chen-3-1-502", "基本满意"));
 
         // More shortcomings (with 没有 as the button), the suggestions (the same) and the confirmation each take the
-        // owner's own words: a command typed there is held back once, and is the answer only when sent again.
+        // owner's own words: a command typed there is held back once; sent again, a filed 投诉 / 报修 / 留言 is another
+        // matter for the front desk, passed on, and the same question asked again.
+        const string passed = "陈先生您好，您的留言已转给示例花园客服中心值班人员，我们会尽快与您联系。谢谢！\n好的，我们接着来：";
         Assert.StartsWith("您正在回答：", await bed.SayAsync("chen-3-1-502", "投诉 楼上装修太吵"));
-        Assert.StartsWith("您对我们的工作还有什么建议吗", await bed.SayAsync("chen-3-1-502", "投诉 楼上装修太吵"));
+        Assert.StartsWith(passed + "您刚才提到：", await bed.SayAsync("chen-3-1-502", "投诉 楼上装修太吵"));
+        Assert.StartsWith("您对我们的工作还有什么建议吗", await bed.SayAsync("chen-3-1-502", "没有"));
+        bed.Bot.Time.Advance(TimeSpan.FromMinutes(1));
         Assert.StartsWith("您正在回答：“您对我们的工作还有什么建议吗", await bed.SayAsync("chen-3-1-502", "报修 厨房水槽堵了"));
-        Assert.StartsWith("好的，我为您整理了这次的回访记录：", await bed.SayAsync("chen-3-1-502", "报修 厨房水槽堵了"));
+        Assert.StartsWith(passed + "您对我们的工作还有什么建议吗", await bed.SayAsync("chen-3-1-502", "报修 厨房水槽堵了"));
+        Assert.StartsWith("好的，我为您整理了这次的回访记录：", await bed.SayAsync("chen-3-1-502", "没有"));
+        bed.Bot.Time.Advance(TimeSpan.FromMinutes(1));
         Assert.StartsWith("您正在回答：“请您确认以上记录是否无误", await bed.SayAsync("chen-3-1-502", "留言 明天下午家里没人"));
-        Assert.StartsWith("谢谢，已把您这句话补充到记录中。", await bed.SayAsync("chen-3-1-502", "留言 明天下午家里没人"));
+        Assert.StartsWith("陈先生您好，您的留言已转给示例花园客服中心值班人员，我们会尽快与您联系。谢谢！\n好的，我为您整理了这次的回访记录：",
+            await bed.SayAsync("chen-3-1-502", "留言 明天下午家里没人"));
         await bed.SayAsync("chen-3-1-502", "确认无误");
 
         var callback = await bed.Bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<Callback>().AsNoTracking().SingleAsync());
-        Assert.Equal(("修是修好了，但是师傅把地板弄得很脏；投诉 楼上装修太吵", "报修 厨房水槽堵了；留言 明天下午家里没人"), (callback.Shortcomings, callback.Suggestions));
+        Assert.Equal(("修是修好了，但是师傅把地板弄得很脏", (string?)null), (callback.Shortcomings, callback.Suggestions));
+        await bed.Bot.DispatchAsync();
+        var staff = await bed.InboxAsync("wangwu");
+        foreach (var matter in new[] { "投诉 楼上装修太吵", "报修 厨房水槽堵了", "留言 明天下午家里没人" })
+            Assert.Contains(staff, t => t.Contains(matter, StringComparison.Ordinal));
     }
 
     [Theory]

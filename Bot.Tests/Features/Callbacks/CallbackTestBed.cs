@@ -75,9 +75,9 @@ internal sealed class CallbackTestBed : IDisposable
     }
 
     /// <summary>The repair registered, its survey sent at <paramref name="at"/>, and 陈先生 agreeing to answer it now.</summary>
-    public async Task OwnerStartsTheSurveyAsync(DateTimeOffset at)
+    public async Task OwnerStartsTheSurveyAsync(DateTimeOffset at, bool register = true)
     {
-        await RegisterRepairAsync();
+        if (register) await RegisterRepairAsync();
         await TickAsync(at);
         await InboxAsync("chen-3-1-502");
         await Chat("chen-3-1-502").PressAsync("yes");

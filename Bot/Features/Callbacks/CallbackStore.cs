@@ -65,6 +65,11 @@ internal sealed partial class CallbackStore(BotDbContext db, ILogger<CallbackSto
     public Task<Owner?> FindOwnerAsync(string ownerId, CancellationToken cancellationToken) =>
         db.Set<Owner>().AsNoTracking().Include(o => o.Units).SingleOrDefaultAsync(o => o.Id == ownerId, cancellationToken);
 
+    public async Task SetDoNotDisturbAsync(string ownerId, CancellationToken cancellationToken)
+    {
+        if (await db.Set<Owner>().SingleOrDefaultAsync(o => o.Id == ownerId, cancellationToken) is { } owner) owner.DoNotDisturb = true;
+    }
+
     public Task<Person?> FindPersonAsync(string personId, CancellationToken cancellationToken) =>
         db.Set<Person>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
 
