@@ -216,8 +216,8 @@ public sealed class DutyLogCommand(DutyLogService log, IDutyLogStore store, IDir
 }
 
 /// <summary>
-/// 结案 / close: closes an open entry with how it was handled. An emergency's escalation is resolved with it when the
-/// person closing is one of those it reached; otherwise it stays with them.
+/// 结案 / close: closes an open entry with how it was handled. An emergency's escalation is closed with it, whoever
+/// closes the entry, and those it reached are told.
 /// </summary>
 public sealed class CloseDutyLogEntryCommand(DutyLogService log, IDutyLogStore store, IDirectoryStore directory, EscalationService escalations)
     : IBotCommand, IConversationFlow
@@ -309,9 +309,15 @@ public sealed class CloseDutyLogEntryCommand(DutyLogService log, IDutyLogStore s
     private async Task CloseAsync(TurnContext turn, DutyLogEntry entry, string note, CancellationToken cancellationToken)
     {
         entry.Close(turn.Sender.Id, note.Length > 500 ? note[..500] : note, turn.Now);
-        if (entry.EscalationId is { } caseId && await directory.FindPersonAsync(turn.Sender.Id, cancellationToken) is { } actor)
-            await escalations.ResolveAsync(caseId, actor, note, turn.Now, cancellationToken);
-        turn.Reply(Texts.Get("Closed", turn.Language, entry.Id, DutyLogTexts.KindName(entry.Kind, turn.Language)));
+        var reply = Texts.Get("Closed", turn.Language, entry.Id, DutyLogTexts.KindName(entry.Kind, turn.Language));
+        // The escalation raised for it (紧急) ends with it, whoever closes it: left open it went on climbing to 客服部经理
+        // and 总经理 about a matter already settled. Those it alerted are told once, by the escalation's own notice.
+        if (entry.EscalationId is { } caseId && await directory.FindPersonAsync(turn.Sender.Id, cancellationToken) is { } actor
+            && await escalations.CloseWithAsync(caseId, actor, note, turn.Now, cancellationToken) is { } told)
+            reply += "\n" + (told.Count == 0
+                ? Texts.Get("ClosedEscalationAlone", turn.Language, caseId)
+                : Texts.Get("ClosedEscalation", turn.Language, caseId, string.Join(DutyLogTexts.Separator(turn.Language), told)));
+        turn.Reply(reply);
     }
 
     internal static string Short(string text) => text.Length > 20 ? text[..20] + "…" : text;
