@@ -327,7 +327,8 @@ public sealed class CloseDutyLogEntryCommand(DutyLogService log, IDutyLogStore s
 /// 事件报告 / incident report: the written report of a major event or emergency, due the next day (第2篇 1.6, 2.3),
 /// asked for step by step — 经过, 原因, 处理, 损失, 改进 — and sent to 客服部经理.
 /// </summary>
-public sealed class IncidentReportCommand(IDutyLogStore store, IEscalationDirectory people, INotifier notifier, DepartmentProfile department)
+public sealed class IncidentReportCommand(IDutyLogStore store, IEscalationDirectory people, INotifier notifier, DepartmentProfile department,
+    EscalationService escalations)
     : IBotCommand, IConversationFlow
 {
     private static readonly TextCatalog Texts = DutyLogTexts.Catalog;
@@ -395,7 +396,14 @@ public sealed class IncidentReportCommand(IDutyLogStore store, IEscalationDirect
             Improvement = data["improvement"], WrittenById = turn.Sender.Id, WrittenAt = turn.Now,
         };
         store.Add(report);
+        var overdue = entry.Report == ReportStage.Overdue;
         entry.ReportWritten();
+        // Late, the report was escalated as missing: written now, that case has lifted, so it stops climbing and those
+        // it reached hear so.
+        if (overdue && await people.FindPersonAsync(turn.Sender.Id, cancellationToken) is { } writer)
+            await escalations.SettleAsync(DutyLogWatch.ReportMissingKind, DutyLogWatch.ReportMissingSubject(entry), writer,
+                Texts.Get("ReportMissingSettled", TextCatalog.Chinese, writer.Name, department.ToLocal(turn.Now).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture)),
+                turn.Now, cancellationToken);
         await SendToManagersAsync(entry, report, turn.Sender.DisplayName, cancellationToken);
         turn.Reply(Texts.Get("ReportSaved", turn.Language, entry.Id));
     }

@@ -91,4 +91,29 @@ public sealed class DutyLogCloseEscalationTests : DemoChatTests
         Assert.EndsWith("已由孙七处理完毕：维保已放人", Assert.Single(await InboxAsync("zhangsan")).Text);
         Assert.Equal(EscalationStatus.Resolved, (await CaseAsync(entry.EscalationId!.Value)).Status);
     }
+
+    [Fact]
+    public async Task LateReport_Written_SettlesTheReportMissingEscalation_AndItStopsClimbing_第2篇_1_6()
+    {
+        await SayAsync("zhangsan", "值班记录 B座电梯困人");
+        await SayAsync("zhangsan", "重大");
+        await SayAsync("zhangsan", "维保已放人");
+        var entry = Assert.Single(await EntriesAsync());
+        // Friday 12:01: the report was due at 12:00 and is missing — escalated to 客服部经理.
+        Bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 27, 12, 1, 0, TimeSpan.FromHours(8)));
+        await Bot.InScopeAsync(sp => sp.GetRequiredService<DutyLogWatch>().ProcessAsync(Bot.Time.GetUtcNow(), CancellationToken.None));
+        await Bot.DispatchAsync();
+        await InboxAsync("zhangsan");
+        Assert.Contains(await InboxAsync("sunqi"), l => l.Text.Contains($"值班记录 #{entry.Id} 书面报告未提交", StringComparison.Ordinal));
+
+        await SayAsync("zhangsan", $"事件报告 {entry.Id}");
+        foreach (var part in new[] { "09:20 B座3号梯困人", "门机故障", "维保到场放人", "无", "加强巡检" }) await SayAsync("zhangsan", part);
+
+        var escalation = await Bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<EscalationCase>().AsNoTracking().SingleAsync(c => c.Kind == "duty.report-missing"));
+        Assert.Equal(EscalationStatus.Resolved, escalation.Status);
+        Assert.Contains(await InboxAsync("sunqi"), l => l.Text == $"升级事项 #{escalation.Id}（值班记录 #{entry.Id} 书面报告未提交：B座电梯困人）已解除：张三已于 11-27 12:01 提交书面报告");
+        await AnHourPassesAsync();
+        Assert.Empty(await InboxAsync("sunqi"));
+        Assert.Empty(await InboxAsync("qianyi"));
+    }
 }
