@@ -216,10 +216,17 @@ public sealed class CorrectionAnswers(ICorrectionStore corrections, IAttendanceS
     {
         var text = arguments.Trim().TrimStart('#', '＃');
         AttendanceCorrection? correction;
-        if (long.TryParse(text.Split(' ', 2)[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        // "驳回补卡 3 当天有签到记录": the words after the number are the superior's reason, and the requester hears them.
+        var parts = text.Split(' ', 2, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        string note;
+        if (parts.Length > 0 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
             correction = await corrections.FindAsync(id, cancellationToken) ?? throw new BotRuleException(Texts, "CorrectionNotFound", id);
+            note = parts.Length > 1 ? turn.AsTyped(parts[1]) : "";
+        }
         else
         {
+            note = turn.AsTyped(text);
             var waiting = await corrections.PendingForApproverAsync(turn.Sender.Id, cancellationToken);
             if (waiting.Count == 0)
             {
@@ -229,7 +236,9 @@ public sealed class CorrectionAnswers(ICorrectionStore corrections, IAttendanceS
             if (waiting.Count > 1)
             {
                 var word = approve ? AcceptWord : DeclineWord;
-                turn.Ask(Texts.Get("SwapWhichOne", turn.Language), [.. waiting.Select(c => new Choice($"{word} {c.Id}", $"#{c.Id} {CorrectionCommand.DateText(c.Date, turn.Language)}"))]);
+                // The reason already typed rides on the button, so choosing which does not lose it.
+                turn.Ask(Texts.Get("SwapWhichOne", turn.Language), [.. waiting.Select(c => new Choice($"{word} {c.Id}" + (note.Length == 0 ? "" : " " + note),
+                    $"#{c.Id} {CorrectionCommand.DateText(c.Date, turn.Language)}"))]);
                 return;
             }
             correction = waiting[0];
@@ -255,8 +264,9 @@ public sealed class CorrectionAnswers(ICorrectionStore corrections, IAttendanceS
             var language = TextCatalog.NormalizeLanguage(person.Language);
             var shift = shifts.Find(correction.ShiftCode);
             var what = shift is null ? correction.ShiftCode : $"{CorrectionCommand.DateText(correction.Date, language)} {ShiftTimes.Describe(shift, language)}";
+            var reason = note.Length == 0 || approve ? "" : Texts.Get("SwapReason", language, note.Length > 200 ? note[..200] : note);
             await notifier.NotifyAsync(person.Id, new OutgoingMessage(Texts.Get(approve ? "CorrectionApproved" : "CorrectionRejected", language,
-                correction.Id, what, turn.Sender.DisplayName)), $"correction:{correction.Id}:{correction.Status}", cancellationToken);
+                correction.Id, what, turn.Sender.DisplayName, reason).TrimEnd()), $"correction:{correction.Id}:{correction.Status}", cancellationToken);
         }
         turn.Reply(Texts.Get(approve ? "CorrectionYouApproved" : "CorrectionYouRejected", turn.Language, correction.Id, person?.Name ?? correction.PersonId,
             CorrectionCommand.DateText(correction.Date, turn.Language), shiftName));

@@ -1,11 +1,12 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Bot.Domain.Conversations;
 using Bot.Domain.Features.Directory;
 using Bot.Domain.Features.Escalation;
 
 namespace Bot.Domain.Features.Duty;
 
-internal static class DutyLogInput
+internal static partial class DutyLogInput
 {
     public static readonly string[] ListWords = ["查看", "今天", "列表", "list", "view", "today"];
     public static readonly string[] StillOpenWords = ["处理中", "未处理", "跟进中", "in progress", "open", "pending"];
@@ -16,6 +17,22 @@ internal static class DutyLogInput
         "待修", "待维修", "待处理", "待跟进", "待确认", "待回复", "待定", "有待"];
 
     public static bool SoundsPending(string handling) => PendingMarks.Any(m => handling.Contains(m, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The whole answer says only that the matter is not dealt with yet — 还在弄, 还没处理, 正在处理, 处理中, 还没好, 未处理,
+    /// 在处理, 等维保 — so it is the 处理中 button typed, not what was done: the entry stays open (第2篇 1.3) and, for a
+    /// major event, keeps the shift from being handed over (第1篇 2.4).
+    /// </summary>
+    public static bool SaysNotDoneYet(string answer) =>
+        IsOneOf(answer, StillOpenWords) || NotDoneYet().IsMatch(TextInput.ForMatching(answer).Replace(" ", "", StringComparison.Ordinal));
+
+    [GeneratedRegex(@"^(?:(?:还|仍|仍然|目前|现在)?(?:正在|在)(?:弄|处理|修|搞|跟进|抢修|维修|救援|救人|排查)(?:中)?"
+        + @"|(?:还|仍|目前)?(?:没|没有|未|尚未|还未)(?:处理|弄|修|搞|解决|救出)(?:好|完)?"
+        + @"|(?:还|仍)?(?:没|没有|未)(?:好|完)"
+        + @"|(?:处理|维修|抢修|跟进|进行|救援)中"
+        + @"|(?:还|正|正在|还在)?等(?:待|候|着)?(?:维保|维修|工程部|电梯公司|厂家|师傅|消防|救援)(?:来|过来|到场)?(?:处理|修)?)"
+        + @"[呢啊呀哦了吧嘛…\.。!！]*$")]
+    private static partial Regex NotDoneYet();
 
     /// <summary>"12 说明" or "#12 说明": the number and what follows it.</summary>
     public static (long? Id, string Remainder) Number(string arguments)
@@ -82,7 +99,7 @@ public sealed class DutyLogCommand(DutyLogService log, IDutyLogStore store, IDir
                 return;
             case HandlingStep when answer.Length > 0 && Enum.TryParse<DutyLogKind>(turn.State.Data.GetValueOrDefault("kind"), out var chosen)
                                    && turn.State.Data.GetValueOrDefault("what") is { Length: > 0 } what:
-                if (DutyLogInput.IsOneOf(answer, DutyLogInput.StillOpenWords))
+                if (DutyLogInput.SaysNotDoneYet(answer))
                 {
                     turn.EndFlow();
                     await RecordAsync(turn, chosen, what, null, cancellationToken);
@@ -105,7 +122,7 @@ public sealed class DutyLogCommand(DutyLogService log, IDutyLogStore store, IDir
                 {
                     OpenValue => false,
                     DoneValue => true,
-                    _ when DutyLogInput.IsOneOf(answer, DutyLogInput.StillOpenWords) => false,
+                    _ when DutyLogInput.SaysNotDoneYet(answer) => false,
                     _ => (bool?)null,
                 };
                 if (settled is not { } done)
@@ -199,8 +216,8 @@ public sealed class DutyLogCommand(DutyLogService log, IDutyLogStore store, IDir
 }
 
 /// <summary>
-/// 结案 / close: closes an open entry with how it was handled. An emergency's escalation is resolved with it when the
-/// person closing is one of those it reached; otherwise it stays with them.
+/// 结案 / close: closes an open entry with how it was handled. An emergency's escalation is closed with it, whoever
+/// closes the entry, and those it reached are told.
 /// </summary>
 public sealed class CloseDutyLogEntryCommand(DutyLogService log, IDutyLogStore store, IDirectoryStore directory, EscalationService escalations)
     : IBotCommand, IConversationFlow
@@ -292,9 +309,15 @@ public sealed class CloseDutyLogEntryCommand(DutyLogService log, IDutyLogStore s
     private async Task CloseAsync(TurnContext turn, DutyLogEntry entry, string note, CancellationToken cancellationToken)
     {
         entry.Close(turn.Sender.Id, note.Length > 500 ? note[..500] : note, turn.Now);
-        if (entry.EscalationId is { } caseId && await directory.FindPersonAsync(turn.Sender.Id, cancellationToken) is { } actor)
-            await escalations.ResolveAsync(caseId, actor, note, turn.Now, cancellationToken);
-        turn.Reply(Texts.Get("Closed", turn.Language, entry.Id, DutyLogTexts.KindName(entry.Kind, turn.Language)));
+        var reply = Texts.Get("Closed", turn.Language, entry.Id, DutyLogTexts.KindName(entry.Kind, turn.Language));
+        // The escalation raised for it (紧急) ends with it, whoever closes it: left open it went on climbing to 客服部经理
+        // and 总经理 about a matter already settled. Those it alerted are told once, by the escalation's own notice.
+        if (entry.EscalationId is { } caseId && await directory.FindPersonAsync(turn.Sender.Id, cancellationToken) is { } actor
+            && await escalations.CloseWithAsync(caseId, actor, note, turn.Now, cancellationToken) is { } told)
+            reply += "\n" + (told.Count == 0
+                ? Texts.Get("ClosedEscalationAlone", turn.Language, caseId)
+                : Texts.Get("ClosedEscalation", turn.Language, caseId, string.Join(DutyLogTexts.Separator(turn.Language), told)));
+        turn.Reply(reply);
     }
 
     internal static string Short(string text) => text.Length > 20 ? text[..20] + "…" : text;
@@ -304,7 +327,8 @@ public sealed class CloseDutyLogEntryCommand(DutyLogService log, IDutyLogStore s
 /// 事件报告 / incident report: the written report of a major event or emergency, due the next day (第2篇 1.6, 2.3),
 /// asked for step by step — 经过, 原因, 处理, 损失, 改进 — and sent to 客服部经理.
 /// </summary>
-public sealed class IncidentReportCommand(IDutyLogStore store, IEscalationDirectory people, INotifier notifier, DepartmentProfile department)
+public sealed class IncidentReportCommand(IDutyLogStore store, IEscalationDirectory people, INotifier notifier, DepartmentProfile department,
+    EscalationService escalations)
     : IBotCommand, IConversationFlow
 {
     private static readonly TextCatalog Texts = DutyLogTexts.Catalog;
@@ -372,7 +396,14 @@ public sealed class IncidentReportCommand(IDutyLogStore store, IEscalationDirect
             Improvement = data["improvement"], WrittenById = turn.Sender.Id, WrittenAt = turn.Now,
         };
         store.Add(report);
+        var overdue = entry.Report == ReportStage.Overdue;
         entry.ReportWritten();
+        // Late, the report was escalated as missing: written now, that case has lifted, so it stops climbing and those
+        // it reached hear so.
+        if (overdue && await people.FindPersonAsync(turn.Sender.Id, cancellationToken) is { } writer)
+            await escalations.SettleAsync(DutyLogWatch.ReportMissingKind, DutyLogWatch.ReportMissingSubject(entry), writer,
+                Texts.Get("ReportMissingSettled", TextCatalog.Chinese, writer.Name, department.ToLocal(turn.Now).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture)),
+                turn.Now, cancellationToken);
         await SendToManagersAsync(entry, report, turn.Sender.DisplayName, cancellationToken);
         turn.Reply(Texts.Get("ReportSaved", turn.Language, entry.Id));
     }

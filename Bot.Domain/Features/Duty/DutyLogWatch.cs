@@ -179,11 +179,11 @@ public sealed class DutyLogWatch(
                 {
                     entry.ReportOverdue();
                     // 第2篇 1.6: the report goes to 客服部经理, so its absence does too.
-                    var subject = Texts.Get("ReportMissingSubject", TextCatalog.Chinese, entry.Id, CloseDutyLogEntryCommand.Short(entry.What));
+                    var subject = ReportMissingSubject(entry);
                     var details = Texts.Get("ReportMissingDetails", TextCatalog.Chinese, recorder?.Name ?? entry.RecordedById,
                         department.ToLocal(entry.RecordedAt).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture),
                         DutyLogTexts.KindName(entry.Kind, TextCatalog.Chinese), entry.What, Clock(due));
-                    await escalations.RaiseAsync(new EscalationRequest("duty.report-missing", subject, Severity.Normal, details, null,
+                    await escalations.RaiseAsync(new EscalationRequest(ReportMissingKind, subject, Severity.Normal, details, null,
                         EscalationLevel.DepartmentManager, AboutId: entry.RecordedById), now, cancellationToken);
                     didAct = true;
                 }
@@ -211,6 +211,13 @@ public sealed class DutyLogWatch(
         var button = Texts.Get(buttonKey, language) + buttonSuffix;
         await notifier.NotifyAsync(person.Id, new OutgoingMessage(text, [new Choice(button, button)]), dedupKey, cancellationToken);
     }
+
+    /// <summary>The escalation of a written report missing at its deadline (第2篇 1.6); settled when the report is written.</summary>
+    internal const string ReportMissingKind = "duty.report-missing";
+
+    // Chinese: the case's subject is the department's record, and the same text finds the open case again.
+    internal static string ReportMissingSubject(DutyLogEntry entry) =>
+        Texts.Get("ReportMissingSubject", TextCatalog.Chinese, entry.Id, CloseDutyLogEntryCommand.Short(entry.What));
 
     private string Clock(DateTimeOffset instant) => department.ToLocal(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
 }

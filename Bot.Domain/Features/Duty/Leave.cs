@@ -173,10 +173,17 @@ public sealed class LeaveAnswers(ILeaveStore leaves, IDirectoryStore directory, 
     public async ValueTask DecideAsync(TurnContext turn, string arguments, bool approve, CancellationToken cancellationToken)
     {
         ShiftLeave? leave;
-        if (long.TryParse(arguments.Trim().TrimStart('#', '＃').Split(' ', 2)[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        // "驳回外出 2 现在前台没人": the words after the number are the superior's reason, and the requester hears them.
+        var parts = arguments.Trim().TrimStart('#', '＃').Split(' ', 2, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        string note;
+        if (parts.Length > 0 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
             leave = await leaves.FindAsync(id, cancellationToken) ?? throw new BotRuleException(Texts, "LeaveNotFound", id);
+            note = parts.Length > 1 ? turn.AsTyped(parts[1]) : "";
+        }
         else
         {
+            note = turn.AsTyped(arguments.Trim());
             var waiting = await leaves.PendingForApproverAsync(turn.Sender.Id, cancellationToken);
             if (waiting.Count == 0)
             {
@@ -191,7 +198,8 @@ public sealed class LeaveAnswers(ILeaveStore leaves, IDirectoryStore directory, 
                 foreach (var w in waiting)
                 {
                     var who = (await directory.FindPersonAsync(w.PersonId, cancellationToken))?.Name ?? w.PersonId;
-                    choices.Add(new Choice($"{word} {w.Id}", $"#{w.Id} {who}：{w.Reason}"));
+                    // The reason already typed rides on the button, so choosing which does not lose it.
+                    choices.Add(new Choice($"{word} {w.Id}" + (note.Length == 0 ? "" : " " + note), $"#{w.Id} {who}：{w.Reason}"));
                 }
                 turn.Ask(Texts.Get("LeaveSayWhich", turn.Language), choices);
                 return;
@@ -205,8 +213,9 @@ public sealed class LeaveAnswers(ILeaveStore leaves, IDirectoryStore directory, 
         if (person is not null)
         {
             var language = TextCatalog.NormalizeLanguage(person.Language);
+            var reason = note.Length == 0 || approve ? "" : Texts.Get("SwapReason", language, note.Length > 200 ? note[..200] : note);
             await notifier.NotifyAsync(person.Id, new OutgoingMessage(Texts.Get(approve ? "LeaveApproved" : "LeaveRejected", language,
-                leave.Id, turn.Sender.DisplayName, ShiftTimes.Clock(leave.ReturnBy, department))), $"leave:{leave.Id}:{leave.Status}", cancellationToken);
+                leave.Id, turn.Sender.DisplayName, ShiftTimes.Clock(leave.ReturnBy, department), reason).TrimEnd()), $"leave:{leave.Id}:{leave.Status}", cancellationToken);
         }
         turn.Reply(Texts.Get(approve ? "LeaveYouApproved" : "LeaveYouRejected", turn.Language, leave.Id, person?.Name ?? leave.PersonId));
     }

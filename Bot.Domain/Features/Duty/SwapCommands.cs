@@ -398,7 +398,8 @@ public sealed class SwapAnswers(SwapDesk desk)
         if (parts.Length > 0 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var given))
         {
             id = given;
-            note = parts.Length > 1 ? parts[1] : null;
+            // As typed: the requester reads the reason in the superior's own punctuation.
+            note = parts.Length > 1 ? turn.AsTyped(parts[1]) : null;
         }
         else
         {
@@ -411,12 +412,14 @@ public sealed class SwapAnswers(SwapDesk desk)
             if (waiting.Count > 1)
             {
                 var word = accept ? SwapDesk.AcceptWord : SwapDesk.DeclineWord;
+                // A reason already typed rides on the button, so choosing which does not lose it.
+                var said = accept ? "" : turn.AsTyped(arguments.Trim());
                 turn.Ask(Texts.Get("SwapWhichOne", turn.Language),
-                    [.. waiting.Select(s => new Choice($"{word} {s.Id}", $"#{s.Id} {desk.DateText(s.Date, turn.Language)}"))]);
+                    [.. waiting.Select(s => new Choice($"{word} {s.Id}" + (said.Length == 0 ? "" : " " + said), $"#{s.Id} {desk.DateText(s.Date, turn.Language)}"))]);
                 return;
             }
             id = waiting[0].Id;
-            note = arguments.Trim() is { Length: > 0 } rest ? rest : null;
+            note = arguments.Trim() is { Length: > 0 } rest ? turn.AsTyped(rest) : null;
         }
         turn.Reply(accept
             ? await desk.AcceptAsync(turn.Sender, id, turn.Now, cancellationToken)

@@ -68,8 +68,23 @@ public sealed partial class TicketDesk(ITicketStore store, TicketPolicy policy, 
     }
 
     /// <summary>
+    /// The most tickets one line of the record may move. 第12篇 2 (帐实相符): a number typed by mistake — a stray digit,
+    /// a minus, a decimal point — would put tickets and takings on the record that are not in the counter, so anything
+    /// outside 0..MaxQuantity is refused rather than cut down to a number that fits.
+    /// </summary>
+    public const int MaxQuantity = 9999;
+
+    /// <summary>The most one ticket may cost, for the same reason: a price out of all proportion is a typing mistake.</summary>
+    public const decimal MaxPrice = 999m;
+
+    /// <summary>The most money one hand-in or count may record (the takings of <see cref="MaxQuantity"/> tickets at <see cref="MaxPrice"/> fit).</summary>
+    public const decimal MaxAmount = 9_999_999m;
+
+    /// <summary>
     /// "20张", "两张", "20 tickets": the number of tickets and the text without it; when <paramref name="bare"/>, a lone
-    /// number too — the last one, so "卖票 2046 2" is two tickets of 《2046》.
+    /// number too — the last one, so "卖票 2046 2" is two tickets of 《2046》. A number that is negative, fractional or
+    /// past <see cref="MaxQuantity"/> is refused (<see cref="BotRuleException"/>, QuantityMalformed), never read in part:
+    /// "-2张" is not 2, "1.5张" is not 5, and "流浪地球3 99999999999张" does not leave digits in the film's name.
     /// </summary>
     public static (int Quantity, string Left)? TakeQuantity(string text, bool bare)
     {
@@ -77,23 +92,58 @@ public sealed partial class TicketDesk(ITicketStore store, TicketPolicy policy, 
         if (!m.Success && bare) m = BareNumber().Match(text);
         if (!m.Success) return null;
         var n = m.Groups["n"].Value;
-        if (!int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var quantity) && !ClockInput.TryNumber(n, out quantity)) return null;
+        var said = m.Value.Trim();
+        if (m.Groups["sign"].Success || n.Contains('.', StringComparison.Ordinal)) throw new BotRuleException(Texts, "QuantityMalformed", said, MaxQuantity);
+        int quantity;
+        if (char.IsAsciiDigit(n[0]))
+        {
+            if (n.Length > 5 || !int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out quantity)) throw new BotRuleException(Texts, "QuantityMalformed", said, MaxQuantity);
+        }
+        else if (!ClockInput.TryNumber(n, out quantity)) throw new BotRuleException(Texts, "QuantityMalformed", said, MaxQuantity);
+        if (quantity > MaxQuantity) throw new BotRuleException(Texts, "QuantityMalformed", said, MaxQuantity);
         return (quantity, (text[..m.Index] + " " + text[(m.Index + m.Length)..]).Trim());
     }
 
-    /// <summary>"35元", "每张35元", "单价35", "¥35": the price of one ticket and the text without it.</summary>
+    /// <summary>
+    /// "35元", "35块", "每张35元", "单价35", "¥35": the price of one ticket and the text without it. A negative, zero,
+    /// over-precise (past the fen) or absurd price is refused (PriceMalformed), never read in part.
+    /// </summary>
     public static (decimal Price, string Left)? TakePrice(string text)
     {
         var m = Price().Match(text);
-        if (!m.Success || !decimal.TryParse(m.Groups["p"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var price)) return null;
+        if (!m.Success) return null;
+        var price = Checked(m, "PriceMalformed", MaxPrice, positive: true);
         return (price, (text[..m.Index] + " " + text[(m.Index + m.Length)..]).Trim());
     }
 
-    /// <summary>"130", "130元", "130.5 yuan": an amount of money, the whole text.</summary>
+    /// <summary>
+    /// "130", "130元", "130块", "¥130.5": an amount of money, the whole text; null when it is not one. A negative or
+    /// over-precise amount, or one past <see cref="MaxAmount"/>, is refused (AmountMalformed).
+    /// </summary>
     public static decimal? ParseMoney(string text)
     {
         var m = Money().Match(TextInput.Normalize(text).Trim());
-        return m.Success && decimal.TryParse(m.Groups["m"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) ? amount : null;
+        return m.Success ? Checked(m, "AmountMalformed", MaxAmount, positive: false) : null;
+    }
+
+    /// <summary>"35", "35元", "40块", "¥40": the price of one ticket as the whole text; null when it is not one (see <see cref="TakePrice"/>).</summary>
+    public static decimal? ParsePrice(string text)
+    {
+        var m = Money().Match(TextInput.Normalize(text).Trim());
+        return m.Success ? Checked(m, "PriceMalformed", MaxPrice, positive: true) : null;
+    }
+
+    /// <summary>A price ("PriceMalformed": more than 0) or an amount (0 or more), in yuan and fen, up to <paramref name="max"/>.</summary>
+    private static decimal Checked(Match m, string key, decimal max, bool positive)
+    {
+        var said = m.Value.Trim();
+        var digits = m.Groups["p"].Value;
+        var dot = digits.IndexOf('.', StringComparison.Ordinal);
+        if (m.Groups["sign"].Success || (dot >= 0 && digits.Length - dot - 1 is 0 or > 2) || digits.Length > 12
+            || !decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            || value > max || (positive && value <= 0))
+            throw new BotRuleException(Texts, key, said, TicketTexts.Money(max));
+        return value;
     }
 
     /// <summary>"《流浪地球3》 11-29 19:30场" → "流浪地球3 11-29 19:30场": the film as the book keeps it.</summary>
@@ -231,16 +281,19 @@ public sealed partial class TicketDesk(ITicketStore store, TicketPolicy policy, 
     /// <summary>A till's money, held past the day it was taken: it was not handed in before going off (第12篇 3).</summary>
     public bool HeldOverDay(TicketTill till, DateOnly day) => till.Amount > 0 && till.Since is { } since && department.LocalDate(since) < day;
 
-    [GeneratedRegex(@"(?<n>[0-9]{1,4}|[零〇一二两三四五六七八九十]{1,3})\s*(?:张|tickets?\b)", RegexOptions.IgnoreCase)]
+    // The number as far as it goes (a sign, every digit, a decimal part), so a malformed one is seen whole and refused.
+    // A minus counts only where it cannot join a unit number (3-1-502): after a space or at the start.
+    [GeneratedRegex(@"(?:(?<=^|[\s,，、:：])(?<sign>[-−﹣－])\s*|(?<sign>负)\s*)?(?<n>[0-9]+(?:\.[0-9]*)?|[零〇一二两三四五六七八九十百千万]+)\s*(?:张|tickets?\b)", RegexOptions.IgnoreCase)]
     private static partial Regex TicketCount();
 
-    [GeneratedRegex(@"(?:^|(?<=[\s,，、]))(?<n>[0-9]{1,4})(?=$|[\s,，、])", RegexOptions.RightToLeft)]
+    [GeneratedRegex(@"(?:^|(?<=[\s,，、]))(?<sign>[-−﹣－])?(?<n>[0-9]+(?:\.[0-9]+)?)(?=$|[\s,，、])", RegexOptions.RightToLeft)]
     private static partial Regex BareNumber();
 
-    [GeneratedRegex(@"(?:每张|单价|票价|[¥￥])\s*(?<p>[0-9]{1,4}(?:\.[0-9]{1,2})?)\s*(?:元|yuan|rmb)?(?:\s*(?:/张|／张|一张|每张|each|per ticket))?|(?<p>[0-9]{1,4}(?:\.[0-9]{1,2})?)\s*(?:元|yuan|rmb)(?:\s*(?:/张|／张|一张|每张|each|per ticket))?", RegexOptions.IgnoreCase)]
+    // 元, 块, 块钱 and ¥ all say yuan: "40块" is how a price is said at the counter.
+    [GeneratedRegex(@"(?:每张|单价|票价|[¥￥])\s*(?<sign>[-−﹣－负])?\s*(?<p>[0-9]+(?:\.[0-9]*)?)\s*(?:元|块钱|块|yuan|rmb)?(?:\s*(?:/张|／张|一张|每张|each|per ticket))?|(?:(?<=^|[\s,，、:：])(?<sign>[-−﹣－])\s*|(?<sign>负)\s*)?(?<p>[0-9]+(?:\.[0-9]*)?)\s*(?:元|块钱|块|yuan|rmb)(?:\s*(?:/张|／张|一张|每张|each|per ticket))?", RegexOptions.IgnoreCase)]
     private static partial Regex Price();
 
-    [GeneratedRegex(@"^[¥￥]?\s*(?<m>[0-9]{1,6}(?:\.[0-9]{1,2})?)\s*(?:元|yuan|rmb)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<sign>[-−﹣负])?\s*[¥￥]?\s*(?<sign>[-−﹣负])?\s*(?<p>[0-9]+(?:\.[0-9]*)?)\s*(?:元|块钱|块|yuan|rmb)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Money();
 }
 
@@ -288,11 +341,12 @@ public sealed class ReceiveTicketsCommand(TicketDesk desk) : IBotCommand, IConve
         await ReceiveAsync(turn, title, name, quantity, price, cancellationToken);
     }
 
-    /// <summary>The price of a new film's ticket: "35", "35元", "每张35元".</summary>
+    /// <summary>The price of a new film's ticket: "35", "35元", "40块", "¥40", "每张35元".</summary>
     public async ValueTask ContinueAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var answer = turn.Said;
-        var price = TicketDesk.ParseMoney(answer);
+        // A malformed price is refused and the question stays open (nothing is stored).
+        var price = TicketDesk.ParsePrice(answer);
         if (price is null && TicketDesk.TakePrice(answer) is { Left.Length: 0 } priced) price = priced.Price;
         if (price is null)
         {
@@ -310,6 +364,7 @@ public sealed class ReceiveTicketsCommand(TicketDesk desk) : IBotCommand, IConve
     private async Task ReceiveAsync(TurnContext turn, TicketTitle? title, string name, int quantity, decimal price, CancellationToken cancellationToken)
     {
         if (price <= 0) throw new BotRuleException(Texts, "PricePositive");
+        if (price > TicketDesk.MaxPrice) throw new BotRuleException(Texts, "PriceMalformed", TicketTexts.Money(price), TicketDesk.MaxPrice);
         if (title is null)
         {
             title = new TicketTitle { Title = name };
@@ -478,6 +533,7 @@ public sealed class ReturnTicketsCommand(TicketDesk desk) : IBotCommand
                 counted is { } c ? Texts.Get(c.Quantity == 1 ? "TicketThen" : "TicketsThen", language, c.Quantity) : "") is not var (title, _))
             return;
         var quantity = counted?.Quantity ?? title.Stock;
+        if (quantity < 1) throw new BotRuleException(Texts, "QuantityPositive");
         if (quantity > title.Stock) throw new BotRuleException(Texts, "NotEnough", TicketTexts.Film(title.Title), title.Stock);
         title.ReturnToCinema(quantity);
         var entry = new TicketEntry { Kind = TicketEntryKind.Returned, Title = title.Title, Quantity = -quantity, Price = title.Price, ById = turn.Sender.Id, At = turn.Now };

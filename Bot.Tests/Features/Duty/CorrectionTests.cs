@@ -120,6 +120,21 @@ public sealed class CorrectionTests : IDisposable
         Assert.Equal("您的补卡申请 #1（11-26（周四） 早班 07:00–15:00）未获王五批准，考勤记录不变。", (await Chat("zhangsan").NewBotLinesAsync()).Single().Text);
     }
 
+    [Theory]
+    [InlineData("驳回补卡 1 监控显示当天 07:40 才到岗")]
+    [InlineData("拒绝补卡 监控显示当天 07:40 才到岗")]
+    public async Task Correction_RejectedWithAReason_ThePersonHearsTheReason(string typed)
+    {
+        await WatchAsync(Shanghai(15, 1));
+        await SayAsync("zhangsan", "补卡 忘了");
+
+        await SayAsync("wangwu", typed);
+
+        Assert.Equal("您的补卡申请 #1（11-26（周四） 早班 07:00–15:00）未获王五批准，考勤记录不变。原因：监控显示当天 07:40 才到岗",
+            (await Chat("zhangsan").NewBotLinesAsync()).Single().Text);
+        Assert.Equal(AttendanceMark.Absent, (await RecordOfAsync("zhangsan")).CheckIn);
+    }
+
     [Fact]
     public async Task Correction_NothingMissing_IsRefusedAndRecordsNothing()
     {

@@ -81,6 +81,50 @@ public sealed class LeaveTests : IDisposable
         Assert.StartsWith("已批准外出申请 #2（郑十", await SayAsync("wangwu", "2"));
     }
 
+    [Theory]
+    [InlineData("驳回外出 1 现在前台没人，请稍后再去")]
+    [InlineData("驳回外出 现在前台没人，请稍后再去")]
+    [InlineData("拒绝外出 #1 现在前台没人，请稍后再去")]
+    public async Task Leave_RejectedWithAReason_TheRequesterHearsTheReason_第7篇_1_2_3(string typed)
+    {
+        await SayAsync("zhangsan", "签到");
+        await SayAsync("zhangsan", "外出 30分钟 去银行", Shanghai(9, 30));
+        await InboxAsync("wangwu");
+
+        Assert.Equal("已驳回外出申请 #1（张三），已通知本人。", await SayAsync("wangwu", typed));
+
+        Assert.Equal("您的外出申请 #1 未获王五批准，请留在岗位上。原因：现在前台没人，请稍后再去", Assert.Single(await InboxAsync("zhangsan")));
+        var leave = await _bot.InScopeAsync(sp => sp.GetRequiredService<BotDbContext>().Set<ShiftLeave>().AsNoTracking().SingleAsync());
+        Assert.Equal(LeaveStatus.Rejected, leave.Status);
+    }
+
+    [Fact]
+    public async Task Leave_RejectedWithoutAReason_SaysNoReason()
+    {
+        await SayAsync("zhangsan", "签到");
+        await SayAsync("zhangsan", "外出 30分钟 去银行", Shanghai(9, 30));
+
+        await SayAsync("wangwu", "驳回外出 1");
+
+        Assert.Equal("您的外出申请 #1 未获王五批准，请留在岗位上。", Assert.Single(await InboxAsync("zhangsan")));
+    }
+
+    [Fact]
+    public async Task TwoLeavesWaiting_AReasonTypedBeforeChoosing_ReachesTheOneChosen()
+    {
+        await SayAsync("zhangsan", "签到");
+        await SayAsync("zhengshi", "签到");
+        await SayAsync("zhangsan", "外出 30分钟 去管理处送文件", Shanghai(9, 30));
+        await SayAsync("zhengshi", "外出 20分钟 取快递");
+        await InboxAsync("wangwu");
+
+        var offered = (await Chat("wangwu").SayAsync("驳回外出 现在前台没人")).Single();
+        Assert.Equal(["驳回外出 1 现在前台没人", "驳回外出 2 现在前台没人"], offered.Choices.Select(c => c.Value));
+        await Chat("wangwu").PressAsync(offered.Choices[1].Value);
+
+        Assert.Equal("您的外出申请 #2 未获王五批准，请留在岗位上。原因：现在前台没人", Assert.Single(await InboxAsync("zhengshi")));
+    }
+
     [Fact]
     public async Task Leave_SuperiorApprovesAndBackEndsIt_第7篇_1_2_3()
     {

@@ -268,6 +268,23 @@ public sealed class SwapTests : IDisposable
     }
 
     [Fact]
+    public async Task Swap_TwoWaiting_AReasonTypedBeforeChoosing_ReachesTheRequester()
+    {
+        await SayAsync("zhangsan", "调班 李四 明天");
+        await SayAsync("lisi", "同意调班 1");
+        await SayAsync("zhangsan", "调班 李四 后天");
+        await SayAsync("lisi", "同意调班 2");
+        await InboxAsync("zhangsan");
+        await InboxAsync("wangwu");
+
+        var offered = Assert.Single(await Chat("wangwu").SayAsync("拒绝调班 早班人手不足"));
+        Assert.Equal(["拒绝调班 1 早班人手不足", "拒绝调班 2 早班人手不足"], offered.Choices.Select(c => c.Value));
+        await Chat("wangwu").PressAsync(offered.Choices[0].Value);
+
+        Assert.EndsWith("未获王五批准，班次不变。原因：早班人手不足", Assert.Single(await InboxAsync("zhangsan")).Text);
+    }
+
+    [Fact]
     public async Task Swap_OnlyTheOneAskedMayAnswer_第2篇_1_8()
     {
         await SayAsync("zhangsan", "调班 李四 明天");
