@@ -12,7 +12,8 @@ public sealed partial class ConversationEngine
     // "算了 没事了", "算了不借了", "不借了": said in the middle of something, it is given up — not the details of an
     // emergency (紧急 would alert the manager with "算了 没事了") nor a key's purpose. Only short: a longer message that
     // starts so ("算了，还是登记一下吧：…") is an answer.
-    private static readonly string[] CancelPhraseStarts = ["算了", "不用了", "不借了", "不要了", "不办了", "不弄了", "不做了", "没事了"];
+    // Not 不用了 / 不要了: those answer a question ("还有补充吗？" — "不用了") as a plain no.
+    private static readonly string[] CancelPhraseStarts = ["算了", "不借了", "不办了", "不弄了", "没事了"];
     private const int MaxCancelPhrase = 8;
 
     private static bool IsCancelPhrase(string key) =>
@@ -49,7 +50,8 @@ public sealed partial class ConversationEngine
         var key = TextInput.ForMatching(turn.Text);
         try
         {
-            if (CancelWords.Contains(key) || (turn.State.InFlow && turn.Choice is null && IsCancelPhrase(key)))
+            // (An owner's survey reads their "算了 不做了" itself: it ends politely and passes the callback to the staff.)
+            if (CancelWords.Contains(key) || (turn.Sender.IsStaff && turn.State.InFlow && turn.Choice is null && IsCancelPhrase(key)))
             {
                 Cancel(turn);
                 return;

@@ -112,7 +112,8 @@ public sealed partial class CallbackSurveys(ICallbackStore store, IOwnerReach re
 
         // The owner's own words about the survey itself, at any question (a pressed button is an answer, never these).
         var owner = !IsProxy(turn);
-        var wordsAreTheAnswer = turn.State.Step is ShortcomingsStep or SuggestionsStep;
+        // At the confirmation, "不用了" is "no need to change anything": the record stands, not a survey turned down.
+        var wordsAreTheAnswer = turn.State.Step is ShortcomingsStep or SuggestionsStep or ConfirmStep;
         if (owner && turn.Choice is null && SurveyWords.AsksNotToBeContacted(turn.Said))
         {
             // "以后别发这种回访了 烦不烦": do-not-disturb from now on, an apology, and this callback to the staff, who call or
@@ -222,7 +223,7 @@ public sealed partial class CallbackSurveys(ICallbackStore store, IOwnerReach re
                 AskConfirm(turn);
                 break;
             case ConfirmStep:
-                if (turn.Choice?.Value == "confirm" || CallbackTexts.IsOneOf("WordsConfirm", turn.Text))
+                if (turn.Choice?.Value == "confirm" || CallbackTexts.IsOneOf("WordsConfirm", turn.Text) || CallbackTexts.IsOneOf("WordsNoThanks", turn.Text))
                     await RecordAsync(turn, callback, cancellationToken);
                 else if (turn.Choice?.Value == "redo" || CallbackTexts.IsOneOf("WordsRedo", turn.Text)) Ask(turn, QualityStep);
                 else if (turn.Choice is null && Remark(turn) is { } added)

@@ -51,7 +51,10 @@ public sealed class CallbackNewMatterTests
         await StaffHearAsync(bed);
 
         const string lift = "另外3栋电梯又坏了 刚才有人被困在里面 赶紧派人来";
-        Assert.StartsWith(Passed + "请问您觉得哪些地方还做得不够好", await bed.SayAsync(Chen, lift));
+        // Someone trapped: passed on as an emergency, and the owner is told so; the survey carries on.
+        var liftReply = await bed.SayAsync(Chen, lift);
+        Assert.StartsWith("陈先生您好，您反映的紧急情况已立即通知示例花园客服中心值班人员", liftReply);
+        Assert.Contains("请问您觉得哪些地方还做得不够好", liftReply.Split('\n')[^1]);
         Assert.Contains(await StaffHearAsync(bed), t => t.Contains(lift, StringComparison.Ordinal));
         // Words about the work itself, even starting with 另外, are the answer.
         Assert.StartsWith("您对我们的工作还有什么建议吗", await bed.SayAsync(Chen, "另外师傅走的时候没关门"));

@@ -109,4 +109,16 @@ public sealed class CallbackPutOffTests
         await bed.TickAsync(Shanghai(28, 10, 2));
         Assert.Empty(await bed.InboxAsync(Chen));
     }
+
+    [Fact]
+    public async Task NoNeed_AtTheConfirmation_KeepsTheAnswers_AndConfirms()
+    {
+        using var bed = new CallbackTestBed(Shanghai(27, 10));
+        await bed.OwnerStartsTheSurveyAsync(Shanghai(27, 10, 1));
+        foreach (var answer in new[] { "满意", "满意", "满意" }) await bed.SayAsync(Chen, answer);
+        await bed.SayAsync(Chen, "没有");
+        await bed.SayAsync(Chen, "不用了");
+        var recorded = await RecordAsync(bed);
+        Assert.Equal((CallbackStatus.Done, Rating.Satisfied), (recorded.Status, recorded.Overall));
+    }
 }
