@@ -62,6 +62,9 @@ public interface ILeaveStore
 
     Task<IReadOnlyList<ShiftLeave>> PendingForApproverAsync(string approverId, CancellationToken cancellationToken);
 
+    /// <summary>Everyone out on an approved 外出 now (not yet back), soonest due back first.</summary>
+    Task<IReadOnlyList<ShiftLeave>> OutNowAsync(CancellationToken cancellationToken);
+
     /// <summary>Approved leaves whose return time has passed and that were not escalated yet.</summary>
     Task<IReadOnlyList<ShiftLeave>> OverdueAsync(DateTimeOffset now, CancellationToken cancellationToken);
 

@@ -101,3 +101,36 @@ public sealed class WhereaboutsCommand(IDirectoryStore directory, IRosterStore r
             : Texts.Get("WhereOffNone", language, who, DaysAhead);
     }
 }
+
+/// <summary>
+/// 谁外出了 / who is out: everyone on an approved 外出 now, with when each is due back or how late (第7篇 1.2.3) — so the
+/// front desk and the shift lead know who is away from their post without asking for each. No reasons, as for 张三在哪.
+/// </summary>
+public sealed class WhoIsOutCommand(ILeaveStore leaves, IDirectoryStore directory, DepartmentProfile department) : IBotCommand
+{
+    private static readonly TextCatalog Texts = DutyTexts.Catalog;
+
+    public CommandInfo Info { get; } = new("who-is-out", ["谁外出了", "谁外出", "谁出去了", "谁离岗了", "谁离岗", "外出的人", "外出情况"], ["who is out"],
+        Texts, "WhoIsOutDescription", HelpOrder: 18, LookUp: true, WordMayClose: true);
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var out_ = await leaves.OutNowAsync(cancellationToken);
+        if (out_.Count == 0)
+        {
+            turn.Reply(Texts.Get("WhoIsOutNone", language));
+            return;
+        }
+        var lines = new List<string> { Texts.Get("WhoIsOutTitle", language, out_.Count) };
+        foreach (var leave in out_)
+        {
+            var name = (await directory.FindPersonAsync(leave.PersonId, cancellationToken))?.Name ?? leave.PersonId;
+            var back = ShiftTimes.Clock(leave.ReturnBy, department);
+            lines.Add(turn.Now > leave.ReturnBy
+                ? Texts.Get("WhoIsOutLate", language, name, back, ShiftTimes.Between(leave.ReturnBy, turn.Now, language))
+                : Texts.Get("WhoIsOutLine", language, name, back));
+        }
+        turn.Reply(string.Join("\n", lines));
+    }
+}

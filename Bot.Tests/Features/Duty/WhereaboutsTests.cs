@@ -66,4 +66,22 @@ public sealed class WhereaboutsTests : DemoChatTests
         Assert.DoesNotContain("早班", reply);
         Assert.DoesNotContain("签到", reply);
     }
+
+    [Fact]
+    public async Task WhoIsOut_ListsEveryoneOnAnApproved外出_WithWhenTheyAreDue_第7篇_1_2_3()
+    {
+        Assert.Equal("现在没有同事外出。", await TextAsync("wangwu", "谁外出了"));
+        await SayAsync("zhangsan", "签到");
+        await SayAsync("zhangsan", "外出 30分钟 去医院拿药");
+        // Asked for, not yet approved: not out.
+        Assert.Equal("现在没有同事外出。", await TextAsync("zhengshi", "现在谁外出了？"));
+        await SayAsync("wangwu", "同意外出 1");
+        Assert.Equal("现在外出的同事（1人）：\n张三：10:00前回岗", await TextAsync("zhengshi", "谁外出了"));
+        Bot.Time.Advance(TimeSpan.FromMinutes(45));
+        var late = await TextAsync("zhengshi", "谁出去了");
+        Assert.Equal("现在外出的同事（1人）：\n张三：应于10:00回岗，已超时15 分钟，还没有回岗", late);
+        Assert.DoesNotContain("医院", late);
+        await SayAsync("zhangsan", "回来");
+        Assert.Equal("现在没有同事外出。", await TextAsync("zhengshi", "谁外出了"));
+    }
 }

@@ -36,6 +36,10 @@ internal sealed class LeaveStore(BotDbContext db) : ILeaveStore
     public async Task<IReadOnlyList<ShiftLeave>> PendingForApproverAsync(string approverId, CancellationToken cancellationToken) =>
         await db.Set<ShiftLeave>().Where(l => l.Status == LeaveStatus.Pending && l.ApproverId == approverId).OrderBy(l => l.Id).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<ShiftLeave>> OutNowAsync(CancellationToken cancellationToken) =>
+        (await db.Set<ShiftLeave>().AsNoTracking().Where(l => l.Status == LeaveStatus.Approved).ToListAsync(cancellationToken))
+            .OrderBy(l => l.ReturnBy).ToList(); // SQLite cannot order DateTimeOffset in the query
+
     public async Task<IReadOnlyList<ShiftLeave>> OverdueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         await db.Set<ShiftLeave>().AsNoTracking()
             .Where(l => l.Status == LeaveStatus.Approved && l.EscalatedAt == null && l.ReturnBy <= now)
