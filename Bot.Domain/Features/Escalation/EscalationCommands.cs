@@ -203,6 +203,8 @@ public sealed class EscalationCommands(EscalationService escalations, IDirectory
             ActionOutcome.AlreadyResolved => Texts.Get("AlreadyResolved", language, id, by),
             ActionOutcome.AlreadyAcknowledged => Texts.Get("AlreadyAcknowledged", language, id, by),
             ActionOutcome.NotYours => Texts.Get("NotYours", language, id),
+            ActionOutcome.HandedToOther => Texts.Get("HandedToOther", language, id,
+                escalation?.AssigneeId is { } holder ? (await people.FindPersonAsync(holder, cancellationToken))?.Name ?? holder : ""),
             _ => Texts.Get("NotFound", language, id),
         });
     }

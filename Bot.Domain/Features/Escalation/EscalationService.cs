@@ -17,6 +17,8 @@ public enum ActionOutcome
     NotAnOwners,
     /// <summary>转交 to the person who holds the case.</summary>
     ToSelf,
+    /// <summary>收到 from one who handed the case to a colleague, who has not said 收到 yet.</summary>
+    HandedToOther,
 }
 
 /// <summary>
@@ -76,6 +78,12 @@ public sealed class EscalationService(
         if (refusal is not null) return (refusal.Value, escalation);
         if (escalation!.Status == EscalationStatus.Acknowledged && escalation.AcknowledgedById != actor.Id)
             return (ActionOutcome.AlreadyAcknowledged, escalation);
+        // An old 收到 button of one who has since handed the case on (转交) does not take it back unnoticed: the colleague
+        // it was handed to is the one asked. Whoever the case reached after the hand-over (it climbs if unanswered) may.
+        if (escalation.Status == EscalationStatus.Open && escalation.AssigneeId is { } holder && holder != actor.Id
+            && escalation.Notices.Where(n => n.PersonId == holder).Select(n => n.At).DefaultIfEmpty().Max() is var handedAt
+            && !escalation.Notices.Any(n => n.PersonId == actor.Id && n.At > handedAt))
+            return (ActionOutcome.HandedToOther, escalation);
 
         escalation.Acknowledge(actor.Id, now, now + policy.ResolveReminder);
         await InformAsync(escalation, actor, "InformAcknowledged", now, cancellationToken, null, actor.Name);

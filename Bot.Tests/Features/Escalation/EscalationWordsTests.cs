@@ -57,4 +57,18 @@ public sealed class EscalationWordsTests : DemoChatTests
         Assert.Contains("批准", await TextAsync("wangwu", "同意"));
         Assert.Contains(await InboxAsync("zhangsan"), l => l.Text.Contains("批准", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task AnOld收到_OfOneWhoHandedTheCaseOn_DoesNotTakeItBack()
+    {
+        await SayAsync("zhangsan", "签到");
+        await SayAsync("zhangsan", "紧急 5号楼电梯困人");
+        await Bot.DispatchAsync();
+        await SayAsync("sunqi", "转交 1 赵六");
+
+        Assert.Equal("升级事项 #1 已转交给赵六，正在等赵六收到处理。如需改由您处理，请先与赵六联系。",
+            string.Join("\n", (await Chat("sunqi").PressAsync("收到 1")).Select(l => l.Text)));
+        await InboxAsync("zhaoliu");
+        Assert.StartsWith("好的，已记录您收到升级事项 #1", Assert.Single(await Chat("zhaoliu").PressAsync("收到 1")).Text);
+    }
 }
