@@ -753,10 +753,6 @@ public sealed partial class ConversationEngine
     // A report offered to be recorded carries this much of the message in its button (the rest is typed again if needed).
     private const int MaxRecordedOffer = 200;
 
-    /// <summary>
-    /// Words that tell something ("5号楼电梯坏了"): four letters or more, not a question (no question mark, 吗 / 呢 at the
-    /// end, or a question word), and not a greeting or thanks.
-    /// </summary>
     private IBotCommand? FreeTextCommandFor(Participant sender) => _commands.FirstOrDefault(c => c.Info.TakesFreeText && c.Info.IsAvailableTo(sender));
 
     private static void Acknowledge(TurnContext turn) => turn.Reply(Texts.Get("AcknowledgedStaff", turn.Language, turn.Sender.DisplayName));
@@ -768,6 +764,10 @@ public sealed partial class ConversationEngine
         return new Choice($"{word} {(said.Length > MaxRecordedOffer ? said[..MaxRecordedOffer] : said)}", word);
     }
 
+    /// <summary>
+    /// Words that tell something ("5号楼电梯坏了"): four Chinese characters or three English words, not a question
+    /// (<see cref="TextInput.IsQuestion"/>), and not thanks.
+    /// </summary>
     private static bool ReadsAsReport(string text)
     {
         var folded = TextInput.ForMatching(text);

@@ -152,8 +152,10 @@ public sealed class HandoverService(
     /// <summary>When the record's shift ends (null for a shift no longer configured).</summary>
     public DateTimeOffset? EndOf(HandoverRecord record) => shifts.Find(record.ShiftCode) is { } shift ? EndOf(record, shift) : null;
 
-    private DateTimeOffset EndOf(HandoverRecord record, ShiftDefinition shift) =>
-        At(new RosterAssignment { Date = record.Date, PersonId = record.OutgoingId, ShiftCode = record.ShiftCode, Post = record.Post }, shift).End;
+    private DateTimeOffset EndOf(HandoverRecord record, ShiftDefinition shift) => ShiftOf(record, shift).End;
+
+    private ShiftAtPost ShiftOf(HandoverRecord record, ShiftDefinition shift) =>
+        At(new RosterAssignment { Date = record.Date, PersonId = record.OutgoingId, ShiftCode = record.ShiftCode, Post = record.Post }, shift);
 
     /// <summary>A shift that takes over at the same post: it starts from an hour before the end until 12 hours after it.</summary>
     private static bool StartsAround(ShiftAtPost shift, DateTimeOffset end) => shift.Start >= end - TimeSpan.FromHours(1) && shift.Start < end + TimeSpan.FromHours(12);
@@ -175,8 +177,7 @@ public sealed class HandoverService(
     public async Task<IReadOnlyList<ShiftDutyEvent>> MajorEventsOfAsync(HandoverRecord record, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (shifts.Find(record.ShiftCode) is not { } shift) return [];
-        var start = department.ToInstant(record.Date, shift.Start);
-        var end = department.ToInstant(shift.CrossesMidnight ? record.Date.AddDays(1) : record.Date, shift.End);
+        var (_, _, start, end) = ShiftOf(record, shift);
         // Up to now: one written down in the last minutes before the end is this shift's too (handed over late).
         return await dutyEvents.MajorBetweenAsync(start, now > end ? now : end, cancellationToken);
     }
