@@ -32,6 +32,10 @@ public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotComm
     // A finding typed in place of ✓ / ✗ ("空调外机有异响"), waiting to be confirmed as the item's ✗ and its note.
     private const string FoundSuffix = ":found";
     private const string FoundKey = "found";
+    // An unfinished-work line typed with fewer than its four parts ("3栋电梯异响 已报工程部 明天上午来修"): what was
+    // given is kept and the missing parts are asked one at a time, rather than the whole line refused.
+    private const string UnfinishedStep = "unfinished";
+    private static readonly string[] UnfinishedParts = ["matter", "cause", "course", "result"];
 
     /// <summary>Where the handover stands in help, first of its commands; its part of 待办 stands there too.</summary>
     internal const int HelpOrder = 31;
@@ -105,6 +109,12 @@ public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotComm
         {
             if (key == SubmitValue) await SubmitAsync(turn, record, cancellationToken);
             else turn.Ask(Texts.Get("AskSubmitAgain", language), ReviewChoices(language));
+            return;
+        }
+
+        if (step.StartsWith(UnfinishedStep + ":", StringComparison.Ordinal))
+        {
+            await ContinueUnfinishedAsync(turn, record, step[(UnfinishedStep.Length + 1)..], answer, key, cancellationToken);
             return;
         }
 
@@ -234,8 +244,17 @@ public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotComm
             case "unfinished":
                 // 第1篇 1.2: every issue handed over states its cause, course and result.
                 // Commas instead of semicolons are taken when they make exactly the four parts; more would be guessing.
-                if (parts.Length < 4 && answer.Split(LooseSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) is { Length: 4 } loose)
-                    parts = loose;
+                var loose = answer.Split(LooseSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                if (parts.Length < 4 && loose.Length == 4) parts = loose;
+                // More comma parts than four would be a guess at which is which: the format is asked for instead.
+                if (parts.Length < 4 && loose.Length < 4)
+                {
+                    // 第1篇 1.2 asks all four; the ones not given are asked for, in their order, keeping what was given.
+                    var given = parts.Where(p => p.Length > 0).Select(p => p.Length > 500 ? p[..500] : p).ToArray();
+                    for (var i = 0; i < given.Length; i++) turn.State.Data[UnfinishedKey(UnfinishedParts[i])] = given[i];
+                    AskUnfinishedPart(turn, UnfinishedParts[given.Length], given[0]);
+                    return;
+                }
                 if (parts.Length < 4 || parts.Take(4).Any(p => p.Length == 0))
                 {
                     turn.Ask(Texts.Get("UnfinishedFormat", language), DoneChoices(language), textAnswersToo: true);
@@ -258,6 +277,55 @@ public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotComm
         }
         turn.Ask(Texts.Get("ItemRecorded", language, handovers.Line(item, language)), DoneChoices(language), textAnswersToo: true);
     }
+
+    private static string UnfinishedKey(string part) => UnfinishedStep + "." + part;
+
+    private void AskUnfinishedPart(TurnContext turn, string part, string matter) =>
+        turn.AskInFlow(this, UnfinishedStep + ":" + part, Texts.Get(part switch
+        {
+            "cause" => "AskUnfinishedCause",
+            "course" => "AskUnfinishedCourse",
+            _ => "AskUnfinishedResult",
+        }, turn.Language, matter), part == "cause" ? UnknownChoices(turn.Language) : null, textAnswersToo: true);
+
+    /// <summary>One missing part of an unfinished-work line answered; the line is recorded once all four are there.</summary>
+    private async Task ContinueUnfinishedAsync(TurnContext turn, HandoverRecord record, string part, string answer, string key, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var data = turn.State.Data;
+        var at = Array.IndexOf(UnfinishedParts, part);
+        if (at < 1 || !data.TryGetValue(UnfinishedKey("matter"), out var matter))
+        {
+            await GoToAsync(turn, record, UnfinishedStep, cancellationToken);
+            return;
+        }
+        if (TakeBackWords.Contains(key))
+        {
+            // The line is not written yet: taking it back drops what was given of it.
+            foreach (var p in UnfinishedParts) data.Remove(UnfinishedKey(p));
+            turn.Reply(Texts.Get("UnfinishedDropped", language, matter));
+            await GoToAsync(turn, record, UnfinishedStep, cancellationToken);
+            return;
+        }
+        var value = turn.Choice?.Label ?? answer;
+        if (value.Length == 0 || turn.Message.ChoiceValue is not null && turn.Choice is null)
+        {
+            AskUnfinishedPart(turn, part, matter);
+            return;
+        }
+        data[UnfinishedKey(part)] = value.Length > 500 ? value[..500] : value;
+        if (at + 1 < UnfinishedParts.Length)
+        {
+            AskUnfinishedPart(turn, UnfinishedParts[at + 1], matter);
+            return;
+        }
+        var item = record.Add(HandoverSection.UnfinishedWork, matter, turn.Sender.Id, turn.Now,
+            cause: data[UnfinishedKey("cause")], course: data[UnfinishedKey("course")], result: data[UnfinishedKey("result")]);
+        foreach (var p in UnfinishedParts) data.Remove(UnfinishedKey(p));
+        turn.AskInFlow(this, UnfinishedStep, Texts.Get("ItemRecorded", language, handovers.Line(item, language)), DoneChoices(language), textAnswersToo: true);
+    }
+
+    private static Choice[] UnknownChoices(string language) => [new(Texts.Get("WordUnknown", language), Texts.Get("WordUnknown", language))];
 
     /// <summary>
     /// An incident line: "事项；已处理/未处理；说明" as asked, or the same with commas, 、, spaces or line breaks between

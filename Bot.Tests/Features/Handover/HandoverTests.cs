@@ -241,15 +241,27 @@ public sealed class HandoverTests : HandoverTestBase
     }
 
     [Fact]
-    public async Task UnfinishedWork_WithoutCauseCourseAndResult_IsAskedAgain_第1篇_1_2()
+    public async Task UnfinishedWork_WithoutCauseCourseAndResult_IsAskedForEachMissingPart_第1篇_1_2()
     {
         At(26, 14, 35);
         await SayAsync("zhangsan", "交班");
 
-        var reply = await SayAsync("zhangsan", "3-1-502漏水");
-
-        Assert.StartsWith("请按“事项；原因；经过；目前结果”填写", reply);
+        // Written as people do at the counter, not in the four parts: kept, and what is missing asked one at a time.
+        var cause = await SayAsync("zhangsan", "3栋电梯异响 已报工程部 明天上午来修");
+        Assert.StartsWith("好的，事项：3栋电梯异响 已报工程部 明天上午来修。", cause);
+        Assert.Contains("请问原因是什么？", cause);
         Assert.Empty((await RecordAsync()).Items);
+        Assert.StartsWith("经过：", await PressAsync("zhangsan", "不明"));
+        Assert.StartsWith("目前结果：", await SayAsync("zhangsan", "已报工程部"));
+        Assert.StartsWith("已记录：1. 【未完成工作】3栋电梯异响 已报工程部 明天上午来修 — 原因：不明；经过：已报工程部；目前结果：待明天上午维修",
+            await SayAsync("zhangsan", "待明天上午维修"));
+
+        // Two parts given: the third and fourth are asked; 撤回 before the end drops the line, nothing recorded.
+        Assert.StartsWith("经过：", await SayAsync("zhangsan", "2-2-101门禁坏；读卡器进水"));
+        Assert.StartsWith("好的，“2-2-101门禁坏”这一条没有记录。", await SayAsync("zhangsan", "撤回"));
+        Assert.Single((await RecordAsync()).Items);
+        // And the section goes on as before.
+        Assert.Contains("【上级指示】", await SayAsync("zhangsan", "完成"));
     }
 
     [Fact]
