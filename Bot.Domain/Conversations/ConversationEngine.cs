@@ -122,6 +122,14 @@ public sealed partial class ConversationEngine
                         await instead.HandleAsync(turn, insteadArguments, cancellationToken);
                         return;
                     }
+                    // "帮助" or "你好" where a command asks what to act on (钥匙 → which key?) is never the key's name:
+                    // only the command word would be lost by leaving the question, so the help is shown instead.
+                    if (turn.Message.ChoiceValue is null && turn.Choice is null && (IsHelpWord(turn.Text) || IsGreeting(turn.Text)))
+                    {
+                        turn.EndFlow();
+                        WriteHelp(turn);
+                        return;
+                    }
                     // "补充交接" where 夜间登记 asks for its details: another command, held back once as in a flow. Not the
                     // asking command retyped, nor 紧急 where the details may start with it.
                     if (HeldAsCommand(turn, c => c != asking && !(c.Info.Urgent && asking.Info.TakesUrgentWord)) is { } other)

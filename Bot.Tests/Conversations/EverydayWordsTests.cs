@@ -72,4 +72,16 @@ public sealed class EverydayWordsTests : DemoChatTests
         Assert.DoesNotContain("还没有作为回答记录", borrow);
         Assert.Contains("3-1-502", borrow);
     }
+
+    [Fact]
+    public async Task HelpTypedWhereACommandAsksWhatToActOn_ShowsTheHelp()
+    {
+        // Before, "帮助" was looked up as a key called 帮助.
+        Assert.StartsWith("请告诉我要查哪把钥匙", await TextAsync("zhaoliu", "钥匙"));
+        var help = await TextAsync("zhaoliu", "帮助");
+        Assert.DoesNotContain("没有找到钥匙", help);
+        Assert.Contains("升级事项", help);
+        // The question is over: a key's name typed now is not taken as its answer.
+        Assert.DoesNotContain("没有找到钥匙", await TextAsync("zhaoliu", "你好"));
+    }
 }
