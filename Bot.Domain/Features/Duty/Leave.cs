@@ -106,8 +106,24 @@ public sealed class LeaveCommand(
             var reason = text[head..].TrimStart(' ', ',', '，', '、');
             if (reason.Length > 0) return (at, reason);
         }
+        // The reason first, as often said: "去银行 30分钟", "去银行半小时", "陪业主看房 10:30回来".
+        var said = text.TrimEnd('。', '.', ' ');
+        foreach (var back in BackWords)
+            if (said.EndsWith(back, StringComparison.Ordinal)) { said = said[..^back.Length].TrimEnd(); break; }
+        for (var tail = Math.Min(said.Length - 1, LongestTime); tail > 0; tail--)
+        {
+            var time = said[^tail..].TrimStart();
+            // A reason ending in a number ("去3-1-502") is not a time: only a length of time, or a clock with its mark.
+            if (time.Length == 0 || !(time.Contains(':') || time.Contains('：') || time.Contains('点') || ClockInput.Duration(TextInput.ForMatching(time)) is not null)) continue;
+            if (ReturnTime(time, now) is not { } at) continue;
+            var reason = said[..^tail].TrimEnd(' ', ',', '，', '、');
+            if (reason.Length > 0) return (at, reason);
+        }
         return null;
     }
+
+    // What follows the time when the reason comes first: "30分钟回来", "10:30前回", "半小时左右".
+    private static readonly string[] BackWords = ["后回来", "前回来", "以内回来", "内回来", "回来", "后回", "前回", "以内", "左右", "内"];
 
     // "下午三点四十五分" is the longest time said in words.
     private const int LongestTime = 10;

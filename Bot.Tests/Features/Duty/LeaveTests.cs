@@ -206,6 +206,10 @@ public sealed class LeaveTests : IDisposable
     [InlineData("外出 半小时去银行", "13:30")]       // run together with the reason
     [InlineData("外出 2点半去银行", "14:30")]
     [InlineData("外出 40分钟，去银行", "13:40")]
+    [InlineData("外出 去银行 30分钟", "13:30")]      // the reason first, as often said
+    [InlineData("外出 去银行半小时", "13:30")]
+    [InlineData("外出 去银行，2点半回来", "14:30")]
+    [InlineData("外出 去银行 40分钟左右", "13:40")]
     public async Task Leave_HowLongInWords_OrRunTogetherWithTheReason_IsUnderstood_第7篇_1_2_3(string typed, string returnBy)
     {
         await SayAsync("zhangsan", "签到");
@@ -221,6 +225,8 @@ public sealed class LeaveTests : IDisposable
         await SayAsync("zhangsan", "签到");
 
         Assert.StartsWith("请说明回来的时间和外出原因", await SayAsync("zhangsan", "外出 买文具", Shanghai(9, 30)));
+        // A reason that ends in a number is not a time.
+        Assert.Contains("回来的时间和外出原因", await SayAsync("zhangsan", "外出 送文件到3-1-502"));
         Assert.Equal("回来的时间晚于您的下班时间 15:00。提前离岗属于早退，请与上级沟通。", await SayAsync("zhangsan", "外出 16:00 买文具"));
         Assert.Empty(await InboxAsync("wangwu"));
     }
