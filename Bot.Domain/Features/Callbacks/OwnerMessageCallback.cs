@@ -156,7 +156,7 @@ public sealed class OwnerMessageCallbackCommand(CallbackService callbacks, ICall
         foreach (var id in candidates.OfType<string>().Distinct(StringComparer.Ordinal))
             if (await store.FindStaffAsync(id, cancellationToken) is { } person) responsible.Add(person.Id);
         // Due from when it was dealt with, not from when the type was picked (第9篇 一: "处理完毕后的三天内").
-        var registration = new CaseRegistration(ExternalIdOf(message.Id), type, unit, [owner.Id], OwnerMessages.Said(message.Details, SummaryLength),
+        var registration = new CaseRegistration(ExternalIdOf(message.Id), type, unit, [owner.Id], SummaryOf(message),
             responsible, message.ResolvedAt ?? turn.Now);
         var result = await callbacks.RegisterAsync(registration, actor.Id, turn.Now, cancellationToken);
         if (result.Case is not { } registered)
@@ -182,6 +182,26 @@ public sealed class OwnerMessageCallbackCommand(CallbackService callbacks, ICall
 
     // Long enough to know the matter by, short enough for the invitation's one line ("您家（3-1-502）的投诉「…」已于 …").
     private const int SummaryLength = 60;
+
+    /// <summary>
+    /// The owner's words, without the word they filed it with: "投诉：保安态度差" is read back to them as 投诉「保安态度差」,
+    /// not 投诉「投诉：保安态度差」.
+    /// </summary>
+    private static string SummaryOf(EscalationCase message)
+    {
+        var said = OwnerMessages.Said(message.Details, int.MaxValue).Trim();
+        foreach (var word in OwnerMessageCommand.FilingWords)
+        {
+            if (said.Length > word.Length + 1 && said.StartsWith(word, StringComparison.Ordinal) && FilingSeparators.Contains(said[word.Length]))
+            {
+                said = said[(word.Length + 1)..].Trim();
+                break;
+            }
+        }
+        return said.Length > SummaryLength ? said[..(SummaryLength - 1)] + "…" : said;
+    }
+
+    private static readonly HashSet<char> FilingSeparators = [' ', '　', '：', ':', '，', ','];
 
     /// <summary>The unit the message is about: the one of the owner's units the owner named, else their first; null when none is on file.</summary>
     private static string? UnitOf(EscalationCase message, Owner owner)

@@ -59,14 +59,14 @@ public sealed class OwnerMessageCallbackTests : DemoChatTests
         var callbackCase = Assert.Single(await CallbackCasesAsync());
         var callback = Assert.Single(callbackCase.Callbacks);
         Assert.Equal($"已为陈先生（3-1-502）登记投诉回访：回访单 #{callback.Id}，须于 11-29 10:00 前完成，到时会在聊天中请业主填写回访。", Assert.Single(registered).Text);
-        Assert.Equal((CaseType.Complaint, "3-1-502", Owner, "wangwu", "投诉：昨晚保安态度很差，对我大声呵斥"),
+        Assert.Equal((CaseType.Complaint, "3-1-502", Owner, "wangwu", "昨晚保安态度很差，对我大声呵斥"),
             (callbackCase.Type, callbackCase.UnitCode, callbackCase.OwnerIds, callbackCase.ResponsibleIds, callbackCase.Summary));
         Assert.Equal((Shanghai(26, 10), Shanghai(29, 10)), (callback.DueFrom, callback.DueBy));
 
         // The callback job sends 陈先生 the survey, in contact hours.
         await Bot.InScopeAsync(sp => sp.GetRequiredService<CallbackService>().ProcessDueAsync(Bot.Time.GetUtcNow(), CancellationToken.None));
         await Bot.DispatchAsync();
-        Assert.Equal("陈先生您好，这里是示例花园客服中心。您家（3-1-502）的投诉「投诉：昨晚保安态度很差，对我大声呵斥」已于 11-26 完成，想耽误您一两分钟做个回访，请问您现在方便吗？",
+        Assert.Equal("陈先生您好，这里是示例花园客服中心。您家（3-1-502）的投诉「昨晚保安态度很差，对我大声呵斥」已于 11-26 完成，想耽误您一两分钟做个回访，请问您现在方便吗？",
             Assert.Single(await InboxAsync(Owner)).Text);
     }
 
