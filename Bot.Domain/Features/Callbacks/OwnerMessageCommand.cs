@@ -201,7 +201,10 @@ public sealed class OwnerMessageCommand(OwnerMessages messages) : IBotCommand
 
     public const string Kind = "owner.message";
 
-    public CommandInfo Info { get; } = new("owner-message", ["留言", "投诉", "报修", "咨询"], ["message", "complaint", "repair"],
+    /// <summary>The words an owner may file a message with ("投诉：…", "报修 门禁刷不开").</summary>
+    public static readonly IReadOnlyList<string> FilingWords = ["留言", "投诉", "报修", "咨询"];
+
+    public CommandInfo Info { get; } = new("owner-message", FilingWords, ["message", "complaint", "repair"],
         Texts, "OwnerMessageDescription", Audience: Audience.Owners, HelpOrder: 20, TakesFreeText: true);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)

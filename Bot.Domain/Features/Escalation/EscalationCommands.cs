@@ -9,7 +9,7 @@ namespace Bot.Domain.Features.Escalation;
 /// person's only open case is meant, or they are asked to pick. 已处理 needs a note and 转交 a person: when they are
 /// missing the bot asks for them as a flow.
 /// </summary>
-public sealed class EscalationCommands(EscalationService escalations, IDirectoryStore people) : IConversationFlow
+public sealed class EscalationCommands(EscalationService escalations, IDirectoryStore people, IEnumerable<ICaseClosedFollowUp> followUps) : IConversationFlow
 {
     private static readonly TextCatalog Texts = EscalationTexts.Catalog;
     private const string NoteStep = "note";
@@ -41,8 +41,19 @@ public sealed class EscalationCommands(EscalationService escalations, IDirectory
             turn.AskInFlow(this, NoteStep, Texts.Get("AskNote", turn.Language, id));
             return;
         }
-        var (outcome, escalation) = await escalations.ResolveAsync(id, actor, rest, turn.Now, cancellationToken);
+        await CloseAsync(turn, id, actor, rest, cancellationToken);
+    }
+
+    /// <summary>
+    /// 已处理 with its note: the case is closed and everyone told as always; then what the case's own feature asks of the
+    /// closer (an owner's message: what to call back), only when it was this turn that closed it.
+    /// </summary>
+    private async Task CloseAsync(TurnContext turn, long id, Person actor, string note, CancellationToken cancellationToken)
+    {
+        var (outcome, escalation) = await escalations.ResolveAsync(id, actor, note, turn.Now, cancellationToken);
         await SayAsync(turn, outcome, id, escalation, "Resolved", cancellationToken);
+        if (outcome != ActionOutcome.Done || escalation is null) return;
+        foreach (var followUp in followUps) await followUp.FollowUpAsync(turn, escalation, actor, cancellationToken);
     }
 
     public async ValueTask HandOverAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
@@ -140,8 +151,7 @@ public sealed class EscalationCommands(EscalationService escalations, IDirectory
             await ReplyAsync(turn, id, actor, answer, cancellationToken);
             return;
         }
-        var (outcome, escalation) = await escalations.ResolveAsync(id, actor, answer, turn.Now, cancellationToken);
-        await SayAsync(turn, outcome, id, escalation, "Resolved", cancellationToken);
+        await CloseAsync(turn, id, actor, answer, cancellationToken);
     }
 
     private async Task HandOverToAsync(TurnContext turn, long id, Person actor, string toWhom, CancellationToken cancellationToken)

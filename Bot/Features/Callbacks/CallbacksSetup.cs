@@ -55,6 +55,10 @@ public static class CallbacksSetup
         services.AddScoped<IBotCommand, OwnerMyMessagesCommand>();
         services.AddScoped<IBotCommand, OwnerMessagesLogCommand>();
         services.AddScoped<IBotCommand, OwnerPhoneCommand>();
+        // 已处理 of an owner's message asks the closer what to call back (第9篇); its buttons are this command.
+        services.AddScoped<OwnerMessageCallbackCommand>();
+        services.AddScoped<IBotCommand>(sp => sp.GetRequiredService<OwnerMessageCallbackCommand>());
+        services.AddScoped<ICaseClosedFollowUp>(sp => sp.GetRequiredService<OwnerMessageCallbackCommand>());
         services.AddScoped<IBotCommand>(sp => ActivatorUtilities.CreateInstance<DecidePhoneCommand>(sp, true));
         services.AddScoped<IBotCommand>(sp => ActivatorUtilities.CreateInstance<DecidePhoneCommand>(sp, false));
         return builder;
