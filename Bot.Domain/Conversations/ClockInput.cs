@@ -76,24 +76,87 @@ public static partial class ClockInput
         return at < now - TimeSpan.FromHours(12) ? department.ToInstant(today.AddDays(1), clock.Time) : at;
     }
 
-    /// <summary>Digits, or Chinese numerals up to 59: 三, 十二, 二十三, 四十五, 零五, 两.</summary>
+    /// <summary>
+    /// A whole number as people write it: digits (full-width too), or Chinese numerals — 三, 两, 十二, 二十三, 零五 (the
+    /// minutes of 八点零五), 一百二十, 一百零五, 两百, 三千五百, 一万二千. A last digit straight after 百, 千 or 万 is the
+    /// next place down, as it is said: 一百五 is 150, 两千三 is 2300, 一万五 is 15000. Anything else is no number
+    /// (十十, 一十 alone, 零百, 一千零一百, 五百万万): read whole or not at all, never in part. Each caller's pattern
+    /// decides which characters reach it (a clock's hour never has 百).
+    /// </summary>
     internal static bool TryNumber(string text, out int value)
     {
+        text = TextInput.FoldWidth(text);
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value)) return true;
         value = 0;
-        var tens = text.IndexOf('十');
-        if (tens < 0) return text.Length switch
-        {
-            1 => Digit(text[0], out value),
-            2 when text[0] is '零' or '〇' => Digit(text[1], out value), // the minutes of 八点零五
-            _ => false,
-        };
-        if (tens != text.LastIndexOf('十') || tens > 1) return false;
-        var high = 1;
-        if (tens == 1 && (!Digit(text[0], out high) || high < 2)) return false;
+        if (text.Length == 0) return false;
+        if (text.Length == 1 && Digit(text[0], out value)) return true;
+        if (text.Length == 2 && text[0] is '零' or '〇') return Digit(text[1], out value);
+        var wan = text.IndexOf('万');
+        if (wan < 0) return Section(text, first: true, out value);
+        if (wan == 0 || wan != text.LastIndexOf('万') || !Section(text[..wan], first: true, out var high)) return false;
         var low = 0;
-        if (tens < text.Length - 1 && (text.Length - tens != 2 || !Digit(text[^1], out low) || low == 0)) return false;
-        value = high * 10 + low;
+        if (wan + 1 < text.Length && !Section(text[(wan + 1)..], first: false, out low)) return false;
+        value = high * 10_000 + low;
+        return true;
+    }
+
+    /// <summary>
+    /// One group of places below 万: 千, 百, 十 in that order, each after its digit (十 alone at the head: 十二); 零 for
+    /// places skipped. <paramref name="first"/> is false for the group after 万, which starts at 千 or with 零.
+    /// </summary>
+    private static bool Section(string text, bool first, out int value)
+    {
+        const int Above = 10_000;
+        value = 0;
+        int? digit = null;
+        var smallest = Above; // the smallest place written so far
+        var zero = false;     // a 零 since that place
+        var digitAfterZero = false;
+        foreach (var ch in text)
+        {
+            var place = ch switch { '千' => 1000, '百' => 100, '十' => 10, _ => 0 };
+            if (place == 0)
+            {
+                if (ch is '零' or '〇')
+                {
+                    // Only between written places (一百零五), once, and never at the head of the number.
+                    if (digit is not null || zero || (first && value == 0)) return false;
+                    zero = true;
+                    continue;
+                }
+                if (digit is not null || !Digit(ch, out var d) || d == 0) return false;
+                digit = d;
+                digitAfterZero = zero;
+                continue;
+            }
+            if (place >= smallest) return false;
+            // 零 stands for a skipped place: 一千零五十, not 一千零一百; after 万 the group starts at 千 unless it says 零.
+            if (zero ? place * 10 >= smallest : !first && value == 0 && place < 1000) return false;
+            int times;
+            if (digit is { } written)
+            {
+                // "一十" at the head is said 十 (一十点 is no time); inside a number it is right (一百一十).
+                if (place == 10 && first && value == 0 && written == 1) return false;
+                times = written;
+            }
+            else if (place == 10 && first && value == 0 && !zero) times = 1;
+            else return false;
+            value += times * place;
+            smallest = place;
+            digit = null;
+            zero = false;
+        }
+        if (digit is not { } last) return !zero && (value > 0 || !first);
+        int unit;
+        if (digitAfterZero)
+        {
+            if (smallest < 100) return false; // 十零五
+            unit = 1;
+        }
+        else if (smallest == Above) unit = first ? 1 : 1000; // 五 alone; 一万五
+        else unit = smallest >= 100 ? smallest / 10 : 1;    // 一百五, 两千三; 二十三
+        if (!first && value == 0 && !digitAfterZero && unit < 1000) return false;
+        value += last * unit;
         return true;
     }
 

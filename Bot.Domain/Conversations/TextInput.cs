@@ -7,18 +7,24 @@ public static class TextInput
 {
     private static readonly char[] TrailingPunctuation = ['.', '。', '!', '！', '?', '？', ',', '，', '、', ' '];
 
-    public static string Normalize(string? text)
+    public static string Normalize(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? "" : FoldWidth(text.Trim()).Trim();
+
+    /// <summary>
+    /// Full-width ASCII variants (U+FF01..U+FF5E: ２, ３５, ．) folded to ASCII and the ideographic space to a space,
+    /// character for character and nothing trimmed: what is found in the result stands at the same place in
+    /// <paramref name="text"/>, so a reader can match the folded text and keep the rest as typed.
+    /// </summary>
+    public static string FoldWidth(string text)
     {
-        if (string.IsNullOrWhiteSpace(text)) return "";
         var folded = new StringBuilder(text.Length);
-        foreach (var ch in text.Trim())
+        foreach (var ch in text)
         {
-            // Full-width ASCII variants (U+FF01..U+FF5E) fold to ASCII; the ideographic space to a space.
             if (ch is >= '\uFF01' and <= '\uFF5E') folded.Append((char)(ch - 0xFEE0));
             else if (ch == '\u3000') folded.Append(' ');
             else folded.Append(ch);
         }
-        return folded.ToString().Trim();
+        return folded.ToString();
     }
 
     /// <summary>

@@ -198,6 +198,10 @@ public enum KeyEventKind
     AreaCollected,
     AreaReturned,
     AreaCountWrong,
+    /// <summary>A key reported damaged, repaired: the damage mark cleared (第4篇 1.2.7).</summary>
+    Repaired,
+    /// <summary>A key reported damaged, replaced by a new one cut for the unit: the damage mark cleared.</summary>
+    Replaced,
 }
 
 /// <summary>One step in a key's custody trail, with the time and who acted.</summary>

@@ -8,7 +8,8 @@ namespace Bot.Domain.Features.Keys;
 
 /// <summary>
 /// The scheduled side of keys, run every minute: at the curfew the holder is reminded; after the configured delay the
-/// shift lead on duty hears of it through the escalation chain; the early shift is prompted after check-in to collect
+/// shift lead on duty hears of it through the escalation chain (with no 领班 on duty, the 客服主任 at once: the chain skips
+/// an empty level); the early shift is prompted after check-in to collect
 /// the area key set, the return shift at its end to bring it back. Each effect is claimed in our tables (the loan's
 /// version, a unique claim row), so a job fired twice or on two instances acts once.
 /// </summary>
@@ -81,16 +82,19 @@ public sealed class KeyWatch(IKeyStore store, KeyDesk desk, EscalationService es
     private async Task EscalateAsync(KeyLoan loan, DateTimeOffset now, CancellationToken cancellationToken)
     {
         loan.Escalated(now);
-        desk.Record(loan.KeyCode, KeyEventKind.Escalated, null, now, loan.Id);
         var key = await store.FindKeyAsync(loan.KeyCode, cancellationToken);
         var holder = await desk.NameAsync(loan.HolderId, cancellationToken);
         var described = key is null ? loan.KeyCode : KeyDesk.Describe(key);
-        await escalations.RaiseAsync(new EscalationRequest("keys.overdue",
+        var escalation = await escalations.RaiseAsync(new EscalationRequest("keys.overdue",
             Texts.Get("OverdueSubject", TextCatalog.Chinese, loan.KeyCode, holder),
             Severity.Normal,
             Texts.Get("OverdueDetails", TextCatalog.Chinese, described, holder, KeysTexts.Clock(loan.DueBack, desk.Department),
                 ConversationTexts.Duration(now - loan.DueBack, TextCatalog.Chinese), KeysTexts.Purpose(loan.Purpose, TextCatalog.Chinese)),
             null, AboutId: loan.HolderId), now, cancellationToken);
+        // The trail names who was told: the shift lead on duty, or — with none rostered — whoever the chain reached instead.
+        var told = await escalations.NotifiedNamesAsync(escalation, cancellationToken);
+        desk.Record(loan.KeyCode, KeyEventKind.Escalated, null, now, loan.Id,
+            told.Count == 0 ? null : Texts.Get("EscalatedNote", TextCatalog.Chinese, string.Join("、", told)));
     }
 
     /// <summary>第4篇 1.1.1: after checking in, the early shift collects the area key set (once a day per person).</summary>

@@ -216,6 +216,6 @@ public sealed class ReceiveCommand(IKeyStore store, KeyDesk desk) : IBotCommand
         foreach (var personId in new[] { loan.ReturnedById, loan.BorrowerId }.OfType<string>().Distinct(StringComparer.Ordinal))
             await desk.TellAsync(personId, $"keys:received:{loan.Id}:{personId}", "ReceivedToBorrower", [turn.Sender.DisplayName, KeyDesk.Describe(key), KeysTexts.Clock(turn.Now, desk.Department)], cancellationToken);
         // A key reported damaged comes back damaged: it stays marked so, and is not lent until it is repaired.
-        turn.Reply(Texts.Get(key.Status == KeyStatus.Damaged ? "ReceivedDamaged" : "Received", turn.Language, KeyDesk.Describe(key), key.StoragePlace));
+        turn.Reply(Texts.Get(key.Status == KeyStatus.Damaged ? "ReceivedDamaged" : "Received", turn.Language, KeyDesk.Describe(key), key.StoragePlace, key.Code));
     }
 }

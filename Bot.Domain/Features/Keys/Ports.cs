@@ -28,6 +28,9 @@ public interface IKeyStore
 
     void Add(KeyIncidentReport report);
 
+    /// <summary>The latest written report of this kind about a key (who reported the damage, to be told of the repair), or null.</summary>
+    Task<KeyIncidentReport?> LatestIncidentAsync(string keyCode, IncidentKind kind, CancellationToken cancellationToken);
+
     void Add(AreaKeyHandover handover);
 
     Task<AreaKeyHandover?> FindHandoverAsync(long id, CancellationToken cancellationToken);

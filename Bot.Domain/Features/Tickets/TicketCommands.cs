@@ -81,18 +81,20 @@ public sealed partial class TicketDesk(ITicketStore store, TicketPolicy policy, 
     public const decimal MaxAmount = 9_999_999m;
 
     /// <summary>
-    /// "20张", "两张", "20 tickets": the number of tickets and the text without it; when <paramref name="bare"/>, a lone
+    /// "20张", "两张", "２张", "一百二十张", "20 tickets": the number of tickets and the text without it; when <paramref name="bare"/>, a lone
     /// number too — the last one, so "卖票 2046 2" is two tickets of 《2046》. A number that is negative, fractional or
     /// past <see cref="MaxQuantity"/> is refused (<see cref="BotRuleException"/>, QuantityMalformed), never read in part:
     /// "-2张" is not 2, "1.5张" is not 5, and "流浪地球3 99999999999张" does not leave digits in the film's name.
     /// </summary>
     public static (int Quantity, string Left)? TakeQuantity(string text, bool bare)
     {
-        var m = TicketCount().Match(text);
-        if (!m.Success && bare) m = BareNumber().Match(text);
+        // Read on the width-folded text (２张 is 2张); what is quoted and what is left stay as typed.
+        var folded = TextInput.FoldWidth(text);
+        var m = TicketCount().Match(folded);
+        if (!m.Success && bare) m = BareNumber().Match(folded);
         if (!m.Success) return null;
         var n = m.Groups["n"].Value;
-        var said = m.Value.Trim();
+        var said = text.Substring(m.Index, m.Length).Trim();
         if (m.Groups["sign"].Success || n.Contains('.', StringComparison.Ordinal)) throw new BotRuleException(Texts, "QuantityMalformed", said, MaxQuantity);
         int quantity;
         if (char.IsAsciiDigit(n[0]))
@@ -105,14 +107,14 @@ public sealed partial class TicketDesk(ITicketStore store, TicketPolicy policy, 
     }
 
     /// <summary>
-    /// "35元", "35块", "每张35元", "单价35", "¥35": the price of one ticket and the text without it. A negative, zero,
+    /// "35元", "35块", "每张35元", "单价35", "¥35", "３５元", "三十五元": the price of one ticket and the text without it. A negative, zero,
     /// over-precise (past the fen) or absurd price is refused (PriceMalformed), never read in part.
     /// </summary>
     public static (decimal Price, string Left)? TakePrice(string text)
     {
-        var m = Price().Match(text);
+        var m = Price().Match(TextInput.FoldWidth(text));
         if (!m.Success) return null;
-        var price = Checked(m, "PriceMalformed", MaxPrice, positive: true);
+        var price = Checked(m, text.Substring(m.Index, m.Length).Trim(), "PriceMalformed", MaxPrice, positive: true);
         return (price, (text[..m.Index] + " " + text[(m.Index + m.Length)..]).Trim());
     }
 
@@ -123,27 +125,39 @@ public sealed partial class TicketDesk(ITicketStore store, TicketPolicy policy, 
     public static decimal? ParseMoney(string text)
     {
         var m = Money().Match(TextInput.Normalize(text).Trim());
-        return m.Success ? Checked(m, "AmountMalformed", MaxAmount, positive: false) : null;
+        return m.Success ? Checked(m, m.Value.Trim(), "AmountMalformed", MaxAmount, positive: false) : null;
     }
 
     /// <summary>"35", "35元", "40块", "¥40": the price of one ticket as the whole text; null when it is not one (see <see cref="TakePrice"/>).</summary>
     public static decimal? ParsePrice(string text)
     {
         var m = Money().Match(TextInput.Normalize(text).Trim());
-        return m.Success ? Checked(m, "PriceMalformed", MaxPrice, positive: true) : null;
+        return m.Success ? Checked(m, m.Value.Trim(), "PriceMalformed", MaxPrice, positive: true) : null;
     }
 
-    /// <summary>A price ("PriceMalformed": more than 0) or an amount (0 or more), in yuan and fen, up to <paramref name="max"/>.</summary>
-    private static decimal Checked(Match m, string key, decimal max, bool positive)
+    /// <summary>
+    /// A price ("PriceMalformed": more than 0) or an amount (0 or more), in yuan and fen — or whole yuan in Chinese
+    /// numerals (一百五十元) — up to <paramref name="max"/>; <paramref name="said"/> is quoted when it is refused.
+    /// </summary>
+    private static decimal Checked(Match m, string said, string key, decimal max, bool positive)
     {
-        var said = m.Value.Trim();
         var digits = m.Groups["p"].Value;
         var dot = digits.IndexOf('.', StringComparison.Ordinal);
-        if (m.Groups["sign"].Success || (dot >= 0 && digits.Length - dot - 1 is 0 or > 2) || digits.Length > 12
-            || !decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
-            || value > max || (positive && value <= 0))
+        var value = 0m;
+        var read = char.IsAsciiDigit(digits[0])
+            ? (dot < 0 || digits.Length - dot - 1 is 1 or 2) && digits.Length <= 12
+                && decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
+            : ReadWords(digits, out value);
+        if (m.Groups["sign"].Success || !read || value > max || (positive && value <= 0))
             throw new BotRuleException(Texts, key, said, TicketTexts.Money(max));
         return value;
+
+        static bool ReadWords(string words, out decimal value)
+        {
+            var ok = ClockInput.TryNumber(words, out var n);
+            value = n;
+            return ok;
+        }
     }
 
     /// <summary>"《流浪地球3》 11-29 19:30场" → "流浪地球3 11-29 19:30场": the film as the book keeps it.</summary>
@@ -290,10 +304,10 @@ public sealed partial class TicketDesk(ITicketStore store, TicketPolicy policy, 
     private static partial Regex BareNumber();
 
     // 元, 块, 块钱 and ¥ all say yuan: "40块" is how a price is said at the counter.
-    [GeneratedRegex(@"(?:每张|单价|票价|[¥￥])\s*(?<sign>[-−﹣－负])?\s*(?<p>[0-9]+(?:\.[0-9]*)?)\s*(?:元|块钱|块|yuan|rmb)?(?:\s*(?:/张|／张|一张|每张|each|per ticket))?|(?:(?<=^|[\s,，、:：])(?<sign>[-−﹣－])\s*|(?<sign>负)\s*)?(?<p>[0-9]+(?:\.[0-9]*)?)\s*(?:元|块钱|块|yuan|rmb)(?:\s*(?:/张|／张|一张|每张|each|per ticket))?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:每张|单价|票价|[¥￥])\s*(?<sign>[-−﹣－负])?\s*(?<p>[0-9]+(?:\.[0-9]*)?|[零〇一二两三四五六七八九十百千万]+)\s*(?:元|块钱|块|yuan|rmb)?(?:\s*(?:/张|／张|一张|每张|each|per ticket))?|(?:(?<=^|[\s,，、:：])(?<sign>[-−﹣－])\s*|(?<sign>负)\s*)?(?<p>[0-9]+(?:\.[0-9]*)?|[零〇一二两三四五六七八九十百千万]+)\s*(?:元|块钱|块|yuan|rmb)(?:\s*(?:/张|／张|一张|每张|each|per ticket))?", RegexOptions.IgnoreCase)]
     private static partial Regex Price();
 
-    [GeneratedRegex(@"^(?<sign>[-−﹣负])?\s*[¥￥]?\s*(?<sign>[-−﹣负])?\s*(?<p>[0-9]+(?:\.[0-9]*)?)\s*(?:元|块钱|块|yuan|rmb)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<sign>[-−﹣负])?\s*[¥￥]?\s*(?<sign>[-−﹣负])?\s*(?<p>[0-9]+(?:\.[0-9]*)?|[零〇一二两三四五六七八九十百千万]+)\s*(?:元|块钱|块|yuan|rmb)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Money();
 }
 

@@ -31,7 +31,7 @@ public sealed class KeyIncidentTests : KeysTestBase
         await Chat("lisi").PressAsync("yes");
         Assert.StartsWith("谢谢，已登记归还钥匙", Assert.Single(await Chat("lisi").PressAsync("yes")).Text);
         Assert.StartsWith("李四 已归还钥匙 U-3-1-502（3-1-502）（已报损坏）", Assert.Single(await InboxAsync("zhouba")).Text);
-        Assert.Equal("已确认收回：钥匙 U-3-1-502（3-1-502）（已报损坏）已收回，请放回 客服中心钥匙柜 2 号格 并安排修配，修好前不能借出。",
+        Assert.Equal("已确认收回：钥匙 U-3-1-502（3-1-502）（已报损坏）已收回，请放回 客服中心钥匙柜 2 号格 并安排修配，修好前不能借出；修好后请发送“钥匙修好 U-3-1-502”，配了新钥匙请发送“已配新钥匙 U-3-1-502”。",
             await TextAsync("zhouba", $"确认收回 {loanId}"));
         Assert.Equal((LoanStatus.Returned, KeyStatus.Damaged), (Assert.Single(await LoansAsync()).Status, (await KeyAsync("U-3-1-502")).Status));
     }

@@ -1,4 +1,5 @@
 using Bot.Domain.Features.Directory;
+using Bot.Domain.Features.Duty;
 using Bot.Domain.Features.Escalation;
 using Bot.Domain.Features.Keys;
 using Bot.Persistence;
@@ -44,7 +45,51 @@ public sealed class KeyWatchTests : KeysTestBase
         Assert.Contains("已超时 35 分钟", await TextAsync("zhangsan", "钥匙 3-1-502 在哪"));
         var trail = await TextAsync("zhouba", "钥匙记录 3-1-502");
         Assert.Contains($"11-26 11:30 系统 到期提醒归还［借用单 #{loanId}］", trail);
-        Assert.Contains($"11-26 12:00 系统 逾期上报领班［借用单 #{loanId}］", trail);
+        Assert.Contains($"11-26 12:00 系统 逾期上报（已通知 王五）［借用单 #{loanId}］", trail);
+    }
+
+    [Fact]
+    public async Task Curfew_NoShiftLeadRosteredThatDay_TheSupervisorIsAlertedAtOnce_第3篇_1_3()
+    {
+        // A weekend with no 领班 on the roster: the first rung is nobody, so the 客服主任 hears of it at the escalation
+        // time itself, not after a 30-minute wait on an empty rung.
+        await DbAsync(async db =>
+        {
+            db.RemoveRange(db.Set<RosterAssignment>().Where(a => a.PersonId == "wangwu"));
+            return await db.SaveChangesAsync();
+        });
+        await BorrowAndHandOutAsync(due: "2h"); // due back 11:30
+        At(11, 30);
+        await WatchAsync();
+        await InboxAsync("zhaoliu");
+
+        At(12, 0);
+        Assert.Equal(1, await WatchAsync());
+
+        var alert = Assert.Single(await InboxAsync("zhaoliu"));
+        Assert.Contains("钥匙 U-3-1-502 逾期未还（张三）", alert.Text);
+        Assert.Contains("第2级负责人（客服主任）", alert.Text);
+        Assert.Empty(await InboxAsync("wangwu"));
+        // The trail says who was told, not a 领班 who was not there.
+        Assert.Contains("11-26 12:00 系统 逾期上报（已通知 赵六）", await TextAsync("zhouba", "钥匙记录 3-1-502"));
+    }
+
+    [Fact]
+    public async Task Curfew_OnTheMiddleShiftWithoutALead_TheSupervisorIsAlertedAtOnce_第3篇_1_3()
+    {
+        At(15, 30);
+        await BorrowAndHandOutAsync(who: "lisi", due: "1h"); // due back 16:30; the middle shift has no 领班
+        At(16, 30);
+        await WatchAsync();
+        await InboxAsync("zhaoliu");
+
+        At(17, 0);
+        Assert.Equal(1, await WatchAsync());
+
+        var alert = Assert.Single(await InboxAsync("zhaoliu"));
+        Assert.Contains("钥匙 U-3-1-502 逾期未还（李四）", alert.Text);
+        Assert.Contains("第2级负责人（客服主任）", alert.Text);
+        Assert.Empty(await InboxAsync("wangwu"));
     }
 
     [Fact]

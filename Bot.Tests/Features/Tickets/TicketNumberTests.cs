@@ -39,13 +39,68 @@ public sealed class TicketNumberTests : DemoChatTests
     [InlineData("卖票 负两张", "负两张")]
     [InlineData("卖票 -2", "-2")]
     [InlineData("卖票 1.5", "1.5")]
-    [InlineData("卖票 一百张", "一百张")]
+    [InlineData("卖票 一百百张", "一百百张")]
+    [InlineData("卖票 十十张", "十十张")]
+    [InlineData("卖票 一千零一百张", "一千零一百张")]
+    [InlineData("卖票 一万张", "一万张")]
+    [InlineData("卖电影票 －２张", "－2张")]
     public async Task Sell_AMalformedQuantity_IsRefusedWithWhatIsAccepted_AndNothingIsStored_第12篇_2(string typed, string quoted)
     {
         var reply = await TextAsync("zhengshi", typed);
 
         Assert.Equal($"对不起，“{quoted}”不是有效的张数。张数请写整数，例如 2张，不能是负数或小数，最多 9999 张。本次没有登记，请再写一次。", reply);
         await AssertNothingStoredAsync();
+    }
+
+    [Theory]
+    [InlineData("卖电影票 ２张", 2)]
+    [InlineData("卖票 ３", 3)]
+    [InlineData("卖票 流浪地球3 １２张", 12)]
+    [InlineData("卖票 十二张", 12)]
+    public async Task Sell_FullWidthDigitsAndChineseNumerals_AreRead(string typed, int sold)
+    {
+        Assert.StartsWith($"已售出《流浪地球3》{sold} 张，收款 {sold * 35} 元", await TextAsync("zhengshi", typed));
+    }
+
+    [Theory]
+    [InlineData("收到电影票 封神第三部 一百二十张 四十元", 120, 40)]
+    [InlineData("收到电影票 封神第三部 两百张 ３５元", 200, 35)]
+    [InlineData("收到电影票 封神第三部 １２０张 每张三十五元", 120, 35)]
+    [InlineData("收到电影票 封神第三部 一百零五张 一百五十元", 105, 150)]
+    [InlineData("收到电影票 封神第三部 一千五百张 一百五元", 1500, 150)]
+    public async Task Receive_NumbersAbove99InChinese_AndFullWidthDigits_AreRead(string typed, int tickets, int price)
+    {
+        Assert.StartsWith($"已登记收到影院送来的《封神第三部》{tickets} 张，每张 {price} 元", await TextAsync("zhengshi", typed));
+
+        var film = (await FilmsAsync()).Single(t => t.Title == "封神第三部");
+        Assert.Equal((tickets, (decimal)price), (film.Stock, film.Price));
+    }
+
+    [Theory]
+    [InlineData("一百五十元", 150)]
+    [InlineData("３５元", 35)]
+    [InlineData("两块", 2)]
+    [InlineData("每张３５元", 35)]
+    public async Task AskedThePrice_InChineseOrFullWidth_IsRead(string price, int yuan)
+    {
+        await SayAsync("zhengshi", "收到电影票 封神第三部 10张");
+
+        Assert.StartsWith($"已登记收到影院送来的《封神第三部》10 张，每张 {yuan} 元", await TextAsync("zhengshi", price));
+    }
+
+    [Fact]
+    public async Task Takings_InChineseNumeralsAbove99_AreRead()
+    {
+        await SayAsync("zhengshi", "卖票 4张");
+
+        Assert.StartsWith("已登记交财务部出纳票款 140 元（#3），帐实相符。", await TextAsync("zhengshi", "票款交财务 一百四十元"));
+    }
+
+    [Fact]
+    public async Task Count_InChineseNumerals_IsRead()
+    {
+        Assert.StartsWith("《流浪地球3》账面 20 张，实点 18 张，短少 2 张", await TextAsync("zhengshi", "盘点电影票 十八张"));
+        Assert.Equal(18, Assert.Single(await FilmsAsync()).Stock);
     }
 
     [Fact]
@@ -74,6 +129,9 @@ public sealed class TicketNumberTests : DemoChatTests
     [InlineData("收到电影票 封神第三部 10张 35.555元", "35.555元")]
     [InlineData("收到电影票 封神第三部 10张 99999元", "99999元")]
     [InlineData("收到电影票 封神第三部 10张 每张-40", "每张-40")]
+    [InlineData("收到电影票 封神第三部 10张 一千五百元", "一千五百元")]
+    [InlineData("收到电影票 封神第三部 10张 十十元", "十十元")]
+    [InlineData("收到电影票 封神第三部 10张 －４０元", "－40元")]
     public async Task Receive_AMalformedPrice_IsRefused_AndNothingIsStored(string typed, string quoted)
     {
         var reply = await TextAsync("zhengshi", typed);
@@ -144,6 +202,7 @@ public sealed class TicketNumberTests : DemoChatTests
     [InlineData("票款交财务 -70", "-70")]
     [InlineData("票款交财务 69.999", "69.999")]
     [InlineData("票款交财务 99999999", "99999999")]
+    [InlineData("票款交财务 一千万", "一千万")]
     public async Task HandIn_AMalformedAmount_IsRefused_AndTheTakingsStayHeld(string typed, string quoted)
     {
         await SayAsync("zhengshi", "卖票 2张");

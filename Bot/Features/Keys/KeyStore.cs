@@ -52,6 +52,10 @@ internal sealed partial class KeyStore(BotDbContext db, ILogger<KeyStore> logger
 
     public void Add(KeyIncidentReport report) => db.Add(report);
 
+    public Task<KeyIncidentReport?> LatestIncidentAsync(string keyCode, IncidentKind kind, CancellationToken cancellationToken) =>
+        db.Set<KeyIncidentReport>().AsNoTracking().Where(r => r.KeyCode == keyCode && r.Kind == kind)
+            .OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+
     public void Add(AreaKeyHandover handover) => db.Add(handover);
 
     public Task<AreaKeyHandover?> FindHandoverAsync(long id, CancellationToken cancellationToken) =>
