@@ -828,12 +828,26 @@ public sealed class ArchiveMonthEnd(ArchiveDesk desk)
     }
 }
 
-/// <summary>The supervisor digest's archive section: files out past their date, and requests still waiting.</summary>
-public sealed class ArchiveDigestSection(ArchiveDesk desk) : IDigestSection
+/// <summary>
+/// The supervisor digest's archive section: files out past their date, and requests still waiting. Now (今日概况): the
+/// files out past their return date (第5篇 1.3, 第6篇 1.3.5 按期归还), each with who has it.
+/// </summary>
+public sealed class ArchiveDigestSection(ArchiveDesk desk, DepartmentProfile department) : IDigestSection, IDigestNow
 {
     private static readonly TextCatalog Texts = ArchiveTexts.Catalog;
 
     public int Order => 26;
+
+    public int NowOrder => 31;
+
+    public async Task<IReadOnlyList<string>> NowAsync(Person recipient, DateTimeOffset now, string language, CancellationToken cancellationToken)
+    {
+        var today = department.LocalDate(now);
+        var late = new List<string>();
+        foreach (var loan in (await desk.Store.OpenLoansAsync(cancellationToken)).Where(l => l.Status == ArchiveLoanStatus.Out && l.DueOn < today))
+            late.Add(Texts.Get("NowLateFile", language, loan.ArchiveCode, await desk.NameAsync(loan.BorrowerId, cancellationToken), ArchiveDesk.Day(loan.DueOn)));
+        return late.Count == 0 ? [] : [Texts.Get("NowFilesLate", language, late.Count, string.Join(Texts.Get("NowSeparator", language), late))];
+    }
 
     public async Task<string?> BuildAsync(Person recipient, DateOnly day, string language, CancellationToken cancellationToken)
     {

@@ -66,10 +66,33 @@ public sealed class CallbackStats(ICallbackStore store, CallbackPolicy policy)
         value is { } v ? Math.Round(v, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture) + "%" : "—";
 }
 
-/// <summary>The callback section of the daily supervisor digest.</summary>
-public sealed class CallbackDigestSection(CallbackStats stats, TimeProvider time) : IDigestSection
+/// <summary>
+/// The callback section of the daily supervisor digest. Now (今日概况): the callbacks whose window closes today and those
+/// past it (第9篇 三), and rectifications after 不满意 still open (五.2).
+/// </summary>
+public sealed class CallbackDigestSection(CallbackStats stats, TimeProvider time, ICallbackStore store, DepartmentProfile department) : IDigestSection, IDigestNow
 {
+    private static readonly TextCatalog Texts = CallbackTexts.Catalog;
+
     public int Order => 40;
+
+    public int NowOrder => 40;
+
+    public async Task<IReadOnlyList<string>> NowAsync(Person recipient, DateTimeOffset now, string language, CancellationToken cancellationToken)
+    {
+        var today = department.LocalDate(now);
+        var open = (await store.OpenWorkAsync(cancellationToken)).Concat(await store.AwaitingOwnersAsync(cancellationToken)).DistinctBy(c => c.Id).ToList();
+        var rectifying = open.Count(c => c.Rectification == RectificationStatus.Open);
+        var calls = open.Where(c => c.Rectification != RectificationStatus.Open).ToList();
+        var overdue = calls.Where(c => c.DueBy < now).ToList();
+        var dueToday = calls.Count(c => c.DueBy >= now && department.LocalDate(c.DueBy) == today);
+        var parts = new List<string>();
+        if (dueToday > 0) parts.Add(Texts.Get("NowDueToday", language, dueToday));
+        if (overdue.Count > 0)
+            parts.Add(Texts.Get("NowOverdue", language, overdue.Count, department.ToLocal(overdue.Min(c => c.DueBy)).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture)));
+        if (rectifying > 0) parts.Add(Texts.Get("NowRectifying", language, rectifying));
+        return parts.Count == 0 ? [] : [Texts.Get("NowCallbacks", language, string.Join(Texts.Get("NowSeparator", language), parts))];
+    }
 
     public async Task<string?> BuildAsync(Person recipient, DateOnly day, string language, CancellationToken cancellationToken)
     {

@@ -165,12 +165,81 @@ public sealed class DayAttendanceCommand(IRosterStore roster, IAttendanceStore a
     }
 }
 
-/// <summary>The digest's attendance section: yesterday's late arrivals and absences, and what waits for a decision.</summary>
-public sealed class AttendanceDigestSection(IRosterCoverage roster, IAttendanceStore attendance, ICorrectionStore corrections, ISwapStore swaps) : IDigestSection
+/// <summary>
+/// The digest's attendance section: yesterday's late arrivals and absences, and what waits for a decision. Now (今日概况):
+/// who on a shift running now has not checked in, who came late or never came today (第2篇 2.1), who is out on an
+/// 外出 (第7篇 1.2.3) — and that nobody is on shift at all, as every post should be manned (第2篇 1.1).
+/// </summary>
+public sealed class AttendanceDigestSection(IRosterCoverage roster, IAttendanceStore attendance, ICorrectionStore corrections, ISwapStore swaps,
+    ILeaveStore leaves, ShiftSchedule shifts, DepartmentProfile department) : IDigestSection, IDigestNow
 {
     private static readonly TextCatalog Texts = DutyTexts.Catalog;
 
+    // Names a line spells out; the rest are counted ("等5人").
+    private const int MaxNames = 4;
+
     public int Order => 20;
+
+    public int NowOrder => 10;
+
+    public async Task<IReadOnlyList<string>> NowAsync(Person recipient, DateTimeOffset now, string language, CancellationToken cancellationToken)
+    {
+        var today = department.LocalDate(now);
+        // Yesterday's too: a night shift runs into today.
+        var rostered = (await roster.AssignmentsAsync(today.AddDays(-1), today, cancellationToken))
+            .Select(a => (a.Assignment, a.Name, Shift: shifts.Find(a.Assignment.ShiftCode)))
+            .Where(x => x.Shift is not null)
+            .Select(x => (x.Assignment, x.Name, x.Shift, Times: ShiftTimes.Of(x.Assignment, x.Shift!, department)))
+            .ToList();
+        var records = (await attendance.BetweenAsync(today.AddDays(-1), today, cancellationToken))
+            .ToDictionary(r => (r.PersonId, r.Date, r.ShiftCode), r => r);
+        AttendanceRecord? RecordOf(RosterAssignment a) => records.GetValueOrDefault((a.PersonId, a.Date, a.ShiftCode));
+        static bool In(AttendanceRecord? r) => r?.CheckedInAt is not null || r?.CheckIn == AttendanceMark.Corrected;
+
+        var running = rostered.Where(x => x.Times.Start <= now && now < x.Times.End).OrderBy(x => x.Times.Start).ThenBy(x => x.Name, StringComparer.Ordinal).ToList();
+        // Today's shifts: those running now and those that started today.
+        var ofToday = rostered.Where(x => x.Times.Start <= now && (x.Times.End > now || department.LocalDate(x.Times.Start) == today))
+            .OrderBy(x => x.Times.Start).ThenBy(x => x.Name, StringComparer.Ordinal).ToList();
+        var lines = new List<string>();
+        if (running.Count == 0) lines.Add(Texts.Get("NowNobodyOnShift", language));
+
+        var notIn = running.Where(x => !In(RecordOf(x.Assignment))).ToList();
+        if (notIn.Count > 0)
+            lines.Add(Texts.Get("NowNotIn", language, running.Count, notIn.Count, Names(notIn.Select(x =>
+                Texts.Get("NowNotInPerson", language, x.Name, x.Shift!.DisplayName(language), ShiftTimes.Between(x.Times.Start, now, language))), language)));
+
+        // In the order they came.
+        var late = ofToday.Where(x => RecordOf(x.Assignment) is { CheckIn: AttendanceMark.Late, CheckedInAt: { } })
+            .OrderBy(x => RecordOf(x.Assignment)!.CheckedInAt).ToList();
+        if (late.Count > 0)
+            lines.Add(Texts.Get("NowLate", language, late.Count, Names(late.Select(x =>
+                Texts.Get("NowLatePerson", language, x.Name, ShiftTimes.Between(x.Times.Start, RecordOf(x.Assignment)!.CheckedInAt!.Value, language))), language)));
+
+        var absent = ofToday.Where(x => x.Times.End <= now && !In(RecordOf(x.Assignment))).ToList();
+        if (absent.Count > 0)
+            lines.Add(Texts.Get("NowAbsent", language, absent.Count, Names(absent.Select(x => Texts.Get("NowAbsentPerson", language, x.Name, x.Shift!.DisplayName(language))), language)));
+
+        var out_ = await leaves.OutNowAsync(cancellationToken);
+        if (out_.Count > 0)
+        {
+            var names = rostered.GroupBy(x => x.Assignment.PersonId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
+            lines.Add(Texts.Get("NowOut", language, out_.Count, Names(out_.Select(l =>
+            {
+                var name = names.GetValueOrDefault(l.PersonId, l.PersonId);
+                return now > l.ReturnBy
+                    ? Texts.Get("NowOutLate", language, name, ShiftTimes.Between(l.ReturnBy, now, language))
+                    : Texts.Get("NowOutPerson", language, name, ShiftTimes.Clock(l.ReturnBy, department));
+            }), language)));
+        }
+        return lines;
+    }
+
+    private static string Names(IEnumerable<string> people, string language)
+    {
+        var all = people.ToList();
+        var shown = string.Join(Texts.Get("NowNameSeparator", language), all.Take(MaxNames));
+        return all.Count > MaxNames ? Texts.Get("NowNamesMore", language, shown, all.Count) : shown;
+    }
 
     public async Task<string?> BuildAsync(Person recipient, DateOnly day, string language, CancellationToken cancellationToken)
     {

@@ -19,6 +19,19 @@ public interface IDigestActions
 }
 
 /// <summary>
+/// A digest section that can also say how its part stands right now, for 今日概况: the digest looks back at yesterday in
+/// full each morning, the overview is asked for during the day and wants only a line or two per part. Empty when the part
+/// has nothing to say now.
+/// </summary>
+public interface IDigestNow
+{
+    /// <summary>Where its lines stand in the overview: the people first, then cases, things out, callbacks, the log, the handover.</summary>
+    int NowOrder { get; }
+
+    Task<IReadOnlyList<string>> NowAsync(Person recipient, DateTimeOffset now, string language, CancellationToken cancellationToken);
+}
+
+/// <summary>
 /// The daily digest: one message per supervisor (shift leads and above) with each feature's section; empty sections
 /// are left out. Keyed by day and person, so a second run of the job sends nothing twice.
 /// </summary>
@@ -56,12 +69,55 @@ public sealed class SupervisorDigest(IEnumerable<IDigestSection> sections, IEsca
     }
 }
 
-/// <summary>The escalation engine's own digest section: every case not yet resolved.</summary>
-public sealed class OpenEscalationsSection(IEscalationStore store) : IDigestSection
+/// <summary>
+/// The escalation engine's own digest section: every case not yet resolved. Now (今日概况): how high the open cases have
+/// climbed without anyone saying 收到 (第3篇 1.3), how many are taken and not closed, and owners' messages waiting for an
+/// answer — counted apart, as the front desk owes the owner a reply.
+/// </summary>
+public sealed class OpenEscalationsSection(IEscalationStore store, IEscalationDirectory directory, DepartmentProfile department) : IDigestSection, IDigestNow
 {
     private static readonly TextCatalog Texts = EscalationTexts.Catalog;
 
     public int Order => 0;
+
+    public int NowOrder => 20;
+
+    public async Task<IReadOnlyList<string>> NowAsync(Person recipient, DateTimeOffset now, string language, CancellationToken cancellationToken)
+    {
+        var cases = new List<EscalationCase>();
+        var owners = new List<EscalationCase>();
+        foreach (var c in await store.AllOpenAsync(cancellationToken))
+            (await FromOwnerAsync(c, cancellationToken) ? owners : cases).Add(c);
+        var separator = Texts.Get("NowSeparator", language);
+        var lines = new List<string>();
+        if (cases.Count > 0)
+        {
+            var parts = new List<string>();
+            var waiting = cases.Where(c => c.Status == EscalationStatus.Open).ToList();
+            foreach (var level in waiting.Where(c => c.Level >= 0).GroupBy(c => c.Level).OrderByDescending(g => g.Key))
+                parts.Add(Texts.Get("NowCasesAtLevel", language, EscalationTexts.LevelName((EscalationLevel)Math.Min(level.Key, (int)EscalationLevel.GeneralManager), language), level.Count()));
+            // Raised in quiet hours: nobody has been told yet (a normal case waits for the morning).
+            if (waiting.Count(c => c.Level < 0) is > 0 and var unsent) parts.Add(Texts.Get("NowCasesNotSent", language, unsent));
+            if (cases.Count(c => c.Status == EscalationStatus.Acknowledged) is > 0 and var taken) parts.Add(Texts.Get("NowCasesTaken", language, taken));
+            var urgent = waiting.Count(c => c.Severity == Severity.Urgent);
+            lines.Add(Texts.Get("NowCases", language, cases.Count, string.Join(separator, parts))
+                + (urgent > 0 ? Texts.Get("NowCasesUrgent", language, urgent) : ""));
+        }
+        if (owners.Count > 0)
+        {
+            var untaken = owners.Where(c => c.Status == EscalationStatus.Open).ToList();
+            lines.Add(untaken.Count > 0
+                ? Texts.Get("NowOwnerWaiting", language, owners.Count, untaken.Count,
+                    department.ToLocal(untaken.Min(c => c.RaisedAt)).ToString(department.LocalDate(untaken.Min(c => c.RaisedAt)) == department.LocalDate(now) ? "HH:mm" : "MM-dd HH:mm", CultureInfo.InvariantCulture))
+                : Texts.Get("NowOwnerTaken", language, owners.Count));
+        }
+        return lines;
+    }
+
+    /// <summary>An owner's message (留言): raised by someone who is no member of staff but an owner.</summary>
+    private async Task<bool> FromOwnerAsync(EscalationCase c, CancellationToken cancellationToken) =>
+        c.RaisedById is { } raiser && await directory.FindPersonAsync(raiser, cancellationToken) is null
+        && await directory.FindOwnerAsync(raiser, cancellationToken) is not null;
 
     public async Task<string?> BuildAsync(Person recipient, DateOnly day, string language, CancellationToken cancellationToken)
     {

@@ -123,13 +123,35 @@ public sealed class HandoverWatch(
 
 /// <summary>
 /// The shift lead's part of the daily digest (第14篇 2.3): the handovers waiting for their signature, and those not yet
-/// accepted, with a 审阅交接 button.
+/// accepted, with a 审阅交接 button. Now (今日概况), for every supervisor: the handovers of today's and last night's shifts
+/// not yet taken over — submitted and waiting for the successor, refused, or still being prepared after the shift ended
+/// (第14篇 1.2: nobody leaves before the successor has taken over) — and, for a shift lead, how many wait for their signature.
 /// </summary>
-public sealed class HandoverReviewSection(HandoverService handovers) : IDigestSection, IDigestActions
+public sealed class HandoverReviewSection(HandoverService handovers) : IDigestSection, IDigestActions, IDigestNow
 {
     private static readonly TextCatalog Texts = HandoverTexts.Catalog;
 
     public int Order => 30;
+
+    public int NowOrder => 60;
+
+    public async Task<IReadOnlyList<string>> NowAsync(Person recipient, DateTimeOffset now, string language, CancellationToken cancellationToken)
+    {
+        var today = handovers.Department.LocalDate(now);
+        var open = new List<string>();
+        foreach (var r in (await handovers.Store.NotAcceptedSinceAsync(today.AddDays(-1), cancellationToken)).Where(r => r.Date <= today))
+        {
+            // Preparing while the shift still runs is as it should be.
+            if (r.Status == HandoverStatus.Preparing && !(handovers.EndOf(r) is { } end && end <= now)) continue;
+            open.Add(Texts.Get("NowHandoverLine", language, handovers.Title(r, language), await handovers.NameOfAsync(r.OutgoingId, cancellationToken),
+                await handovers.NameOfAsync(r.SuccessorId, cancellationToken), HandoverTexts.StatusName(r.Status, language)));
+        }
+        var lines = new List<string>();
+        if (open.Count > 0) lines.Add(Texts.Get("NowHandoversOpen", language, open.Count, string.Join(Texts.Get("NowSeparator", language), open)));
+        if ((recipient.Roles & Roles.ShiftLead) != 0 && (await handovers.Store.UnreviewedAsync(today, cancellationToken)).Count is > 0 and var unsigned)
+            lines.Add(Texts.Get("NowToSign", language, unsigned, Texts.Get("WordReview", language)));
+        return lines;
+    }
 
     public async Task<string?> BuildAsync(Person recipient, DateOnly day, string language, CancellationToken cancellationToken)
     {

@@ -371,12 +371,30 @@ public sealed class HazardWatch(HazardDesk desk)
     }
 }
 
-/// <summary>The supervisor digest's hazardous-materials section: every line still requested or out (第13篇 4.0).</summary>
-public sealed class HazardDigestSection(HazardDesk desk) : IDigestSection
+/// <summary>
+/// The supervisor digest's hazardous-materials section: every line still requested or out (第13篇 4.0). Now (今日概况):
+/// what is drawn and not yet returned, with who has it, those out longer than the policy allows marked.
+/// </summary>
+public sealed class HazardDigestSection(HazardDesk desk) : IDigestSection, IDigestNow
 {
     private static readonly TextCatalog Texts = HazardTexts.Catalog;
 
     public int Order => 25;
+
+    public int NowOrder => 32;
+
+    public async Task<IReadOnlyList<string>> NowAsync(Person recipient, DateTimeOffset now, string language, CancellationToken cancellationToken)
+    {
+        var out_ = new List<string>();
+        foreach (var use in (await desk.Store.OpenAsync(cancellationToken)).Where(u => u.Status == HazardUseStatus.Issued))
+        {
+            var who = await desk.NameAsync(use.UserId, cancellationToken);
+            out_.Add(now - use.IssuedAt!.Value >= desk.Policy.ReturnWithin
+                ? Texts.Get("NowOutLate", language, use.Material, who, ConversationTexts.Duration(now - use.IssuedAt!.Value, language))
+                : Texts.Get("NowOut", language, use.Material, who));
+        }
+        return out_.Count == 0 ? [] : [Texts.Get("NowNotReturned", language, out_.Count, string.Join(Texts.Get("NowSeparator", language), out_))];
+    }
 
     public async Task<string?> BuildAsync(Person recipient, DateOnly day, string language, CancellationToken cancellationToken)
     {

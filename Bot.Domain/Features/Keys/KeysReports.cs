@@ -26,12 +26,40 @@ public sealed class KeysOutList(IKeyStore store, IDirectoryStore directory) : IK
     }
 }
 
-/// <summary>The keys part of the supervisors' daily digest: keys out, overdue, lost or damaged, and reasons not recorded (第4篇 1.2.4).</summary>
-public sealed class KeysDigestSection(IKeyStore store, KeyDesk desk, TimeProvider time) : IDigestSection
+/// <summary>
+/// The keys part of the supervisors' daily digest: keys out, overdue, lost or damaged, and reasons not recorded (第4篇 1.2.4).
+/// Now (今日概况): how many are out, the overdue ones by name and holder (1.2.3: returned promptly), and any lost or damaged.
+/// </summary>
+public sealed class KeysDigestSection(IKeyStore store, KeyDesk desk, TimeProvider time) : IDigestSection, IDigestNow
 {
     private static readonly TextCatalog Texts = KeysTexts.Catalog;
 
     public int Order => 20;
+
+    public int NowOrder => 30;
+
+    public async Task<IReadOnlyList<string>> NowAsync(Person recipient, DateTimeOffset now, string language, CancellationToken cancellationToken)
+    {
+        var keys = await store.AllKeysAsync(cancellationToken);
+        var byCode = keys.ToDictionary(k => k.Code, StringComparer.Ordinal);
+        var outNow = (await store.OpenLoansAsync(cancellationToken)).Where(l => l.IsOut).ToList();
+        var overdue = outNow.Where(l => l.IsOverdue(now)).ToList();
+        var broken = keys.Where(k => k.Status is KeyStatus.Lost or KeyStatus.Damaged).ToList();
+        var lines = new List<string>();
+        if (overdue.Count > 0)
+        {
+            var late = new List<string>();
+            foreach (var loan in overdue)
+                late.Add(Texts.Get("NowOverdueKey", language, KeyDesk.Describe(loan.KeyCode, byCode), await desk.NameAsync(loan.HolderId, cancellationToken),
+                    ConversationTexts.Duration(now - loan.DueBack, language)));
+            lines.Add(Texts.Get("NowKeysOverdue", language, outNow.Count, overdue.Count, string.Join(KeysTexts.Separator(language), late)));
+        }
+        else if (outNow.Count > 0) lines.Add(Texts.Get("NowKeysOut", language, outNow.Count));
+        if (broken.Count > 0)
+            lines.Add(Texts.Get("NowKeysBroken", language, broken.Count,
+                string.Join(KeysTexts.Separator(language), broken.Select(k => Texts.Get("NowBrokenKey", language, KeyDesk.Describe(k), KeysTexts.Status(k.Status, language))))));
+        return lines;
+    }
 
     public async Task<string?> BuildAsync(Person recipient, DateOnly day, string language, CancellationToken cancellationToken)
     {

@@ -854,11 +854,24 @@ public sealed class TicketWatch(TicketDesk desk, IRosterStore roster, ShiftSched
 /// The supervisor digest's ticket section: takings not handed in by the end of their day (第12篇 3), passes not yet
 /// counted (7), films running short (4), and yesterday's differences (2).
 /// </summary>
-public sealed class TicketDigestSection(TicketDesk desk) : IDigestSection
+public sealed class TicketDigestSection(TicketDesk desk, DepartmentProfile department) : IDigestSection, IDigestNow
 {
     private static readonly TextCatalog Texts = TicketTexts.Catalog;
 
     public int Order => 28;
+
+    public int NowOrder => 33;
+
+    /// <summary>Now (今日概况): who holds takings not yet handed to finance, those held past their day marked (第12篇 3).</summary>
+    public async Task<IReadOnlyList<string>> NowAsync(Person recipient, DateTimeOffset now, string language, CancellationToken cancellationToken)
+    {
+        var today = department.LocalDate(now);
+        var held = new List<string>();
+        foreach (var till in await desk.Store.HeldAsync(cancellationToken))
+            held.Add(Texts.Get(desk.HeldOverDay(till, today) ? "NowHeldOverDay" : "NowHeld", language, await desk.NameAsync(till.PersonId, cancellationToken),
+                TicketTexts.Money(till.Amount), desk.Stamp(till.Since!.Value)));
+        return held.Count == 0 ? [] : [Texts.Get("NowTakingsHeld", language, string.Join(Texts.Get("NowSeparator", language), held))];
+    }
 
     public async Task<string?> BuildAsync(Person recipient, DateOnly day, string language, CancellationToken cancellationToken)
     {

@@ -46,6 +46,8 @@ public static class EscalationSetup
         services.AddScoped<IBotCommand, ResolveCommand>();
         services.AddScoped<IBotCommand, HandOverCommand>();
         services.AddScoped<IBotCommand, MyEscalationsCommand>();
+        // 今日概况: the digest's sections (every feature's IDigestSection), each as it stands now.
+        services.AddScoped<IBotCommand, DayOverviewCommand>();
         services.AddScoped<IBotCommand, TestEscalationCommand>();
         return builder;
     }
