@@ -27,7 +27,9 @@ public enum Audience
 /// offered it with the unit. <see cref="WordMayClose"/>: a question may end with its word, the words before it being its
 /// arguments ("明天谁值班", "我周六上什么班"), since that is how the question is asked in Chinese. <see cref="RecordsText"/>:
 /// it writes down what happened (值班记录, 来电), so a staff message no command took that reads as a report rather than a
-/// question ("5号楼电梯坏了") is offered to it, with the message.
+/// question ("5号楼电梯坏了") is offered to it, with the message. <see cref="TakesRemark"/>: it answers a request (同意外出 N,
+/// 驳回补卡 N) and takes what follows the number as the answerer's words for the requester, so a reply to the request's
+/// 批准 / 驳回 buttons typed as "同意 早点回来" is that button with those words.
 /// </summary>
 public sealed record CommandInfo(
     string Name,
@@ -49,7 +51,8 @@ public sealed record CommandInfo(
     string? Flow = null,
     bool AboutUnit = false,
     bool WordMayClose = false,
-    bool RecordsText = false)
+    bool RecordsText = false,
+    bool TakesRemark = false)
 {
     public IEnumerable<string> Words => ChineseWords.Concat(EnglishWords);
 

@@ -294,6 +294,17 @@ public sealed partial class ConversationEngine
                 return;
             }
 
+            // "同意 早点回来", "驳回，现在前台没人" to a request's two buttons: the button, with the words after the yes or no
+            // as the answerer's remark or reason for the requester — where the button's command takes one.
+            if (offered is not null && turn.Choice is null && turn.Message.ChoiceValue is null
+                && TextInput.AnswerWithRemark(turn.Said, offered) is var (answered, remark)
+                && FindCommand(answered.Value) is var (remarked, remarkedArguments) && remarked.Info.TakesRemark && remarked.Info.IsAvailableTo(turn.Sender))
+            {
+                turn.State.PendingChoices = [];
+                await remarked.HandleAsync(turn, $"{remarkedArguments} {remark}", cancellationToken);
+                return;
+            }
+
             // A reply to that message that matched none of its choices ("好的" to 确认交出 / 拒绝交出): its choices again,
             // not the whole help, since they are what the person was answering.
             if (offered is not null && turn.Choice is null)

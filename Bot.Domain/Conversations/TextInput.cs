@@ -145,6 +145,35 @@ public static class TextInput
         return yes ? granting[0] : refusing[0];
     }
 
+    // The yes or no a remark follows: "同意 早点回来", "不行，前台没人". Longest first, so 不同意 is not read as 同意.
+    private static readonly string[] GrantingHeads = ["同意", "批准", "可以", "好的", "准了", "ok", "approved", "approve", "agreed", "agree"];
+    private static readonly string[] RefusingHeads = ["不同意", "不批准", "不可以", "不行", "驳回", "拒绝", "rejected", "reject", "refused", "refuse", "declined", "decline"];
+    private static readonly char[] RemarkSeparators = [' ', ',', '，', '、', '。', '.', ':', '：', '!', '！', ';', '；'];
+
+    /// <summary>
+    /// A reply to a request's two buttons (批准 / 驳回, as <see cref="MatchChoice"/> pairs them) that says yes or no and then
+    /// more: the button meant and the rest as typed ("同意 早点回来" → 批准, "早点回来"). Null when the rest is too short to
+    /// be words, or starts with a number (a request's number is not a remark).
+    /// </summary>
+    public static (Choice Choice, string Remark)? AnswerWithRemark(string? answer, IReadOnlyList<Choice> choices)
+    {
+        if (choices.Count != 2) return null;
+        var granting = choices.Where(c => Starts(c.Label, GrantingLabels)).ToList();
+        var refusing = choices.Where(c => Starts(c.Label, RefusingLabels)).ToList();
+        if (granting.Count != 1 || refusing.Count != 1 || granting[0] == refusing[0]) return null;
+        var typed = Normalize(answer).Trim();
+        foreach (var (heads, choice) in new[] { (RefusingHeads, refusing[0]), (GrantingHeads, granting[0]) })
+        {
+            var head = heads.FirstOrDefault(h => typed.StartsWith(h, StringComparison.OrdinalIgnoreCase));
+            if (head is null) continue;
+            // Normalize folds character by character, so the head's length as typed is its length folded.
+            var rest = (answer ?? "").Trim()[head.Length..].TrimStart(RemarkSeparators).Trim();
+            if (rest.Count(char.IsLetter) < 2 || char.IsDigit(Normalize(rest)[0]) || rest[0] is '#' or '＃') return null;
+            return (choice, rest);
+        }
+        return null;
+    }
+
     private static bool Starts(string label, string[] heads)
     {
         var key = ForMatching(label);

@@ -37,6 +37,10 @@ public sealed class CallDesk(IPhoneLog log, Colleagues colleagues, DepartmentPro
         Texts.Action("WordOutcome", id, language, "PassOnLabel", then: Texts.Get("VerbPassOn", language)),
     ];
 
+    /// <summary>"已处理" under a call passed on: the colleague says they called back or did what was asked (第10篇 一.3).</summary>
+    public static Choice DoneButton(long id, string language) =>
+        Texts.Action("WordOutcome", id, language, "DoneLabel", then: Texts.Get("VerbDone", language));
+
     /// <summary>Tells a colleague in their language; the key makes a repeat send nothing twice.</summary>
     public Task TellAsync(Person person, string key, Func<string, OutgoingMessage> message, CancellationToken cancellationToken) =>
         colleagues.TellAsync(person.Id, key, message, cancellationToken);
@@ -45,7 +49,7 @@ public sealed class CallDesk(IPhoneLog log, Colleagues colleagues, DepartmentPro
     public async Task<string> StateAsync(PhoneCall call, string language, CancellationToken cancellationToken) => call.Outcome switch
     {
         CallOutcome.Answered => Texts.Get("StateAnswered", language),
-        CallOutcome.PassedOn => Texts.Get("StatePassedOn", language, await NameAsync(call.PassedToId, cancellationToken)),
+        CallOutcome.PassedOn => Texts.Get(call.DoneAt is null ? "StatePassedOn" : "StatePassedOnDone", language, await NameAsync(call.PassedToId, cancellationToken)),
         CallOutcome.Escalated => Texts.Get("StateEscalated", language, call.EscalationId ?? 0),
         _ => Texts.Get("StateOpen", language, call.Id),
     };
@@ -110,7 +114,8 @@ public sealed class LogCallCommand(CallDesk desk) : IBotCommand
 
 /// <summary>
 /// 来电处理 N 已答复 | 转领班 | 转告 [同事]: what became of a call. A request to act on is a case for the shift lead on duty,
-/// which climbs the chain if nobody says 收到; a message for someone is sent to them (第10篇 一.3: 传呼他人).
+/// which climbs the chain if nobody says 收到; a message for someone is sent to them (第10篇 一.3: 传呼他人), and stays in
+/// their 待办 until they say 来电处理 N 已处理 (one tap on the message or in 待办), as a case stays until 已处理.
 /// </summary>
 public sealed class CallOutcomeCommand(CallDesk desk, EscalationService escalations) : IBotCommand, IConversationFlow
 {
@@ -141,9 +146,14 @@ public sealed class CallOutcomeCommand(CallDesk desk, EscalationService escalati
             return;
         }
         var call = await desk.Log.FindAsync(id, cancellationToken) ?? throw new BotRuleException(Texts, "NotFound", id);
+        var verb = words.Length > 1 ? TextInput.ForMatching(words[1]) : "";
+        if (call.Outcome == CallOutcome.PassedOn && (Is(verb, "VerbDone", DoneWords) || (verb.Length == 0 && call.PassedToId == turn.Sender.Id)))
+        {
+            await DoneAsync(turn, call, verb.Length > 0, cancellationToken);
+            return;
+        }
         if (call.Outcome != CallOutcome.Open)
             throw new BotRuleException(Texts, "AlreadyDecided", call.Id, await desk.StateAsync(call, language, cancellationToken));
-        var verb = words.Length > 1 ? TextInput.ForMatching(words[1]) : "";
         if (Is(verb, "VerbAnswered", "已答复", "答复", "answered"))
         {
             call.Answered(turn.Now);
@@ -192,6 +202,32 @@ public sealed class CallOutcomeCommand(CallDesk desk, EscalationService escalati
         await PassOnAsync(turn, call, turn.Said, cancellationToken);
     }
 
+    // How people say they dealt with a message: called back, or did what it asked.
+    private static readonly string[] DoneWords = ["已处理", "处理了", "已回电", "回电了", "已回复", "done", "calledback"];
+
+    /// <summary>
+    /// The colleague a call was passed on to says it is dealt with; only they can, since it waits on them. Typed without
+    /// the word (来电处理 N), they are asked, with the button.
+    /// </summary>
+    private async Task DoneAsync(TurnContext turn, PhoneCall call, bool said, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        if (call.PassedToId != turn.Sender.Id)
+            throw new BotRuleException(Texts, "DoneNotYours", call.Id, await desk.NameAsync(call.PassedToId, cancellationToken));
+        if (call.DoneAt is { } at)
+        {
+            turn.Reply(Texts.Get("AlreadyDone", language, desk.Describe(call, language), desk.Clock(at)));
+            return;
+        }
+        if (!said)
+        {
+            turn.Ask(Texts.Get("DoneAsk", language, desk.Describe(call, language)), [CallDesk.DoneButton(call.Id, language)]);
+            return;
+        }
+        call.Done(turn.Now);
+        turn.Reply(Texts.Get("DoneReply", language, desk.Describe(call, language)));
+    }
+
     /// <summary>"李四" or "李四 请回电": the colleague, and a word for them if the person adds one.</summary>
     private async Task PassOnAsync(TurnContext turn, PhoneCall call, string said, CancellationToken cancellationToken)
     {
@@ -211,7 +247,7 @@ public sealed class CallOutcomeCommand(CallDesk desk, EscalationService escalati
         var taker = turn.Sender.DisplayName;
         await desk.TellAsync(colleague, $"calls:{call.Id}:passed", l => new OutgoingMessage(note.Length == 0
             ? Texts.Get("PassedToYou", l, desk.Describe(call, l), taker)
-            : Texts.Get("PassedToYouNote", l, desk.Describe(call, l), taker, note)), cancellationToken);
+            : Texts.Get("PassedToYouNote", l, desk.Describe(call, l), taker, note), [CallDesk.DoneButton(call.Id, l)]), cancellationToken);
         turn.Reply(Texts.Get("PassedReply", language, desk.Describe(call, language), colleague.Name));
     }
 
@@ -264,7 +300,8 @@ public sealed class CallUnitFacts(CallDesk desk, DepartmentProfile department) :
 /// <summary>
 /// What waits on a member of staff in the phone log, for 待办: the calls they wrote down and have not yet said what becomes
 /// of them (来电处理: answered, to the shift lead, or passed on — 第10篇 一.3); one left from an earlier day is pressing.
-/// A call passed on or raised is no longer theirs: the colleague has the message, the escalation its own chain.
+/// A call passed on or raised is no longer theirs: the escalation has its own chain, and a message passed on waits on the
+/// colleague it was passed to until they say 已处理 (pressing once it is from an earlier day).
 /// </summary>
 public sealed class CallTodos(CallDesk desk, DepartmentProfile department) : ITodos
 {
@@ -285,6 +322,15 @@ public sealed class CallTodos(CallDesk desk, DepartmentProfile department) : ITo
                     ? Texts.Get("TodoOpenEarlier", language, desk.Describe(call, language), day.ToString("MM-dd", CultureInfo.InvariantCulture))
                     : Texts.Get("TodoOpen", language, desk.Describe(call, language)),
                 Texts.NumberedAction("WordOutcome", call.Id, language), Pressing: day < today));
+        }
+        foreach (var call in await desk.Log.PassedOnToAsync(asked.Person.Id, cancellationToken))
+        {
+            var day = department.LocalDate(call.DecidedAt ?? call.TakenAt);
+            var taker = await desk.NameAsync(call.TakenById, cancellationToken);
+            todos.Add(new Todo(day < today
+                    ? Texts.Get("TodoPassedOnEarlier", language, desk.Describe(call, language), taker, day.ToString("MM-dd", CultureInfo.InvariantCulture))
+                    : Texts.Get("TodoPassedOn", language, desk.Describe(call, language), taker),
+                CallDesk.DoneButton(call.Id, language) with { Label = Texts.Get("DoneTodoLabel", language, call.Id) }, Pressing: day < today));
         }
         return todos;
     }

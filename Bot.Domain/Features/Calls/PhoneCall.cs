@@ -30,6 +30,11 @@ public sealed class PhoneCall
     public string? PassedToId { get; private set; }
     public long? EscalationId { get; private set; }
     public DateTimeOffset? DecidedAt { get; private set; }
+    /// <summary>
+    /// When the colleague a call was passed on to said they dealt with it (called back, or did what was asked): until then
+    /// it waits in their 待办, not only in a message they may have scrolled past (第10篇 一.3).
+    /// </summary>
+    public DateTimeOffset? DoneAt { get; private set; }
     public int Version { get; set; }
 
     public void Answered(DateTimeOffset at) => Decide(CallOutcome.Answered, at);
@@ -38,6 +43,12 @@ public sealed class PhoneCall
     {
         Decide(CallOutcome.PassedOn, at);
         PassedToId = toId;
+    }
+
+    public void Done(DateTimeOffset at)
+    {
+        if (Outcome != CallOutcome.PassedOn || DoneAt is not null) throw new InvalidOperationException($"Call {Id} is {Outcome}, done {DoneAt}.");
+        DoneAt = at;
     }
 
     public void Escalated(long escalationId, DateTimeOffset at)
@@ -64,6 +75,9 @@ public interface IPhoneLog
 
     /// <summary>Calls whose outcome is not said yet, oldest first.</summary>
     Task<IReadOnlyList<PhoneCall>> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Calls passed on to the person that they have not yet said are dealt with, oldest first.</summary>
+    Task<IReadOnlyList<PhoneCall>> PassedOnToAsync(string personId, CancellationToken cancellationToken);
 
     /// <summary>Every call taken since <paramref name="from"/>, and every one still open, oldest first.</summary>
     Task<IReadOnlyList<PhoneCall>> SinceOrOpenAsync(DateTimeOffset from, CancellationToken cancellationToken);

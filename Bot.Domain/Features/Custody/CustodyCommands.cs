@@ -156,9 +156,9 @@ public sealed class DecideItemCommand(CustodyDesk desk, bool approve) : IBotComm
     private static readonly TextCatalog Texts = CustodyTexts.Catalog;
 
     public CommandInfo Info { get; } = approve
-        ? new("custody-approve", ["批准代存", "批准代转"], ["approve item"], Texts, "ApproveDescription", Roles: HeldItem.Approvers, HelpOrder: 97,
+        ? new("custody-approve", ["批准代存", "批准代转"], ["approve item"], Texts, "ApproveDescription", Roles: HeldItem.Approvers, HelpOrder: 97, TakesRemark: true,
             ListedFor: Roles.FrontDesk)
-        : new("custody-refuse", ["不批准代存", "不批准代转"], ["refuse item"], Texts, "RefuseDescription", Roles: HeldItem.Approvers, HelpOrder: 98,
+        : new("custody-refuse", ["不批准代存", "不批准代转"], ["refuse item"], Texts, "RefuseDescription", Roles: HeldItem.Approvers, HelpOrder: 98, TakesRemark: true,
             ListedFor: Roles.FrontDesk);
 
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
@@ -173,8 +173,10 @@ public sealed class DecideItemCommand(CustodyDesk desk, bool approve) : IBotComm
         if (approve)
         {
             item.Approve(turn.Sender.Id, turn.Now);
+            // "批准代存 3 放二号柜": the approver's words reach the front desk with the approval, as a refusal's reason does.
             await desk.TellAsync(item.RequestedById, $"custody:{item.Id}:approved", l => new OutgoingMessage(
-                Texts.Get("ApprovedToYou", l, me, CustodyDesk.Describe(item, l), item.Id)), cancellationToken);
+                Texts.Get("ApprovedToYou", l, me, CustodyDesk.Describe(item, l), item.Id)
+                + (why.Length == 0 ? "" : Texts.Get("ApprovalRemark", l, why.Length > 200 ? why[..200] : why))), cancellationToken);
             turn.Reply(Texts.Get("ApprovedReply", language, CustodyDesk.Describe(item, language)));
             return;
         }

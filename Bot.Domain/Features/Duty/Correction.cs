@@ -216,7 +216,8 @@ public sealed class CorrectionAnswers(ICorrectionStore corrections, IAttendanceS
     {
         var text = arguments.Trim().TrimStart('#', '＃');
         AttendanceCorrection? correction;
-        // "驳回补卡 3 当天有签到记录": the words after the number are the superior's reason, and the requester hears them.
+        // "驳回补卡 3 当天有签到记录", "同意补卡 3 下次记得签到": the words after the number are the superior's reason or
+        // remark, and the requester hears them.
         var parts = text.Split(' ', 2, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         string note;
         if (parts.Length > 0 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
@@ -264,7 +265,7 @@ public sealed class CorrectionAnswers(ICorrectionStore corrections, IAttendanceS
             var language = TextCatalog.NormalizeLanguage(person.Language);
             var shift = shifts.Find(correction.ShiftCode);
             var what = shift is null ? correction.ShiftCode : $"{CorrectionCommand.DateText(correction.Date, language)} {ShiftTimes.Describe(shift, language)}";
-            var reason = note.Length == 0 || approve ? "" : Texts.Get("SwapReason", language, note.Length > 200 ? note[..200] : note);
+            var reason = note.Length == 0 ? "" : Texts.Get(approve ? "ApprovalRemark" : "SwapReason", language, note.Length > 200 ? note[..200] : note);
             await notifier.NotifyAsync(person.Id, new OutgoingMessage(Texts.Get(approve ? "CorrectionApproved" : "CorrectionRejected", language,
                 correction.Id, what, turn.Sender.DisplayName, reason).TrimEnd()), $"correction:{correction.Id}:{correction.Status}", cancellationToken);
         }
@@ -276,7 +277,7 @@ public sealed class CorrectionAnswers(ICorrectionStore corrections, IAttendanceS
 /// <summary>同意补卡 / approve correction.</summary>
 public sealed class ApproveCorrectionCommand(CorrectionAnswers answers) : IBotCommand
 {
-    public CommandInfo Info { get; } = new("correction-approve", [CorrectionAnswers.AcceptWord, "批准补卡"], ["approve correction"], DutyTexts.Catalog, "CorrectionApproveDescription", HelpOrder: 32,
+    public CommandInfo Info { get; } = new("correction-approve", [CorrectionAnswers.AcceptWord, "批准补卡"], ["approve correction"], DutyTexts.Catalog, "CorrectionApproveDescription", HelpOrder: 32, TakesRemark: true,
         ListedFor: Roles.ShiftLead | Roles.Supervisor | Roles.DepartmentManager);
 
     public ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
@@ -286,7 +287,7 @@ public sealed class ApproveCorrectionCommand(CorrectionAnswers answers) : IBotCo
 /// <summary>驳回补卡 / reject correction.</summary>
 public sealed class RejectCorrectionCommand(CorrectionAnswers answers) : IBotCommand
 {
-    public CommandInfo Info { get; } = new("correction-reject", [CorrectionAnswers.DeclineWord, "拒绝补卡"], ["reject correction"], DutyTexts.Catalog, "CorrectionRejectDescription", HelpOrder: 33,
+    public CommandInfo Info { get; } = new("correction-reject", [CorrectionAnswers.DeclineWord, "拒绝补卡"], ["reject correction"], DutyTexts.Catalog, "CorrectionRejectDescription", HelpOrder: 33, TakesRemark: true,
         ListedFor: Roles.ShiftLead | Roles.Supervisor | Roles.DepartmentManager);
 
     public ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>

@@ -263,6 +263,9 @@ public interface IDutyLogStore
     /// <summary>Entries the person recorded whose report is still to be written.</summary>
     Task<IReadOnlyList<DutyLogEntry>> ReportsOwedByAsync(string personId, CancellationToken cancellationToken);
 
+    /// <summary>The reports written most recently, newest first, each with its entry.</summary>
+    Task<IReadOnlyList<(IncidentReport Report, DutyLogEntry Entry)>> RecentReportsAsync(int count, CancellationToken cancellationToken);
+
     /// <summary>Reports missing past their deadline (escalated) and still not written.</summary>
     Task<IReadOnlyList<DutyLogEntry>> OverdueReportsAsync(CancellationToken cancellationToken);
 

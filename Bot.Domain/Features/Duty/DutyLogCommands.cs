@@ -325,7 +325,9 @@ public sealed class CloseDutyLogEntryCommand(DutyLogService log, IDutyLogStore s
 
 /// <summary>
 /// 事件报告 / incident report: the written report of a major event or emergency, due the next day (第2篇 1.6, 2.3),
-/// asked for step by step — 经过, 原因, 处理, 损失, 改进 — and sent to 客服部经理.
+/// asked for step by step — 经过, 原因, 处理, 损失, 改进 — and sent to 客服部经理. Once written it is read here too:
+/// 事件报告 alone lists recent ones for 客服主任 and above (who have none to write), 事件报告 N shows one in full to them and
+/// to whoever wrote it or recorded the event; to others it stays closed (personal and incident records are confidential, 第5篇 1.5).
 /// </summary>
 public sealed class IncidentReportCommand(IDutyLogStore store, IEscalationDirectory people, INotifier notifier, DepartmentProfile department,
     EscalationService escalations)
@@ -338,12 +340,22 @@ public sealed class IncidentReportCommand(IDutyLogStore store, IEscalationDirect
 
     public CommandInfo Info { get; } = new("incident-report", ["事件报告", "书面报告"], ["incident report"], Texts, "ReportDescription", HelpOrder: 14);
 
+    /// <summary>Who reads any written report: 客服主任 and above, to whom major events are reported (第2篇 1.6, 2.3; 第3篇 1.3).</summary>
+    public const Roles Readers = Roles.Supervisor | Roles.DepartmentManager | Roles.GeneralManager;
+
+    private const int RecentCount = 8;
+
     public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
         var (id, _) = DutyLogInput.Number(arguments);
         if (id is null)
         {
             var owed = await store.ReportsOwedByAsync(turn.Sender.Id, cancellationToken);
+            if (owed.Count == 0 && turn.Sender.HasAny(Readers))
+            {
+                await ListAsync(turn, cancellationToken);
+                return;
+            }
             if (owed.Count == 0)
             {
                 // Said what the report is and where it starts: someone who has just had an incident most likely wants to record it.
@@ -359,6 +371,12 @@ public sealed class IncidentReportCommand(IDutyLogStore store, IEscalationDirect
                 return;
             }
             id = owed[0].Id;
+        }
+        // Written already: read, by those who may.
+        if (await store.FindReportAsync(id.Value, cancellationToken) is { } written)
+        {
+            await ShowAsync(turn, written, cancellationToken);
+            return;
         }
         if (await CheckAsync(turn, id.Value, cancellationToken) is not { } entry) return;
         turn.State.Data["entry"] = entry.Id.ToString(CultureInfo.InvariantCulture);
@@ -435,6 +453,49 @@ public sealed class IncidentReportCommand(IDutyLogStore store, IEscalationDirect
         return entry;
     }
 
+    private async Task ListAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var recent = await store.RecentReportsAsync(RecentCount, cancellationToken);
+        if (recent.Count == 0)
+        {
+            turn.Reply(Texts.Get("ReportsNoneYet", language));
+            return;
+        }
+        var word = Texts.Get("ReportWord", language);
+        var lines = new List<string> { Texts.Get("ReportsRecentTitle", language, recent.Count) };
+        var choices = new List<Choice>();
+        foreach (var (report, entry) in recent)
+        {
+            var writer = (await people.FindPersonAsync(report.WrittenById, cancellationToken))?.Name ?? report.WrittenById;
+            var line = Texts.Get("ReportsRecentLine", language, entry.Id, CloseDutyLogEntryCommand.Short(entry.What), writer,
+                department.ToLocal(report.WrittenAt).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture));
+            lines.Add(line);
+            choices.Add(new Choice($"{word} {entry.Id}", Texts.Get("OpenEntryButton", language, entry.Id, CloseDutyLogEntryCommand.Short(entry.What))));
+        }
+        turn.Ask(string.Join("\n", lines), choices);
+    }
+
+    private async Task ShowAsync(TurnContext turn, IncidentReport report, CancellationToken cancellationToken)
+    {
+        var entry = await store.FindEntryAsync(report.EntryId, cancellationToken);
+        if (entry is null || (report.WrittenById != turn.Sender.Id && entry.RecordedById != turn.Sender.Id && !turn.Sender.HasAny(Readers)))
+        {
+            turn.Reply(Texts.Get("ReportNotForYou", turn.Language, report.EntryId));
+            return;
+        }
+        var writer = (await people.FindPersonAsync(report.WrittenById, cancellationToken))?.Name ?? report.WrittenById;
+        // Its writer asking for it again is told first that nothing more is owed.
+        turn.Reply((turn.Sender.HasAny(Readers) ? "" : Texts.Get("ReportAlreadyWritten", turn.Language, entry.Id) + "\n") + Text(entry, report, writer, turn.Language));
+    }
+
+    /// <summary>The report as 客服部经理 receives it, with when it was written.</summary>
+    private string Text(DutyLogEntry entry, IncidentReport report, string writer, string language) =>
+        Texts.Get("ReportToManager", language, entry.Id, entry.What, writer,
+            department.ToLocal(entry.RecordedAt).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture),
+            report.Course, report.Cause, report.Handling, report.Loss, report.Improvement)
+        + "\n" + Texts.Get("ReportWrittenAt", language, department.ToLocal(report.WrittenAt).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture));
+
     private async Task SendToManagersAsync(DutyLogEntry entry, IncidentReport report, string writer, CancellationToken cancellationToken)
     {
         foreach (var manager in await people.PeopleAtAsync(EscalationLevel.DepartmentManager, report.WrittenAt, cancellationToken))
@@ -443,7 +504,10 @@ public sealed class IncidentReportCommand(IDutyLogStore store, IEscalationDirect
             var text = Texts.Get("ReportToManager", language, entry.Id, entry.What, writer,
                 department.ToLocal(entry.RecordedAt).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture),
                 report.Course, report.Cause, report.Handling, report.Loss, report.Improvement);
-            await notifier.NotifyAsync(manager.Id, new OutgoingMessage(text), $"dutylog:report:{entry.Id}:{manager.Id}", cancellationToken);
+            // The report in the message, and a button that shows it again later (事件报告 N), when the message has scrolled away.
+            var word = Texts.Get("ReportWord", language);
+            await notifier.NotifyAsync(manager.Id, new OutgoingMessage(text, [new Choice($"{word} {entry.Id}", Texts.Get("ReportViewLabel", language))]),
+                $"dutylog:report:{entry.Id}:{manager.Id}", cancellationToken);
         }
     }
 }

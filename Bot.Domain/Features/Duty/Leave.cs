@@ -192,7 +192,8 @@ public sealed class LeaveAnswers(ILeaveStore leaves, IDirectoryStore directory, 
     public async ValueTask DecideAsync(TurnContext turn, string arguments, bool approve, CancellationToken cancellationToken)
     {
         ShiftLeave? leave;
-        // "驳回外出 2 现在前台没人": the words after the number are the superior's reason, and the requester hears them.
+        // "驳回外出 2 现在前台没人", "同意外出 2 早点回来": the words after the number are the superior's reason or remark, and
+        // the requester hears them.
         var parts = arguments.Trim().TrimStart('#', '＃').Split(' ', 2, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         string note;
         if (parts.Length > 0 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
@@ -232,7 +233,8 @@ public sealed class LeaveAnswers(ILeaveStore leaves, IDirectoryStore directory, 
         if (person is not null)
         {
             var language = TextCatalog.NormalizeLanguage(person.Language);
-            var reason = note.Length == 0 || approve ? "" : Texts.Get("SwapReason", language, note.Length > 200 ? note[..200] : note);
+            // A refusal's reason and an approval's remark ("同意外出 1 早点回来") alike reach the requester in the superior's words.
+            var reason = note.Length == 0 ? "" : Texts.Get(approve ? "ApprovalRemark" : "SwapReason", language, note.Length > 200 ? note[..200] : note);
             await notifier.NotifyAsync(person.Id, new OutgoingMessage(Texts.Get(approve ? "LeaveApproved" : "LeaveRejected", language,
                 leave.Id, turn.Sender.DisplayName, ShiftTimes.Clock(leave.ReturnBy, department), reason).TrimEnd()), $"leave:{leave.Id}:{leave.Status}", cancellationToken);
         }
@@ -257,7 +259,7 @@ public sealed class LeaveAnswers(ILeaveStore leaves, IDirectoryStore directory, 
 /// <summary>同意外出 / approve leave.</summary>
 public sealed class ApproveLeaveCommand(LeaveAnswers answers) : IBotCommand
 {
-    public CommandInfo Info { get; } = new("leave-approve", [LeaveCommand.ApproveWord, "批准外出"], ["approve leave"], DutyTexts.Catalog, "LeaveApproveDescription", HelpOrder: 34,
+    public CommandInfo Info { get; } = new("leave-approve", [LeaveCommand.ApproveWord, "批准外出"], ["approve leave"], DutyTexts.Catalog, "LeaveApproveDescription", HelpOrder: 34, TakesRemark: true,
         ListedFor: Roles.ShiftLead | Roles.Supervisor | Roles.DepartmentManager);
 
     public ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) => answers.DecideAsync(turn, arguments, true, cancellationToken);
@@ -266,7 +268,7 @@ public sealed class ApproveLeaveCommand(LeaveAnswers answers) : IBotCommand
 /// <summary>驳回外出 / reject leave.</summary>
 public sealed class RejectLeaveCommand(LeaveAnswers answers) : IBotCommand
 {
-    public CommandInfo Info { get; } = new("leave-reject", [LeaveCommand.RejectWord, "拒绝外出"], ["reject leave"], DutyTexts.Catalog, "LeaveRejectDescription", HelpOrder: 35,
+    public CommandInfo Info { get; } = new("leave-reject", [LeaveCommand.RejectWord, "拒绝外出"], ["reject leave"], DutyTexts.Catalog, "LeaveRejectDescription", HelpOrder: 35, TakesRemark: true,
         ListedFor: Roles.ShiftLead | Roles.Supervisor | Roles.DepartmentManager);
 
     public ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) => answers.DecideAsync(turn, arguments, false, cancellationToken);

@@ -108,8 +108,11 @@ public sealed class SwapDesk(
     }
 
     /// <summary>同意 from the colleague (then the superior is asked) or from the superior (then the roster changes).</summary>
-    public async Task<string> AcceptAsync(Participant actor, long id, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<string> AcceptAsync(Participant actor, long id, string? note, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // "批准调班 记得交接": the words said with the yes reach those it concerns, as a refusal's reason does.
+        var remark = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        remark = remark is { Length: > 200 } ? remark[..200] : remark;
         var swap = await WaitingOnAsync(actor, id, cancellationToken);
         var language = actor.Language;
         if (await LapsedAsync(swap, now, language, cancellationToken) is { } lapsed) return lapsed;
@@ -126,7 +129,8 @@ public sealed class SwapDesk(
                     Texts.Get("SwapAskApprover", approverLanguage, approver.Name, requester.Name, colleague.Name, Describe(swap, requester, colleague, approverLanguage), swap.Id),
                     Buttons(swap, approverLanguage, "SwapApproveLabel", "SwapRejectLabel")), $"swap:{swap.Id}:ask:{approver.Id}", cancellationToken);
             }
-            await TellAsync(requester, swap, "SwapColleagueAccepted", cancellationToken, colleague.Name, approver?.Name ?? swap.ApproverId);
+            await TellAsync(requester, swap, "SwapColleagueAccepted", cancellationToken, colleague.Name, approver?.Name ?? swap.ApproverId,
+                Remark(remark, requester.Language));
             return Texts.Get("SwapYouAccepted", language, requester.Name, approver?.Name ?? swap.ApproverId);
         }
 
@@ -146,8 +150,8 @@ public sealed class SwapDesk(
         swap.Approved(now);
         await swaps.ReleaseAsync(swap, cancellationToken);
         var approverName = actor.DisplayName;
-        await TellApprovedAsync(requester, swap, theirs, approverName, cancellationToken);
-        await TellApprovedAsync(colleague, swap, mine, approverName, cancellationToken);
+        await TellApprovedAsync(requester, swap, theirs, approverName, remark, cancellationToken);
+        await TellApprovedAsync(colleague, swap, mine, approverName, remark, cancellationToken);
         // 第2篇 1.8: a swap is reported to 客服部经理 (unless they approved it themselves).
         foreach (var manager in await staff.PeopleAtAsync(EscalationLevel.DepartmentManager, now, cancellationToken))
         {
@@ -227,19 +231,23 @@ public sealed class SwapDesk(
     private Task TellAsync(Person person, ShiftSwap swap, string key, CancellationToken cancellationToken, params object[] args)
     {
         var language = TextCatalog.NormalizeLanguage(person.Language);
-        var text = Texts.Get(key, language, [swap.Id, DateText(swap.Date, language), .. args]);
+        var text = Texts.Get(key, language, [swap.Id, DateText(swap.Date, language), .. args]).TrimEnd();
         return notifier.NotifyAsync(person.Id, new OutgoingMessage(text), $"swap:{swap.Id}:{swap.Status}:{person.Id}", cancellationToken);
     }
 
-    private Task TellApprovedAsync(Person person, ShiftSwap swap, RosterAssignment now, string approver, CancellationToken cancellationToken)
+    private Task TellApprovedAsync(Person person, ShiftSwap swap, RosterAssignment now, string approver, string? remark, CancellationToken cancellationToken)
     {
         var language = TextCatalog.NormalizeLanguage(person.Language);
-        var text = Texts.Get("SwapApproved", language, swap.Id, DateText(swap.Date, language), approver, ShiftName(now.ShiftCode, language), now.Post);
+        var text = Texts.Get("SwapApproved", language, swap.Id, DateText(swap.Date, language), approver, ShiftName(now.ShiftCode, language), now.Post,
+            Remark(remark, language)).TrimEnd();
         return notifier.NotifyAsync(person.Id, new OutgoingMessage(text), $"swap:{swap.Id}:{swap.Status}:{person.Id}", cancellationToken);
     }
 
     private static string Reason(string? note, string language) =>
         note is null ? "" : Texts.Get("SwapReason", TextCatalog.NormalizeLanguage(language), note);
+
+    private static string Remark(string? note, string language) =>
+        note is null ? "" : Texts.Get("ApprovalRemark", TextCatalog.NormalizeLanguage(language), note);
 
     private static string StatusName(SwapStatus status) => Texts.Get($"SwapStatus{status}", TextCatalog.Chinese);
 
@@ -413,7 +421,7 @@ public sealed class SwapAnswers(SwapDesk desk)
             {
                 var word = accept ? SwapDesk.AcceptWord : SwapDesk.DeclineWord;
                 // A reason already typed rides on the button, so choosing which does not lose it.
-                var said = accept ? "" : turn.AsTyped(arguments.Trim());
+                var said = turn.AsTyped(arguments.Trim());
                 turn.Ask(Texts.Get("SwapWhichOne", turn.Language),
                     [.. waiting.Select(s => new Choice($"{word} {s.Id}" + (said.Length == 0 ? "" : " " + said), $"#{s.Id} {desk.DateText(s.Date, turn.Language)}"))]);
                 return;
@@ -422,7 +430,7 @@ public sealed class SwapAnswers(SwapDesk desk)
             note = arguments.Trim() is { Length: > 0 } rest ? turn.AsTyped(rest) : null;
         }
         turn.Reply(accept
-            ? await desk.AcceptAsync(turn.Sender, id, turn.Now, cancellationToken)
+            ? await desk.AcceptAsync(turn.Sender, id, note, turn.Now, cancellationToken)
             : await desk.DeclineAsync(turn.Sender, id, note, turn.Now, cancellationToken));
     }
 }
@@ -430,7 +438,7 @@ public sealed class SwapAnswers(SwapDesk desk)
 /// <summary>同意调班 / accept swap (the colleague agrees, or the superior approves).</summary>
 public sealed class AcceptSwapCommand(SwapAnswers answers) : IBotCommand
 {
-    public CommandInfo Info { get; } = new("swap-accept", [SwapDesk.AcceptWord, "批准调班"], ["accept swap", "approve swap"], DutyTexts.Catalog, "SwapAcceptDescription", HelpOrder: 30,
+    public CommandInfo Info { get; } = new("swap-accept", [SwapDesk.AcceptWord, "批准调班"], ["accept swap", "approve swap"], DutyTexts.Catalog, "SwapAcceptDescription", HelpOrder: 30, TakesRemark: true,
         ListedFor: Roles.ShiftLead | Roles.Supervisor | Roles.DepartmentManager);
 
     public ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
@@ -440,7 +448,7 @@ public sealed class AcceptSwapCommand(SwapAnswers answers) : IBotCommand
 /// <summary>拒绝调班 / decline swap (the colleague declines, or the superior rejects), optionally with a reason.</summary>
 public sealed class DeclineSwapCommand(SwapAnswers answers) : IBotCommand
 {
-    public CommandInfo Info { get; } = new("swap-decline", [SwapDesk.DeclineWord, "驳回调班"], ["decline swap", "reject swap"], DutyTexts.Catalog, "SwapDeclineDescription", HelpOrder: 31,
+    public CommandInfo Info { get; } = new("swap-decline", [SwapDesk.DeclineWord, "驳回调班"], ["decline swap", "reject swap"], DutyTexts.Catalog, "SwapDeclineDescription", HelpOrder: 31, TakesRemark: true,
         ListedFor: Roles.ShiftLead | Roles.Supervisor | Roles.DepartmentManager);
 
     public ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>

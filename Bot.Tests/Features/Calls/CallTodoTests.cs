@@ -32,12 +32,41 @@ public sealed partial class CallTodoTests : DemoChatTests
             Assert.Single(await Chat("zhengshi").PressAsync(Assert.Single(asked.Choices, c => c.Value == "来电处理 1 已答复").Value)).Text);
         Assert.Empty(await CallLinesAsync("zhengshi"));
 
-        // Passed on, it is the colleague's message, no longer a call waiting on anyone.
+        // Passed on, it is no longer the taker's: it waits on the colleague (see below).
         await SayAsync("zhengshi", "来电 保安部找李四");
         Assert.Single(await CallLinesAsync("zhengshi"));
         await SayAsync("zhengshi", "来电处理 2 转告 李四");
         Assert.Empty(await CallLinesAsync("zhengshi"));
+    }
+
+    [Fact]
+    public async Task ACallPassedOn_WaitsInTheColleaguesTodo_UntilTheySayItIsDealtWith_第10篇_一_3()
+    {
+        await SayAsync("zhengshi", "来电 3-1-502 陈先生找李四，请回电");
+        await SayAsync("zhengshi", "来电处理 1 转告 李四");
+
+        // The message has the one-tap button; 待办 keeps the call after the message has scrolled away.
+        var message = Assert.Single(await InboxAsync("lisi"));
+        Assert.EndsWith("回电或处理后请点“已处理”。", message.Text);
+        var done = Assert.Single(message.Choices);
+        Assert.Equal(("来电处理 1 已处理", "已回电/已处理"), (done.Value, done.Label));
+        var (lines, buttons) = await TodoAsync("lisi");
+        Assert.Contains("来电 #1 09:30 3-1-502 陈先生找李四，请回电（郑十 转告您）待回电或处理，处理后请点“已处理”", lines);
+        Assert.Contains(buttons, c => (c.Value, c.Label) == ("来电处理 1 已处理", "已处理 #1"));
+
+        // Only the colleague it was passed to says it is dealt with.
+        Assert.Equal("对不起，电话留言 #1 是转告给李四的，请由李四回电或处理。", await TextAsync("zhengshi", "来电处理 1 已处理"));
+        Assert.Single(await CallLinesAsync("lisi"));
+
+        // Left to the next day, it is pressing.
+        Bot.Time.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(["来电 #1 09:30 3-1-502 陈先生找李四，请回电（郑十 于 11-26 转告您）至今未处理，请尽快回电或处理（第10篇 一.3）"], await CallLinesAsync("lisi"));
+
+        Assert.Equal("好的，#1 09:30 3-1-502 陈先生找李四，请回电 已记为已处理，谢谢。", Assert.Single(await Chat("lisi").PressAsync(done.Value)).Text);
         Assert.Empty(await CallLinesAsync("lisi"));
+        Assert.Equal("#1 09:30 3-1-502 陈先生找李四，请回电 已于 09:30 记为已处理，无需再操作。", await TextAsync("lisi", "来电处理 1 已回电"));
+        // The taker's log shows it was dealt with.
+        Assert.Contains("已转告 李四，李四 已处理", await TextAsync("zhengshi", "业户 3-1-502"));
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class PhoneLogTests : DemoChatTests
         // A name nobody has: asked again, nothing sent.
         Assert.Equal("对不起，没有找到同事“老李”，请回复同事的姓名或工号。", await TextAsync("zhengshi", "老李"));
         Assert.Equal("已把 #1 09:30 业主陈先生找李四，请他回电 13800000000 转告 李四。", await TextAsync("zhengshi", "李四 下班前请回电"));
-        Assert.Equal("【电话留言】#1 09:30 业主陈先生找李四，请他回电 13800000000（郑十 记录）。郑十：下班前请回电", Assert.Single(await InboxAsync("lisi")).Text);
+        Assert.Equal("【电话留言】#1 09:30 业主陈先生找李四，请他回电 13800000000（郑十 记录）。郑十：下班前请回电\n回电或处理后请点“已处理”。", Assert.Single(await InboxAsync("lisi")).Text);
         var call = Assert.Single(await CallsAsync());
         Assert.Equal((CallOutcome.PassedOn, "lisi"), (call.Outcome, call.PassedToId));
 

@@ -22,6 +22,7 @@ internal sealed class PhoneCallConfiguration : IEntityTypeConfiguration<PhoneCal
         b.Property(c => c.Version).IsConcurrencyToken();
         b.HasIndex(c => c.TakenAt);
         b.HasIndex(c => c.Outcome);
+        b.HasIndex(c => c.PassedToId);
     }
 }
 
@@ -36,6 +37,11 @@ internal sealed class PhoneLog(BotDbContext db) : IPhoneLog
 
     public async Task<IReadOnlyList<PhoneCall>> OpenAsync(CancellationToken cancellationToken) =>
         await db.Set<PhoneCall>().AsNoTracking().Where(c => c.Outcome == CallOutcome.Open).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<PhoneCall>> PassedOnToAsync(string personId, CancellationToken cancellationToken) =>
+        await db.Set<PhoneCall>().AsNoTracking()
+            .Where(c => c.Outcome == CallOutcome.PassedOn && c.PassedToId == personId && c.DoneAt == null)
+            .OrderBy(c => c.Id).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<PhoneCall>> SinceOrOpenAsync(DateTimeOffset from, CancellationToken cancellationToken) =>
         await db.Set<PhoneCall>().AsNoTracking()

@@ -74,6 +74,14 @@ internal sealed class DutyLogStore(BotDbContext db) : IDutyLogStore
             .OrderBy(e => e.Id)
             .ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<(IncidentReport Report, DutyLogEntry Entry)>> RecentReportsAsync(int count, CancellationToken cancellationToken)
+    {
+        var reports = await db.Set<IncidentReport>().AsNoTracking().OrderByDescending(r => r.Id).Take(count).ToListAsync(cancellationToken);
+        var ids = reports.Select(r => r.EntryId).ToList();
+        var entries = await db.Set<DutyLogEntry>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
+        return [.. reports.Where(r => entries.ContainsKey(r.EntryId)).Select(r => (r, entries[r.EntryId]))];
+    }
+
     public Task<IncidentReport?> FindReportAsync(long entryId, CancellationToken cancellationToken) =>
         db.Set<IncidentReport>().AsNoTracking().SingleOrDefaultAsync(r => r.EntryId == entryId, cancellationToken);
 

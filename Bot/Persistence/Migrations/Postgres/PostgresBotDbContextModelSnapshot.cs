@@ -642,6 +642,9 @@ namespace Bot.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long?>("EscalationId")
                         .HasColumnType("bigint");
 
@@ -677,6 +680,8 @@ namespace Bot.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Outcome");
+
+                    b.HasIndex("PassedToId");
 
                     b.HasIndex("TakenAt");
 

@@ -621,6 +621,9 @@ namespace Bot.Persistence.Migrations.Sqlite
                     b.Property<long?>("DecidedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("EscalationId")
                         .HasColumnType("INTEGER");
 
@@ -656,6 +659,8 @@ namespace Bot.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Outcome");
+
+                    b.HasIndex("PassedToId");
 
                     b.HasIndex("TakenAt");
 
