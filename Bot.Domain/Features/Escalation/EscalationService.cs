@@ -149,13 +149,14 @@ public sealed class EscalationService(
     /// Closes case <paramref name="id"/> because the matter it was raised for was closed where it is kept (an emergency's
     /// duty-log entry closed with 结案 by the recorder or the person on duty, who need not be among those alerted). The
     /// case stops climbing, and everyone it alerted, and its raiser, hears once who closed it and how. Null when there is
-    /// no such open case; else the names of those told.
+    /// no such open case; else the names of those told. <paramref name="alreadyTold"/> has heard it in the feature's own words.
     /// </summary>
-    public async Task<IReadOnlyList<string>?> CloseWithAsync(long id, Person closedBy, string note, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>?> CloseWithAsync(long id, Person closedBy, string note, DateTimeOffset now, CancellationToken cancellationToken,
+        Person? alreadyTold = null)
     {
         if (await store.FindAsync(id, cancellationToken) is not { IsClosed: false } escalation) return null;
         escalation.Resolve(closedBy.Id, note, now);
-        await InformAsync(escalation, closedBy, "InformResolved", now, cancellationToken, null, closedBy.Name, note);
+        await InformAsync(escalation, closedBy, "InformResolved", now, cancellationToken, alreadyTold, closedBy.Name, note);
         return await NotifiedNamesAsync(escalation, cancellationToken, closedBy.Id);
     }
 

@@ -1,5 +1,6 @@
 using Bot.Domain.Conversations;
 using Bot.Domain.Features.Directory;
+using Bot.Domain.Features.Escalation;
 
 namespace Bot.Domain.Features.Keys;
 
@@ -7,9 +8,9 @@ namespace Bot.Domain.Features.Keys;
 /// 钥匙修好 / 已配新钥匙 [钥匙]: the custodian (or a supervisor) records that a key reported damaged (钥匙损坏, 第4篇
 /// 1.2.7) has been repaired or replaced. The damage mark is cleared — the key may be lent again, or stays with its holder
 /// when its loan is still open — the step goes on the key's custody trail with who and when, and whoever reported the
-/// damage is told. A key not marked damaged is left as it is.
+/// damage is told; the case the damage raised with the department manager ends with it. A key not marked damaged is left as it is.
 /// </summary>
-public sealed class RepairKeyCommand(IKeyStore store, KeyDesk desk, bool replaced) : IBotCommand
+public sealed class RepairKeyCommand(IKeyStore store, KeyDesk desk, EscalationService escalations, IDirectoryStore directory, bool replaced) : IBotCommand
 {
     private static readonly TextCatalog Texts = KeysTexts.Catalog;
 
@@ -45,11 +46,21 @@ public sealed class RepairKeyCommand(IKeyStore store, KeyDesk desk, bool replace
             : Texts.Get("RepairedIn", language, KeyDesk.Describe(key), done, when, key.StoragePlace);
 
         // Whoever reported the damage hears it is dealt with (the custodian who repaired it knows already).
-        if (await store.LatestIncidentAsync(key.Code, IncidentKind.Damaged, cancellationToken) is { } report && report.ReporterId != turn.Sender.Id
+        var report = await store.LatestIncidentAsync(key.Code, IncidentKind.Damaged, cancellationToken);
+        var reporterTold = report is not null && report.ReporterId != turn.Sender.Id
             && await desk.TellAsync(report.ReporterId, $"keys:repaired:{key.Code}:{report.Id}", l =>
                 (Texts.Get("RepairedToReporter", l, KeyDesk.Describe(key), report.Id, turn.Sender.DisplayName,
-                    Texts.Get(replaced ? "RepairKindReplaced" : "RepairKindRepaired", l), when), null), cancellationToken))
-            reply += Texts.Get("RepairedReporterTold", language, await desk.NameAsync(report.ReporterId, cancellationToken));
+                    Texts.Get(replaced ? "RepairKindReplaced" : "RepairKindRepaired", l), when), null), cancellationToken);
+        if (reporterTold) reply += Texts.Get("RepairedReporterTold", language, await desk.NameAsync(report!.ReporterId, cancellationToken));
+        // 第4篇 1.2.7: the damage went to the department manager as a case; the key mended, the case ends with it rather
+        // than climbing on to the general manager. Those it alerted are told once by it (the reporter has just been).
+        if (report?.EscalationId is { } caseId && await directory.FindPersonAsync(turn.Sender.Id, cancellationToken) is { } actor
+            && await escalations.CloseWithAsync(caseId, actor, Texts.Get("RepairCaseNote", TextCatalog.Chinese, KeyDesk.Describe(key),
+                    Texts.Get(replaced ? "RepairKindReplaced" : "RepairKindRepaired", TextCatalog.Chinese)) + (note is null ? "" : $"（{note}）"), turn.Now, cancellationToken,
+                    alreadyTold: reporterTold ? await directory.FindPersonAsync(report.ReporterId, cancellationToken) : null) is { } told)
+            reply += told.Count == 0
+                ? Texts.Get("RepairCaseClosedAlone", language, caseId)
+                : Texts.Get("RepairCaseClosed", language, caseId, string.Join("、", told));
         turn.Reply(reply);
     }
 }

@@ -32,8 +32,13 @@ public sealed class KeyRepairTests : KeysTestBase
 
         var reply = await TextAsync("zhouba", "钥匙修好 3-1-502");
 
-        Assert.Equal("已登记：钥匙 U-3-1-502（3-1-502） 已修好（09:30），损坏标记已清除，请放回 客服中心钥匙柜 2 号格，可以正常借用了。已告知报告人 李四。", reply);
+        Assert.StartsWith("已登记：钥匙 U-3-1-502（3-1-502） 已修好（09:30），损坏标记已清除，请放回 客服中心钥匙柜 2 号格，可以正常借用了。已告知报告人 李四。", reply);
+        // The case the damage raised with the department manager (第4篇 1.2.7) ends with it: it no longer climbs.
+        Assert.Matches(@"\n升级事项 #\d+ 已一并结束，已告知 孙七。$", reply);
+        Assert.Contains(await InboxAsync("sunqi"), l => l.Text.EndsWith("已由周八处理完毕：钥匙 U-3-1-502（3-1-502） 已修好，损坏标记已清除，可以正常借用"));
+        Assert.Contains("您目前没有待处理的升级事项", await TextAsync("sunqi", "升级事项"));
         Assert.Equal(KeyStatus.In, (await KeyAsync("U-3-1-502")).Status);
+        // The reporter hears it once, in the keys' words, not a second time as the case's notice.
         var told = Assert.Single(await InboxAsync("lisi"));
         Assert.StartsWith("您好，您报告损坏的钥匙 U-3-1-502（3-1-502）（书面报告 #", told.Text);
         Assert.EndsWith("已由 周八 登记已修好（09:30），可以正常使用了，谢谢。", told.Text);
@@ -50,7 +55,7 @@ public sealed class KeyRepairTests : KeysTestBase
 
         var reply = await TextAsync("zhouba", "已配新钥匙 3-1-502 按原锁芯配了一把");
 
-        Assert.Equal($"已登记：钥匙 U-3-1-502（3-1-502） 已配新钥匙（09:30），损坏标记已清除。钥匙仍在 李四 处（借用单 #{loanId}），请按时归还。已告知报告人 李四。", reply);
+        Assert.StartsWith($"已登记：钥匙 U-3-1-502（3-1-502） 已配新钥匙（09:30），损坏标记已清除。钥匙仍在 李四 处（借用单 #{loanId}），请按时归还。已告知报告人 李四。\n升级事项 #", reply);
         Assert.Equal(KeyStatus.Out, (await KeyAsync("U-3-1-502")).Status);
         Assert.Equal(LoanStatus.Out, Assert.Single(await LoansAsync()).Status);
         Assert.Contains("已由 周八 登记已配新钥匙", Assert.Single(await InboxAsync("lisi")).Text);

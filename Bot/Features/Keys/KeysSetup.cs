@@ -46,8 +46,10 @@ public static class KeysSetup
         services.AddScoped<IConversationFlow>(sp => sp.GetRequiredService<KeyIncidentFlow>());
         services.AddScoped<IBotCommand>(sp => new ReportKeyCommand(sp.GetRequiredService<KeyIncidentFlow>(), IncidentKind.Lost));
         services.AddScoped<IBotCommand>(sp => new ReportKeyCommand(sp.GetRequiredService<KeyIncidentFlow>(), IncidentKind.Damaged));
-        services.AddScoped<IBotCommand>(sp => new RepairKeyCommand(sp.GetRequiredService<IKeyStore>(), sp.GetRequiredService<KeyDesk>(), replaced: false));
-        services.AddScoped<IBotCommand>(sp => new RepairKeyCommand(sp.GetRequiredService<IKeyStore>(), sp.GetRequiredService<KeyDesk>(), replaced: true));
+        services.AddScoped<IBotCommand>(sp => new RepairKeyCommand(sp.GetRequiredService<IKeyStore>(), sp.GetRequiredService<KeyDesk>(), sp.GetRequiredService<EscalationService>(),
+            sp.GetRequiredService<IDirectoryStore>(), replaced: false));
+        services.AddScoped<IBotCommand>(sp => new RepairKeyCommand(sp.GetRequiredService<IKeyStore>(), sp.GetRequiredService<KeyDesk>(), sp.GetRequiredService<EscalationService>(),
+            sp.GetRequiredService<IDirectoryStore>(), replaced: true));
         services.AddScoped<KeysOutCommand>();
         services.AddScoped<IBotCommand>(sp => sp.GetRequiredService<KeysOutCommand>());
         services.AddScoped<IBotCommand, WhereIsKeyCommand>();
