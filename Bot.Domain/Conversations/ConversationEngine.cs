@@ -305,13 +305,6 @@ public sealed partial class ConversationEngine
                 return;
             }
 
-            // A reply to that message that matched none of its choices ("好的" to 确认交出 / 拒绝交出): its choices again,
-            // not the whole help, since they are what the person was answering.
-            if (offered is not null && turn.Choice is null)
-            {
-                turn.Ask(Texts.Get("NotUnderstoodOffered", turn.Language), offered);
-                return;
-            }
             // "3-1-502的钥匙在哪", "今天的交班怎么弄": command words inside the message, offered as buttons rather than the
             // whole help, since they are most likely what was meant.
             if (turn.Message.ChoiceValue is null && turn.Choice is null && MentionedCommands(turn, commandText) is { Count: > 0 } mentioned)
@@ -324,6 +317,15 @@ public sealed partial class ConversationEngine
                 && _commands.Where(c => c.Info.AboutUnit && c.Info.IsAvailableTo(turn.Sender)).Select(c => $"{c.Info.WordFor(turn.Language)} {unit}").ToList() is { Count: > 0 } about)
             {
                 turn.Ask(Texts.Get("NotUnderstoodDidYouMean", turn.Language), [.. about.Select(a => new Choice(a, a))]);
+                return;
+            }
+            // A reply to that message that matched none of its choices and reads as nothing else ("好的" to 确认交出 / 拒绝交出,
+            // "马上去看" to an alert): its choices again, not the whole help, since they are what the person was answering.
+            // Not a message naming a command or a unit (above), nor a question ("张三去哪了"): those are clearly something
+            // else, and are answered as they would be without the message.
+            if (offered is not null && turn.Choice is null && !TextInput.IsQuestion(commandText))
+            {
+                turn.Ask(Texts.Get("NotUnderstoodOffered", turn.Language), offered);
                 return;
             }
             // "5号楼电梯坏了", "有业主打电话说电梯坏了": a member of staff telling what happened — most likely to be written
@@ -702,12 +704,15 @@ public sealed partial class ConversationEngine
     /// <summary>
     /// The command a message typed in a flow names: a command word alone, or set apart from what follows ("事件报告 1") —
     /// free text that merely starts with one ("钥匙丢失了一把") is an answer. Only commands this person may use;
-    /// <paramref name="ownFlow"/> says whether it is the open flow's own command.
+    /// <paramref name="ownFlow"/> says whether it is the open flow's own command. Never the command that takes free text
+    /// (an owner's 留言): its words (报修, 投诉) are how a message to the front desk begins, so "报修 厨房水管漏水" is words
+    /// for the flow to read — not held back, hinted at or run in its place. The flow passes on what is not its answer
+    /// (the survey does, as a 留言).
     /// </summary>
     private (IBotCommand Command, string Arguments)? TypedCommandIn(TurnContext turn, out bool ownFlow)
     {
         ownFlow = false;
-        if (FindCommand(turn.Text, TypedBy(turn)) is not var (command, arguments) || !command.Info.IsAvailableTo(turn.Sender)
+        if (FindCommand(turn.Text, TypedBy(turn)) is not var (command, arguments) || !command.Info.IsAvailableTo(turn.Sender) || command.Info.TakesFreeText
             || (arguments.Length > 0 && !SetApart(TextInput.Normalize(turn.Text), arguments)))
             return null;
         ownFlow = (command is IConversationFlow own && own.Name == turn.State.Flow) || (command.Info.Flow is { } runs && runs == turn.State.Flow);

@@ -137,8 +137,9 @@ public static class TextInput
         if (byMeaning.Count == 1) return byMeaning[0];
         // A request's two buttons (同意 / 拒绝, 批准 / 驳回, 确认交出 / 拒绝交出): "可以", "行", "好的" grant it, "不行" refuses
         // it, as they would in a reply to the person who asked. Only a pair that is exactly that: among more buttons
-        // (确认 / 有疑问 / 拒绝接班) a plain no does not say which.
-        if (choices.Count != 2) return null;
+        // (确认 / 有疑问 / 拒绝接班) a plain no does not say which. And only the plain words: a request asks nothing that
+        // "张三来了", "早上好" or "没事" could echo, so guessing from them would approve or refuse what was never decided.
+        if (choices.Count != 2 || !(YesWords.Contains(key) || NoWords.Contains(key))) return null;
         var granting = choices.Where(c => Starts(c.Label, GrantingLabels)).ToList();
         var refusing = choices.Where(c => Starts(c.Label, RefusingLabels)).ToList();
         if (granting.Count != 1 || refusing.Count != 1 || granting[0] == refusing[0]) return null;

@@ -73,18 +73,30 @@ public sealed class CallbackNewMatterTests
     }
 
     [Fact]
-    public async Task ARepairFiledWith报修_HeldBackOnceAsACommand_IsPassedOnWhenSentAgain_NotRecorded()
+    public async Task ARepairFiledWith报修_IsPassedOnTheFirstTime_NotRecorded()
     {
         using var bed = new CallbackTestBed(Shanghai(27, 10));
         await bed.OwnerStartsTheSurveyAsync(Shanghai(27, 10, 1));
         foreach (var answer in new[] { "满意", "满意", "满意" }) await bed.SayAsync(Chen, answer);
         await StaffHearAsync(bed);
 
-        // The engine holds a command typed where any words are taken once (it names 留言 and 取消)…
-        Assert.StartsWith("您正在回答：“您对我们的工作还有什么建议吗", await bed.SayAsync(Chen, "报修 楼道灯还是不亮"));
-        // …sent again, it is passed on as the repair it is, not kept as a suggestion.
+        // 报修 begins a message to the front desk: passed on as the repair it is at once, not held back as a command
+        // (which told the owner to send 取消 — ending the survey — or to send it again), nor kept as a suggestion.
         Assert.Equal(Passed + "您对我们的工作还有什么建议吗？没有的话回复「没有」即可。", await bed.SayAsync(Chen, "报修 楼道灯还是不亮"));
         Assert.Contains(await StaffHearAsync(bed), t => t.Contains("报修 楼道灯还是不亮", StringComparison.Ordinal));
         Assert.Contains("建议：无", await bed.SayAsync(Chen, "没有"));
+    }
+
+    [Fact]
+    public async Task ARepairTypedOnceAtTheFirstQuestion_ReachesTheStaff_AndTheQuestionIsAskedAgain()
+    {
+        using var bed = new CallbackTestBed(Shanghai(27, 10));
+        await bed.OwnerStartsTheSurveyAsync(Shanghai(27, 10, 1));
+        await StaffHearAsync(bed);
+
+        Assert.Equal(Passed + "请问您对这次服务的质量满意吗？", await bed.SayAsync(Chen, "报修 厨房水管漏水"));
+        Assert.Contains(await StaffHearAsync(bed), t => t.Contains("报修 厨房水管漏水", StringComparison.Ordinal));
+        // The survey carries on where it was.
+        Assert.StartsWith("请问您对服务的效果满意吗", await bed.SayAsync(Chen, "满意"));
     }
 }
