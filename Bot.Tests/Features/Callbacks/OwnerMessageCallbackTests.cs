@@ -71,6 +71,25 @@ public sealed class OwnerMessageCallbackTests : DemoChatTests
     }
 
     [Fact]
+    public async Task AComplaintClosedAndLeftWithoutItsCallback_WaitsInTheClosersTodo_UntilRegistered_第9篇_二()
+    {
+        var id = await OwnerWritesAsync("投诉：昨晚保安态度很差");
+        await SayAsync("wangwu", $"已处理 {id} 已向业主致歉");
+        // The question is passed over for something else: the callback is not forgotten.
+        await SayAsync("wangwu", "今天谁值班");
+
+        var todo = await TodoAsync("wangwu");
+        Assert.Contains(todo.Lines, l => l.Contains($"留言 #{id}（陈先生（3-1-502）：投诉：昨晚保安态度很差）已处理，还没有登记回访；按第9篇，投诉须 100% 回访"));
+        Assert.Contains(todo.Buttons, c => c.Value == $"留言回访 {id} 投诉");
+
+        await Chat("wangwu").PressAsync($"留言回访 {id} 投诉");
+        Assert.Single(await CallbackCasesAsync());
+        Assert.DoesNotContain((await TodoAsync("wangwu")).Lines, l => l.Contains($"留言 #{id}"));
+        // Only the closer's: another supervisor's list does not carry it.
+        Assert.DoesNotContain((await TodoAsync("zhaoliu")).Lines, l => l.Contains($"留言 #{id}"));
+    }
+
+    [Fact]
     public async Task PressedTwice_OrClosedAgain_RegistersOnce()
     {
         var id = await OwnerWritesAsync("厨房水龙头坏了，一直滴水");
