@@ -214,6 +214,17 @@ public sealed partial class ConversationEngine
                 commandText = greeted;
                 found = FindCommand(commandText, typed);
             }
+            // "同意 早点回来", "不行 现在只有你一个人在岗" to a request's two buttons: the button, with the words after the yes
+            // or no as the answerer's remark or reason for the requester — where the button's command takes one. Read before
+            // the guesses below, so a word inside the reason (在岗, 谁值班) does not turn the answer into another command.
+            if (found is null && offered is not null && turn.Choice is null && turn.Message.ChoiceValue is null
+                && TextInput.AnswerWithRemark(turn.Said, offered) is var (answered, remark)
+                && FindCommand(answered.Value) is var (remarked, remarkedArguments) && remarked.Info.TakesRemark && remarked.Info.IsAvailableTo(turn.Sender))
+            {
+                turn.State.PendingChoices = [];
+                await remarked.HandleAsync(turn, $"{remarkedArguments} {remark}", cancellationToken);
+                return;
+            }
             // "我要借钥匙", "我签到", "麻烦帮我签退": the way one asks a colleague; what follows the asking is the command.
             if (found is null && turn.Message.ChoiceValue is null && turn.Choice is null && AfterAsking(commandText) is { } asked
                 && FindCommand(asked, typed) is { } meant)
@@ -291,17 +302,6 @@ public sealed partial class ConversationEngine
             {
                 turn.State.PendingChoices = [];
                 await inline.HandleAsync(turn, $"{inlineArguments} {AsTyped(TextInput.Normalize(commandText), typed)}", cancellationToken);
-                return;
-            }
-
-            // "同意 早点回来", "驳回，现在前台没人" to a request's two buttons: the button, with the words after the yes or no
-            // as the answerer's remark or reason for the requester — where the button's command takes one.
-            if (offered is not null && turn.Choice is null && turn.Message.ChoiceValue is null
-                && TextInput.AnswerWithRemark(turn.Said, offered) is var (answered, remark)
-                && FindCommand(answered.Value) is var (remarked, remarkedArguments) && remarked.Info.TakesRemark && remarked.Info.IsAvailableTo(turn.Sender))
-            {
-                turn.State.PendingChoices = [];
-                await remarked.HandleAsync(turn, $"{remarkedArguments} {remark}", cancellationToken);
                 return;
             }
 

@@ -335,3 +335,49 @@ public sealed class CallTodos(CallDesk desk, DepartmentProfile department) : ITo
         return todos;
     }
 }
+
+/// <summary>
+/// 已回电 typed, and 已处理 typed by one with no escalation open: the call passed on to them is dealt with (第10篇 一.3).
+/// The message they got says "回电或处理后请点“已处理”", and people type what a button says; before, 已回电 was not
+/// understood and 已处理 answered "您目前没有待处理的升级事项". One call waiting is closed at once, several are asked
+/// which, a number names one (as 来电处理 N 已处理 does).
+/// </summary>
+public sealed class CalledBackCommand(CallDesk desk, CallOutcomeCommand outcome) : IBotCommand, IResolvedElsewhere
+{
+    private static readonly TextCatalog Texts = CallTexts.Catalog;
+
+    public CommandInfo Info { get; } = new("call-called-back", ["已回电", "回电了", "已经回电"], ["called back"], Texts, "CalledBackDescription", HelpOrder: 93,
+        ListedFor: Roles.FrontDesk); // mostly typed in answer to a call passed on; listed where calls are taken all day
+
+    public async ValueTask HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var said = TextInput.Normalize(arguments).Trim().TrimStart('#', '＃');
+        if (said.Length > 0 && char.IsAsciiDigit(said[0]))
+        {
+            var number = new string([.. said.TakeWhile(char.IsAsciiDigit)]);
+            await outcome.HandleAsync(turn, $"{number} {Texts.Get("VerbDone", TextCatalog.Chinese)}", cancellationToken);
+            return;
+        }
+        if (!await TryResolveAsync(turn, turn.Sender.Id, cancellationToken)) turn.Reply(Texts.Get("NonePassedOn", turn.Language));
+    }
+
+    public ValueTask<bool> TryResolveAsync(TurnContext turn, Person actor, CancellationToken cancellationToken) =>
+        TryResolveAsync(turn, actor.Id, cancellationToken);
+
+    private async ValueTask<bool> TryResolveAsync(TurnContext turn, string personId, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var waiting = await desk.Log.PassedOnToAsync(personId, cancellationToken);
+        if (waiting.Count == 0) return false;
+        if (waiting.Count > 1)
+        {
+            turn.Ask(Texts.Get("WhichCalledBack", language),
+                [.. waiting.Take(6).Select(c => CallDesk.DoneButton(c.Id, language) with { Label = desk.Describe(c, language) })]);
+            return true;
+        }
+        var call = await desk.Log.FindAsync(waiting[0].Id, cancellationToken) ?? throw new BotRuleException(Texts, "NotFound", waiting[0].Id);
+        call.Done(turn.Now);
+        turn.Reply(Texts.Get("DoneReply", language, desk.Describe(call, language)));
+        return true;
+    }
+}

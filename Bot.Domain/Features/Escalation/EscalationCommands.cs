@@ -9,7 +9,8 @@ namespace Bot.Domain.Features.Escalation;
 /// person's only open case is meant, or they are asked to pick. 已处理 needs a note and 转交 a person: when they are
 /// missing the bot asks for them as a flow.
 /// </summary>
-public sealed class EscalationCommands(EscalationService escalations, IDirectoryStore people, IEnumerable<ICaseClosedFollowUp> followUps) : IConversationFlow
+public sealed class EscalationCommands(EscalationService escalations, IDirectoryStore people, IEnumerable<ICaseClosedFollowUp> followUps,
+    IEnumerable<IResolvedElsewhere> elsewhere) : IConversationFlow
 {
     private static readonly TextCatalog Texts = EscalationTexts.Catalog;
     private const string NoteStep = "note";
@@ -28,6 +29,12 @@ public sealed class EscalationCommands(EscalationService escalations, IDirectory
 
     public async ValueTask ResolveAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
+        // "已处理" from someone with no case open, where another feature's item waits on them (a call passed on): that item,
+        // rather than "没有待处理的升级事项" to one who was told to say 已处理.
+        if (!StartsWithNumber(arguments) && await people.FindPersonAsync(turn.Sender.Id, cancellationToken) is { } person
+            && (await escalations.OpenForAsync(person.Id, cancellationToken)).Count == 0)
+            foreach (var other in elsewhere)
+                if (await other.TryResolveAsync(turn, person, cancellationToken)) return;
         if (await ResolveCaseAsync(turn, arguments, "WordResolve", cancellationToken) is not var (id, rest, actor)) return;
         // An old 已处理 button of a case closed since: said now, before a note is asked for and written in vain.
         if (await escalations.CheckAsync(id, actor, cancellationToken) is ({ } refusal, var closed))
@@ -169,6 +176,9 @@ public sealed class EscalationCommands(EscalationService escalations, IDirectory
         }
         await SayAsync(turn, outcome, id, escalation, "HandedOver", cancellationToken, target?.Name ?? "");
     }
+
+    private static bool StartsWithNumber(string arguments) =>
+        TextInput.Normalize(arguments.Trim().TrimStart('#', '＃')) is { Length: > 0 } first && char.IsAsciiDigit(first[0]);
 
     /// <summary>The case meant by "收到 12" or plain "收到" (the person's only open case), and what followed the number.</summary>
     /// <param name="ownersOnly">Only cases an owner raised are meant (答复业主).</param>

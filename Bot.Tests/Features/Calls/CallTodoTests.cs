@@ -69,6 +69,48 @@ public sealed partial class CallTodoTests : DemoChatTests
         Assert.Contains("已转告 李四，李四 已处理", await TextAsync("zhengshi", "业户 3-1-502"));
     }
 
+    [Theory]
+    [InlineData("已处理")]
+    [InlineData("已回电")]
+    [InlineData("回电了")]
+    public async Task ACallPassedOn_IsClosedByTypingWhatItsButtonSays_第10篇_一_3(string typed)
+    {
+        // The message says "回电或处理后请点“已处理”": typed instead of pressed, it closes the one call waiting. Before,
+        // 已处理 answered "您目前没有待处理的升级事项" and 已回电 was not understood at all.
+        await SayAsync("zhengshi", "来电 3-1-502 陈先生找李四，请回电");
+        await SayAsync("zhengshi", "来电处理 1 转告 李四");
+        Assert.Single(await InboxAsync("lisi"));
+
+        Assert.Equal("好的，#1 09:30 3-1-502 陈先生找李四，请回电 已记为已处理，谢谢。", await TextAsync("lisi", typed));
+
+        Assert.Empty(await CallLinesAsync("lisi"));
+        Assert.Contains("已转告 李四，李四 已处理", await TextAsync("zhengshi", "业户 3-1-502"));
+    }
+
+    [Fact]
+    public async Task SeveralCallsPassedOn_已回电_AsksWhich_AndANumberNamesOne()
+    {
+        await SayAsync("zhengshi", "来电 3-1-502 陈先生找李四，请回电");
+        await SayAsync("zhengshi", "来电处理 1 转告 李四");
+        await SayAsync("zhengshi", "来电 保安部找李四");
+        await SayAsync("zhengshi", "来电处理 2 转告 李四");
+
+        var asked = Assert.Single(await SayAsync("lisi", "已回电"));
+        Assert.Equal("转告给您的电话留言有几条，请问是哪一条已回电或处理？", asked.Text);
+        Assert.Equal(["来电处理 1 已处理", "来电处理 2 已处理"], asked.Choices.Select(c => c.Value));
+        Assert.Equal(2, (await CallLinesAsync("lisi")).Count);
+
+        Assert.Equal("好的，#2 09:30 保安部找李四 已记为已处理，谢谢。", await TextAsync("lisi", "已回电 2"));
+        Assert.Single(await CallLinesAsync("lisi"));
+    }
+
+    [Fact]
+    public async Task 已回电_WithNothingPassedOn_SaysSo_AndAnOpenCaseStillTakes已处理()
+    {
+        Assert.Equal("您好，目前没有转告给您、等您回电的电话留言。", await TextAsync("lisi", "已回电"));
+        Assert.Equal("您好，您目前没有待处理的升级事项。", await TextAsync("lisi", "已处理"));
+    }
+
     [Fact]
     public async Task ACallLeftFromAnEarlierDay_IsPressing_AndLeadsTheOtherFeatures()
     {

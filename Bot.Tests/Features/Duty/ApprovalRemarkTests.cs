@@ -54,6 +54,25 @@ public sealed class ApprovalRemarkTests : DemoChatTests
         Assert.Equal("您的外出申请 #1 未获王五批准，请留在岗位上。原因：现在前台没人", Assert.Single(await InboxAsync("zhangsan")).Text);
     }
 
+    [Theory]
+    [InlineData("不行 现在只有你一个人在岗", "现在只有你一个人在岗")]
+    [InlineData("不行，你走了今天谁值班", "你走了今天谁值班")]
+    [InlineData("同意 路上注意安全，我在岗", "路上注意安全，我在岗")]
+    public async Task Leave_AnsweredWithAReasonThatHoldsACommandWord_IsStillTheAnswer(string typed, string said)
+    {
+        // The reason mentions 在岗 / 谁值班: before, the whole answer went to 在哪 ("没有找到名叫“不行 现在只有你一个人”的同事")
+        // or 今天谁值班, and the request stayed unanswered.
+        await LeaveAskedAsync();
+        Assert.Single(await InboxAsync("wangwu"));
+
+        var reply = await TextAsync("wangwu", typed);
+
+        var inbox = Assert.Single(await InboxAsync("zhangsan")).Text;
+        Assert.Contains("外出申请 #1", reply);
+        Assert.EndsWith(said, inbox);
+        Assert.StartsWith(typed.StartsWith('同') ? "您的外出申请 #1 已由王五批准" : "您的外出申请 #1 未获王五批准", inbox);
+    }
+
     [Fact]
     public async Task Correction_ApprovedWithAWord_TheRequesterHearsIt_第2篇_2_1()
     {

@@ -1,5 +1,6 @@
 using Bot.Domain.Conversations;
 using Bot.Domain.Features.Calls;
+using Bot.Domain.Features.Escalation;
 using Bot.Domain.Features.Directory;
 using Bot.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -64,6 +65,9 @@ public static class CallsSetup
         services.AddScoped<IBotCommand>(sp => sp.GetRequiredService<CallOutcomeCommand>());
         services.AddScoped<IConversationFlow>(sp => sp.GetRequiredService<CallOutcomeCommand>());
         services.AddScoped<IBotCommand, CallLogCommand>();
+        services.AddScoped<CalledBackCommand>();
+        services.AddScoped<IBotCommand>(sp => sp.GetRequiredService<CalledBackCommand>());
+        services.AddScoped<IResolvedElsewhere>(sp => sp.GetRequiredService<CalledBackCommand>());
         return builder;
     }
 }
