@@ -99,6 +99,16 @@ public sealed class KeyTodos(IKeyStore store, KeyDesk desk) : ITodos
                         Texts.NumberedAction("WordCountArea", handover.Id, language)));
         }
 
+        // 第4篇 1.2.7: a key reported damaged is the custodian's to have mended or replaced; until then it cannot be lent,
+        // so it waits on them (the report itself went to the department manager).
+        if (me.HasAny(Roles.KeyCustodian))
+            foreach (var key in keys.Values.Where(k => k.Status == KeyStatus.Damaged).OrderBy(k => k.Code, StringComparer.Ordinal))
+                if (Among(await desk.CustodiansAsync(key, cancellationToken)))
+                {
+                    var word = Texts.Get("WordRepaired", language);
+                    todos.Add(new Todo(Texts.Get("TodoDamaged", language, KeyDesk.Describe(key)), new Choice($"{word} {key.Code}", $"{word} {key.Code}")));
+                }
+
         // 第4篇 1.2.4: the daily list named the key and no reason is recorded yet; the button is the daily list's own.
         if (me.HasAny(Roles.KeyCustodian))
             foreach (var loan in open.Where(l => l.LacksReason))

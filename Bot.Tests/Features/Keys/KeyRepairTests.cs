@@ -64,6 +64,21 @@ public sealed class KeyRepairTests : KeysTestBase
     }
 
     [Fact]
+    public async Task ADamagedKey_WaitsInTheCustodiansTodo_UntilRecordedRepaired()
+    {
+        await DamagedWhileOutAsync();
+
+        var todo = Assert.Single(await Chat("zhouba").SayAsync("待办"));
+        Assert.Contains("钥匙 U-3-1-502（3-1-502） 已报损坏，待修配；修好或配了新钥匙后请登记", todo.Text);
+        var repair = Assert.Single(todo.Choices, b => b.Value == "钥匙修好 U-3-1-502");
+
+        Assert.StartsWith("已登记：钥匙 U-3-1-502（3-1-502） 已修好", (await Chat("zhouba").PressAsync(repair.Value))[0].Text);
+        Assert.DoesNotContain("已报损坏", await TextAsync("zhouba", "待办"));
+        // Not the borrower's to mend.
+        Assert.DoesNotContain("待修配", await TextAsync("lisi", "待办"));
+    }
+
+    [Fact]
     public async Task Repaired_AKeyNotMarkedDamaged_IsRefused_AndNothingIsRecorded()
     {
         Assert.Equal("钥匙 U-3-1-502（3-1-502） 没有登记损坏（目前：在柜），无需登记修复。", await TextAsync("zhouba", "钥匙已修复 3-1-502"));
