@@ -338,7 +338,7 @@ public sealed class IncidentReportCommand(IDutyLogStore store, IEscalationDirect
 
     public string Name => "incident-report";
 
-    public CommandInfo Info { get; } = new("incident-report", ["事件报告", "书面报告"], ["incident report"], Texts, "ReportDescription", HelpOrder: 14);
+    public CommandInfo Info { get; } = new("incident-report", ["事件报告", "书面报告", "查看报告", "看报告"], ["incident report", "view report"], Texts, "ReportDescription", HelpOrder: 14);
 
     /// <summary>Who reads any written report: 客服主任 and above, to whom major events are reported (第2篇 1.6, 2.3; 第3篇 1.3).</summary>
     public const Roles Readers = Roles.Supervisor | Roles.DepartmentManager | Roles.GeneralManager;

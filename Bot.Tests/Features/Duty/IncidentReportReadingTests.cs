@@ -34,6 +34,8 @@ public sealed class IncidentReportReadingTests : DemoChatTests
         var again = await TextAsync("sunqi", $"事件报告 {id}");
         Assert.StartsWith($"【书面报告】记录 #{id} 8号楼地下室进水\n报告人：张三", again);
         Assert.Contains("改进：每月检查排水泵，雨季前试运行", again);
+        // The button's label typed, as it reads on the screen, shows it too.
+        Assert.Equal(again, await TextAsync("sunqi", $"查看报告 {id}"));
 
         // 客服主任, who has no report to write: 事件报告 lists the recent ones, a press shows one.
         var list = Assert.Single(await SayAsync("zhaoliu", "事件报告"));
