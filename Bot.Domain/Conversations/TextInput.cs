@@ -131,6 +131,16 @@ public static class TextInput
 
         var byHead = choices.Where(c => ForMatching(LabelHead(c.Label)) == key).Take(2).ToList();
         if (byHead.Count == 1) return byHead[0];
+        // "维修" for 零星维修, "服务" for 其他服务: the label's last word, as it is said short — when no other label holds the
+        // word (维修 is in 维修工程 too: which, is the flow's to ask) and the part left off does not negate it ("回访" is
+        // not 无需回访).
+        if (key.Length >= 2 && !char.IsAsciiDigit(key[0]))
+        {
+            var holding = choices.Where(c => ForMatching(c.Label) is var label && label.Length > key.Length && label.Contains(key, StringComparison.Ordinal)).Take(2).ToList();
+            if (holding is [var only] && ForMatching(only.Label) is var whole && whole.EndsWith(key, StringComparison.Ordinal)
+                && !NegatingHeads.Any(h => whole.StartsWith(h, StringComparison.Ordinal)))
+                return only;
+        }
         if (YesOrNo(key) is not { } yes) return null;
         string[] values = yes ? YesValues : ["no"];
         var byMeaning = choices.Where(c => values.Contains(c.Value)).Take(2).ToList();
@@ -145,6 +155,9 @@ public static class TextInput
         if (granting.Count != 1 || refusing.Count != 1 || granting[0] == refusing[0]) return null;
         return yes ? granting[0] : refusing[0];
     }
+
+    // What, at the start of a label, turns it into its opposite.
+    private static readonly string[] NegatingHeads = ["无需", "不", "没", "未", "非", "拒绝", "驳回", "别", "取消", "no", "not", "don't"];
 
     // The yes or no a remark follows: "同意 早点回来", "不行，前台没人". Longest first, so 不同意 is not read as 同意.
     private static readonly string[] GrantingHeads = ["同意", "批准", "可以", "好的", "准了", "ok", "approved", "approve", "agreed", "agree"];

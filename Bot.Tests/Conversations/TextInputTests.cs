@@ -37,6 +37,18 @@ public sealed class TextInputTests
     [InlineData("4", "Other")]
     public void OtherChoices_AsBefore(string typed, string value) => Assert.Equal(value, TextInput.MatchChoice(typed, Purposes)?.Value);
 
+    private static readonly Choice[] CallbackTypes = [new("留言回访 3 投诉", "投诉"), new("留言回访 3 零星维修", "零星维修"), new("留言回访 3 其他服务", "其他服务"), new("留言回访 3 无需回访", "无需回访")];
+
+    [Theory]
+    [InlineData("维修", "留言回访 3 零星维修")]   // the label said short, by its last word
+    [InlineData("服务", "留言回访 3 其他服务")]
+    [InlineData("回访", null)]                   // not 无需回访: the part left off says the opposite
+    public void ALabelSaidShort_IsThatChoice_WhenItEndsOnlyOne(string typed, string? value) =>
+        Assert.Equal(value, TextInput.MatchChoice(typed, CallbackTypes)?.Value);
+
+    [Fact]
+    public void AWordInTwoLabels_IsNeither() => Assert.Null(TextInput.MatchChoice("交出", KeyHandOut));
+
     [Theory]
     [InlineData("维")]        // part of a word is not a choice
     [InlineData("是")]        // no yes/no question here

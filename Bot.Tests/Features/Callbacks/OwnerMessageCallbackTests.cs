@@ -90,6 +90,17 @@ public sealed class OwnerMessageCallbackTests : DemoChatTests
     }
 
     [Fact]
+    public async Task TheTypeTypedShort_AnswersTheQuestion()
+    {
+        var id = await OwnerWritesAsync("厨房水龙头坏了，一直滴水");
+        await SayAsync("wangwu", $"已处理 {id} 维修部已更换水龙头");
+
+        // "维修" for the 零星维修 button, as one says it; before, the whole help.
+        Assert.StartsWith("已为陈先生（3-1-502）登记零星维修回访", await TextAsync("wangwu", "维修"));
+        Assert.Equal(CaseType.MinorRepair, Assert.Single(await CallbackCasesAsync()).Type);
+    }
+
+    [Fact]
     public async Task PressedTwice_OrClosedAgain_RegistersOnce()
     {
         var id = await OwnerWritesAsync("厨房水龙头坏了，一直滴水");
