@@ -95,13 +95,95 @@ public sealed class SchedulingTests
         }
     }
 
-    private static async Task<int> ExecutedAsync(BotFactory bot)
+    [Fact]
+    public async Task StoredByTheBuildWithOneClassPerJob_RunsAfterUpgrade_AndKeepsItsMissedFire()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "bot-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            await UpgradeFromOneClassPerJobAsync(
+                () => new BotFactory(backgroundWorkers: true, settings: DailyInTheSmallHours(), dataDirectory: data),
+                async sql =>
+                {
+                    await using var db = new SqliteConnection($"Data Source={Path.Combine(data, "bot.db")}");
+                    await db.OpenAsync();
+                    await using var command = db.CreateCommand();
+                    command.CommandText = sql;
+                    var changed = await command.ExecuteNonQueryAsync();
+                    SqliteConnection.ClearAllPools();
+                    return changed;
+                },
+                "QRTZ_JOB_DETAILS", "QRTZ_TRIGGERS");
+        }
+        finally
+        {
+            BotFactory.TryDelete(data);
+        }
+    }
+
+    /// <summary>Every job daily in the small hours, so nothing but a missed tick runs during a test.</summary>
+    internal static Dictionary<string, string?> DailyInTheSmallHours(Dictionary<string, string?>? more = null)
+    {
+        var settings = Bot.Scheduling.SchedulingSetup.Jobs.ToDictionary(job => $"Scheduling:Jobs:{job}:Cron", _ => (string?)"0 0 5 * * ?");
+        settings["Scheduling:Jobs:EscalationTick:Cron"] = "0 0 3 * * ?";
+        foreach (var (key, value) in more ?? []) settings[key] = value;
+        return settings;
+    }
+
+    /// <summary>
+    /// Each job's class as the build before the generic <c>ScheduledWork</c> stored it (JOB_CLASS_NAME): a store
+    /// carried over from it must still run every job, and its missed fires, under the same job and trigger keys.
+    /// </summary>
+    internal static async Task UpgradeFromOneClassPerJobAsync(Func<BotFactory> start, Func<string, Task<int>> execute, string jobTable, string triggerTable)
+    {
+        string[] oldClasses =
+        [
+            "Bot.Features.Escalation.EscalationTickJob", "Bot.Features.Escalation.SupervisorDigestJob", "Bot.Features.Duty.AttendanceWatchJob",
+            "Bot.Features.Keys.KeyWatchJob", "Bot.Features.Keys.KeyDailyCheckJob", "Bot.Features.Duty.DutyLogWatchJob", "Bot.Features.Duty.LeaveWatchJob",
+            "Bot.Features.Duty.RosterDeadlinesJob", "Bot.Features.Handover.HandoverWatchJob", "Bot.Features.Handover.SecurityHandoverJob",
+            "Bot.Features.Callbacks.CallbackTickJob", "Bot.Features.Hazards.HazardWatchJob", "Bot.Features.Archives.ArchiveWatchJob",
+            "Bot.Features.Archives.ArchiveMonthEndJob", "Bot.Features.Tickets.TicketWatchJob",
+        ];
+        using (var old = start())
+        {
+            await WaitUntilReadyAsync(old);
+            Assert.Equal(0, await ExecutedAsync(old));
+        }
+
+        foreach (var type in oldClasses)
+        {
+            var job = type[(type.LastIndexOf('.') + 1)..^"Job".Length];
+            Assert.Equal(1, await execute($"UPDATE {jobTable} SET JOB_CLASS_NAME = '{type}, Bot' WHERE JOB_NAME = '{job}'"));
+        }
+        // And the bot was down for three days over the upgrade: three 03:00 ticks were missed.
+        Assert.Equal(1, await execute(
+            $"UPDATE {triggerTable} SET NEXT_FIRE_TIME = {DateTimeOffset.UtcNow.AddDays(-3).UtcTicks} WHERE TRIGGER_NAME = 'EscalationTick.trigger'"));
+
+        using var upgraded = start();
+        await WaitUntilReadyAsync(upgraded);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await ExecutedAsync(upgraded) == 0 && DateTime.UtcNow < deadline) await Task.Delay(100);
+
+        Assert.Equal(1, await ExecutedAsync(upgraded));
+        var scheduler = await upgraded.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        foreach (var name in Bot.Scheduling.SchedulingSetup.Jobs)
+        {
+            var job = (await scheduler.GetJobDetail(new JobKey(name)))!;
+            Assert.StartsWith("Bot.Scheduling.ScheduledWork`1[[", job.JobType.FullName);
+            Assert.True(job.ConcurrentExecutionDisallowed, name);
+            var trigger = (await scheduler.GetTrigger(new TriggerKey($"{name}.trigger")))!;
+            Assert.Equal(TriggerState.Normal, await scheduler.GetTriggerState(trigger.Key));
+            Assert.True(trigger.NextFireTimeUtc > DateTimeOffset.UtcNow.AddMinutes(1), name);
+        }
+    }
+
+    internal static async Task<int> ExecutedAsync(BotFactory bot)
     {
         var scheduler = await bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         return (int)(await scheduler.GetMetadata()).JobsExecuted;
     }
 
-    private static async Task WaitUntilReadyAsync(BotFactory bot)
+    internal static async Task WaitUntilReadyAsync(BotFactory bot)
     {
         var client = bot.CreateClient();
         var deadline = DateTime.UtcNow.AddSeconds(30);

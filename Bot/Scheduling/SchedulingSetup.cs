@@ -1,12 +1,13 @@
 using Bot.Conversations;
-using Bot.Features.Callbacks;
-using Bot.Features.Duty;
-using Bot.Features.Escalation;
-using Bot.Features.Keys;
-using Bot.Features.Handover;
-using Bot.Features.Hazards;
-using Bot.Features.Archives;
-using Bot.Features.Tickets;
+using Bot.Domain.Features.Archives;
+using Bot.Domain.Features.Callbacks;
+using Bot.Domain.Features.Duty;
+using Bot.Domain.Features.Escalation;
+using Bot.Domain.Features.Handover;
+using Bot.Domain.Features.Hazards;
+using Bot.Domain.Features.Keys;
+using Bot.Domain.Features.Tickets;
+using Bot.Domain.Scheduling;
 using Bot.Persistence;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -22,8 +23,59 @@ namespace Bot.Scheduling;
 /// </summary>
 public static class SchedulingSetup
 {
+    /// <summary>
+    /// The schedule, one row a job: its name and the domain service it runs (each service says what it does and why).
+    /// The name is the job's key in Quartz's store, its trigger's key (name.trigger) and its key under
+    /// Scheduling:Jobs, where its cron lives — never rename one: a stored job and its trigger are found by it. Every
+    /// row runs as <see cref="ScheduledWork{TWork}"/>; every effect is claimed in our tables, so a double fire acts once.
+    /// </summary>
+    private static readonly ScheduledJob[] Table =
+    [
+        // Climbs, re-notifies and releases what quiet hours held: every due case, each claimed by its version.
+        Job<EscalationService>("EscalationTick"),
+        // The daily supervisor digest; keyed by day and person, so a second fire sends nothing twice.
+        Job<SupervisorDigest>("SupervisorDigest"),
+        // Check-in reminders and the missing check-in escalation; every effect is keyed.
+        Job<AttendanceWatch>("AttendanceWatch"),
+        // Curfew reminders, overdue escalations and the area key prompts.
+        Job<KeyWatch>("KeyWatch"),
+        // The custodian's daily list of keys still out (第4篇 1.2.4); keyed by day and person.
+        Job<KeyDailyCheck>("KeyDailyCheck"),
+        // The duty log's clock: rounds, feature lighting, written reports (第2篇 1.4–1.6, 2.3).
+        Job<DutyLogWatch>("DutyLogWatch"),
+        // Overdue 外出: a reminder at the return time, an escalation after Duty:LeaveEscalateAfter; each effect once.
+        Job<LeaveWatch>("LeaveWatch"),
+        // The daily roster deadline check (第7篇 1.1.3–1.1.6): reminders to the 考勤员, escalation when overdue.
+        Job<RosterDeadlineWatch>("RosterDeadlines"),
+        // Preparation prompts, the not-accepted escalation and the review reminder of the handover.
+        Job<HandoverWatch>("HandoverWatch"),
+        // 08:00 and 18:00 on working days: the handover with the security control room; each (date, slot) once.
+        Job<SecurityHandover>("SecurityHandover"),
+        // Invites, reminds, hands to staff and escalates every due callback, each claimed by its version.
+        Job<CallbackService>("CallbackTick"),
+        // Hazardous materials not returned in time (第13篇 4.0): the holder is reminded, the issuer told; each once.
+        Job<HazardWatch>("HazardWatch"),
+        // Files out past their return date (第6篇 1.3.5 按期催还): the borrower reminded, the clerk told; each once.
+        Job<ArchiveWatch>("ArchiveWatch"),
+        // The month-end check of the archive (第6篇 1.1.3): on the month's last day, the clerk gets the figures.
+        Job<ArchiveMonthEnd>("ArchiveMonthEnd"),
+        // The ticket round of 第12篇: takings chased before going off (3, 7); next month's posters on the last day (5).
+        Job<TicketWatch>("TicketWatch"),
+    ];
+
     /// <summary>Job names, also their keys under Scheduling:Jobs.</summary>
-    public static readonly string[] Jobs = [EscalationTickJob.Name, SupervisorDigestJob.Name, AttendanceWatchJob.Name, KeyWatchJob.Name, KeyDailyCheckJob.Name, DutyLogWatchJob.Name, LeaveWatchJob.Name, RosterDeadlinesJob.Name, HandoverWatchJob.Name, SecurityHandoverJob.Name, CallbackTickJob.Name, HazardWatchJob.Name, ArchiveWatchJob.Name, ArchiveMonthEndJob.Name, TicketWatchJob.Name];
+    public static readonly string[] Jobs = [.. Table.Select(job => job.Name)];
+
+    /// <summary>A row of the schedule: the job's name and the <see cref="IJob"/> type that runs its work.</summary>
+    internal sealed record ScheduledJob(string Name, Type JobType)
+    {
+        public JobKey Key => new(Name);
+
+        /// <summary>The job as it is stored: no run of it overlaps another run of the same job key.</summary>
+        public IJobDetail Detail() => JobBuilder.Create().OfType(JobType).WithIdentity(Key).DisallowConcurrentExecution().Build();
+    }
+
+    private static ScheduledJob Job<TWork>(string name) where TWork : class, IScheduledWork => new(name, typeof(ScheduledWork<TWork>));
 
     public static WebApplicationBuilder AddScheduling(this WebApplicationBuilder builder)
     {
@@ -71,36 +123,21 @@ public static class SchedulingSetup
                 store.ProvisionSchema();
             });
 
-            Schedule<EscalationTickJob>(q, EscalationTickJob.Name, options, timeZone);
-            Schedule<SupervisorDigestJob>(q, SupervisorDigestJob.Name, options, timeZone);
-            Schedule<AttendanceWatchJob>(q, AttendanceWatchJob.Name, options, timeZone);
-            Schedule<KeyWatchJob>(q, KeyWatchJob.Name, options, timeZone);
-            Schedule<KeyDailyCheckJob>(q, KeyDailyCheckJob.Name, options, timeZone);
-            Schedule<DutyLogWatchJob>(q, DutyLogWatchJob.Name, options, timeZone);
-            Schedule<LeaveWatchJob>(q, LeaveWatchJob.Name, options, timeZone);
-            Schedule<RosterDeadlinesJob>(q, RosterDeadlinesJob.Name, options, timeZone);
-            Schedule<HandoverWatchJob>(q, HandoverWatchJob.Name, options, timeZone);
-            Schedule<SecurityHandoverJob>(q, SecurityHandoverJob.Name, options, timeZone);
-            Schedule<CallbackTickJob>(q, CallbackTickJob.Name, options, timeZone);
-            Schedule<HazardWatchJob>(q, HazardWatchJob.Name, options, timeZone);
-            Schedule<ArchiveWatchJob>(q, ArchiveWatchJob.Name, options, timeZone);
-            Schedule<ArchiveMonthEndJob>(q, ArchiveMonthEndJob.Name, options, timeZone);
-            Schedule<TicketWatchJob>(q, TicketWatchJob.Name, options, timeZone);
+            foreach (var job in Table) Schedule(q, job, options, timeZone);
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-        builder.Services.AddSingleton(new ScheduleReconciler.Plan([.. Jobs.Select(job => (job, options.CronFor(job)))], timeZone));
+        builder.Services.AddSingleton(new ScheduleReconciler.Plan([.. Table.Select(job => (job, options.CronFor(job.Name)))], timeZone));
         builder.Services.AddHostedService<ScheduleReconciler>();
         return builder;
     }
 
-    private static void Schedule<TJob>(IQuartzBuilder q, string name, SchedulingOptions options, TimeZoneInfo timeZone) where TJob : IJob
+    private static void Schedule(IQuartzBuilder q, ScheduledJob job, SchedulingOptions options, TimeZoneInfo timeZone)
     {
-        var key = new JobKey(name);
-        q.AddJob<TJob>(j => j.WithIdentity(key).DisallowConcurrentExecution());
+        q.AddJob(job.JobType, j => j.WithIdentity(job.Key).DisallowConcurrentExecution());
         q.AddTrigger(t => t
-            .ForJob(key)
-            .WithIdentity(TriggerKeyOf(name))
-            .WithCronSchedule(options.CronFor(name), c => Configure(c, timeZone)));
+            .ForJob(job.Key)
+            .WithIdentity(TriggerKeyOf(job.Name))
+            .WithCronSchedule(options.CronFor(job.Name), c => Configure(c, timeZone)));
     }
 
     internal static TriggerKey TriggerKeyOf(string job) => new($"{job}.trigger");

@@ -4,6 +4,7 @@ using Bot.Domain.Conversations;
 using Bot.Domain.Features.Directory;
 using Bot.Domain.Features.Duty;
 using Bot.Domain.Features.Escalation;
+using Bot.Domain.Scheduling;
 
 namespace Bot.Domain.Features.Archives;
 
@@ -760,7 +761,7 @@ public sealed class FindArchiveCommand(ArchiveDesk desk) : IBotCommand
 /// Out past its return date: the borrower is reminded with 还档案 and the clerk told (第6篇 1.3.5 按期催还), once a loan.
 /// Claimed in the database, so a double fire acts once.
 /// </summary>
-public sealed class ArchiveWatch(ArchiveDesk desk)
+public sealed class ArchiveWatch(ArchiveDesk desk) : IScheduledWork
 {
     private static readonly TextCatalog Texts = ArchiveTexts.Catalog;
 
@@ -797,7 +798,7 @@ public sealed class ArchiveWatch(ArchiveDesk desk)
 /// clerk gets the figures to check against the cabinets — how many files, how many out and with whom, which are lost.
 /// Each clerk once a month: the notice's key makes a second fire send nothing.
 /// </summary>
-public sealed class ArchiveMonthEnd(ArchiveDesk desk)
+public sealed class ArchiveMonthEnd(ArchiveDesk desk) : IScheduledWork
 {
     private static readonly TextCatalog Texts = ArchiveTexts.Catalog;
 

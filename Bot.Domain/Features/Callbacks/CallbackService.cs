@@ -2,6 +2,7 @@ using System.Globalization;
 using Bot.Domain.Conversations;
 using Bot.Domain.Features.Directory;
 using Bot.Domain.Features.Escalation;
+using Bot.Domain.Scheduling;
 
 namespace Bot.Domain.Features.Callbacks;
 
@@ -34,8 +35,10 @@ public sealed class CallbackService(
     CallbackNotices notices,
     EscalationService escalations,
     CallbackPolicy policy,
-    DepartmentProfile department)
+    DepartmentProfile department) : IScheduledWork
 {
+    Task<int> IScheduledWork.ProcessAsync(DateTimeOffset now, CancellationToken cancellationToken) => ProcessDueAsync(now, cancellationToken);
+
     private static readonly TextCatalog Texts = CallbackTexts.Catalog;
 
     /// <summary>Checks and adds a case with its callbacks, inside the caller's unit of work. A known external id returns that case, unchanged.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Bot.Domain.Conversations;
 using Bot.Domain.Features.Directory;
 using Bot.Domain.Features.Escalation;
+using Bot.Domain.Scheduling;
 
 namespace Bot.Domain.Features.Duty;
 
@@ -25,7 +26,7 @@ public sealed class AttendanceWatch(
     DepartmentProfile department,
     INotifier notifier,
     EscalationService escalations,
-    IEscalationStore units)
+    IEscalationStore units) : IScheduledWork
 {
     private static readonly TextCatalog Texts = DutyTexts.Catalog;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Bot.Domain.Conversations;
 using Bot.Domain.Features.Directory;
 using Bot.Domain.Features.Escalation;
+using Bot.Domain.Scheduling;
 
 namespace Bot.Domain.Features.Duty;
 
@@ -288,7 +289,7 @@ public sealed class BackCommand(LeaveAnswers answers) : IBotCommand
 /// the escalation joins its open case by subject — so the job firing twice acts once.
 /// </summary>
 public sealed class LeaveWatch(ILeaveStore leaves, IDirectoryStore directory, LeavePolicy policy, DepartmentProfile department,
-    INotifier notifier, EscalationService escalations, IEscalationStore units)
+    INotifier notifier, EscalationService escalations, IEscalationStore units) : IScheduledWork
 {
     private static readonly TextCatalog Texts = DutyTexts.Catalog;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Bot.Domain.Conversations;
 using Bot.Domain.Features.Directory;
 using Bot.Domain.Features.Escalation;
+using Bot.Domain.Scheduling;
 
 namespace Bot.Domain.Features.Duty;
 
@@ -34,7 +35,7 @@ public interface IRosterCoverage
 /// due date, a resolved case is raised again the next day.
 /// </summary>
 public sealed class RosterDeadlineWatch(IRosterCoverage coverage, RosterDeadlinePolicy policy, DepartmentProfile department, INotifier notifier,
-    EscalationService escalations, IEscalationStore units)
+    EscalationService escalations, IEscalationStore units) : IScheduledWork
 {
     private static readonly TextCatalog Texts = DutyTexts.Catalog;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bot.Domain.Conversations;
 using Bot.Domain.Features.Directory;
+using Bot.Domain.Scheduling;
 
 namespace Bot.Domain.Features.Escalation;
 
@@ -32,8 +33,10 @@ public sealed class EscalationService(
     IEscalationDirectory directory,
     INotifier notifier,
     EscalationPolicy policy,
-    DepartmentProfile department)
+    DepartmentProfile department) : IScheduledWork
 {
+    Task<int> IScheduledWork.ProcessAsync(DateTimeOffset now, CancellationToken cancellationToken) => ProcessDueAsync(now, cancellationToken);
+
     private static readonly TextCatalog Texts = EscalationTexts.Catalog;
     private const int TopLevel = (int)EscalationLevel.GeneralManager;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bot.Domain.Conversations;
 using Bot.Domain.Features.Directory;
+using Bot.Domain.Scheduling;
 
 namespace Bot.Domain.Features.Escalation;
 
@@ -36,8 +37,10 @@ public interface IDigestNow
 /// are left out. Keyed by day and person, so a second run of the job sends nothing twice.
 /// </summary>
 public sealed class SupervisorDigest(IEnumerable<IDigestSection> sections, IEscalationDirectory directory, IEscalationStore store,
-    INotifier notifier, DepartmentProfile department)
+    INotifier notifier, DepartmentProfile department) : IScheduledWork
 {
+    Task<int> IScheduledWork.ProcessAsync(DateTimeOffset now, CancellationToken cancellationToken) => SendAsync(now, cancellationToken);
+
     private static readonly TextCatalog Texts = EscalationTexts.Catalog;
 
     public async Task<int> SendAsync(DateTimeOffset now, CancellationToken cancellationToken)

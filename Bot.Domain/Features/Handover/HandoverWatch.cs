@@ -3,6 +3,7 @@ using Bot.Domain.Conversations;
 using Bot.Domain.Features.Directory;
 using Bot.Domain.Features.Duty;
 using Bot.Domain.Features.Escalation;
+using Bot.Domain.Scheduling;
 
 namespace Bot.Domain.Features.Handover;
 
@@ -20,7 +21,7 @@ public sealed class HandoverWatch(
     ShiftSchedule shifts,
     HandoverPolicy policy,
     DepartmentProfile department,
-    IEscalationStore units)
+    IEscalationStore units) : IScheduledWork
 {
     private static readonly TextCatalog Texts = HandoverTexts.Catalog;
 

@@ -4,6 +4,7 @@ using Bot.Domain.Features.Callbacks;
 using Bot.Domain.Features.Directory;
 using Bot.Domain.Features.Duty;
 using Bot.Domain.Features.Escalation;
+using Bot.Domain.Scheduling;
 
 namespace Bot.Domain.Features.Handover;
 
@@ -93,7 +94,7 @@ public sealed class SecurityHandover(
     HandoverService handovers,
     HandoverPolicy policy,
     DepartmentProfile department,
-    IEscalationStore units)
+    IEscalationStore units) : IScheduledWork
 {
     private static readonly TextCatalog Texts = HandoverTexts.Catalog;
 

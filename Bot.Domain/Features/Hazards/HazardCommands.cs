@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Bot.Domain.Conversations;
 using Bot.Domain.Features.Directory;
 using Bot.Domain.Features.Escalation;
+using Bot.Domain.Scheduling;
 
 namespace Bot.Domain.Features.Hazards;
 
@@ -342,7 +343,7 @@ public sealed class HazardRecordCommand(HazardDesk desk, DepartmentProfile depar
 /// Issued and not brought back within <see cref="HazardPolicy.ReturnWithin"/>: the holder is reminded to return what is
 /// left, and the one who handed it out is told (第13篇 4.0). Claimed in the database, so a double fire acts once.
 /// </summary>
-public sealed class HazardWatch(HazardDesk desk)
+public sealed class HazardWatch(HazardDesk desk) : IScheduledWork
 {
     private static readonly TextCatalog Texts = HazardTexts.Catalog;
 

@@ -3,6 +3,7 @@ using Bot.Domain.Conversations;
 using Bot.Domain.Features.Directory;
 using Bot.Domain.Features.Duty;
 using Bot.Domain.Features.Escalation;
+using Bot.Domain.Scheduling;
 
 namespace Bot.Domain.Features.Keys;
 
@@ -14,7 +15,7 @@ namespace Bot.Domain.Features.Keys;
 /// version, a unique claim row), so a job fired twice or on two instances acts once.
 /// </summary>
 public sealed class KeyWatch(IKeyStore store, KeyDesk desk, EscalationService escalations, IRosterStore roster, ShiftSchedule shifts,
-    KeysPolicy policy, AreaKeys area)
+    KeysPolicy policy, AreaKeys area) : IScheduledWork
 {
     private static readonly TextCatalog Texts = KeysTexts.Catalog;
 
@@ -162,8 +163,10 @@ public sealed class KeyWatch(IKeyStore store, KeyDesk desk, EscalationService es
 /// 第4篇 1.2.4: every day at the configured time each custodian gets the list of keys still out, with a button per key
 /// to record why it is not back. Listing marks each loan with the day, so the digest can show reasons still missing.
 /// </summary>
-public sealed class KeyDailyCheck(IKeyStore store, KeyDesk desk)
+public sealed class KeyDailyCheck(IKeyStore store, KeyDesk desk) : IScheduledWork
 {
+    Task<int> IScheduledWork.ProcessAsync(DateTimeOffset now, CancellationToken cancellationToken) => SendAsync(now, cancellationToken);
+
     private static readonly TextCatalog Texts = KeysTexts.Catalog;
     private const int MaxButtons = 6;
 

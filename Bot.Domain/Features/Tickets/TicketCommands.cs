@@ -4,6 +4,7 @@ using Bot.Domain.Conversations;
 using Bot.Domain.Features.Directory;
 using Bot.Domain.Features.Duty;
 using Bot.Domain.Features.Escalation;
+using Bot.Domain.Scheduling;
 
 namespace Bot.Domain.Features.Tickets;
 
@@ -789,7 +790,7 @@ public sealed partial class TicketBookCommand(TicketDesk desk) : IBotCommand
 /// <see cref="TicketPolicy.PostersAt"/>, the front desk is reminded to have the cinema send next month's posters for
 /// the staff canteen exit. Each once a day (a month for the posters): the notice's key, in its own unit.
 /// </summary>
-public sealed class TicketWatch(TicketDesk desk, IRosterStore roster, ShiftSchedule shifts, DepartmentProfile department)
+public sealed class TicketWatch(TicketDesk desk, IRosterStore roster, ShiftSchedule shifts, DepartmentProfile department) : IScheduledWork
 {
     private static readonly TextCatalog Texts = TicketTexts.Catalog;
 

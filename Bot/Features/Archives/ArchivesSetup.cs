@@ -9,7 +9,6 @@ using Bot.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace Bot.Features.Archives;
 
@@ -31,30 +30,6 @@ public sealed class ArchivesOptions
     }
 
     public ArchivePolicy ToPolicy() => new(LoanDays, MaxLoanDays);
-}
-
-/// <summary>Files out past their return date (第6篇 1.3.5 按期催还): the borrower reminded, the clerk told; each once.</summary>
-[DisallowConcurrentExecution]
-public sealed class ArchiveWatchJob(ArchiveWatch watch, TimeProvider time, OutboxSignal outbox) : IJob
-{
-    public const string Name = "ArchiveWatch";
-
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        if (await watch.ProcessAsync(time.GetUtcNow(), cancellationToken) > 0) outbox.Signal.Notify();
-    }
-}
-
-/// <summary>The month-end check of the archive (第6篇 1.1.3): on the month's last day, the clerk gets the figures.</summary>
-[DisallowConcurrentExecution]
-public sealed class ArchiveMonthEndJob(ArchiveMonthEnd monthEnd, TimeProvider time, OutboxSignal outbox) : IJob
-{
-    public const string Name = "ArchiveMonthEnd";
-
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        if (await monthEnd.ProcessAsync(time.GetUtcNow(), cancellationToken) > 0) outbox.Signal.Notify();
-    }
 }
 
 public static class ArchivesSetup

@@ -9,7 +9,6 @@ using Bot.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace Bot.Features.Hazards;
 
@@ -33,18 +32,6 @@ public sealed class HazardsOptions
     }
 
     public HazardPolicy ToPolicy() => new([.. EffectiveMaterials.Select(m => m.Trim())], ReturnWithin);
-}
-
-/// <summary>Hazardous materials not returned in time (第13篇 4.0): the holder is reminded, the issuer told; each once.</summary>
-[DisallowConcurrentExecution]
-public sealed class HazardWatchJob(HazardWatch watch, TimeProvider time, OutboxSignal outbox) : IJob
-{
-    public const string Name = "HazardWatch";
-
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        if (await watch.ProcessAsync(time.GetUtcNow(), cancellationToken) > 0) outbox.Signal.Notify();
-    }
 }
 
 public static class HazardsSetup

@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace Bot.Features.Tickets;
 
@@ -135,21 +134,6 @@ public sealed class TicketsOptions
     }
 
     public TicketPolicy ToPolicy() => new(LowStock, RemindBefore, Configuration.TimeOfDay(RemindAt)!.Value, Configuration.TimeOfDay(PostersAt)!.Value);
-}
-
-/// <summary>
-/// The ticket round of 第12篇: takings still held are chased before going off (3, 7); on the month's last day the front
-/// desk is reminded of next month's posters (5).
-/// </summary>
-[DisallowConcurrentExecution]
-public sealed class TicketWatchJob(TicketWatch watch, TimeProvider time, OutboxSignal outbox) : IJob
-{
-    public const string Name = "TicketWatch";
-
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        if (await watch.ProcessAsync(time.GetUtcNow(), cancellationToken) > 0) outbox.Signal.Notify();
-    }
 }
 
 /// <summary>Cinema tickets sold at the front desk on the cinema's behalf (第12篇 代售电影票).</summary>
