@@ -13,6 +13,9 @@ public static partial class Startup
     public static WebApplicationBuilder AddHttpApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        // An unreadable body throws in every environment, so BadRequestHandler can say what was wrong (not an empty 400).
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddExceptionHandler<BadRequestHandler>();
         builder.Services.AddOpenApi();
         // Chinese stays Chinese in JSON answers (names, messages); HTML-sensitive characters are still escaped.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));

@@ -92,7 +92,7 @@ public static class DirectoryImport
         {
             var before = errors.Count;
             var id = Id(row, "id", errors);
-            var name = Text(row, "name", MaxNameLength, required: true, errors);
+            var name = PersonName.Clean(Text(row, "name", MaxNameLength, required: true, errors));
             var roles = Roles.None;
             if (row.Required("roles", errors) is { } rolesText)
             {
@@ -135,8 +135,8 @@ public static class DirectoryImport
         {
             var before = errors.Count;
             var id = Id(row, "id", errors);
-            var name = Text(row, "name", MaxNameLength, required: true, errors);
-            var address = Text(row, "form_of_address", MaxFormOfAddressLength, required: true, errors);
+            var name = PersonName.Clean(Text(row, "name", MaxNameLength, required: true, errors));
+            var address = PersonName.Clean(Text(row, "form_of_address", MaxFormOfAddressLength, required: true, errors));
             var units = new List<string>();
             if (row.Required("units", errors) is { } unitsText)
             {
@@ -270,6 +270,31 @@ public static class DirectoryImport
     }
 }
 
+/// <summary>
+/// A name as the bot stores and matches it. Spreadsheets pad two-character Chinese names to line them up ("李　雷",
+/// "李 雷"); nobody types that in chat ("李雷在哪"), so spaces between Chinese characters are dropped, the ideographic
+/// space is read as a space and runs of spaces become one ("Wang  Mary" → "Wang Mary").
+/// </summary>
+public static class PersonName
+{
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(name))]
+    public static string? Clean(string? name)
+    {
+        if (name is null) return null;
+        var words = name.Replace('\u3000', ' ').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var cleaned = new System.Text.StringBuilder(name.Length);
+        foreach (var word in words)
+        {
+            if (cleaned.Length > 0 && !(IsHan(cleaned[^1]) && IsHan(word[0]))) cleaned.Append(' ');
+            cleaned.Append(word);
+        }
+        return cleaned.ToString();
+    }
+
+    // CJK Unified Ideographs and Extension A, and the middle dot of transliterated names (阿卜杜·热合曼).
+    private static bool IsHan(char ch) => ch is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or '·';
+}
+
 /// <summary>A CSV file with a header row: names matched case-insensitively after trimming; values trimmed, blank = not given.</summary>
 internal sealed class CsvTable : List<CsvTable.Row>
 {
@@ -328,12 +353,17 @@ internal sealed class CsvTable : List<CsvTable.Row>
 
         foreach (var record in read.Records.Skip(1))
         {
+            // Excel saves rows it once formatted as ",,,,": they look blank in the sheet, so they are skipped as blank lines are.
+            if (record.Fields.All(string.IsNullOrWhiteSpace)) continue;
             if (record.Fields.Count != header.Fields.Count)
-                errors.Add(ImportError.Of(record.Line, null, "CsvFieldCount", record.Fields.Count, header.Fields.Count));
+                errors.Add(record.Fields.Count < header.Fields.Count && record.Fields.Any(f => f.Contains('，'))
+                    // A Chinese input method types the full-width comma: the row then reads as one long field.
+                    ? ImportError.Of(record.Line, null, "CsvFullWidthComma", header.Fields.Count)
+                    : ImportError.Of(record.Line, null, "CsvFieldCount", record.Fields.Count, header.Fields.Count));
             else
                 table.Add(new Row(record.Line, columns, record.Fields));
         }
-        if (read.Records.Count == 1 && read.Errors.Count == 0) errors.Add(ImportError.Of(header.Line, null, "CsvNoRows"));
+        if (table.Count == 0 && read.Errors.Count == 0 && errors.Count == 0) errors.Add(ImportError.Of(header.Line, null, "CsvNoRows"));
         return table;
     }
 }

@@ -38,7 +38,8 @@ public static class RosterImport
     public const int MaxPostLength = 64;
     public static readonly string[] Columns = ["date", "person", "shift", "post"];
     public static readonly string[] ManagerWords = ["duty_manager", "值班经理"];
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d"];
+    // Excel writes a date cell as the sheet shows it: 2026/12/1, or 2026年12月1日 in a Chinese date format.
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy年M月d日", "yyyy.M.d"];
     private static readonly Conversations.TextCatalog Texts = DutyTexts.Catalog;
 
     /// <param name="people">Everyone in the directory: id → (name, active).</param>
@@ -48,7 +49,7 @@ public static class RosterImport
         var rows = new List<RosterRow>();
         var managers = new List<DutyManagerRow>();
         DateOnly? month = null;
-        var byName = people.Where(p => p.Value.Active).GroupBy(p => p.Value.Name, StringComparer.Ordinal)
+        var byName = people.Where(p => p.Value.Active).GroupBy(p => PersonName.Clean(p.Value.Name), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(p => p.Key).ToList(), StringComparer.Ordinal);
         var seen = new Dictionary<(DateOnly, string, string), int>();
         var managerSeen = new Dictionary<DateOnly, int>();
@@ -56,7 +57,8 @@ public static class RosterImport
         foreach (var row in CsvTable.Open(csv, Columns, ["date", "person", "shift"], errors))
         {
             var dateText = row.Required("date", errors);
-            var personText = row.Required("person", errors);
+            // A name is matched as the directory stores it (PersonName): "李　雷" in the sheet is 李雷.
+            var personText = PersonName.Clean(row.Required("person", errors));
             var shiftText = row.Required("shift", errors);
             if (dateText is null || personText is null || shiftText is null) continue;
 

@@ -29,7 +29,8 @@ public static class KeyImport
     ];
 
     /// <param name="people">Every person's id, for the custodian column.</param>
-    public static ImportPlan<KeyRow> Keys(string csv, IReadOnlySet<string> people)
+    /// <param name="units">Every unit code in the directory: a unit key written with a unit code must open a unit that exists.</param>
+    public static ImportPlan<KeyRow> Keys(string csv, IReadOnlySet<string> people, IReadOnlySet<string>? units = null)
     {
         var errors = new List<ImportError>();
         var rows = new List<KeyRow>();
@@ -52,6 +53,9 @@ public static class KeyImport
                     errors.Add(ImportError.Of(row.Line, "status", "ImportKeyStatusInvalid", statusText, string.Join(", ", Statuses.Select(s => $"{s.Code} ({s.Chinese})"))));
                 else status = match.Status;
             }
+            // A mistyped room (12-9-999 for 12-1-109) would put a key in the register that nobody ever asks for by its unit.
+            if (kind.Kind == KeyKind.Unit && units is not null && opens is not null && Unit.TryParse(opens, out _) && !units.Contains(opens))
+                errors.Add(ImportError.Of(row.Line, "opens", "ImportKeyUnitUnknown", opens));
             var custodian = row.Get("custodian_id");
             if (custodian is not null && !people.Contains(custodian))
                 errors.Add(ImportError.Of(row.Line, "custodian_id", "ImportPersonNotFound", custodian));

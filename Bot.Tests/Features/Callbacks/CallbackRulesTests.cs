@@ -114,6 +114,16 @@ public sealed class CallbackRulesTests(CallbackBedFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Register_UnreadableDate_Is400NamingTheField_NotA500()
+    {
+        var response = await Bed.PostCaseAsync(new { externalId = "BAD-DATE", type = "minor_repair", unit = "3-1-502", summary = "维修",
+            responsible = new[] { "zhangsan" }, completedAt = "2026/11/27" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("字段“completedAt”的值读不出来，什么都没有登记", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Register_WithoutTheApiKey_IsRefused()
     {
         var response = await Bed.PostCaseAsync(new { externalId = "X", type = "other", unit = "3-1-502", summary = "x", responsible = new[] { "zhangsan" } }, key: null);

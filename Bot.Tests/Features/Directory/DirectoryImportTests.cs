@@ -46,6 +46,46 @@ public sealed class DirectoryImportTests
     }
 
     [Fact]
+    public void People_ExcelRowsOfOnlyCommas_AreSkippedLikeBlankLines()
+    {
+        // Excel keeps rows it once formatted: "Save As CSV" writes them as ",,", which look blank in the sheet.
+        var plan = DirectoryImport.People("\uFEFFid,name,roles\r\na,甲,管理员\r\n,,\r\n , ,\r\n", Stored);
+
+        Assert.Empty(plan.Errors);
+        Assert.Equal("a", Assert.Single(plan.Rows).Id);
+    }
+
+    [Fact]
+    public void People_OnlyRowsOfCommas_IsAFileWithoutRows()
+    {
+        var plan = DirectoryImport.People("id,name,roles\n,,\n", Stored);
+
+        Assert.Equal("CsvNoRows", Assert.Single(plan.Errors).Key);
+    }
+
+    [Fact]
+    public void People_FullWidthCommas_AreNamedAsTheMistake()
+    {
+        var plan = DirectoryImport.People("id,name,roles\na,甲,管理员\nb，乙，管理员\n", Stored);
+
+        var error = Assert.Single(plan.Errors);
+        Assert.Equal((3, "CsvFullWidthComma"), (error.Line, error.Key));
+        Assert.Contains("全角逗号“，”", error.Message("zh-CN"));
+    }
+
+    [Theory]
+    [InlineData("李　雷", "李雷")]
+    [InlineData("李 雷", "李雷")]
+    [InlineData("  Wang   Mary ", "Wang Mary")]
+    [InlineData("阿卜杜 · 热合曼", "阿卜杜·热合曼")]
+    public void People_NamePaddedInTheSheet_IsStoredAsPeopleTypeIt(string written, string stored)
+    {
+        var plan = DirectoryImport.People($"id,name,roles\na,\"{written}\",管理员\n", Stored);
+
+        Assert.Equal(stored, Assert.Single(plan.Rows).Name);
+    }
+
+    [Fact]
     public void People_CycleThroughStoredPerson_IsReportedOnEveryRowInIt()
     {
         // boss (stored, top) is made to report to a new person who reports to lead, who reports to boss.

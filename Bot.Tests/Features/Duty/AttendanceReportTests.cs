@@ -61,6 +61,20 @@ public sealed class AttendanceReportTests : IDisposable
     }
 
     [Fact]
+    public async Task AttendanceCsv_OpensInExcelWithTheNamesIntact()
+    {
+        var client = _bot.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", Key);
+
+        var response = await client.GetAsync("/api/admin/duty/attendance?month=2026-11");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        // Excel on a Chinese Windows reads a CSV without the UTF-8 BOM as GBK: 张三 would come out as 寮犱笁.
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        Assert.Equal("attendance-2026-11.csv", response.Content.Headers.ContentDisposition?.FileName);
+    }
+
+    [Fact]
     public async Task AttendanceSummary_ForTheClerk_ListsEachPerson_第7篇_1_1_4()
     {
         await ADayOfWorkAsync();

@@ -95,6 +95,19 @@ public sealed class RosterImportTests : IDisposable
     }
 
     [Fact]
+    public async Task ImportRoster_AsExcelSavesIt_IsRead_第7篇_1_1_3()
+    {
+        // BOM, CRLF, dates as a Chinese Excel shows them, a name padded to line up, and the formatted rows Excel keeps.
+        var response = await PostAsync("\uFEFFdate,person,shift,post\r\n2027/1/1,zhangsan,early,客服中心\r\n"
+            + "2027年1月2日,李　四,middle,客服中心\r\n2027.1.3,赵 六,值班经理,\r\n,,,\r\n,,,\r\n");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var roster = await RosterAsync("2027-01");
+        Assert.Equal(["2027-01-01 zhangsan early", "2027-01-02 lisi middle", "2027-01-03 zhaoliu duty_manager"],
+            roster.Select(l => $"{l.GetProperty("date").GetString()} {l.GetProperty("person").GetString()} {l.GetProperty("shift").GetString()}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task ImportRoster_BadLines_Is400WithLineNumbersAndImportsNothing_第7篇_1_1_3()
     {
         var response = await PostAsync("""

@@ -109,6 +109,23 @@ public sealed class KeyImportAndRaceTests : IDisposable
     }
 
     [Fact]
+    public async Task ImportKeys_UnitKeyForAUnitNotInTheDirectory_IsRefusedWithItsLine()
+    {
+        var response = await PostAsync("""
+            code,kind,opens,storage_place,custodian_id,status
+            NEW-1,unit,3-1-501,客服中心钥匙柜 1 号格,zhouba,
+            U-3-1-599,unit,3-1-599,客服中心钥匙柜 3 号格,zhouba,
+            A-09,area,3 号楼地下车库,中控室,,
+            """);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("\"line\":3", body);
+        Assert.Contains("单元钥匙开的房屋“3-1-599”不在系统里", body);
+        Assert.DoesNotContain(await GetKeysAsync(), k => k.Code is "NEW-1" or "A-09");
+    }
+
+    [Fact]
     public async Task ImportKeys_WithoutTheAdminKey_Is401()
     {
         var client = _bot.CreateClient();

@@ -107,7 +107,7 @@ public static class ArchivesSetup
             a.Status.ToString().ToLowerInvariant())).ToList());
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> RegisterCsvAsync(HttpRequest request, string? month, IArchiveStore store,
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> RegisterCsvAsync(HttpRequest request, string? month, IArchiveStore store,
         DepartmentProfile department, BotDbContext db, CancellationToken cancellationToken)
     {
         if (!DutyDates.TryParseMonth(month, out var first))
@@ -115,6 +115,6 @@ public static class ArchivesSetup
         var loans = await store.BetweenAsync(department.ToInstant(first, TimeOnly.MinValue), department.ToInstant(first.AddMonths(1), TimeOnly.MinValue), cancellationToken);
         var names = await db.Set<Person>().AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, StringComparer.Ordinal, cancellationToken);
         var titles = await db.Set<Archive>().AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Title, StringComparer.Ordinal, cancellationToken);
-        return TypedResults.Text(ArchiveRegister.ToCsv(loans, names, titles, department), "text/csv; charset=utf-8", System.Text.Encoding.UTF8);
+        return DirectoryAdmin.CsvFile(ArchiveRegister.ToCsv(loans, names, titles, department), "archives-" + first.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) + ".csv");
     }
 }

@@ -81,8 +81,7 @@ public static class CallbackAdmin
                .Append(CultureInfo.InvariantCulture, $"{(t.MeetsTarget is { } met ? (met ? "yes" : "no") : "")},{Number(t.OnTimeRate)},{Number(t.SatisfactionRate)}\n");
         }
         csv.Append(CultureInfo.InvariantCulture, $"open_rectifications,,{rates.OpenRectifications},,,,,,\n");
-        // A BOM, so that Excel on a Chinese Windows opens the UTF-8 file with the Chinese names intact.
-        return TypedResults.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())], "text/csv; charset=utf-8", "callback-stats.csv");
+        return DirectoryAdmin.CsvFile(csv.ToString(), "callback-stats.csv");
     }
 
     private static string Number(double? value) => value is { } v ? Math.Round(v, 1).ToString("0.#", CultureInfo.InvariantCulture) : "";

@@ -200,6 +200,13 @@ public static partial class DirectoryAdmin
 
     internal static ProblemHttpResult Problem(int status, string detail) => TypedResults.Problem(detail: detail, statusCode: status);
 
+    /// <summary>
+    /// A CSV register as a download the office opens in Excel: with a UTF-8 BOM, as Excel on a Chinese Windows reads a
+    /// file without one as GBK and garbles every name; and with a file name, so a browser saves it as the month's file.
+    /// </summary>
+    internal static FileContentHttpResult CsvFile(string csv, string fileName) =>
+        TypedResults.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)], "text/csv; charset=utf-8", fileName);
+
     /// <summary>Marks the import endpoints, whose body is a CSV file read by hand (see <see cref="DocumentCsvBody"/>).</summary>
     internal sealed record CsvBodyMetadata;
 

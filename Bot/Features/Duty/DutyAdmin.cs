@@ -58,12 +58,12 @@ public static class DutyAdmin
             outcome.SkippedPastDays, outcome.PeopleTold));
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> AttendanceCsvAsync(HttpRequest request, string? month, AttendanceReport report, CancellationToken cancellationToken)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> AttendanceCsvAsync(HttpRequest request, string? month, AttendanceReport report, CancellationToken cancellationToken)
     {
         if (!DutyDates.TryParseMonth(month, out var first))
             return DirectoryAdmin.Problem(StatusCodes.Status400BadRequest, DutyTexts.Catalog.Get("MonthRequired", DirectoryAdmin.LanguageOf(request), month ?? ""));
         var lines = await report.MonthAsync(first, cancellationToken);
-        return TypedResults.Text(AttendanceReport.ToCsv(lines), "text/csv; charset=utf-8", System.Text.Encoding.UTF8);
+        return DirectoryAdmin.CsvFile(AttendanceReport.ToCsv(lines), "attendance-" + first.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) + ".csv");
     }
 
     private static async Task<Results<Ok<List<RosterLine>>, ProblemHttpResult>> ListRosterAsync(HttpRequest request, string? month, BotDbContext db, CancellationToken cancellationToken)

@@ -17,7 +17,8 @@ internal sealed class KeyImporter(BotDbContext db)
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.LockForTransactionAsync(CriticalSection.KeyImport, cancellationToken);
         var people = await db.Set<Person>().Select(p => p.Id).ToListAsync(cancellationToken);
-        var plan = KeyImport.Keys(csv, people.ToHashSet(StringComparer.Ordinal));
+        var units = await db.Set<Unit>().Select(u => u.Code).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
+        var plan = KeyImport.Keys(csv, people.ToHashSet(StringComparer.Ordinal), units);
         if (!plan.IsValid) return new ImportOutcome(0, 0, plan.Errors);
 
         var existing = await db.Set<Key>().ToDictionaryAsync(k => k.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);

@@ -184,13 +184,13 @@ public static class TicketsSetup
         return app;
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> RegisterCsvAsync(HttpRequest request, string? month, ITicketStore store,
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> RegisterCsvAsync(HttpRequest request, string? month, ITicketStore store,
         DepartmentProfile department, BotDbContext db, CancellationToken cancellationToken)
     {
         if (!DutyDates.TryParseMonth(month, out var first))
             return DirectoryAdmin.Problem(StatusCodes.Status400BadRequest, DutyTexts.Catalog.Get("MonthRequired", DirectoryAdmin.LanguageOf(request), month ?? ""));
         var entries = await store.BetweenAsync(department.ToInstant(first, TimeOnly.MinValue), department.ToInstant(first.AddMonths(1), TimeOnly.MinValue), cancellationToken);
         var names = await db.Set<Person>().AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, StringComparer.Ordinal, cancellationToken);
-        return TypedResults.Text(TicketRegister.ToCsv(entries, names, department), "text/csv; charset=utf-8", System.Text.Encoding.UTF8);
+        return DirectoryAdmin.CsvFile(TicketRegister.ToCsv(entries, names, department), "tickets-" + first.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) + ".csv");
     }
 }
