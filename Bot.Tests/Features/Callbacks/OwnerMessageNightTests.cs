@@ -1,0 +1,46 @@
+using Bot.Tests.Support;
+
+namespace Bot.Tests.Features.Callbacks;
+
+/// <summary>
+/// An owner (陈先生, 3-1-502) writing at night, while the front desk holds what it tells owners until quiet hours end
+/// (22:00–07:00): nothing held may silence the bot's answers meanwhile, and an urgent matter is answered at once.
+/// No shift lead is on at night, so the 客服主任 (赵六) hears of the owner's messages. Demo: Thursday 2026-11-26.
+/// </summary>
+public sealed class OwnerMessageNightTests : DemoChatTests
+{
+    private const string Owner = "chen-3-1-502";
+
+    private void At(int day, int hour, int minute) =>
+        Bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, day, hour, minute, 0, TimeSpan.FromHours(8)).ToUniversalTime());
+
+    /// <summary>The case number on the alert the person just got (its 收到 button).</summary>
+    private async Task<string> AlertedCaseAsync(string who)
+    {
+        var alert = Assert.Single(await InboxAsync(who), l => l.Choices.Any(c => c.Value.StartsWith("收到 ", StringComparison.Ordinal)));
+        return alert.Choices.First(c => c.Value.StartsWith("收到 ", StringComparison.Ordinal)).Value["收到 ".Length..];
+    }
+
+    [Fact]
+    public async Task AMessageTakenUpAtNight_WaitsForTheMorning_ButTheOwnersNextWordsAreStillAnswered()
+    {
+        At(26, 21, 50);
+        await SayAsync(Owner, "楼道灯不亮了，麻烦派人看看");
+        var id = await AlertedCaseAsync("zhaoliu");
+
+        // Taken up at 22:10: the owner hears of it at 07:00, as the front desk does not write to owners at night.
+        At(26, 22, 10);
+        await Chat("zhaoliu").PressAsync($"收到 {id}");
+        await Bot.DispatchAsync();
+        Assert.Empty(await InboxAsync(Owner));
+
+        // The owner writes again: the answer comes now, not behind the notice held for the morning.
+        At(26, 22, 15);
+        var reply = await TextAsync(Owner, "什么时候能来修？");
+        Assert.StartsWith("陈先生您好，您补充的内容已记入您刚才的留言", reply);
+
+        At(27, 7, 0);
+        await Bot.DispatchAsync();
+        Assert.Contains("已有工作人员受理", Assert.Single(await InboxAsync(Owner)).Text);
+    }
+}
