@@ -36,7 +36,9 @@ public sealed class OwnerMessages(EscalationService escalations, EscalationPolic
             // In the staff's language of record (Chinese), as the case's details are.
             var addition = Texts.Get("OwnerMessageAddition", TextCatalog.Chinese, local.ToString("HH:mm", CultureInfo.InvariantCulture), what);
             await escalations.AddDetailAsync(open, addition, turn.Now, cancellationToken);
-            return Texts.Get(quiet ? "OwnerMessageAddedAtNight" : "OwnerMessageAdded", turn.Language, turn.Sender.DisplayName, department.PropertyName);
+            // Added to an urgent matter the staff are dealing with now, it is not left for the morning.
+            return Texts.Get(quiet && open.Severity != Severity.Urgent ? "OwnerMessageAddedAtNight" : "OwnerMessageAdded", turn.Language,
+                turn.Sender.DisplayName, department.PropertyName);
         }
         // Otherwise each message is its own case: the subject carries the time, as an emergency's does.
         var subject = Texts.Get("OwnerMessageSubject", TextCatalog.Chinese, who, local.ToString("MM-dd HH:mm:ss", CultureInfo.InvariantCulture));

@@ -43,4 +43,25 @@ public sealed class OwnerMessageNightTests : DemoChatTests
         await Bot.DispatchAsync();
         Assert.Contains("已有工作人员受理", Assert.Single(await InboxAsync(Owner)).Text);
     }
+
+    [Fact]
+    public async Task AnOwnersEmergencyAtNight_IsTakenUpAndAnsweredAtOnce_NotInTheMorning_第2篇_1_6()
+    {
+        At(26, 23, 40);
+        await SayAsync(Owner, "紧急 家里水管爆了 水漫到客厅了 快来人");
+        var id = await AlertedCaseAsync("zhaoliu");
+
+        await Chat("zhaoliu").PressAsync($"收到 {id}");
+        await Bot.DispatchAsync();
+        Assert.Contains("已有工作人员受理", Assert.Single(await InboxAsync(Owner)).Text);
+
+        var answered = await TextAsync("zhaoliu", $"答复业主 {id} 维修师傅10分钟内到，请先关闭总阀");
+        Assert.DoesNotContain("早上", answered);
+        await Bot.DispatchAsync();
+        Assert.Contains("维修师傅10分钟内到，请先关闭总阀", Assert.Single(await InboxAsync(Owner)).Text);
+
+        // Still waiting, the owner is not told the staff will see to it in the morning.
+        var more = await TextAsync(Owner, "什么时候能来？");
+        Assert.Equal("陈先生您好，您补充的内容已转给正在跟进您留言的示例花园客服中心值班人员，我们会一并处理。谢谢！", more);
+    }
 }
