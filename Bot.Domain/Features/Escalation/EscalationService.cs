@@ -280,7 +280,23 @@ public sealed class EscalationService(
         return escalation.AboutId is { } about ? [.. people.Where(p => p.Id != about)] : people;
     }
 
-    private async Task NotifyAsync(EscalationCase escalation, Person person, DateTimeOffset now, CancellationToken cancellationToken, Person? handedBy = null)
+    /// <summary>
+    /// Tells the staff on duty on site (值班人员) of an urgent case beside the chain, when the chain has nobody on site
+    /// to reach: at night there is no shift lead, and the 客服主任 it reaches first is at home. They may say 收到 and
+    /// 已处理 as the chain may (第2篇 1.6: 值班人员必须及时处理各类突发事件).
+    /// </summary>
+    public async Task AlertOnDutyAsync(EscalationCase escalation, IEnumerable<string> personIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var personId in personIds.Distinct(StringComparer.Ordinal))
+        {
+            if (escalation.Notices.Any(n => n.PersonId == personId)) continue;
+            if (await directory.FindPersonAsync(personId, cancellationToken) is not { Active: true } person) continue;
+            await NotifyAsync(escalation, person, now, cancellationToken, onDuty: true);
+        }
+    }
+
+    private async Task NotifyAsync(EscalationCase escalation, Person person, DateTimeOffset now, CancellationToken cancellationToken, Person? handedBy = null,
+        bool onDuty = false)
     {
         var language = TextCatalog.NormalizeLanguage(person.Language);
         // One look-up each, as before: a member of staff by name, else an owner by form of address (and their 答复业主 button).
@@ -289,6 +305,7 @@ public sealed class EscalationService(
         var raiser = staff?.Name ?? owner?.FormOfAddress;
         var levelLine = handedBy is not null
             ? Texts.Get("AlertHandedToYou", language, handedBy.Name)
+            : onDuty ? Texts.Get("AlertOnDuty", language)
             : Texts.Get("AlertLevel", language, escalation.Level + 1, EscalationTexts.LevelName((EscalationLevel)Math.Max(escalation.Level, 0), language));
         var text = Texts.Get("Alert", language,
             EscalationTexts.SeverityName(escalation.Severity, language),

@@ -64,4 +64,22 @@ public sealed class OwnerMessageNightTests : DemoChatTests
         var more = await TextAsync(Owner, "什么时候能来？");
         Assert.Equal("陈先生您好，您补充的内容已转给正在跟进您留言的示例花园客服中心值班人员，我们会一并处理。谢谢！", more);
     }
+
+    [Fact]
+    public async Task AnOwnersEmergencyAtNight_ReachesTheNightStaffOnDuty_NotOnlyTheSupervisorAtHome_第2篇_1_6()
+    {
+        At(26, 23, 40);
+        var told = await TextAsync(Owner, "紧急 家里水管爆了 水漫到客厅了 快来人");
+        Assert.Contains("已立即通知示例花园客服中心值班人员", told);
+
+        // 吴九 is on the night shift at 客服中心, the one on site; 赵六 (客服主任) hears of it as the chain's first level.
+        var id = await AlertedCaseAsync("zhaoliu");
+        var alert = Assert.Single(await InboxAsync("wujiu"), l => l.Text.Contains("水管爆了"));
+        Assert.Contains("您是当班值班人员", alert.Text);
+        Assert.Contains($"收到 {id}", alert.Choices.Select(c => c.Value));
+
+        await Chat("wujiu").PressAsync($"收到 {id}");
+        await Bot.DispatchAsync();
+        Assert.Contains("已由吴九收到", Assert.Single(await InboxAsync("zhaoliu")).Text);
+    }
 }
