@@ -42,4 +42,26 @@ public sealed class HandoverNightTests : HandoverTestBase
         Assert.Contains(await InboxAsync("zhaoliu"), l => l.Text.Contains("积水的维修没有联系人", StringComparison.Ordinal));
         Assert.Contains("并报告领班王五、客服主任赵六处理", refused);
     }
+
+    [Fact]
+    public async Task TheSuccessorsQuestion_WhereSomethingIs_ReachesTheOutgoing_NotASearchForAColleague_第14篇_1_5()
+    {
+        await LisiSubmitsAsync();
+        var record = await RecordAsync();
+        await InboxAsync("lisi");
+
+        At(26, 22, 45);
+        await SayAsync("wujiu", "签到");
+        await SayAsync("wujiu", $"接班 {record.Id}");
+        Assert.StartsWith("请输入您的疑问", await PressAsync("wujiu", "question"));
+        var asked = await SayAsync("wujiu", "备用电池在哪里？");
+
+        Assert.DoesNotContain("同事", asked);
+        Assert.Contains("第1项的疑问已转给李四", asked);
+        Assert.Contains("备用电池在哪里", Assert.Single(await InboxAsync("lisi")).Text);
+        // A colleague's name is still looked up there, and the question stays open.
+        At(26, 22, 50);
+        await PressAsync("wujiu", "question");
+        Assert.Contains("李四（管理员）", await SayAsync("wujiu", "李四在哪"));
+    }
 }
