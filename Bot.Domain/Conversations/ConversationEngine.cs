@@ -90,23 +90,20 @@ public sealed partial class ConversationEngine
                 }
                 // An emergency (or 收到 to an alert), or a look-up, typed in the middle of a question runs at once; the
                 // question stays open, with its choices, which the reply shows again.
-                if (MidQuestionCommandIn(turn) is var (midQuestion, midQuestionArguments))
+                if (MidQuestionCommandIn(turn) is var (midQuestion, midQuestionArguments)
+                    && await RunMidQuestionAsync(turn, midQuestion, midQuestionArguments, cancellationToken) is var (midFlow, midStep, midChoices, midAsked, midTextToo))
                 {
-                    // A copy: the command may clear the list in place.
-                    var (flowBefore, stepBefore, choicesBefore, questionBefore, textBefore) =
-                        (turn.State.Flow, turn.State.Step, turn.State.PendingChoices.ToList(), turn.State.Question, turn.State.TextAnswersToo);
-                    await midQuestion.HandleAsync(turn, midQuestionArguments, cancellationToken);
-                    if (turn.State.Flow == flowBefore && turn.State.Step == stepBefore)
+                    if (turn.State.Flow == midFlow && turn.State.Step == midStep)
                     {
                         // The look-up's own buttons still work when pressed; a typed number answers the open question.
-                        turn.State.PendingChoices = [.. choicesBefore];
+                        turn.State.PendingChoices = [.. midChoices];
                         // Said again, so the person need not scroll back past the look-up to know what to answer.
-                        var stillOpen = questionBefore is { } question
+                        var stillOpen = midAsked is { } question
                             ? Texts.Get("QuestionStillOpenWith", turn.Language, question)
                             : Texts.Get("QuestionStillOpen", turn.Language);
-                        if (choicesBefore.Count > 0) turn.Ask(stillOpen, choicesBefore, textBefore);
+                        if (midChoices.Count > 0) turn.Ask(stillOpen, midChoices, midTextToo);
                         else turn.Reply(stillOpen);
-                        turn.State.Question = questionBefore;
+                        turn.State.Question = midAsked;
                     }
                     return;
                 }
@@ -679,6 +676,22 @@ public sealed partial class ConversationEngine
         if (heldBefore == turn.Said) return null;
         turn.State.HeldCommand = turn.Said;
         return command.Info.WordFor(turn.Language);
+    }
+
+    /// <summary>
+    /// Runs a command typed in the middle of a question and returns the question as it stood, or null when the command
+    /// passed the message back to the question as its answer (<see cref="TurnContext.PassBack"/>: "备用电池在哪里"
+    /// where 接班 asks for the successor's question names no colleague).
+    /// </summary>
+    private static async Task<(string? Flow, string? Step, List<Choice> Choices, string? Question, bool TextAnswersToo)?> RunMidQuestionAsync(
+        TurnContext turn, IBotCommand command, string arguments, CancellationToken cancellationToken)
+    {
+        // A copy: the command may clear the list in place.
+        var before = (turn.State.Flow, turn.State.Step, turn.State.PendingChoices.ToList(), turn.State.Question, turn.State.TextAnswersToo);
+        turn.MidQuestion = true;
+        await command.HandleAsync(turn, arguments, cancellationToken);
+        turn.MidQuestion = false;
+        return turn.PassedBack ? null : before;
     }
 
     /// <summary>

@@ -28,6 +28,18 @@ public sealed class TurnContext(IncomingMessage message, Participant sender, Con
 
     public IReadOnlyList<OutgoingMessage> Replies => _replies;
 
+    /// <summary>Whether a look-up runs in the middle of an open question (typed there, the question staying open).</summary>
+    public bool MidQuestion { get; internal set; }
+
+    /// <summary>Set by <see cref="PassBack"/>: the open question takes this message as its answer.</summary>
+    public bool PassedBack { get; private set; }
+
+    /// <summary>
+    /// A look-up run in the middle of a question finds the message was not meant for it ("备用电池在哪里" names no
+    /// colleague): the open question takes it as its answer instead. Reply nothing before calling it.
+    /// </summary>
+    public void PassBack() => PassedBack = MidQuestion;
+
     public void Reply(string text, IReadOnlyList<Choice>? choices = null) => _replies.Add(new OutgoingMessage(text, choices));
 
     /// <summary>A reply that goes before those already made this turn, so a question asked again stays last, with its buttons.</summary>

@@ -10,7 +10,7 @@ namespace Bot.Conversations;
 /// A row is claimed with a lease before it is sent and marked sent right after, so it goes out once in normal
 /// operation; only a crash between the send and its record repeats it (the channel's duplicate check, where it has
 /// one, hides that). Within one conversation messages leave in the order they were accepted: a message waiting for
-/// a retry holds back the ones after it.
+/// a retry holds back the ones after it; one held until a later time (notBefore) leaves then and holds nothing back.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
@@ -58,8 +58,12 @@ public sealed partial class OutboxDispatcher(
         var (held, merged) = await pacer.PaceAsync(db, pending, now, cancellationToken);
         if (merged) pending = await PendingAsync(db, cancellationToken);
 
-        // The oldest pending message of each conversation, if it is due, free, and its recipient's pace allows.
+        // The oldest pending message of each conversation, if it is due, free, and its recipient's pace allows. A message
+        // held for later on purpose (an owner is not written to at night: it waits for 07:00) is not yet in the queue, so
+        // it holds nothing back — else every reply to what the owner writes meanwhile would wait for the morning too.
+        // A message waiting for a retry does hold back the ones after it.
         var heads = pending
+            .Where(m => m.Attempts > 0 || m.NextAttemptAt <= now)
             .GroupBy(m => (m.Channel, m.ConversationId))
             .Select(g => g.First())
             .Where(m => m.NextAttemptAt <= now && (m.LeaseUntil is null || m.LeaseUntil < now) && !held.Contains(m.Id))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bot.Domain.Conversations;
 using Bot.Domain.Features.Directory;
+using Bot.Domain.Features.Duty;
 using Bot.Domain.Features.Escalation;
 
 namespace Bot.Domain.Features.Callbacks;
@@ -10,7 +11,8 @@ namespace Bot.Domain.Features.Callbacks;
 /// shift lead on duty and climbs until someone says 收到, or — written again within half an hour while the last one is
 /// open — an addition to that case. Used by 留言 and by a survey an owner asks a question in.
 /// </summary>
-public sealed class OwnerMessages(EscalationService escalations, EscalationPolicy escalationPolicy, IDirectoryStore directory, DepartmentProfile department)
+public sealed class OwnerMessages(EscalationService escalations, EscalationPolicy escalationPolicy, IDirectoryStore directory, DepartmentProfile department,
+    DutyLogService duty)
 {
     private static readonly TextCatalog Texts = CallbackTexts.Catalog;
 
@@ -36,14 +38,20 @@ public sealed class OwnerMessages(EscalationService escalations, EscalationPolic
             // In the staff's language of record (Chinese), as the case's details are.
             var addition = Texts.Get("OwnerMessageAddition", TextCatalog.Chinese, local.ToString("HH:mm", CultureInfo.InvariantCulture), what);
             await escalations.AddDetailAsync(open, addition, turn.Now, cancellationToken);
-            return Texts.Get(quiet ? "OwnerMessageAddedAtNight" : "OwnerMessageAdded", turn.Language, turn.Sender.DisplayName, department.PropertyName);
+            // Added to an urgent matter the staff are dealing with now, it is not left for the morning.
+            return Texts.Get(quiet && open.Severity != Severity.Urgent ? "OwnerMessageAddedAtNight" : "OwnerMessageAdded", turn.Language,
+                turn.Sender.DisplayName, department.PropertyName);
         }
         // Otherwise each message is its own case: the subject carries the time, as an emergency's does.
         var subject = Texts.Get("OwnerMessageSubject", TextCatalog.Chinese, who, local.ToString("MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
         var details = Texts.Get("OwnerMessageDetails", TextCatalog.Chinese, who, what);
         // Raised by the owner, so the owner is told when it is taken up and when it is dealt with.
-        await escalations.RaiseAsync(new EscalationRequest(OwnerMessageCommand.Kind, subject, urgent ? Severity.Urgent : Severity.Normal, details, turn.Sender.Id),
+        var raised = await escalations.RaiseAsync(new EscalationRequest(OwnerMessageCommand.Kind, subject, urgent ? Severity.Urgent : Severity.Normal, details, turn.Sender.Id),
             turn.Now, cancellationToken);
+        // The owner is told the staff on duty know of it. With no shift lead on (at night) the chain starts at the
+        // 客服主任, off site: whoever is on duty at the duty office hears of it too, and can go at once.
+        if (urgent && raised.Level != (int)EscalationLevel.ShiftLead)
+            await escalations.AlertOnDutyAsync(raised, (await duty.OnDutyAsync(turn.Now, cancellationToken)).Select(d => d.Assignment.PersonId), turn.Now, cancellationToken);
         return Texts.Get(urgent ? "OwnerMessageTakenUrgent" : quiet ? "OwnerMessageTakenAtNight" : "OwnerMessageTaken", turn.Language, turn.Sender.DisplayName, department.PropertyName);
     }
 

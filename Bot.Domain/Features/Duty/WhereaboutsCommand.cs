@@ -31,6 +31,10 @@ public sealed class WhereaboutsCommand(IDirectoryStore directory, IRosterStore r
         var named = Named(await directory.ActiveStaffAsync(cancellationToken), about);
         if (named.Count == 0)
         {
+            // Typed where a question is open ("请输入您的疑问" at 接班: "备用电池在哪里？"), a where-question about no
+            // colleague is the answer to that question, not a search for a colleague called 备用电池.
+            turn.PassBack();
+            if (turn.PassedBack) return;
             turn.Reply(Texts.Get("WhereNobodyNamed", language, about));
             return;
         }

@@ -107,7 +107,7 @@ public sealed class EscalationService(
     /// 答复业主: the staff's answer to an owner's message goes to the owner, in chat, as the front desk would put it; it is
     /// kept on the case and the others already told hear of it. A case nobody had taken up is taken up by the one who
     /// answers (the chain stops climbing; the owner is not also sent 已受理 — the answer says more). At night the owner
-    /// gets it when quiet hours end. True in <c>HeldUntilMorning</c> when it waits.
+    /// gets it when quiet hours end, but for an urgent matter at once. True in <c>HeldUntilMorning</c> when it waits.
     /// </summary>
     public async Task<(ActionOutcome Outcome, EscalationCase? Case, bool HeldUntilMorning)> ReplyToOwnerAsync(long id, Person actor, string reply, DateTimeOffset now,
         CancellationToken cancellationToken)
@@ -120,7 +120,7 @@ public sealed class EscalationService(
         var clock = department.ToLocal(now).ToString("HH:mm", CultureInfo.InvariantCulture);
         escalation.AddDetail(Texts.Get("ReplyDetail", TextCatalog.Chinese, clock, actor.Name, reply));
         await InformAsync(escalation, actor, "InformReplied", now, cancellationToken, null, actor.Name, reply);
-        var quiet = policy.IsQuiet(LocalTime(now));
+        var quiet = HeldForOwner(escalation, now);
         var language = TextCatalog.NormalizeLanguage(owner.Language);
         var when = department.ToLocal(escalation.RaisedAt).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);
         await notifier.NotifyAsync(owner.Id, new OutgoingMessage(Texts.Get("OwnerReply", language, owner.FormOfAddress, when, department.PropertyName, reply)),
@@ -284,7 +284,23 @@ public sealed class EscalationService(
         return escalation.AboutId is { } about ? [.. people.Where(p => p.Id != about)] : people;
     }
 
-    private async Task NotifyAsync(EscalationCase escalation, Person person, DateTimeOffset now, CancellationToken cancellationToken, Person? handedBy = null)
+    /// <summary>
+    /// Tells the staff on duty on site (值班人员) of an urgent case beside the chain, when the chain has nobody on site
+    /// to reach: at night there is no shift lead, and the 客服主任 it reaches first is at home. They may say 收到 and
+    /// 已处理 as the chain may (第2篇 1.6: 值班人员必须及时处理各类突发事件).
+    /// </summary>
+    public async Task AlertOnDutyAsync(EscalationCase escalation, IEnumerable<string> personIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var personId in personIds.Distinct(StringComparer.Ordinal))
+        {
+            if (escalation.Notices.Any(n => n.PersonId == personId)) continue;
+            if (await directory.FindPersonAsync(personId, cancellationToken) is not { Active: true } person) continue;
+            await NotifyAsync(escalation, person, now, cancellationToken, onDuty: true);
+        }
+    }
+
+    private async Task NotifyAsync(EscalationCase escalation, Person person, DateTimeOffset now, CancellationToken cancellationToken, Person? handedBy = null,
+        bool onDuty = false)
     {
         var language = TextCatalog.NormalizeLanguage(person.Language);
         // One look-up each, as before: a member of staff by name, else an owner by form of address (and their 答复业主 button).
@@ -293,6 +309,7 @@ public sealed class EscalationService(
         var raiser = staff?.Name ?? owner?.FormOfAddress;
         var levelLine = handedBy is not null
             ? Texts.Get("AlertHandedToYou", language, handedBy.Name)
+            : onDuty ? Texts.Get("AlertOnDuty", language)
             : Texts.Get("AlertLevel", language, escalation.Level + 1, EscalationTexts.LevelName((EscalationLevel)Math.Max(escalation.Level, 0), language));
         var text = Texts.Get("Alert", language,
             EscalationTexts.SeverityName(escalation.Severity, language),
@@ -365,13 +382,20 @@ public sealed class EscalationService(
         if (ownerKey is null) return;
         var language = TextCatalog.NormalizeLanguage(owner.Language);
         var when = department.ToLocal(escalation.RaisedAt).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);
-        // The front desk does not write to owners at night: what happens in quiet hours reaches them when those end.
-        var notBefore = policy.IsQuiet(LocalTime(now)) ? QuietEnd(now) : now;
+        var notBefore = HeldForOwner(escalation, now) ? QuietEnd(now) : now;
         await notifier.NotifyAsync(owner.Id, new OutgoingMessage(Texts.Get(ownerKey, language, owner.FormOfAddress, when)),
             $"esc:{escalation.Id}:{ownerKey}:{owner.Id}", notBefore, cancellationToken);
     }
 
     private TimeOnly LocalTime(DateTimeOffset now) => TimeOnly.FromDateTime(department.ToLocal(now).DateTime);
+
+    /// <summary>
+    /// Whether what the staff tell an owner now waits for the morning. The front desk does not write to owners at night:
+    /// what happens in quiet hours reaches them when those end. Not an urgent matter ("水管爆了"): the owner is up and
+    /// waiting, and "已受理" or "师傅10分钟内到，请先关闭总阀" in the morning is no answer (第2篇 1.6: handled at once).
+    /// </summary>
+    private bool HeldForOwner(EscalationCase escalation, DateTimeOffset now) =>
+        escalation.Severity != Severity.Urgent && policy.IsQuiet(LocalTime(now));
 
     /// <summary>The next end of quiet hours after <paramref name="now"/>.</summary>
     private DateTimeOffset QuietEnd(DateTimeOffset now)

@@ -234,13 +234,11 @@ public sealed class AcceptHandoverCommand(HandoverService handovers) : IBotComma
         record.Refuse(turn.Sender.Id, reason, turn.Now);
         var outgoing = await handovers.NameOfAsync(record.OutgoingId, cancellationToken);
         // 第14篇 1.6: refused → reported to the superior, who decides (re-open, cover, or help finish the work).
-        await handovers.AlertShiftLeadAsync(record, "handover.refused", "RefusedSubject", "RefusedDetails", Severity.Urgent, turn.Now, cancellationToken,
+        var told = await handovers.AlertShiftLeadAsync(record, "handover.refused", "RefusedSubject", "RefusedDetails", Severity.Urgent, turn.Now, cancellationToken,
             turn.Sender.DisplayName, outgoing, reason, record.Post);
         await handovers.NotifyAsync(record.OutgoingId, $"handover:{record.Id}:refused:{turn.Now.ToUnixTimeMilliseconds()}", l =>
             new OutgoingMessage(Texts.Get("RefusedTellOutgoing", l, turn.Sender.DisplayName, handovers.Title(record, l), reason)), cancellationToken);
-        var leads = await handovers.ShiftLeadsForAsync(record, cancellationToken);
-        turn.Reply(Texts.Get("RefusedDone", language, handovers.Title(record, language),
-            string.Join(language == TextCatalog.English ? ", " : "、", leads.Select(l => l.Name))));
+        turn.Reply(Texts.Get("RefusedDone", language, handovers.Title(record, language), HandoverService.Describe(told, language)));
     }
 
     private static HandoverItem? ItemOf(HandoverRecord record, string step)

@@ -174,11 +174,9 @@ public sealed class SuccessorUnfitCommand(HandoverService handovers) : IBotComma
         }
         var successor = await handovers.NameOfAsync(record.SuccessorId, cancellationToken);
         record.DeclareSuccessorUnfit(turn.Sender.Id, reason, turn.Now);
-        await handovers.AlertShiftLeadAsync(record, "handover.no-cover", "UnfitSubject", "UnfitDetails", Severity.Urgent, turn.Now, cancellationToken,
+        var told = await handovers.AlertShiftLeadAsync(record, "handover.no-cover", "UnfitSubject", "UnfitDetails", Severity.Urgent, turn.Now, cancellationToken,
             successor, await handovers.NameOfAsync(record.OutgoingId, cancellationToken), reason, record.Post);
-        var leads = await handovers.ShiftLeadsForAsync(record, cancellationToken);
-        turn.Reply(Texts.Get("UnfitDone", language, handovers.Title(record, language), successor,
-            string.Join(language == TextCatalog.English ? ", " : "、", leads.Select(l => l.Name))));
+        turn.Reply(Texts.Get("UnfitDone", language, handovers.Title(record, language), successor, HandoverService.Describe(told, language)));
     }
 }
 

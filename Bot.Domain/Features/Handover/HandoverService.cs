@@ -221,13 +221,17 @@ public sealed class HandoverService(
     /// Alerts the shift lead: an escalation (so it climbs if nobody answers) and, when the record's own shift lead is not
     /// among those it reached (their shift may have ended), a direct message to them too.
     /// </summary>
-    public async Task AlertShiftLeadAsync(HandoverRecord record, string kind, string subjectKey, string detailsKey, Severity severity, DateTimeOffset now,
+    public async Task<AlertedPeople> AlertShiftLeadAsync(HandoverRecord record, string kind, string subjectKey, string detailsKey, Severity severity, DateTimeOffset now,
         CancellationToken cancellationToken, params object[] args)
     {
         var subject = Texts.Get(subjectKey, TextCatalog.Chinese, [record.Id, .. args]);
         var details = Texts.Get(detailsKey, TextCatalog.Chinese, [record.Id, .. args]);
         var escalation = await escalations.RaiseAsync(new EscalationRequest(kind, subject, severity, details, null), now, cancellationToken);
-        foreach (var lead in await ShiftLeadsForAsync(record, cancellationToken))
+        var leads = await ShiftLeadsForAsync(record, cancellationToken);
+        var chain = new List<(Person, EscalationLevel)>();
+        foreach (var notice in escalation.Notices.Where(n => n.Level >= 0 && !leads.Any(l => l.Id == n.PersonId)).DistinctBy(n => n.PersonId))
+            if (await directory.FindPersonAsync(notice.PersonId, cancellationToken) is { } person) chain.Add((person, (EscalationLevel)notice.Level));
+        foreach (var lead in leads)
         {
             if (escalation.Notices.Any(n => n.PersonId == lead.Id)) continue;
             var language = TextCatalog.NormalizeLanguage(lead.Language);
@@ -236,6 +240,19 @@ public sealed class HandoverService(
             await notifier.NotifyAsync(lead.Id, new OutgoingMessage(Texts.Get("LeadAlert", language, record.Id, text),
                 [new Choice($"{word} {record.Id}", word)]), $"handover:{record.Id}:{kind}:{now.ToUnixTimeMilliseconds()}:{lead.Id}", cancellationToken);
         }
+        return new AlertedPeople(leads, chain);
+    }
+
+    /// <summary>
+    /// Who an alert reached, said back to the one who raised it: "领班王五、客服主任赵六". At night the shift lead is at
+    /// home and the chain starts with the 客服主任, who is the one to act now; naming the lead alone would say otherwise.
+    /// </summary>
+    public static string Describe(AlertedPeople told, string language)
+    {
+        var separator = language == TextCatalog.English ? ", " : "、";
+        var parts = told.Leads.Select(l => Texts.Get("ToldLead", language, l.Name))
+            .Concat(told.Chain.Select(c => Texts.Get("ToldChain", language, EscalationTexts.LevelName(c.Level, language), c.Person.Name)));
+        return string.Join(separator, parts);
     }
 
     public Task<bool> NotifyAsync(string personId, string key, Func<string, OutgoingMessage> message, CancellationToken cancellationToken) =>
@@ -307,3 +324,6 @@ public sealed class HandoverService(
         return (null, arguments.Trim());
     }
 }
+
+/// <summary>Whom a handover alert reached: the shift's lead (or leads), and whoever the escalation chain reached beside them.</summary>
+public sealed record AlertedPeople(IReadOnlyList<Person> Leads, IReadOnlyList<(Person Person, EscalationLevel Level)> Chain);
