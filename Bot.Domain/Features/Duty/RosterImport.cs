@@ -191,3 +191,37 @@ public static class RosterChanges
     private static List<RosterSlot> Order(IEnumerable<RosterSlot> slots) =>
         [.. slots.OrderBy(s => s.ShiftCode is null).ThenBy(s => s.ShiftCode, StringComparer.Ordinal).ThenBy(s => s.Post, StringComparer.Ordinal)];
 }
+
+/// <summary>
+/// Days of a month left without a duty manager (第2篇 1.1: a duty manager every day). Not an error — the clerk may
+/// still be settling them — but the import says so, and names the days as runs ("12-10 至 12-31").
+/// </summary>
+public static class DutyManagerGaps
+{
+    private static readonly Conversations.TextCatalog Texts = DutyTexts.Catalog;
+
+    /// <summary>Every day from <paramref name="from"/> to <paramref name="to"/> (inclusive) not in <paramref name="covered"/>.</summary>
+    public static IReadOnlyList<DateOnly> Find(DateOnly from, DateOnly to, IEnumerable<DateOnly> covered)
+    {
+        var days = covered.ToHashSet();
+        var gaps = new List<DateOnly>();
+        for (var day = from; day <= to; day = day.AddDays(1))
+            if (!days.Contains(day)) gaps.Add(day);
+        return gaps;
+    }
+
+    /// <summary>The days as consecutive runs: "12-03、12-10 至 12-31".</summary>
+    public static string Describe(IReadOnlyList<DateOnly> days, string language)
+    {
+        var runs = new List<string>();
+        for (var i = 0; i < days.Count;)
+        {
+            var j = i;
+            while (j + 1 < days.Count && days[j + 1] == days[j].AddDays(1)) j++;
+            var first = days[i].ToString("MM-dd", CultureInfo.InvariantCulture);
+            runs.Add(i == j ? first : Texts.Get("DayRun", language, first, days[j].ToString("MM-dd", CultureInfo.InvariantCulture)));
+            i = j + 1;
+        }
+        return string.Join(Texts.Get("NowNameSeparator", language), runs);
+    }
+}

@@ -152,7 +152,52 @@ public sealed class RosterImportTests : IDisposable
         Assert.EndsWith("12-03（周四）：值班经理 → 休息", Assert.Single(await InboxAsync("zhaoliu")));
         Assert.EndsWith("12-03（周四）：休息 → 值班经理", Assert.Single(await InboxAsync("sunqi")));
         Assert.Empty(await InboxAsync("wujiu"));
+        // 郑十's days did not change; as the 考勤员 she only hears that 12-10 … 12-31 have no duty manager yet.
+        Assert.DoesNotContain(await InboxAsync("zhengshi"), m => m.Contains("排班已调整", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ImportRoster_DaysWithoutDutyManager_IsAcceptedWithWarningsAndTheClerkIsTold_第2篇_1_1()
+    {
+        var response = await PostAsync("""
+            date,person,shift,post
+            2027-01-01,zhangsan,early,客服中心
+            2027-01-01,赵六,值班经理,
+            2027-01-02,zhaoliu,duty_manager,
+            2027-01-04,zhaoliu,duty_manager,
+            """ + "\n" + string.Join("\n", Enumerable.Range(6, 26).Select(d => $"2027-01-{d:00},sunqi,duty_manager,")) + "\n");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using (var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()))
+            Assert.Equal("2027-01 以下日期没有值班经理（第2篇 1.1：每天须有一位值班经理）：01-03、01-05。排班已导入，请补排后重新导入。",
+                Assert.Single(json.RootElement.GetProperty("warnings").EnumerateArray()).GetString());
+        Assert.Equal(30, (await RosterAsync("2027-01")).Count);
+        Assert.Equal("郑十您好，2027-01 的排班已导入，但以下日期没有值班经理（第2篇 1.1）：01-03、01-05。请补排后重新导入，谢谢。",
+            Assert.Single(await InboxAsync("zhengshi")));
+
+        // Every day covered: no warnings at all, and the clerk hears nothing more.
+        var full = await PostAsync("date,person,shift,post\n"
+            + string.Join("\n", Enumerable.Range(1, 31).Select(d => $"2027-01-{d:00},zhaoliu,duty_manager,")) + "\n");
+        using (var json = JsonDocument.Parse(await full.Content.ReadAsStringAsync()))
+            Assert.False(json.RootElement.TryGetProperty("warnings", out _));
         Assert.Empty(await InboxAsync("zhengshi"));
+    }
+
+    [Fact]
+    public async Task ImportRoster_DaysWithoutDutyManager_WarningInEnglish_第2篇_1_1()
+    {
+        var client = _bot.CreateClient();
+        using var content = new StringContent("date,person,shift,post\n2027-01-01,zhaoliu,duty_manager,\n", Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/duty/roster") { Content = content };
+        request.Headers.Add("X-Api-Key", Key);
+        request.Headers.Add("Accept-Language", "en");
+
+        var response = await client.SendAsync(request);
+
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("2027-01: no duty manager on these days (a duty manager every day): 01-02 to 01-31. The roster was imported; please add them and import again.",
+            Assert.Single(json.RootElement.GetProperty("warnings").EnumerateArray()).GetString());
     }
 
     [Fact]

@@ -18,7 +18,9 @@ public static class DutyAdmin
     private const string Tag = "Duty admin";
 
     /// <summary>The import's answer.</summary>
-    public sealed record RosterImportCounts(string Month, int Added, int Changed, int Removed, int Unchanged, int SkippedPastDays, int PeopleTold);
+    /// <param name="Warnings">Imported, but to be seen to (days without a duty manager, 第2篇 1.1); absent when none.</param>
+    public sealed record RosterImportCounts(string Month, int Added, int Changed, int Removed, int Unchanged, int SkippedPastDays, int PeopleTold,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Warnings = null);
 
     /// <summary>One row of the roster as stored (shift "duty_manager" for the day's 值班经理).</summary>
     public sealed record RosterLine(string Date, string Person, string Name, string Shift, string Post);
@@ -52,10 +54,10 @@ public static class DutyAdmin
     {
         var (csv, problem) = await DirectoryAdmin.ReadCsvAsync(request, options.CurrentValue, cancellationToken);
         if (problem is not null) return problem;
-        var outcome = await importer.ImportAsync(csv!, cancellationToken);
+        var outcome = await importer.ImportAsync(csv!, DirectoryAdmin.LanguageOf(request), cancellationToken);
         if (outcome.Errors.Count > 0) return DirectoryAdmin.Invalid(request, outcome.Errors);
         return TypedResults.Ok(new RosterImportCounts(outcome.Month, outcome.Added, outcome.Changed, outcome.Removed, outcome.Unchanged,
-            outcome.SkippedPastDays, outcome.PeopleTold));
+            outcome.SkippedPastDays, outcome.PeopleTold, outcome.Warnings));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> AttendanceCsvAsync(HttpRequest request, string? month, AttendanceReport report, CancellationToken cancellationToken)

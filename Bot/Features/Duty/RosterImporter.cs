@@ -11,7 +11,7 @@ namespace Bot.Features.Duty;
 
 /// <summary>What a roster import did, or every error when it did nothing.</summary>
 public sealed record RosterImportOutcome(string Month, int Added, int Changed, int Removed, int Unchanged, int SkippedPastDays, int PeopleTold,
-    IReadOnlyList<ImportError> Errors);
+    IReadOnlyList<ImportError> Errors, IReadOnlyList<string>? Warnings = null);
 
 /// <summary>
 /// Publishes a month's roster (第7篇 1.1.3). The file replaces the month from today on — days already worked stay as
@@ -21,7 +21,8 @@ public sealed record RosterImportOutcome(string Month, int Added, int Changed, i
 /// </summary>
 internal sealed class RosterImporter(BotDbContext db, ShiftSchedule shifts, DepartmentProfile department, TimeProvider time, INotifier notifier)
 {
-    public async Task<RosterImportOutcome> ImportAsync(string csv, CancellationToken cancellationToken)
+    /// <param name="language">The administrator's, for the warnings.</param>
+    public async Task<RosterImportOutcome> ImportAsync(string csv, string language, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.LockForTransactionAsync(CriticalSection.RosterImport, cancellationToken);
@@ -105,17 +106,35 @@ internal sealed class RosterImporter(BotDbContext db, ShiftSchedule shifts, Depa
             foreach (var (personId, days) in RosterChanges.Compute(before, after))
             {
                 if (!people.TryGetValue(personId, out var person) || !person.Active) continue;
-                var language = TextCatalog.NormalizeLanguage(person.Language);
-                var text = RosterChanges.Message(person.Name, monthStart, days, shifts, language);
+                var personLanguage = TextCatalog.NormalizeLanguage(person.Language);
+                var text = RosterChanges.Message(person.Name, monthStart, days, shifts, personLanguage);
                 // One message per person and import: the key names the change itself, so a retried request tells nobody twice.
                 var key = $"roster:{monthStart:yyyy-MM}:{personId}:{Hash(text)}:{now.ToUnixTimeSeconds()}";
                 if (await notifier.NotifyAsync(personId, new OutgoingMessage(text), key, cancellationToken)) told++;
             }
         }
 
+        // 第2篇 1.1: a duty manager every day. Days from today on without one are accepted but named — to the caller and
+        // to the 考勤员, who answers for the roster.
+        var monthText = monthStart.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var gaps = DutyManagerGaps.Find(from, monthEnd, managers.Select(m => m.Date));
+        List<string>? warnings = null;
+        if (gaps.Count > 0)
+        {
+            warnings = [DutyTexts.Catalog.Get("RosterNoDutyManager", language, monthText, DutyManagerGaps.Describe(gaps, language))];
+            var clerks = await db.Set<Person>().AsNoTracking().Where(p => p.Active && (p.Roles & Roles.AttendanceClerk) != 0).ToListAsync(cancellationToken);
+            foreach (var clerk in clerks)
+            {
+                var clerkLanguage = TextCatalog.NormalizeLanguage(clerk.Language);
+                var text = DutyTexts.Catalog.Get("RosterNoDutyManagerToClerk", clerkLanguage, clerk.Name, monthText, DutyManagerGaps.Describe(gaps, clerkLanguage));
+                // Once a day for the same gaps: importing the same file again does not repeat it.
+                await notifier.NotifyAsync(clerk.Id, new OutgoingMessage(text), $"roster-gaps:{monthText}:{clerk.Id}:{today:yyyy-MM-dd}:{Hash(text)}", cancellationToken);
+            }
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new RosterImportOutcome(monthStart.ToString("yyyy-MM", CultureInfo.InvariantCulture), added, changed, removed, unchanged, skipped, told, []);
+        return new RosterImportOutcome(monthText, added, changed, removed, unchanged, skipped, told, [], warnings);
     }
 
     private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
