@@ -37,7 +37,7 @@ public sealed class EscalationCommands(EscalationService escalations, IDirectory
                 if (await other.TryResolveAsync(turn, person, cancellationToken)) return;
         if (await ResolveCaseAsync(turn, arguments, "WordResolve", cancellationToken) is not var (id, rest, actor)) return;
         // An old 已处理 button of a case closed since: said now, before a note is asked for and written in vain.
-        if (await escalations.CheckAsync(id, actor, cancellationToken) is ({ } refusal, var closed))
+        if (await escalations.CheckAsync(id, actor, turn.Now, cancellationToken) is ({ } refusal, var closed))
         {
             await SayAsync(turn, refusal, id, closed, "Resolved", cancellationToken);
             return;

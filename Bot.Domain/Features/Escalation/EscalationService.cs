@@ -33,7 +33,8 @@ public sealed class EscalationService(
     IEscalationDirectory directory,
     INotifier notifier,
     EscalationPolicy policy,
-    DepartmentProfile department) : IScheduledWork
+    DepartmentProfile department,
+    IEnumerable<ICaseTakeUp> takeUps) : IScheduledWork
 {
     Task<int> IScheduledWork.ProcessAsync(DateTimeOffset now, CancellationToken cancellationToken) => ProcessDueAsync(now, cancellationToken);
 
@@ -77,7 +78,7 @@ public sealed class EscalationService(
 
     public async Task<(ActionOutcome Outcome, EscalationCase? Case)> AcknowledgeAsync(long id, Person actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (refusal, escalation) = await CheckAsync(id, actor, cancellationToken);
+        var (refusal, escalation) = await JoinAsync(id, actor, now, cancellationToken);
         if (refusal is not null) return (refusal.Value, escalation);
         if (escalation!.Status == EscalationStatus.Acknowledged && escalation.AcknowledgedById != actor.Id)
             return (ActionOutcome.AlreadyAcknowledged, escalation);
@@ -95,7 +96,7 @@ public sealed class EscalationService(
 
     public async Task<(ActionOutcome Outcome, EscalationCase? Case)> ResolveAsync(long id, Person actor, string note, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (refusal, escalation) = await CheckAsync(id, actor, cancellationToken);
+        var (refusal, escalation) = await JoinAsync(id, actor, now, cancellationToken);
         if (refusal is not null) return (refusal.Value, escalation);
 
         escalation!.Resolve(actor.Id, note, now);
@@ -112,7 +113,7 @@ public sealed class EscalationService(
     public async Task<(ActionOutcome Outcome, EscalationCase? Case, bool HeldUntilMorning)> ReplyToOwnerAsync(long id, Person actor, string reply, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var (refusal, escalation) = await CheckAsync(id, actor, cancellationToken);
+        var (refusal, escalation) = await JoinAsync(id, actor, now, cancellationToken);
         if (refusal is not null) return (refusal.Value, escalation, false);
         if (await OwnerOfAsync(escalation!, cancellationToken) is not { } owner) return (ActionOutcome.NotAnOwners, escalation, false);
 
@@ -165,7 +166,7 @@ public sealed class EscalationService(
 
     public async Task<(ActionOutcome Outcome, EscalationCase? Case, Person? To)> HandOverAsync(long id, Person actor, string toWhom, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (refusal, escalation) = await CheckAsync(id, actor, cancellationToken);
+        var (refusal, escalation) = await CheckAsync(id, actor, now, cancellationToken);
         if (refusal is not null) return (refusal.Value, escalation, null);
         var target = await directory.FindStaffAsync(toWhom, cancellationToken);
         if (target is null) return (ActionOutcome.UnknownPerson, escalation, null);
@@ -216,14 +217,35 @@ public sealed class EscalationService(
         return names;
     }
 
-    /// <summary>Whether <paramref name="actor"/> may act on case <paramref name="id"/> now: null, or why not (closed, not theirs, none such).</summary>
-    public async Task<(ActionOutcome? Refusal, EscalationCase? Case)> CheckAsync(long id, Person actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether <paramref name="actor"/> may act on case <paramref name="id"/> now: null, or why not (closed, not theirs,
+    /// none such). Not told of it, they may still when a feature's rule lets them take it up (<see cref="ICaseTakeUp"/>).
+    /// </summary>
+    public async Task<(ActionOutcome? Refusal, EscalationCase? Case)> CheckAsync(long id, Person actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var escalation = await store.FindAsync(id, cancellationToken);
         if (escalation is null) return (ActionOutcome.NotFound, null);
         if (escalation.IsClosed) return (ActionOutcome.AlreadyResolved, escalation);
-        if (!escalation.Involves(actor.Id)) return (ActionOutcome.NotYours, escalation);
+        if (!escalation.Involves(actor.Id) && !await MayTakeUpAsync(escalation, actor, now, cancellationToken)) return (ActionOutcome.NotYours, escalation);
         return (null, escalation);
+    }
+
+    private async Task<bool> MayTakeUpAsync(EscalationCase escalation, Person actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var takeUp in takeUps)
+            if (await takeUp.MayTakeUpAsync(escalation, actor, now, cancellationToken)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// <see cref="CheckAsync"/>, and one who takes the case up without having been told of it joins it as if told: they
+    /// hear its outcome and may go on acting on it.
+    /// </summary>
+    private async Task<(ActionOutcome? Refusal, EscalationCase? Case)> JoinAsync(long id, Person actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (refusal, escalation) = await CheckAsync(id, actor, now, cancellationToken);
+        if (refusal is null && !escalation!.Involves(actor.Id)) escalation.Noticed(actor.Id, now);
+        return (refusal, escalation);
     }
 
     private async Task ActAsync(EscalationCase escalation, DateTimeOffset now, CancellationToken cancellationToken)

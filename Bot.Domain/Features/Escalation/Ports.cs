@@ -54,3 +54,12 @@ public interface IEscalationDirectory
     /// <summary>A member of staff by local id or exact name (for 转交).</summary>
     Task<Person?> FindStaffAsync(string idOrName, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// Whether someone the case never reached may take it up all the same (a feature's rule, e.g. the person on duty at
+/// night with an owner's message held for the morning). Who takes it up joins the case as if told of it.
+/// </summary>
+public interface ICaseTakeUp
+{
+    Task<bool> MayTakeUpAsync(EscalationCase escalation, Person actor, DateTimeOffset now, CancellationToken cancellationToken);
+}

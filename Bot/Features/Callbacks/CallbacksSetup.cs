@@ -37,6 +37,9 @@ public static class CallbacksSetup
         services.AddScoped<IUnitFacts, OwnerMessageUnitFacts>();
         services.AddScoped<IUnitFacts, CallbackUnitFacts>();
         services.AddScoped<ITodos, CallbackTodos>();
+        services.AddScoped<HeldOwnerMessages>();
+        services.AddScoped<ITodos>(sp => sp.GetRequiredService<HeldOwnerMessages>());
+        services.AddScoped<ICaseTakeUp>(sp => sp.GetRequiredService<HeldOwnerMessages>());
         services.AddScoped<CallbackSurveys>();
         services.AddScoped<CallbackService>();
         services.AddScoped<CallbackStats>();
