@@ -124,6 +124,15 @@ public sealed class CallbackRulesTests(CallbackBedFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Register_CompletedAtAsADateOnly_IsThatDayFromTheDepartmentsMidnight_NotUtcMidnight()
+    {
+        var view = await RegisterAsync(new { externalId = "DATE-ONLY", type = "minor_repair", unit = "3-1-502", summary = "维修",
+            responsible = new[] { "zhangsan" }, completedAt = "2026-11-26" });
+
+        Assert.Equal(Shanghai(26, 0), view.CompletedAt);
+    }
+
+    [Fact]
     public async Task Register_WithoutTheApiKey_IsRefused()
     {
         var response = await Bed.PostCaseAsync(new { externalId = "X", type = "other", unit = "3-1-502", summary = "x", responsible = new[] { "zhangsan" } }, key: null);

@@ -184,6 +184,20 @@ public sealed class RosterImportTests : IDisposable
     }
 
     [Fact]
+    public async Task ListRoster_BadMonth_Is400WithATitleInTheCallersLanguage_NotBadRequest()
+    {
+        var client = _bot.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", Key);
+
+        var response = await client.GetAsync("/api/admin/duty/roster?month=2027-13");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("请求未被接受", json.RootElement.GetProperty("title").GetString());
+        Assert.Equal("月份“2027-13”无效，请写成 yyyy-MM，例如 2026-12。", json.RootElement.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task ImportRoster_DaysWithoutDutyManager_WarningInEnglish_第2篇_1_1()
     {
         var client = _bot.CreateClient();
