@@ -131,6 +131,11 @@ public sealed class DutyLogOpenEvents(IDutyLogStore store, DepartmentProfile dep
         return [.. found.DistinctBy(e => e.Id).OrderBy(e => e.Id)];
     }
 
+    public async Task<IReadOnlyList<OpenDutyEntry>> OpenAtPostAsync(string post, string personId, CancellationToken cancellationToken) =>
+        [.. (await store.OpenEntriesAsync(cancellationToken))
+            .Where(e => !DutyLogEntry.NeedsReport(e.Kind) && (e.Post == post || e.Post is null && e.RecordedById == personId))
+            .Select(e => new OpenDutyEntry(e.Id, e.Kind, e.What, e.RecordedById, e.RecordedAt))];
+
     private static DutyEventBlock BlockOf(DutyLogKind kind) => kind switch
     {
         DutyLogKind.MajorEvent => DutyEventBlock.MajorEvent,

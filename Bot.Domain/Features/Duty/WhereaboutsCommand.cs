@@ -1,5 +1,6 @@
 using Bot.Domain.Conversations;
 using Bot.Domain.Features.Directory;
+using Bot.Domain.Features.Escalation;
 
 namespace Bot.Domain.Features.Duty;
 
@@ -136,5 +137,30 @@ public sealed class WhoIsOutCommand(ILeaveStore leaves, IDirectoryStore director
                 : Texts.Get("WhoIsOutLine", language, name, back));
         }
         turn.Reply(string.Join("\n", lines));
+    }
+}
+
+/// <summary>
+/// On shift now or not, as 张三在哪 reads the roster: a shift running (or about to: 签到 is open) is on shift. Someone with
+/// nothing on the roster near now (an office worker) is taken as reachable and gets no note.
+/// </summary>
+public sealed class RosterShiftPresence(IRosterStore roster, ShiftSchedule shifts, AttendancePolicy policy, DepartmentProfile department) : IShiftPresence
+{
+    private const int DaysAhead = 7;
+
+    public async Task<string?> OffShiftAsync(string personId, DateTimeOffset now, string language, CancellationToken cancellationToken)
+    {
+        var today = department.LocalDate(now);
+        var rostered = (await roster.ForPersonAsync(personId, today.AddDays(-1), today.AddDays(DaysAhead), cancellationToken))
+            .Select(a => (Assignment: a, Shift: shifts.Find(a.ShiftCode)))
+            .Where(x => x.Shift is not null)
+            .Select(x => (x.Assignment, Shift: x.Shift!, Times: ShiftTimes.Of(x.Assignment, x.Shift!, department)))
+            .OrderBy(x => x.Times.Start)
+            .ToList();
+        if (rostered.Count == 0 || rostered.Any(x => now >= x.Times.Start - policy.CheckInOpensBefore && now < x.Times.End)) return null;
+        var next = rostered.FirstOrDefault(x => x.Times.Start > now);
+        if (next.Assignment is null) return "";
+        var shift = $"{next.Shift.DisplayName(language)} {ShiftTimes.Clock(next.Times.Start, department)}";
+        return department.LocalDate(next.Times.Start) == today ? shift : ShiftTimes.Day(next.Assignment.Date, language) + shift;
     }
 }

@@ -10,7 +10,7 @@ namespace Bot.Domain.Features.Escalation;
 /// missing the bot asks for them as a flow.
 /// </summary>
 public sealed class EscalationCommands(EscalationService escalations, IDirectoryStore people, IEnumerable<ICaseClosedFollowUp> followUps,
-    IEnumerable<IResolvedElsewhere> elsewhere) : IConversationFlow
+    IEnumerable<IResolvedElsewhere> elsewhere, IEnumerable<IShiftPresence> presence) : IConversationFlow
 {
     private static readonly TextCatalog Texts = EscalationTexts.Catalog;
     private const string NoteStep = "note";
@@ -174,7 +174,24 @@ public sealed class EscalationCommands(EscalationService escalations, IDirectory
             turn.Reply(Texts.Get("HandOverToSelf", turn.Language, id));
             return;
         }
+        // Handed to someone at home: done as asked, but said in the same reply, so the case does not sit unseen until their shift.
+        if (outcome == ActionOutcome.Done && target is not null && await OffShiftNoteAsync(target, turn, cancellationToken) is { } note)
+        {
+            turn.Reply(Texts.Get("HandedOver", turn.Language, id, target.Name) + "\n" + note);
+            return;
+        }
         await SayAsync(turn, outcome, id, escalation, "HandedOver", cancellationToken, target?.Name ?? "");
+    }
+
+    /// <summary>"吴九现在不在班（夜班 23:00 开始）…" when the roster has them off now; null when on shift or not a shift worker.</summary>
+    private async Task<string?> OffShiftNoteAsync(Person target, TurnContext turn, CancellationToken cancellationToken)
+    {
+        foreach (var p in presence)
+            if (await p.OffShiftAsync(target.Id, turn.Now, turn.Language, cancellationToken) is { } next)
+                return next.Length > 0
+                    ? Texts.Get("HandedToOffShift", turn.Language, target.Name, next)
+                    : Texts.Get("HandedToOffShiftNoNext", turn.Language, target.Name);
+        return null;
     }
 
     private static bool StartsWithNumber(string arguments) =>

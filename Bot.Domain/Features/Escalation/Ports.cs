@@ -63,3 +63,13 @@ public interface ICaseTakeUp
 {
     Task<bool> MayTakeUpAsync(EscalationCase escalation, Person actor, DateTimeOffset now, CancellationToken cancellationToken);
 }
+
+/// <summary>Whether a colleague is on shift now, from the roster (the duty feature knows), so a case handed to them is not left unseen.</summary>
+public interface IShiftPresence
+{
+    /// <summary>
+    /// Null when the person is on shift now (or check-in for their shift is open), or is not a shift worker (nothing on the
+    /// roster near now). Otherwise their next shift as it reads ("夜班 23:00", "11-27（周五）早班 07:00"), or "" when none is near.
+    /// </summary>
+    Task<string?> OffShiftAsync(string personId, DateTimeOffset now, string language, CancellationToken cancellationToken);
+}

@@ -16,6 +16,7 @@ public sealed class AcceptHandoverCommand(HandoverService handovers) : IBotComma
     private const string ConfirmValue = "confirm";
     private const string QuestionValue = "question";
     private const string RefuseValue = "refuse";
+    private const string ConfirmAllValue = "confirm-all";
     private const string SignValue = "sign";
     private const string SignStep = "sign";
     private const string RefuseStep = "refuse";
@@ -128,7 +129,9 @@ public sealed class AcceptHandoverCommand(HandoverService handovers) : IBotComma
         }
         if (step == SignStep)
         {
-            if (key == SignValue || key == TextInput.ForMatching(Texts.Get("SignLabel", language))) await SignAsync(turn, record, cancellationToken);
+            // Everything is checked: 确认 / 好的 / 签字 typed here is the signature asked for (第14篇 1.7).
+            if (key == SignValue || key == TextInput.ForMatching(Texts.Get("SignLabel", language)) || SignWords.Contains(key))
+                await SignAsync(turn, record, cancellationToken);
             else turn.Ask(Texts.Get("AllChecked", language), SignChoices(language));
             return;
         }
@@ -136,6 +139,16 @@ public sealed class AcceptHandoverCommand(HandoverService handovers) : IBotComma
         var item = ItemOf(record, step);
         if (item is null)
         {
+            await PresentAsync(turn, record, cancellationToken);
+            return;
+        }
+        if (key == ConfirmAllValue || key == TextInput.ForMatching(Texts.Get("ConfirmAllLabel", language)) || turn.Choice is null && ConfirmAllWords.Contains(key))
+        {
+            // 全部确认: the item on screen and every item not checked yet; a question still open waits for its answer, and
+            // another answered one is shown on its own so its answer is read before it is confirmed (第14篇 1.5).
+            var open = record.InOrder.Where(i => i == item && i.State == HandoverItemState.Answered || i.State == HandoverItemState.Open).ToList();
+            foreach (var each in open) record.Confirm(each, turn.Sender.Id);
+            if (open.Count > 0) turn.Reply(Texts.Get("ConfirmedAll", language, open.Count));
             await PresentAsync(turn, record, cancellationToken);
             return;
         }
@@ -159,6 +172,14 @@ public sealed class AcceptHandoverCommand(HandoverService handovers) : IBotComma
         // Still the item's question, which a typed question answers: commands stay held back here too.
         turn.Ask(Texts.Get("CheckItemAgain", language, handovers.Line(item, language)), ItemChoices(language), textAnswersToo: true);
     }
+
+    /// <summary>Typed words for 全部确认 (compared after <see cref="TextInput.ForMatching"/>).</summary>
+    private static readonly HashSet<string> ConfirmAllWords = new(
+        ["全部确认", "都确认", "全都确认", "全部没问题", "都没问题", "全都没问题", "全部无误", "都无误", "confirm all", "all confirmed", "all ok"], StringComparer.Ordinal);
+
+    /// <summary>Typed words that sign at the last step, where nothing else is asked.</summary>
+    private static readonly HashSet<string> SignWords = new(
+        ["确认", "好的", "好", "签字", "签名", "确认接班", "同意接班", "确定", "ok", "yes", "sign", "confirm"], StringComparer.Ordinal);
 
     private static readonly string[] ChineseQuestionWords = ["吗", "为什么", "为啥", "怎么", "什么", "哪", "谁", "多少", "是否", "有没有"];
     private static readonly string[] EnglishQuestionWords = ["why", "what", "when", "where", "who", "how", "is", "are", "was", "did", "does", "has", "can"];
@@ -250,7 +271,7 @@ public sealed class AcceptHandoverCommand(HandoverService handovers) : IBotComma
     }
 
     private static Choice[] ItemChoices(string language) =>
-        [new(ConfirmValue, Texts.Get("ConfirmLabel", language)), new(QuestionValue, Texts.Get("QuestionLabel", language)), new(RefuseValue, Texts.Get("RefuseLabel", language))];
+        [new(ConfirmValue, Texts.Get("ConfirmLabel", language)), new(ConfirmAllValue, Texts.Get("ConfirmAllLabel", language)), new(QuestionValue, Texts.Get("QuestionLabel", language)), new(RefuseValue, Texts.Get("RefuseLabel", language))];
 
     private static Choice[] SignChoices(string language) =>
         [new(SignValue, Texts.Get("SignLabel", language)), new(RefuseValue, Texts.Get("RefuseLabel", language))];

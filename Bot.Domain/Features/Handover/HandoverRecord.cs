@@ -34,6 +34,8 @@ public enum HandoverSection
     Tickets,
     /// <summary>The shift's major events and emergencies from the duty log, handled or not (第1篇 1.3).</summary>
     DutyEvent,
+    /// <summary>Duty-log entries of the post still being handled (round problems, ordinary matters): unfinished work (第1篇 1.2, 1.3).</summary>
+    OpenDutyLog,
     /// <summary>补充: added after the outgoing person signed (always marked as added later).</summary>
     Addition,
 }
@@ -168,6 +170,8 @@ public sealed class HandoverRecord
     public void ClearTickets() => ClearAdded(HandoverSection.Tickets);
 
     public void ClearDutyEvents() => ClearAdded(HandoverSection.DutyEvent);
+
+    public void ClearOpenDutyLog() => ClearAdded(HandoverSection.OpenDutyLog);
 
     /// <summary>Items another feature added at the review, taken out before they are added afresh.</summary>
     private void ClearAdded(HandoverSection section)

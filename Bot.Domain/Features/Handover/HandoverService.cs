@@ -182,6 +182,10 @@ public sealed class HandoverService(
         return await dutyEvents.MajorBetweenAsync(start, now > end ? now : end, cancellationToken);
     }
 
+    /// <summary>第1篇 1.2, 1.3: the duty-log entries of the record's post still being handled, for the successor to take on.</summary>
+    public Task<IReadOnlyList<OpenDutyEntry>> OpenDutyEntriesOfAsync(HandoverRecord record, CancellationToken cancellationToken) =>
+        dutyEvents.OpenAtPostAsync(record.Post, record.OutgoingId, cancellationToken);
+
     /// <summary>What the front desk keeps for people now (第11篇 4, 9), handed over with the front-desk shift.</summary>
     public Task<IReadOnlyList<HeldOut>> FrontDeskHoldsAsync(CancellationToken cancellationToken) => heldItems.HeldAsync(cancellationToken);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bot.Domain.Conversations;
+using Bot.Domain.Features.Duty;
 using Bot.Domain.Features.Tickets;
 
 namespace Bot.Domain.Features.Handover;
@@ -399,6 +400,12 @@ public sealed class PrepareHandoverCommand(HandoverService handovers) : IBotComm
                     ? Texts.Get("DutyEventOpenText", language, e.Id, handovers.Clock(e.RecordedAt), Texts.Get($"Block{e.Block}", language), e.Summary)
                     : Texts.Get("DutyEventClosedText", language, e.Id, handovers.Clock(e.RecordedAt), Texts.Get($"Block{e.Block}", language), e.Summary, e.Handling ?? "—"),
                     turn.Sender.Id, turn.Now);
+            // 第1篇 1.2, 1.3: what the duty log still has open at this post (a problem found on a round, say) is unfinished
+            // work the successor takes on; it does not hold up the handover, only open major events do (2.4).
+            record.ClearOpenDutyLog();
+            foreach (var e in await handovers.OpenDutyEntriesOfAsync(record, cancellationToken))
+                record.Add(HandoverSection.OpenDutyLog, Texts.Get("OpenDutyLogText", language, e.Id, handovers.Clock(e.RecordedAt),
+                    DutyLogTexts.KindName(e.Kind, language), e.What), turn.Sender.Id, turn.Now);
             var summary = await handovers.DescribeAsync(record, language, cancellationToken);
             turn.AskInFlow(this, step, Texts.Get("ReviewPrompt", language, summary), ReviewChoices(language));
             return;

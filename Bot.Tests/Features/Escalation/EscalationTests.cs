@@ -209,11 +209,44 @@ public sealed class EscalationTests : IDisposable
 
         var reply = await Chat("wangwu").SayAsync($"转交 {id} 李四");
 
-        Assert.Equal($"好的，升级事项 #{id} 已转交给李四。", reply.Last().Text);
+        // 李四 is on the middle shift (15:00): handed over all the same, with a note that he is not on shift yet.
+        Assert.Equal($"好的，升级事项 #{id} 已转交给李四。\n李四现在不在班（中班 15:00 开始），上班前可能看不到。如需尽快处理，请转交在班的同事。", reply.Last().Text);
         Assert.Contains("王五将此事项转交给您", Assert.Single(await InboxOf("lisi")));
         var ack = await Chat("lisi").SayAsync("收到");
         Assert.Contains($"#{id}", ack.Last().Text);
         Assert.Equal("lisi", (await CaseAsync(id)).AcknowledgedById);
+    }
+
+    [Fact]
+    public async Task HandOver_ToAColleagueOnShiftNow_SaysNothingMore()
+    {
+        var id = await RaiseAsync(raisedBy: null);
+
+        var reply = await Chat("wangwu").SayAsync($"转交 {id} 张三");
+
+        Assert.Equal($"好的，升级事项 #{id} 已转交给张三。", reply.Last().Text);
+    }
+
+    [Fact]
+    public async Task HandOver_ToAColleagueAtHome_IsDoneButTheReplySaysWhenTheirShiftStarts()
+    {
+        var id = await RaiseAsync();
+
+        var reply = await Chat("wangwu").SayAsync($"转交 {id} 吴九");
+
+        Assert.Equal($"好的，升级事项 #{id} 已转交给吴九。\n吴九现在不在班（夜班 23:00 开始），上班前可能看不到。如需尽快处理，请转交在班的同事。", reply.Last().Text);
+        Assert.Equal("wujiu", (await CaseAsync(id)).AssigneeId);
+        Assert.Contains("王五将此事项转交给您", Assert.Single(await InboxOf("wujiu")));
+    }
+
+    [Fact]
+    public async Task HandOver_ToAManagerOffTheRoster_SaysNothingMore()
+    {
+        var id = await RaiseAsync();
+
+        var reply = await Chat("wangwu").SayAsync($"转交 {id} 孙七");
+
+        Assert.Equal($"好的，升级事项 #{id} 已转交给孙七。", reply.Last().Text);
     }
 
     [Fact]

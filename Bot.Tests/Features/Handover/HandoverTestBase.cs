@@ -31,6 +31,9 @@ public sealed class FakeDutyEvents : IOpenDutyEvents
 
     public Task<IReadOnlyList<ShiftDutyEvent>> MajorBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ShiftDutyEvent>>([]);
+
+    public Task<IReadOnlyList<OpenDutyEntry>> OpenAtPostAsync(string post, string personId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<OpenDutyEntry>>([]);
 }
 
 /// <summary>

@@ -10,6 +10,51 @@ namespace Bot.Tests.Features.Handover;
 public sealed class HandoverTests : HandoverTestBase
 {
     [Fact]
+    public async Task Successor_TypesConfirmAll_TheRestIsConfirmedButAnOpenQuestionStays_ThenTypedConfirmSigns_第14篇_1_5()
+    {
+        await SayAsync("zhangsan", "签到");
+        At(26, 14, 35);
+        await ZhangsanPreparesAsync();
+        var id = (await RecordAsync()).Id;
+        At(26, 14, 50);
+        await SayAsync("lisi", "签到");
+        Assert.Contains("第1/8项", await SayAsync("lisi", $"接班 {id}"));
+        Assert.Contains("第2/8项", await SayAsync("lisi", "维修部明早几点到场？"));
+
+        var all = await SayAsync("lisi", "全部确认");
+        Assert.StartsWith("已确认其余 7 项。", all);
+        Assert.DoesNotContain("请您再说一遍", all);
+        var record = await RecordAsync();
+        Assert.Equal(1, record.OpenQuestions);
+        Assert.Equal(7, record.Items.Count(i => i.State == HandoverItemState.Confirmed));
+        Assert.Equal(HandoverStatus.Submitted, record.Status);
+
+        await SayAsync("zhangsan", "答复 维修部明早9点到场");
+        // The answered item is shown on its own, so the answer is read before it is confirmed.
+        Assert.Contains("答复：维修部明早9点到场", await SayAsync("lisi", $"接班 {id}"));
+        Assert.Equal("已确认其余 1 项。\n全部事项已核对无误，请签字接班（第14篇 1.7）。", await SayAsync("lisi", "都没问题"));
+        Assert.StartsWith("您已签字接班", await SayAsync("lisi", "好的"));
+        Assert.Equal(HandoverStatus.Accepted, (await RecordAsync()).Status);
+    }
+
+    [Theory]
+    [InlineData("确认")]
+    [InlineData("签字")]
+    [InlineData("确认接班")]
+    public async Task Successor_AtTheSignStep_TypedConfirmSigns_第14篇_1_7(string word)
+    {
+        await SayAsync("zhangsan", "签到");
+        At(26, 14, 35);
+        await ZhangsanPreparesAsync();
+        At(26, 14, 50);
+        await SayAsync("lisi", "签到");
+        await SayAsync("lisi", "接班");
+        Assert.Contains("请签字接班", await SayAsync("lisi", "全部没问题"));
+        Assert.StartsWith("您已签字接班", await SayAsync("lisi", word));
+        Assert.Equal(HandoverStatus.Accepted, (await RecordAsync()).Status);
+    }
+
+    [Fact]
     public async Task DoneWhen_ZhangsanHandsOverLisiQuestionsAndAccepts_ZhangsanChecksOut_WangwuSignsFromTheDigest_第14篇_1_7()
     {
         Assert.StartsWith("签到成功", await SayAsync("zhangsan", "签到"));

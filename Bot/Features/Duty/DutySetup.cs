@@ -35,6 +35,7 @@ public static class DutySetup
         builder.Services.AddScoped<ITodos, DutyTodos>();
         builder.Services.AddScoped<IBotCommand, OnDutyCommand>();
         builder.Services.AddScoped<IBotCommand, WhereaboutsCommand>();
+        builder.Services.AddScoped<IShiftPresence, RosterShiftPresence>();
         builder.Services.AddScoped<IBotCommand, WhoIsOutCommand>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<DutyOptions>>().Value.ToWatchPolicy());
         builder.Services.AddScoped<AttendanceWatch>();
