@@ -107,9 +107,12 @@ public sealed class AttendanceWatch(
 
 /// <summary>
 /// 紧急 / emergency: handled at once, and a major one is reported to 客服部经理 immediately (第2篇 1.6, 2.3): an urgent
-/// escalation that starts at the department manager. "紧急" alone asks what happened.
+/// escalation that starts at the department manager. The day's duty manager (值班经理, 第2篇 1.1) hears of it at once too
+/// (第14篇 3.3: urgent matters go to both managers at once), and so does whoever else is on duty at the reporter's post, who
+/// can go and help now. "紧急" alone asks what happened.
 /// </summary>
-public sealed class EmergencyCommand(EscalationService escalations, DepartmentProfile department, DutyLogService dutyLog) : IBotCommand, IConversationFlow
+public sealed class EmergencyCommand(EscalationService escalations, DepartmentProfile department, DutyLogService dutyLog, IDutyManagerStore dutyManagers)
+    : IBotCommand, IConversationFlow
 {
     private static readonly TextCatalog Texts = DutyTexts.Catalog;
     private const string DescribeStep = "describe";
@@ -147,6 +150,10 @@ public sealed class EmergencyCommand(EscalationService escalations, DepartmentPr
             department.ToLocal(turn.Now).ToString("HH:mm:ss", CultureInfo.InvariantCulture));
         var escalation = await escalations.RaiseAsync(new EscalationRequest("duty.emergency", subject, Severity.Urgent, what, turn.Sender.Id,
             EscalationLevel.DepartmentManager), turn.Now, cancellationToken);
+        // Beside the chain, never twice to one already on it (AlertDutyManagerAsync and AlertOnDutyAsync skip them).
+        if (await dutyManagers.OnAsync(department.LocalDate(turn.Now), cancellationToken) is { } manager)
+            await escalations.AlertDutyManagerAsync(escalation, manager.PersonId, turn.Now, cancellationToken);
+        await escalations.AlertOnDutyAsync(escalation, await ColleaguesAtPostAsync(turn.Sender.Id, turn.Now, cancellationToken), turn.Now, cancellationToken);
         var told = await escalations.NotifiedNamesAsync(escalation, cancellationToken);
         // The emergency is also an open duty-log entry (第2篇 1.3): it blocks the handover until settled (第1篇 2.4).
         var entry = await dutyLog.RecordAsync(turn.Sender.Id, DutyLogKind.Emergency, what, null, turn.Now, cancellationToken, escalationId: escalation.Id);
@@ -154,5 +161,22 @@ public sealed class EmergencyCommand(EscalationService escalations, DepartmentPr
             ? Texts.Get("EmergencyNobody", turn.Language, escalation.Id)
             : Texts.Get("EmergencyRaised", turn.Language, escalation.Id, string.Join(turn.Language == TextCatalog.English ? ", " : "、", told)))
             + "\n" + dutyLog.EmergencyLogged(entry, turn.Language));
+    }
+
+    /// <summary>
+    /// Everyone on duty now at the reporter's post: the post of their running shift, else of the shift they are rostered on
+    /// nearest now (the night person come in early at 22:00 reports with the middle shift still on); off the roster, every duty post.
+    /// </summary>
+    private async Task<IEnumerable<string>> ColleaguesAtPostAsync(string reporterId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var post = (await dutyLog.CurrentShiftAsync(reporterId, now, cancellationToken))?.Assignment.Post
+            ?? (await dutyLog.RosteredAsync(department.LocalDate(now), cancellationToken))
+                .Where(d => d.Assignment.PersonId == reporterId)
+                .OrderBy(d => (d.Start > now ? d.Start - now : now - d.End).Duration())
+                .FirstOrDefault()?.Assignment.Post;
+        return (await dutyLog.OnDutyAsync(now, cancellationToken))
+            .Where(d => post is null || string.Equals(d.Assignment.Post, post, StringComparison.Ordinal))
+            .Select(d => d.Assignment.PersonId)
+            .Where(id => id != reporterId);
     }
 }

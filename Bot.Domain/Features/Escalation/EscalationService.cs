@@ -311,18 +311,29 @@ public sealed class EscalationService(
     /// to reach: at night there is no shift lead, and the 客服主任 it reaches first is at home. They may say 收到 and
     /// 已处理 as the chain may (第2篇 1.6: 值班人员必须及时处理各类突发事件).
     /// </summary>
-    public async Task AlertOnDutyAsync(EscalationCase escalation, IEnumerable<string> personIds, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task AlertOnDutyAsync(EscalationCase escalation, IEnumerable<string> personIds, DateTimeOffset now, CancellationToken cancellationToken) =>
+        AlertBesideAsync(escalation, personIds, "AlertOnDuty", now, cancellationToken);
+
+    /// <summary>
+    /// Tells the day's duty manager (值班经理, 第2篇 1.1) of an urgent case beside the chain: urgent matters go to both
+    /// managers at once (第14篇 3.3), day or night. Nothing when they are already told (on the chain).
+    /// </summary>
+    public Task AlertDutyManagerAsync(EscalationCase escalation, string personId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        AlertBesideAsync(escalation, [personId], "AlertDutyManager", now, cancellationToken);
+
+    private async Task AlertBesideAsync(EscalationCase escalation, IEnumerable<string> personIds, string lineKey, DateTimeOffset now, CancellationToken cancellationToken)
     {
         foreach (var personId in personIds.Distinct(StringComparer.Ordinal))
         {
-            if (escalation.Notices.Any(n => n.PersonId == personId)) continue;
+            // Whoever already heard of it (on the chain, or the one who raised it) is not told twice.
+            if (personId == escalation.RaisedById || escalation.Notices.Any(n => n.PersonId == personId)) continue;
             if (await directory.FindPersonAsync(personId, cancellationToken) is not { Active: true } person) continue;
-            await NotifyAsync(escalation, person, now, cancellationToken, onDuty: true);
+            await NotifyAsync(escalation, person, now, cancellationToken, besideLine: lineKey);
         }
     }
 
     private async Task NotifyAsync(EscalationCase escalation, Person person, DateTimeOffset now, CancellationToken cancellationToken, Person? handedBy = null,
-        bool onDuty = false)
+        string? besideLine = null)
     {
         var language = TextCatalog.NormalizeLanguage(person.Language);
         // One look-up each, as before: a member of staff by name, else an owner by form of address (and their 答复业主 button).
@@ -331,7 +342,7 @@ public sealed class EscalationService(
         var raiser = staff?.Name ?? owner?.FormOfAddress;
         var levelLine = handedBy is not null
             ? Texts.Get("AlertHandedToYou", language, handedBy.Name)
-            : onDuty ? Texts.Get("AlertOnDuty", language)
+            : besideLine is not null ? Texts.Get(besideLine, language)
             : Texts.Get("AlertLevel", language, escalation.Level + 1, EscalationTexts.LevelName((EscalationLevel)Math.Max(escalation.Level, 0), language));
         var text = Texts.Get("Alert", language,
             EscalationTexts.SeverityName(escalation.Severity, language),

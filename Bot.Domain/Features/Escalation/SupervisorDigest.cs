@@ -108,11 +108,18 @@ public sealed class OpenEscalationsSection(IEscalationStore store, IEscalationDi
         }
         if (owners.Count > 0)
         {
-            var untaken = owners.Where(c => c.Status == EscalationStatus.Open).ToList();
-            lines.Add(untaken.Count > 0
+            // A message left at night is held for the morning by design (quiet hours): it is not one nobody has taken up.
+            var untaken = owners.Where(c => c.Status == EscalationStatus.Open && c.Level >= 0).ToList();
+            var held = owners.Where(c => c.Status == EscalationStatus.Open && c.Level < 0).ToList();
+            var line = untaken.Count > 0
                 ? Texts.Get("NowOwnerWaiting", language, owners.Count, untaken.Count,
                     department.ToLocal(untaken.Min(c => c.RaisedAt)).ToString(department.LocalDate(untaken.Min(c => c.RaisedAt)) == department.LocalDate(now) ? "HH:mm" : "MM-dd HH:mm", CultureInfo.InvariantCulture))
-                : Texts.Get("NowOwnerTaken", language, owners.Count));
+                : held.Count > 0 ? Texts.Get("NowOwnerWaitingOnlyHeld", language, owners.Count)
+                : Texts.Get("NowOwnerTaken", language, owners.Count);
+            if (held.Count > 0)
+                line += Texts.Get(untaken.Count > 0 ? "NowOwnerHeldAlso" : "NowOwnerHeld", language, held.Count,
+                    department.ToLocal(held.Min(c => c.NextActionAt ?? now)).ToString("HH:mm", CultureInfo.InvariantCulture));
+            lines.Add(line);
         }
         return lines;
     }

@@ -140,6 +140,8 @@ public sealed class BorrowKeyCommand(KeyDesk desk, IKeyStore store, IRosterStore
         }
         var key = found ?? throw new BotRuleException(Texts, "KeyUnknown", text.Trim());
         await EnsureBorrowableAsync(key, cancellationToken);
+        // Told before the questions, not after them, when nobody at work could hand it out now.
+        await desk.EnsureSomeoneHandsOutAsync(key, turn.Sender.Id, turn.Now, cancellationToken);
         turn.State.Data.Clear();
         turn.State.Data["code"] = key.Code;
         var (said, detail) = TextInput.LeadingWithRest(purposeText, PurposeChoices(turn.Language)) ?? default;
@@ -260,6 +262,7 @@ public sealed class BorrowKeyCommand(KeyDesk desk, IKeyStore store, IRosterStore
         turn.EndFlow();
         var key = await store.FindKeyAsync(data["code"], cancellationToken) ?? throw new BotRuleException(Texts, "KeyUnknown", data["code"]);
         await EnsureBorrowableAsync(key, cancellationToken);
+        await desk.EnsureSomeoneHandsOutAsync(key, turn.Sender.Id, turn.Now, cancellationToken);
         var purpose = Enum.Parse<LoanPurpose>(data["purpose"]);
         var due = DateTimeOffset.FromUnixTimeSeconds(long.Parse(data["due"], CultureInfo.InvariantCulture));
         var loan = KeyLoan.Request(key, turn.Sender.Id, purpose, turn.Now, due,

@@ -1,5 +1,7 @@
 using Bot.Domain.Conversations;
 using Bot.Domain.Features.Directory;
+using Bot.Domain.Features.Duty;
+using Bot.Domain.Features.Escalation;
 
 namespace Bot.Domain.Features.Keys;
 
@@ -7,7 +9,8 @@ namespace Bot.Domain.Features.Keys;
 /// What every key conversation needs: finding a key from what a person typed (with close matches when it is not
 /// found), the custodians of a key, the trail, and messages to people in their own language.
 /// </summary>
-public sealed class KeyDesk(IKeyStore store, IDirectoryStore directory, INotifier notifier, DepartmentProfile department)
+public sealed class KeyDesk(IKeyStore store, IDirectoryStore directory, INotifier notifier, DepartmentProfile department,
+    IRosterStore roster, ShiftSchedule shifts, IEscalationDirectory chain, EscalationPolicy hours, IDutyManagerStore dutyManagers)
 {
     private static readonly TextCatalog Texts = KeysTexts.Catalog;
     private const int MaxMatches = 5;
@@ -108,10 +111,70 @@ public sealed class KeyDesk(IKeyStore store, IDirectoryStore directory, INotifie
     /// Who hands a key over for a loan (two people, 第4篇 1.2.2): its custodians but not the borrower; with none, the shift
     /// leads. The request goes to them, and 待办 lists it for them.
     /// </summary>
+    /// <remarks>
+    /// Only those at work when it was asked for: a custodian who works days (周八) is not asked at night, when nobody could
+    /// come to the cabinet; then the shift lead on duty hands it out. With nobody at work (the request was let through
+    /// only before this rule), as before: the custodians, else every shift lead.
+    /// </remarks>
     public async Task<IReadOnlyList<Person>> HandOutCustodiansAsync(Key key, KeyLoan loan, CancellationToken cancellationToken)
     {
+        var (atWork, _) = await AtWorkToHandOutAsync(key, loan.BorrowerId, loan.RequestedAt, cancellationToken);
+        if (atWork.Count > 0) return atWork;
         var custodians = (await CustodiansAsync(key, cancellationToken)).Where(c => c.Id != loan.BorrowerId).ToList();
         return custodians.Count > 0 ? custodians : await store.PeopleWithAsync(Roles.ShiftLead, cancellationToken);
+    }
+
+    /// <summary>
+    /// Refuses a loan nobody at work could hand out now (at night): unit keys are kept by the named custodian (第4篇
+    /// 1.2.1), and only the custodian or the shift lead on duty hands one out — not the night staff nor the duty manager
+    /// at home. The borrower is told at once when the custodian is back and whom to call in an emergency (the day's 值班经理).
+    /// </summary>
+    public async Task EnsureSomeoneHandsOutAsync(Key key, string borrowerId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (atWork, back) = await AtWorkToHandOutAsync(key, borrowerId, now, cancellationToken);
+        if (atWork.Count > 0) return;
+        var names = string.Join("、", (await CustodiansAsync(key, cancellationToken)).Select(c => c.Name));
+        var until = back is { } at ? KeysTexts.Stamp(at, department) : "";
+        if (await dutyManagers.OnAsync(department.LocalDate(now), cancellationToken) is { } manager)
+            throw new BotRuleException(Texts, "NobodyToHandOut", names, until, manager.Name);
+        throw new BotRuleException(Texts, "NobodyToHandOutNoManager", names, until);
+    }
+
+    /// <summary>
+    /// Who may hand the key out and is at work at <paramref name="at"/>: its custodians (by the roster when they are on it,
+    /// else the department's hours, outside quiet hours), else the shift lead on duty; and when a custodian is next at work.
+    /// </summary>
+    private async Task<(IReadOnlyList<Person> AtWork, DateTimeOffset? Back)> AtWorkToHandOutAsync(Key key, string borrowerId, DateTimeOffset at,
+        CancellationToken cancellationToken)
+    {
+        var atWork = new List<Person>();
+        DateTimeOffset? back = null;
+        var today = department.LocalDate(at);
+        foreach (var custodian in (await CustodiansAsync(key, cancellationToken)).Where(c => c.Id != borrowerId))
+        {
+            var rostered = (await roster.ForPersonAsync(custodian.Id, today.AddDays(-1), today.AddDays(7), cancellationToken))
+                .Select(a => shifts.Find(a.ShiftCode) is { } shift ? ShiftTimes.Of(a, shift, department) : ((DateTimeOffset, DateTimeOffset)?)null)
+                .OfType<(DateTimeOffset Start, DateTimeOffset End)>().ToList();
+            bool here;
+            DateTimeOffset? next;
+            if (rostered.Count > 0)
+            {
+                here = rostered.Any(r => at >= r.Start && at < r.End);
+                next = rostered.Where(r => r.Start > at).Select(r => (DateTimeOffset?)r.Start).Min();
+            }
+            else
+            {
+                here = !hours.IsQuiet(TimeOnly.FromDateTime(department.ToLocal(at).DateTime));
+                next = hours.QuietEnd is { } end
+                    ? department.ToInstant(today, end) is var candidate && candidate > at ? candidate : department.ToInstant(today.AddDays(1), end)
+                    : null;
+            }
+            if (here) atWork.Add(custodian);
+            else if (next is { } n && (back is null || n < back)) back = n;
+        }
+        if (atWork.Count > 0) return (atWork, back);
+        var leads = (await chain.PeopleAtAsync(EscalationLevel.ShiftLead, at, cancellationToken)).Where(p => p.Id != borrowerId && p.Active).ToList();
+        return (leads, back);
     }
 
     /// <summary>

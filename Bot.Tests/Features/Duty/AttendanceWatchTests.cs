@@ -143,7 +143,7 @@ public sealed class AttendanceWatchTests
 
         var reply = await Chat(bot, "zhangsan").SayAsync("紧急 3号楼电梯困人，已通知电梯公司");
 
-        Assert.Matches(@"^已立即通报：孙七（紧急事项 #\d+）", reply.Single().Text);
+        Assert.Matches(@"^已立即通报：孙七、赵六（紧急事项 #\d+）", reply.Single().Text);
         var alert = Assert.Single(await InboxAsync(bot, "sunqi"));
         Assert.Contains("【紧急】", alert);
         // Kept as written, full-width comma and all: this is what the manager reads and the duty log keeps.
@@ -161,7 +161,7 @@ public sealed class AttendanceWatchTests
 
         var reply = await chat.SayAsync("紧急 3号楼电梯困人");
 
-        Assert.Matches(@"^已立即通报：孙七（紧急事项 #\d+）", reply[0].Text);
+        Assert.Matches(@"^已立即通报：孙七、赵六（紧急事项 #\d+）", reply[0].Text);
         // The waiting question is said again, not only that there is one.
         Assert.StartsWith("您刚才的问题还在等待您的回答：“请说明回来的时间和外出原因，", reply[^1].Text);
         Assert.Contains("3号楼电梯困人", Assert.Single(await InboxAsync(bot, "sunqi")));

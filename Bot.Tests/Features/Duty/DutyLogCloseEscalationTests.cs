@@ -41,7 +41,7 @@ public sealed class DutyLogCloseEscalationTests : DemoChatTests
 
         var reply = await TextAsync("zhangsan", $"结案 {entry.Id} 维保已放人，乘客安全");
 
-        Assert.Equal($"记录 #{entry.Id}（紧急情况）已结案，谢谢！\n升级事项 #{caseId} 随之结束，已告知孙七。", reply);
+        Assert.Equal($"记录 #{entry.Id}（紧急情况）已结案，谢谢！\n升级事项 #{caseId} 随之结束，已告知孙七、赵六。", reply);
         var escalation = await CaseAsync(caseId);
         Assert.Equal((EscalationStatus.Resolved, "zhangsan", "维保已放人，乘客安全"), (escalation.Status, escalation.ResolvedById, escalation.ResolutionNote));
         var told = Assert.Single(await InboxAsync("sunqi")).Text;
@@ -69,7 +69,7 @@ public sealed class DutyLogCloseEscalationTests : DemoChatTests
         Assert.Equal($"请说明记录 #{entry.Id} 的处理结果：", await TextAsync("zhangsan", $"结案 {entry.Id}"));
         var reply = await TextAsync("zhangsan", "误报");
 
-        Assert.EndsWith($"升级事项 #{entry.EscalationId} 随之结束，已告知孙七、钱一。", reply);
+        Assert.EndsWith($"升级事项 #{entry.EscalationId} 随之结束，已告知孙七、赵六、钱一。", reply);
         Assert.EndsWith("已由张三处理完毕：误报", Assert.Single(await InboxAsync("sunqi")).Text);
         Assert.EndsWith("已由张三处理完毕：误报", Assert.Single(await InboxAsync("qianyi")).Text);
         await AnHourPassesAsync();
@@ -87,7 +87,7 @@ public sealed class DutyLogCloseEscalationTests : DemoChatTests
 
         var reply = await TextAsync("sunqi", $"结案 {entry.Id} 维保已放人");
 
-        Assert.Equal($"记录 #{entry.Id}（紧急情况）已结案，谢谢！\n升级事项 #{entry.EscalationId} 随之结束。", reply);
+        Assert.Equal($"记录 #{entry.Id}（紧急情况）已结案，谢谢！\n升级事项 #{entry.EscalationId} 随之结束，已告知赵六。", reply);
         Assert.EndsWith("已由孙七处理完毕：维保已放人", Assert.Single(await InboxAsync("zhangsan")).Text);
         Assert.Equal(EscalationStatus.Resolved, (await CaseAsync(entry.EscalationId!.Value)).Status);
     }

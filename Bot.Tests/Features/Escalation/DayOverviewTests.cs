@@ -86,4 +86,22 @@ public sealed class DayOverviewTests : DemoChatTests
         // The button runs the look-up it names.
         Assert.Contains("早班", string.Join("\n", (await Chat("zhangsan").PressAsync("今天谁值班")).Select(l => l.Text)));
     }
+
+    [Fact]
+    public async Task AtNight_AnOwnersMessageHeldForTheMorning_IsSaidAsSuch_NotAsOneNobodyTookUp()
+    {
+        At(21, 50);
+        await SayAsync("chen-3-1-502", "楼道灯不亮了，麻烦派人看看");
+        await InboxAsync("zhaoliu");
+        await SayAsync("zhaoliu", "收到 1");
+        // Left in quiet hours, a normal message waits for the morning by design.
+        At(22, 30);
+        await SayAsync("chen-3-1-502", "另外门口的垃圾桶满了");
+
+        At(22, 40);
+        var reply = await TextAsync("zhaoliu", "今日概况");
+
+        Assert.Contains("· 业主留言2条待答复，其中1条夜间留言将于07:00转给领班", reply);
+        Assert.DoesNotContain("还没有人收到", reply);
+    }
 }

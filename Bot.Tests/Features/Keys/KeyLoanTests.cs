@@ -451,6 +451,12 @@ public sealed class KeyLoanTests : KeysTestBase
     [Fact]
     public async Task Borrow_OnTheNightShift_ReturnAfterMidnight_IsDueTomorrow()
     {
+        // 周八 on the night at 中控室 this time: a custodian at work, so a key may be lent at night.
+        await DbAsync(async db =>
+        {
+            db.Add(new Bot.Domain.Features.Duty.RosterAssignment { Date = new DateOnly(2026, 11, 26), PersonId = "zhouba", ShiftCode = "night", Post = "中控室" });
+            return await db.SaveChangesAsync();
+        });
         At(23, 40);
         await SayAsync("wujiu", "借钥匙 3-1-502");
         await Chat("wujiu").PressAsync("Repair");
@@ -459,6 +465,7 @@ public sealed class KeyLoanTests : KeysTestBase
         await Chat("wujiu").PressAsync("no");
 
         Assert.Equal(Shanghai(1, 30, day: 27), Assert.Single(await LoansAsync()).DueBack);
+        Assert.Contains("申请借用钥匙 U-3-1-502", Assert.Single(await InboxAsync("zhouba")).Text);
     }
 
     [Fact]
