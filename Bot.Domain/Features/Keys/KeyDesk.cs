@@ -134,9 +134,14 @@ public sealed class KeyDesk(IKeyStore store, IDirectoryStore directory, INotifie
         var (atWork, back) = await AtWorkToHandOutAsync(key, borrowerId, now, cancellationToken);
         if (atWork.Count > 0) return;
         var names = string.Join("、", (await CustodiansAsync(key, cancellationToken)).Select(c => c.Name));
-        var until = back is { } at ? KeysTexts.Stamp(at, department) : "";
-        if (await dutyManagers.OnAsync(department.LocalDate(now), cancellationToken) is { } manager)
-            throw new BotRuleException(Texts, "NobodyToHandOut", names, until, manager.Name);
+        // A custodian rostered with no shift in the week ahead (on leave) has no time to give: not "请于  以后".
+        var manager = (await dutyManagers.OnAsync(department.LocalDate(now), cancellationToken))?.Name;
+        if (back is not { } at)
+            throw manager is null
+                ? new BotRuleException(Texts, "NobodyToHandOutNotSoonNoManager", names)
+                : new BotRuleException(Texts, "NobodyToHandOutNotSoon", names, manager);
+        var until = KeysTexts.Stamp(at, department);
+        if (manager is not null) throw new BotRuleException(Texts, "NobodyToHandOut", names, until, manager);
         throw new BotRuleException(Texts, "NobodyToHandOutNoManager", names, until);
     }
 

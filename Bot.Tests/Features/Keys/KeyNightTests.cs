@@ -1,4 +1,7 @@
+using Bot.Domain.Features.Duty;
+using Bot.Persistence;
 using Bot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Features.Keys;
 
@@ -25,5 +28,24 @@ public sealed class KeyNightTests : DemoChatTests
         // In the morning the custodian is at work again and is asked as usual.
         At(27, 9, 0);
         Assert.DoesNotContain("不在岗", await TextAsync("lisi", "借钥匙 3-1-502"));
+    }
+
+    [Fact]
+    public async Task BorrowAtNight_TheCustodianRosteredWithNoShiftAhead_IsSaidSo_NotWithABlankTime()
+    {
+        // 周八 on the roster yesterday and not again this week (on leave).
+        await Bot.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BotDbContext>();
+            db.Add(new RosterAssignment { Date = new DateOnly(2026, 11, 25), PersonId = "zhouba", ShiftCode = "early", Post = "中控室" });
+            return await db.SaveChangesAsync();
+        });
+        At(26, 22, 3);
+
+        var reply = await TextAsync("lisi", "借钥匙 3-1-502");
+
+        Assert.Contains("钥匙保管人周八目前不在岗，近期也没有排班，现在无人可以交出钥匙，请与领班联系安排。", reply);
+        Assert.DoesNotContain("请于  以后", reply);
+        Assert.Contains("请电话联系今日值班经理赵六", reply);
     }
 }
