@@ -150,8 +150,11 @@ public sealed class EmergencyCommand(EscalationService escalations, DepartmentPr
             department.ToLocal(turn.Now).ToString("HH:mm:ss", CultureInfo.InvariantCulture));
         var escalation = await escalations.RaiseAsync(new EscalationRequest("duty.emergency", subject, Severity.Urgent, what, turn.Sender.Id,
             EscalationLevel.DepartmentManager), turn.Now, cancellationToken);
-        // Beside the chain, never twice to one already on it (AlertDutyManagerAsync and AlertOnDutyAsync skip them).
-        if (await dutyManagers.OnAsync(department.LocalDate(turn.Now), cancellationToken) is { } manager)
+        // Beside the chain, never twice to one already on it (AlertDutyManagerAsync and AlertOnDutyAsync skip them). The
+        // duty manager of the reporter's shift day: at 01:00 on the night shift begun yesterday, yesterday's 值班经理 is
+        // the one on duty, not the one who starts in the morning.
+        var dutyDay = (await dutyLog.CurrentShiftAsync(turn.Sender.Id, turn.Now, cancellationToken))?.Assignment.Date ?? department.LocalDate(turn.Now);
+        if (await dutyManagers.OnAsync(dutyDay, cancellationToken) is { } manager)
             await escalations.AlertDutyManagerAsync(escalation, manager.PersonId, turn.Now, cancellationToken);
         await escalations.AlertOnDutyAsync(escalation, await ColleaguesAtPostAsync(turn.Sender.Id, turn.Now, cancellationToken), turn.Now, cancellationToken);
         var told = await escalations.NotifiedNamesAsync(escalation, cancellationToken);

@@ -39,6 +39,25 @@ public sealed class EmergencyNightTests : DemoChatTests
     }
 
     [Fact]
+    public async Task EmergencyAfterMidnight_ReachesTheDutyManagerOfTheNightsShiftDay_NotTomorrowMornings()
+    {
+        // The 27th has another duty manager (王五); the night shift that began on the 26th is still 赵六's.
+        await Bot.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Bot.Persistence.BotDbContext>();
+            foreach (var day in db.Set<Bot.Domain.Features.Duty.DutyManagerAssignment>().Where(d => d.Date == new DateOnly(2026, 11, 27)))
+                day.PersonId = "wangwu";
+            return await db.SaveChangesAsync();
+        });
+        At(27, 1, 10);
+
+        await TextAsync("wujiu", "紧急 B2车库冒烟");
+
+        Assert.Contains("您是今日值班经理", Assert.Single(await InboxAsync("zhaoliu")).Text);
+        Assert.Empty(await InboxAsync("wangwu"));
+    }
+
+    [Fact]
     public async Task EmergencyByDay_TellsTheDutyManager_WhoIsNotOnTheChain_第14篇_3_3()
     {
         At(26, 9, 30);
