@@ -689,8 +689,15 @@ public sealed partial class ConversationEngine
         // A copy: the command may clear the list in place.
         var before = (turn.State.Flow, turn.State.Step, turn.State.PendingChoices.ToList(), turn.State.Question, turn.State.TextAnswersToo);
         turn.MidQuestion = true;
-        await command.HandleAsync(turn, arguments, cancellationToken);
-        turn.MidQuestion = false;
+        try
+        {
+            await command.HandleAsync(turn, arguments, cancellationToken);
+        }
+        finally
+        {
+            // A refusal (BotRuleException) goes on to the engine's catch: the turn is no longer "mid question" there.
+            turn.MidQuestion = false;
+        }
         return turn.PassedBack ? null : before;
     }
 
