@@ -39,7 +39,7 @@ public sealed class EmergencyNightTests : DemoChatTests
     }
 
     [Fact]
-    public async Task EmergencyAfterMidnight_ReachesTheDutyManagerOfTheNightsShiftDay_NotTomorrowMornings()
+    public async Task EmergencyAfterMidnight_ReachesTheDutyManagerOfTheNightsShiftDay_NotTomorrowMornings_第2篇_1_1()
     {
         // The 27th has another duty manager (王五); the night shift that began on the 26th is still 赵六's.
         await Bot.InScopeAsync(async sp =>

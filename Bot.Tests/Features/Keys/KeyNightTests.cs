@@ -31,7 +31,7 @@ public sealed class KeyNightTests : DemoChatTests
     }
 
     [Fact]
-    public async Task BorrowAtNight_TheCustodianRosteredWithNoShiftAhead_IsSaidSo_NotWithABlankTime()
+    public async Task BorrowAtNight_TheCustodianRosteredWithNoShiftAhead_IsSaidSo_NotWithABlankTime_第4篇_1_2_1()
     {
         // 周八 on the roster yesterday and not again this week (on leave).
         await Bot.InScopeAsync(async sp =>

@@ -64,7 +64,7 @@ public sealed class KeyRepairTests : KeysTestBase
     }
 
     [Fact]
-    public async Task ADamagedKey_WaitsInTheCustodiansTodo_UntilRecordedRepaired()
+    public async Task ADamagedKey_WaitsInTheCustodiansTodo_UntilRecordedRepaired_第4篇_1_2_7()
     {
         await DamagedWhileOutAsync();
 
